@@ -1,0 +1,119 @@
+#ifndef IOTRACE_CALL_H
+#define IOTRACE_CALL_H
+
+#include <stdint.h>
+#include <stddef.h>
+#include <sys/types.h>
+#include "arch.h"
+
+/* One syscall stop, as the tracer saw it. */
+struct sc_event {
+	pid_t tid;
+	enum arch arch;
+	unsigned id;		/* enum sc_id */
+	uint64_t nr;
+	uint64_t args[6];	/* saved at entry; exit stops carry no args */
+	int exiting;
+	int64_t rval;		/* at exit: result, or -errno when is_error */
+	int is_error;
+};
+
+enum arg_type {
+	ARG_INT,	/* signed decimal */
+	ARG_UINT,	/* unsigned decimal */
+	ARG_FD,		/* file descriptor, signed decimal */
+	ARG_ADDR,	/* pointer, hex or NULL */
+	ARG_BUF,	/* counted byte buffer read from the tracee */
+};
+
+/* How much of a buffer argument is known. */
+enum buf_state {
+	BUF_PENDING,	/* requested, not fetched yet */
+	BUF_DONE,	/* fetched: got bytes from addr, see fault */
+};
+
+struct buf_arg {
+	uint64_t addr;
+	uint64_t len;		/* the length the call names */
+	size_t want;		/* bytes to fetch: min(len, cap) */
+	size_t got;		/* readable prefix fetched */
+	uint64_t fault;		/* first unreadable address when got < want */
+	size_t off;		/* data offset in the call's arena */
+	enum buf_state state;
+};
+
+struct arg {
+	const char *name;	/* the kernel's parameter name */
+	enum arg_type type;
+	unsigned char at_exit;	/* value only known at syscall exit */
+	unsigned char filled;
+	union {
+		int64_t i;
+		uint64_t u;
+		struct buf_arg buf;
+	} v;
+};
+
+#define CALL_MAX_ARGS 6
+
+/* A decoded call: typed arguments plus the result, renderer-ready. */
+struct call {
+	unsigned id;
+	unsigned nargs;
+	struct arg arg[CALL_MAX_ARGS];
+	int64_t rval;
+	int error;		/* errno, 0 on success */
+	int done;		/* exit seen */
+	unsigned char *arena;	/* buffer bytes; sized from -s, never from the tracee */
+	size_t arena_len;
+	size_t arena_cap;
+	size_t fetch_cap;	/* max bytes fetched per buffer (-s) */
+};
+
+/* Starts decoding call @id, dropping the previous call's arguments. */
+void call_begin(struct call *c, unsigned id, size_t fetch_cap);
+
+/* Appends a typed argument known now. */
+void call_add_int(struct call *c, const char *name, int64_t v);
+void call_add_uint(struct call *c, const char *name, uint64_t v);
+void call_add_fd(struct call *c, const char *name, int fd);
+void call_add_addr(struct call *c, const char *name, uint64_t addr);
+
+/*
+ * Appends a buffer argument of @len bytes at @addr; at most fetch_cap bytes
+ * are fetched by call_fetch().  @len comes from the tracee and only bounds
+ * the fetch from above.
+ */
+void call_add_buf(struct call *c, const char *name, uint64_t addr, uint64_t len);
+
+/*
+ * Appends an argument whose value is only known at exit; the decoder fills
+ * it with call_fill_*() then.  Renderers print the arguments before the
+ * first such placeholder at entry and the rest at exit.
+ */
+struct arg *call_add_later(struct call *c, const char *name);
+
+/* Fills a placeholder from call_add_later() with a value or a buffer. */
+void call_fill_uint(struct arg *a, uint64_t v);
+void call_fill_addr(struct arg *a, uint64_t addr);
+void call_fill_buf(struct call *c, struct arg *a, uint64_t addr, uint64_t len);
+
+/* Index of the first argument not known at entry (nargs if none). */
+unsigned call_entry_args(const struct call *c);
+
+/* The fetched bytes of a buffer argument. */
+static inline const unsigned char *call_buf_data(const struct call *c,
+						 const struct buf_arg *b)
+{
+	return c->arena + b->off;
+}
+
+/* Reads every pending buffer of @c from @tid in one batched memory read. */
+void call_fetch(struct call *c, pid_t tid);
+
+/* Records the syscall result of @ev in @c. */
+void call_set_result(struct call *c, const struct sc_event *ev);
+
+void call_release(struct call *c);
+
+#endif

@@ -1,0 +1,21 @@
+#ifndef IOTRACE_NAMES_H
+#define IOTRACE_NAMES_H
+
+#include <signal.h>
+
+/* "EBADF" for 9, or NULL; covers the kernel-internal ERESTART* codes too. */
+const char *errno_name(int err);
+
+/* The message for @err: strerror(), or the kernel's text for ERESTART*. */
+const char *errno_text(int err);
+
+/* "SIGINT" for 2; real-time signals as "SIGRTMIN", "SIGRT_3"; NULL if none. */
+const char *signal_name(int sig);
+
+/* The signal named @name ("INT", "SIGINT", "sigint", "2"), or -1. */
+int signal_by_name(const char *name);
+
+/* "SI_USER", "CLD_EXITED", ... for @code of signal @sig, or NULL. */
+const char *sicode_name(int sig, int code);
+
+#endif

@@ -1,0 +1,38 @@
+#ifndef IOTRACE_OUTPUT_H
+#define IOTRACE_OUTPUT_H
+
+#include <stddef.h>
+#include <sys/types.h>
+
+struct tcb;
+
+/* Where trace lines go: stderr, the -o file, or one -ff file. */
+struct outstream {
+	int fd;
+	int is_file;		/* -o/-ff rather than stderr: no [pid N] form */
+	int line_buffered;	/* a terminal: flush every line */
+	char *buf;
+	size_t len, cap;
+	struct tcb *open_line;	/* tracee whose line is unfinished here */
+	struct outstream *next;
+};
+
+/* Opens the stream for -o (or stderr); dies with a message on failure. */
+void out_init(void);
+
+/* The stream thread @tid writes to (a new FILE.TID with -ff). */
+struct outstream *out_for(pid_t tid);
+
+/* Releases @t's use of its stream (closes a -ff file). */
+void out_release(struct tcb *t);
+
+/* Appends bytes to @s; flushes when full or at a newline on a terminal. */
+void out_write(struct outstream *s, const char *data, size_t len);
+
+/* Writes buffered output of every stream.  Safe to call repeatedly. */
+void out_flush_all(void);
+
+/* Flushes the trace when it shares stderr, so messages keep their order. */
+void out_before_message(void);
+
+#endif

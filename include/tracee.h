@@ -1,0 +1,51 @@
+#ifndef IOTRACE_TRACEE_H
+#define IOTRACE_TRACEE_H
+
+#include <sys/types.h>
+#include "call.h"
+
+struct outstream;
+
+enum tcb_flag {
+	TCB_IN_SYSCALL = 1 << 0,	/* between a syscall's entry and exit */
+	TCB_DECODING = 1 << 1,		/* the current syscall is traced */
+	TCB_STARTUP = 1 << 2,		/* spawned, before its execve: silent */
+	TCB_ATTACHED = 1 << 3,		/* from -p: detach, never kill */
+	TCB_LISTENING = 1 << 4,		/* in group-stop under PTRACE_LISTEN */
+	TCB_LINE_OPEN = 1 << 5,		/* entry part printed, result pending */
+	TCB_LINE_CUT = 1 << 6,		/* that line got " <unfinished ...>" */
+	TCB_ARCH_KNOWN = 1 << 7,	/* arch is the tracee's, not a guess */
+	TCB_EXITING = 1 << 8,		/* PTRACE_EVENT_EXIT seen */
+};
+
+/* One traced thread. */
+struct tcb {
+	pid_t tid;
+	unsigned flags;
+	enum arch arch;
+	struct sc_event ev;	/* the current syscall, args saved at entry */
+	struct call call;	/* its decoded form */
+	struct outstream *out;
+	size_t col;		/* column of the open line, for -a */
+	struct tcb *hnext;
+};
+
+/* The tcb of thread @tid, or NULL. */
+struct tcb *tcb_find(pid_t tid);
+
+/* Adds thread @tid (not yet in the table) with @flags. */
+struct tcb *tcb_add(pid_t tid, unsigned flags);
+
+/* Changes the tid of @t, as when a non-leader thread execs. */
+void tcb_rekey(struct tcb *t, pid_t tid);
+
+/* Removes @t from the table and frees it. */
+void tcb_drop(struct tcb *t);
+
+/* Number of threads traced now. */
+unsigned tcb_count(void);
+
+/* Calls @fn on every tcb; @fn may drop the tcb it is given. */
+void tcb_for_each(void (*fn)(struct tcb *t, void *data), void *data);
+
+#endif

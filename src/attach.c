@@ -1,0 +1,243 @@
+/* Getting tracees (spawn, -p) and letting them go (detach). */
+#include "config.h"
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ptrace.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include "options.h"
+#include "output.h"
+#include "render.h"
+#include "seccomp_filter.h"
+#include "tracee.h"
+#include "tracer.h"
+#include "tracer_internal.h"
+#include "util.h"
+
+pid_t tracer_child;	/* the spawned command, 0 if none */
+
+static int is_executable(const char *path)
+{
+	struct stat st;
+
+	return !stat(path, &st) && S_ISREG(st.st_mode) && !access(path, X_OK);
+}
+
+/* Resolves the command like execvp, so a typo fails before anything runs. */
+static char *find_command(const char *name)
+{
+	const char *path = getenv("PATH");
+	struct strbuf sb = STRBUF_INIT;
+
+	if (!*name)
+		die("cannot run '': empty command name");
+	if (strchr(name, '/')) {
+		if (access(name, X_OK))
+			die_errno("cannot run '%s'", name);
+		return xstrdup(name);
+	}
+	if (!path)
+		path = "/usr/local/bin:/usr/bin:/bin";
+	while (*path) {
+		const char *end = strchrnul(path, ':');
+
+		sb_reset(&sb);
+		if (end == path)
+			sb_addch(&sb, '.');
+		else
+			sb_add(&sb, path, (size_t)(end - path));
+		sb_addch(&sb, '/');
+		sb_addstr(&sb, name);
+		if (is_executable(sb.buf))
+			return sb.buf;
+		path = *end ? end + 1 : end;
+	}
+	sb_release(&sb);
+	die("cannot run '%s': command not found", name);
+}
+
+/* The child: wait until seized, then filter and exec. */
+static void __attribute__((noreturn)) child_exec(int sync_fd, const char *path)
+{
+	char c;
+	sigset_t none;
+
+	while (read(sync_fd, &c, 1) < 0 && errno == EINTR)
+		;
+	close(sync_fd);
+	signal(SIGINT, SIG_DFL);
+	signal(SIGTERM, SIG_DFL);
+	signal(SIGHUP, SIG_DFL);
+	signal(SIGALRM, SIG_DFL);
+	signal(SIGPIPE, SIG_DFL);
+	sigemptyset(&none);
+	sigprocmask(SIG_SETMASK, &none, NULL);
+	/* A failed filter is noticed by the tracer at the exec stop. */
+	if (opt.seccomp)
+		(void)seccomp_install_prefilter();
+	execv(path, opt.argv);
+	fprintf(stderr, "iotrace: cannot run '%s': %s\n", path, strerror(errno));
+	_exit(127);
+}
+
+void tracer_spawn(void)
+{
+	char *path = find_command(opt.argv[0]);
+	int sync[2];
+	pid_t pid;
+
+	if (pipe2(sync, O_CLOEXEC))
+		die_errno("cannot create a pipe");
+	out_flush_all();
+	pid = fork();
+	if (pid < 0)
+		die_errno("cannot fork");
+	if (!pid) {
+		close(sync[1]);
+		child_exec(sync[0], path);
+	}
+	close(sync[0]);
+	if (ptrace(PTRACE_SEIZE, pid, NULL,
+		   (void *)tracer_ptrace_options(opt.seccomp))) {
+		int err = errno;
+
+		kill(pid, SIGKILL);
+		errno = err;
+		die_errno("cannot trace the command");
+	}
+	tracer_child = pid;
+	tracer_new_tcb(pid, TCB_STARTUP | (opt.seccomp ? TCB_FILTERED : 0));
+	close(sync[1]);	/* lets the child go on to its execve */
+	free(path);
+}
+
+/* Seizes the threads of @pid not seized yet; returns how many, or -1. */
+static int seize_new_threads(pid_t pid, DIR *dir)
+{
+	struct dirent *de;
+	int n = 0;
+
+	rewinddir(dir);
+	while ((de = readdir(dir))) {
+		pid_t tid = (pid_t)atoi(de->d_name);
+
+		if (tid <= 0 || tcb_find(tid))
+			continue;
+		if (ptrace(PTRACE_SEIZE, tid, NULL, (void *)tracer_ptrace_options(0))) {
+			if (tid == pid)
+				return -1;
+			continue;	/* the thread exited meanwhile */
+		}
+		ptrace(PTRACE_INTERRUPT, tid, NULL, NULL);
+		tracer_new_tcb(tid, TCB_ATTACHED);
+		n++;
+	}
+	return n;
+}
+
+static unsigned attach_one(pid_t pid)
+{
+	char path[64];
+	DIR *dir;
+	int n, total = 0;
+
+	snprintf(path, sizeof(path), "/proc/%d/task", (int)pid);
+	dir = opendir(path);
+	if (!dir) {
+		error("cannot attach to process %d: %s", (int)pid,
+		      errno == ENOENT ? "no such process" : strerror(errno));
+		return 0;
+	}
+	/* Threads started while we attach are caught by the next scan. */
+	while ((n = seize_new_threads(pid, dir)) > 0)
+		total += n;
+	closedir(dir);
+	if (n < 0 && !total) {
+		error("cannot attach to process %d: %s", (int)pid,
+		      errno == ESRCH ? "no such process" : strerror(errno));
+		return 0;
+	}
+	if (opt.quiet)
+		return 1;
+	if (total > 1)
+		error("Process %d attached with %d threads", (int)pid, total);
+	else
+		error("Process %d attached", (int)pid);
+	return 1;
+}
+
+unsigned tracer_attach_all(void)
+{
+	unsigned ok = 0;
+	size_t i;
+
+	for (i = 0; i < opt.npids; i++)
+		ok += attach_one(opt.pids[i]);
+	return ok;
+}
+
+static int is_signal_delivery(int status)
+{
+	return (status >> 16) == 0 && WSTOPSIG(status) != (SIGTRAP | 0x80);
+}
+
+/*
+ * Detaches @tid.  A running thread is interrupted first; a signal that
+ * reaches it meanwhile is handed back through PTRACE_DETACH, not lost.
+ */
+static void detach_thread(pid_t tid)
+{
+	int status;
+
+	if (!ptrace(PTRACE_DETACH, tid, NULL, NULL))
+		return;	/* it was in a ptrace-stop, e.g. listening in a group-stop */
+	if (errno != ESRCH || ptrace(PTRACE_INTERRUPT, tid, NULL, NULL))
+		return;
+	for (;;) {
+		pid_t r = waitpid(tid, &status, __WALL);
+
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0 || !WIFSTOPPED(status))
+			return;
+		ptrace(PTRACE_DETACH, tid, NULL,
+		       (void *)(long)(is_signal_delivery(status) ? WSTOPSIG(status) : 0));
+		return;
+	}
+}
+
+static void detach_one(struct tcb *t, void *data)
+{
+	(void)data;
+	render_vanished(t);
+	if (t->flags & TCB_FILTERED) {
+		/* Untraced, its filter would fail every traced call with ENOSYS. */
+		kill(t->tid, SIGKILL);
+		if (!opt.quiet)
+			error("Process %d killed: it runs under iotrace's seccomp filter", (int)t->tid);
+	} else {
+		detach_thread(t->tid);
+		if (!opt.quiet)
+			error("Process %d detached", (int)t->tid);
+	}
+	tracer_forget(t);
+}
+
+void tracer_detach_all(void)
+{
+	int status;
+	pid_t pid;
+
+	tcb_for_each(detach_one, NULL);
+	/* Children reported but not yet known: let them go too. */
+	while ((pid = waitpid(-1, &status, __WALL | WNOHANG)) > 0)
+		if (WIFSTOPPED(status))
+			ptrace(PTRACE_DETACH, pid, NULL,
+			       (void *)(long)(is_signal_delivery(status) ? WSTOPSIG(status) : 0));
+}

@@ -1,0 +1,40 @@
+#include "config.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/utsname.h>
+#include "options.h"
+#include "output.h"
+#include "syscalls.h"
+#include "tracer.h"
+#include "util.h"
+
+/* PTRACE_GET_SYSCALL_INFO, which every syscall stop relies on, came in 5.3. */
+static void check_kernel(void)
+{
+	struct utsname u;
+	int major = 0, minor = 0;
+
+	if (uname(&u) || sscanf(u.release, "%d.%d", &major, &minor) != 2)
+		return;
+	if (major < 5 || (major == 5 && minor < 3))
+		die("this kernel (%s) is too old: iotrace needs Linux 5.3 or later", u.release);
+}
+
+int main(int argc, char **argv)
+{
+	unsigned attached = 0;
+
+	syscalls_init();
+	options_parse(argc, argv);
+	check_kernel();
+	out_init();
+	tracer_setup_signals();
+	if (opt.npids) {
+		attached = tracer_attach_all();
+		if (!attached && !opt.argv)
+			exit(1);
+	}
+	if (opt.argv)
+		tracer_spawn();
+	tracer_exit_like(tracer_loop());
+}

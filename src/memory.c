@@ -1,0 +1,152 @@
+#include "config.h"
+#include <errno.h>
+#include <limits.h>
+#include <string.h>
+#include <sys/ptrace.h>
+#include <sys/uio.h>
+#include <unistd.h>
+#include "memory.h"
+#include "util.h"
+
+#ifndef IOV_MAX
+#define IOV_MAX 1024
+#endif
+
+#define PAGE 4096u
+/* Room on the stack for one process_vm_readv call. */
+#define SEGS 256
+
+/* One page-bounded piece of a request. */
+struct seg {
+	size_t req;
+	uint64_t addr;
+	size_t len;
+	size_t off;	/* into the request's dst */
+};
+
+/* Marks request @r unreadable from @addr on; the prefix before stays. */
+static void mark_fault(struct umem_req *r, uint64_t addr)
+{
+	r->fault = addr;
+}
+
+/*
+ * Splits requests [*ri, n) into page-bounded segments, starting at byte
+ * *roff of request *ri, until @segs is full.  Returns the segment count.
+ */
+static size_t split(struct umem_req *req, size_t n, size_t *ri, size_t *roff,
+		    struct seg *segs, size_t max)
+{
+	size_t k = 0;
+
+	while (*ri < n && k < max) {
+		struct umem_req *r = &req[*ri];
+		uint64_t addr = r->addr + *roff;
+		size_t left = r->len - *roff;
+		size_t room = PAGE - (size_t)(addr & (PAGE - 1));
+		size_t len = MIN(left, room);
+
+		if (!left || addr < r->addr) {	/* done, or wrapped around */
+			if (left)
+				mark_fault(r, addr);
+			(*ri)++;
+			*roff = 0;
+			continue;
+		}
+		segs[k].req = *ri;
+		segs[k].addr = addr;
+		segs[k].len = len;
+		segs[k].off = *roff;
+		k++;
+		*roff += len;
+		if (*roff == r->len) {
+			(*ri)++;
+			*roff = 0;
+		}
+	}
+	return k;
+}
+
+/* Copies one request word by word through PTRACE_PEEKDATA. */
+static void peek_one(pid_t pid, struct umem_req *r)
+{
+	unsigned char *dst = r->dst;
+
+	while (r->got < r->len) {
+		uint64_t addr = r->addr + r->got;
+		uint64_t aligned = addr & ~(uint64_t)(sizeof(long) - 1);
+		size_t skip = (size_t)(addr - aligned);
+		size_t n = MIN(sizeof(long) - skip, r->len - r->got);
+		long word;
+
+		errno = 0;
+		word = ptrace(PTRACE_PEEKDATA, pid, (void *)(uintptr_t)aligned, NULL);
+		if (errno) {
+			mark_fault(r, addr);
+			return;
+		}
+		memcpy(dst + r->got, (unsigned char *)&word + skip, n);
+		r->got += n;
+	}
+}
+
+unsigned umem_read(pid_t pid, struct umem_req *req, size_t n)
+{
+	struct seg segs[SEGS];
+	struct iovec local[SEGS], remote[SEGS];
+	size_t ri = 0, roff = 0, i;
+	unsigned calls = 0;
+
+	for (i = 0; i < n; i++) {
+		req[i].got = 0;
+		req[i].fault = 0;
+	}
+	while (ri < n) {
+		size_t k = split(req, n, &ri, &roff, segs, MIN((size_t)SEGS, (size_t)IOV_MAX));
+		size_t done = 0;
+		ssize_t r;
+
+		if (!k)
+			break;
+		for (i = 0; i < k; i++) {
+			local[i].iov_base = (unsigned char *)req[segs[i].req].dst + segs[i].off;
+			local[i].iov_len = segs[i].len;
+			remote[i].iov_base = (void *)(uintptr_t)segs[i].addr;
+			remote[i].iov_len = segs[i].len;
+		}
+		r = process_vm_readv(pid, local, k, remote, k, 0);
+		calls++;
+		if (r < 0 && (errno == EPERM || errno == ENOSYS)) {
+			for (i = 0; i < n; i++)
+				if (!req[i].fault && req[i].got < req[i].len)
+					peek_one(pid, &req[i]);
+			return calls;
+		}
+		if (r < 0 && errno != EFAULT) {
+			/* The tracee is gone (ESRCH) or worse: nothing more is readable. */
+			for (i = 0; i < n; i++)
+				if (!req[i].fault && req[i].got < req[i].len)
+					mark_fault(&req[i], req[i].addr + req[i].got);
+			return calls;
+		}
+		if (r < 0)
+			r = 0;
+		/* Segments never span a page, so the transfer stops at a segment edge. */
+		for (i = 0; i < k; i++) {
+			struct umem_req *q = &req[segs[i].req];
+
+			if (done + segs[i].len > (size_t)r)
+				break;
+			done += segs[i].len;
+			if (!q->fault && q->got == segs[i].off)
+				q->got += segs[i].len;
+		}
+		if (i == k)
+			continue;
+		/* Segment i hit a hole: its request keeps the prefix; go on after it. */
+		mark_fault(&req[segs[i].req], segs[i].addr);
+		ri = segs[i].req + 1;
+		roff = 0;
+	}
+	return calls;
+}

@@ -1,0 +1,274 @@
+#include "config.h"
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "names.h"
+#include "options.h"
+#include "syscalls.h"
+#include "util.h"
+
+struct options opt;
+
+enum {
+	OPT_NO_FOLLOW = 256,
+	OPT_NO_SECCOMP,
+	OPT_SECCOMP,
+	OPT_TRACE,
+	OPT_SIGNAL,
+};
+
+static const struct option long_options[] = {
+	{ "string-limit", required_argument, NULL, 's' },
+	{ "columns", required_argument, NULL, 'a' },
+	{ "output", required_argument, NULL, 'o' },
+	{ "attach", required_argument, NULL, 'p' },
+	{ "follow-forks", no_argument, NULL, 'f' },
+	{ "quiet", no_argument, NULL, 'q' },
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, 'V' },
+	{ "no-follow", no_argument, NULL, OPT_NO_FOLLOW },
+	{ "no-seccomp", no_argument, NULL, OPT_NO_SECCOMP },
+	{ "seccomp-bpf", no_argument, NULL, OPT_SECCOMP },
+	{ "trace", required_argument, NULL, OPT_TRACE },
+	{ "signal", required_argument, NULL, OPT_SIGNAL },
+	{ NULL, 0, NULL, 0 }
+};
+
+static void usage(void)
+{
+	unsigned id;
+
+	printf("usage: iotrace [options] -- command [args...]\n"
+	       "       iotrace [options] -p PID[,PID...]\n"
+	       "\n"
+	       "Traces the I/O system calls of a command or of running processes,\n"
+	       "in strace's line format.\n"
+	       "\n"
+	       "Output:\n"
+	       "  -o FILE         write the trace to FILE instead of stderr\n"
+	       "  -ff             with -o: one file per thread, FILE.TID\n"
+	       "  -s N            print at most N bytes of each buffer (default 32)\n"
+	       "  -a N            align results at column N (default 40)\n"
+	       "  -x              print non-ASCII strings in hex; -xx: all strings\n"
+	       "  -q              no attach/detach messages\n"
+	       "Filtering:\n"
+	       "  -e trace=SET    syscalls to trace (default: all below)\n"
+	       "  -e signal=SET   signals to show (default: all; none hides them)\n"
+	       "                  SET: comma list, 'all', 'none'; a leading '!' negates\n"
+	       "Tracing:\n"
+	       "  -p PID          attach to every thread of PID (repeatable; a comma\n"
+	       "                  or space separated list works too)\n"
+	       "  -f              follow forks and threads (the default)\n"
+	       "  --no-follow     trace only the first process\n"
+	       "  --no-seccomp    stop at every syscall instead of only the traced ones\n"
+	       "Other:\n"
+	       "  -h, --help      this help\n"
+	       "  -V, --version   the version\n"
+	       "\n"
+	       "Syscalls decoded:");
+	for (id = 1; id < SC_COUNT; id++)
+		printf(" %s", syscall_def(id)->name);
+	printf("\n");
+	exit(0);
+}
+
+static unsigned long parse_number(const char *opt_name, const char *s, unsigned long max)
+{
+	char *end;
+	unsigned long v;
+
+	errno = 0;
+	v = strtoul(s, &end, 10);
+	if (!*s || *end || errno || v > max || *s == '-')
+		die("invalid value for %s: '%s' (a number from 0 to %lu)", opt_name, s, max);
+	return v;
+}
+
+static void parse_pids(const char *arg)
+{
+	char *copy = xstrdup(arg), *tok, *save = NULL;
+
+	for (tok = strtok_r(copy, ", \t", &save); tok; tok = strtok_r(NULL, ", \t", &save)) {
+		char *end;
+		long pid;
+		size_t i;
+
+		errno = 0;
+		pid = strtol(tok, &end, 10);
+		if (*end || errno || pid <= 0 || pid > INT_MAX)
+			die("invalid process id: '%s'", tok);
+		if (pid == getpid())
+			die("cannot trace iotrace itself (pid %ld)", pid);
+		for (i = 0; i < opt.npids; i++)
+			if (opt.pids[i] == pid)
+				break;
+		if (i < opt.npids)
+			continue;
+		opt.pids = xrealloc(opt.pids, (opt.npids + 1) * sizeof(*opt.pids));
+		opt.pids[opt.npids++] = (pid_t)pid;
+	}
+	free(copy);
+	if (!opt.npids)
+		die("-p needs a process id");
+}
+
+/*
+ * Parses SET into @table[1..n-1] with @lookup; "all", "none" and a leading
+ * "!" that negates the whole set, as strace does.
+ */
+static void parse_set(const char *what, const char *set, unsigned char *table,
+		      size_t n, int (*lookup)(const char *name))
+{
+	char *copy, *tok, *save = NULL;
+	int negate = 0;
+	size_t i;
+
+	if (*set == '!') {
+		negate = 1;
+		set++;
+	}
+	memset(table, 0, n);
+	copy = xstrdup(set);
+	for (tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+		int v;
+
+		if (!strcmp(tok, "all")) {
+			memset(table + 1, 1, n - 1);
+			continue;
+		}
+		if (!strcmp(tok, "none"))
+			continue;
+		v = lookup(tok);
+		if (v <= 0)
+			die("-e %s: unknown %s '%s'", what,
+			    table == opt.trace ? "or undecoded syscall" : "signal", tok);
+		table[v] = 1;
+	}
+	free(copy);
+	if (negate)
+		for (i = 1; i < n; i++)
+			table[i] = !table[i];
+}
+
+static int lookup_syscall(const char *name)
+{
+	return (int)syscall_by_name(name);
+}
+
+static void parse_trace(const char *set)
+{
+	parse_set("trace", set, opt.trace, SC_COUNT, lookup_syscall);
+}
+
+static void parse_signal(const char *set)
+{
+	parse_set("signal", set, opt.signal, SIG_TABLE_SIZE, signal_by_name);
+}
+
+static void parse_expr(const char *expr)
+{
+	const char *eq = strchr(expr, '=');
+	size_t n = eq ? (size_t)(eq - expr) : 0;
+
+	if (!eq) {
+		parse_trace(expr);
+	} else if ((n == 5 && !strncmp(expr, "trace", n)) ||
+		   (n == 1 && *expr == 't')) {
+		parse_trace(eq + 1);
+	} else if ((n == 6 && !strncmp(expr, "signal", n)) ||
+		   (n == 7 && !strncmp(expr, "signals", n)) ||
+		   (n == 1 && *expr == 's')) {
+		parse_signal(eq + 1);
+	} else {
+		die("-e: unknown qualifier '%.*s' (iotrace knows trace= and signal=)",
+		    (int)n, expr);
+	}
+}
+
+void options_parse(int argc, char **argv)
+{
+	int c, follow_count = 0;
+
+	opt.max_strlen = 32;
+	opt.align = 40;
+	opt.follow = 1;
+	opt.seccomp = 1;
+	memset(opt.trace + 1, 1, SC_COUNT - 1);
+	memset(opt.signal + 1, 1, SIG_TABLE_SIZE - 1);
+
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "+s:a:o:p:e:fqxhV", long_options, NULL)) != -1) {
+		switch (c) {
+		case 's':
+			opt.max_strlen = parse_number("-s", optarg, INT_MAX);
+			break;
+		case 'a':
+			opt.align = parse_number("-a", optarg, 4096);
+			break;
+		case 'o':
+			opt.outfile = optarg;
+			break;
+		case 'p':
+			parse_pids(optarg);
+			break;
+		case 'e':
+			parse_expr(optarg);
+			break;
+		case 'f':
+			follow_count++;
+			break;
+		case 'q':
+			opt.quiet = 1;
+			break;
+		case 'x':
+			opt.xmode = opt.xmode == XMODE_NONE ? XMODE_NONPRINT : XMODE_ALL;
+			break;
+		case 'h':
+			usage();
+			break;
+		case 'V':
+			printf("iotrace version %s\n", PACKAGE_VERSION);
+			exit(0);
+		case OPT_NO_FOLLOW:
+			opt.follow = 0;
+			break;
+		case OPT_NO_SECCOMP:
+			opt.seccomp = 0;
+			break;
+		case OPT_SECCOMP:
+			opt.seccomp = 1;
+			break;
+		case OPT_TRACE:
+			parse_trace(optarg);
+			break;
+		case OPT_SIGNAL:
+			parse_signal(optarg);
+			break;
+		case ':':
+			die("option '%s' needs a value", argv[optind - 1]);
+		default:
+			if (optopt && strchr("sapoe", optopt))
+				die("option '-%c' needs a value", optopt);
+			if (optopt)
+				die("unknown option '-%c' (see iotrace -h)", optopt);
+			die("unknown option '%s' (see iotrace -h)", argv[optind - 1]);
+		}
+	}
+	if (follow_count >= 2)
+		opt.per_process = 1;
+	if (opt.per_process && !opt.outfile)
+		die("-ff needs -o FILE: the files are named FILE.TID");
+	if (opt.per_process && !opt.follow)
+		die("-ff and --no-follow do not go together");
+	/* Untraced children would inherit the filter and see ENOSYS. */
+	if (!opt.follow)
+		opt.seccomp = 0;
+	if (optind < argc)
+		opt.argv = argv + optind;
+	if (!opt.argv && !opt.npids)
+		die("nothing to trace: give a command or -p PID (see iotrace -h)");
+}

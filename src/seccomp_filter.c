@@ -1,0 +1,86 @@
+#include "config.h"
+#include <errno.h>
+#include <stddef.h>
+#include <linux/audit.h>
+#include <linux/filter.h>
+#include <linux/seccomp.h>
+#include <sys/prctl.h>
+#include "options.h"
+#include "seccomp_filter.h"
+#include "syscalls.h"
+#include "util.h"
+
+#define X32_SYSCALL_BIT 0x40000000u
+/* Two personalities, two instructions per syscall, a few fixed ones. */
+#define PROG_MAX (16 + 2 * ARCH_COUNT * SC_COUNT)
+
+struct prog {
+	struct sock_filter insn[PROG_MAX];
+	unsigned short len;
+};
+
+static void emit(struct prog *p, struct sock_filter insn)
+{
+	p->insn[p->len++] = insn;
+}
+
+/* "if nr matches one traced syscall of @arch, stop the tracee". */
+static void emit_arch_block(struct prog *p, enum arch arch)
+{
+	unsigned id;
+
+	emit(p, (struct sock_filter)BPF_STMT(BPF_LD | BPF_W | BPF_ABS,
+					     offsetof(struct seccomp_data, nr)));
+	if (arch == ARCH_X86_64)	/* x32 calls are not decoded: let them run */
+		emit(p, (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JGE | BPF_K,
+						     X32_SYSCALL_BIT, 0, 1));
+	if (arch == ARCH_X86_64)
+		emit(p, (struct sock_filter)BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW));
+	for (id = 1; id < SC_COUNT; id++) {
+		int nr = syscall_def(id)->nr[arch];
+
+		if (nr < 0 || !opt.trace[id])
+			continue;
+		emit(p, (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K,
+						     (unsigned)nr, 0, 1));
+		emit(p, (struct sock_filter)BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_TRACE));
+	}
+	emit(p, (struct sock_filter)BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW));
+}
+
+static void build(struct prog *p)
+{
+	unsigned short skip_at;
+
+	p->len = 0;
+	emit(p, (struct sock_filter)BPF_STMT(BPF_LD | BPF_W | BPF_ABS,
+					     offsetof(struct seccomp_data, arch)));
+	emit(p, (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K,
+					     AUDIT_ARCH_X86_64, 1, 0));
+	skip_at = p->len;
+	emit(p, (struct sock_filter)BPF_STMT(BPF_JMP | BPF_JA, 0));
+	emit_arch_block(p, ARCH_X86_64);
+	p->insn[skip_at].k = (unsigned)(p->len - skip_at - 1);
+	emit(p, (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K,
+					     AUDIT_ARCH_I386, 1, 0));
+	emit(p, (struct sock_filter)BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW));
+	emit_arch_block(p, ARCH_I386);
+}
+
+int seccomp_install_prefilter(void)
+{
+	static struct prog p;
+	struct sock_fprog fprog;
+
+	build(&p);
+	fprog.len = p.len;
+	fprog.filter = p.insn;
+	if (!prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, &fprog))
+		return 0;
+	/* Without CAP_SYS_ADMIN the kernel wants no_new_privs first. */
+	if (errno != EACCES)
+		return -1;
+	if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0))
+		return -1;
+	return prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, &fprog);
+}

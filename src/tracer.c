@@ -1,0 +1,422 @@
+/* The ptrace loop: one wait per stop, one PTRACE_GET_SYSCALL_INFO per syscall stop. */
+#include "config.h"
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <linux/audit.h>
+#include <linux/seccomp.h>
+#include <sys/ptrace.h>
+#include <sys/resource.h>
+#include <sys/user.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include "options.h"
+#include "output.h"
+#include "render.h"
+#include "syscalls.h"
+#include "tracee.h"
+#include "tracer.h"
+#include "tracer_internal.h"
+#include "util.h"
+
+extern pid_t tracer_child;
+static int child_status;		/* wait status of tracer_child */
+static int interrupts;			/* terminating signals handled so far */
+static volatile sig_atomic_t pending_signal;
+static volatile sig_atomic_t pending_from_kernel;
+
+#define USER32_CS 0x23
+
+int arch_from_audit(uint32_t audit_arch)
+{
+	switch (audit_arch) {
+	case AUDIT_ARCH_X86_64:
+		return ARCH_X86_64;
+	case AUDIT_ARCH_I386:
+		return ARCH_I386;
+	}
+	return -1;
+}
+
+unsigned long tracer_ptrace_options(int filtered)
+{
+	unsigned long o = PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACEEXEC | PTRACE_O_TRACEEXIT;
+
+	if (opt.follow)
+		o |= PTRACE_O_TRACECLONE | PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK;
+	/* A filtered tracee without its tracer would get ENOSYS: take it along. */
+	if (filtered)
+		o |= PTRACE_O_TRACESECCOMP | PTRACE_O_EXITKILL;
+	return o;
+}
+
+struct tcb *tracer_new_tcb(pid_t tid, unsigned flags)
+{
+	struct tcb *t = tcb_add(tid, flags);
+
+	t->out = out_for(tid);
+	return t;
+}
+
+void tracer_forget(struct tcb *t)
+{
+	out_release(t);
+	tcb_drop(t);
+}
+
+static void resume(struct tcb *t, int sig)
+{
+	int req = (t->flags & TCB_FILTERED) && !(t->flags & TCB_IN_SYSCALL)
+		  ? PTRACE_CONT : PTRACE_SYSCALL;
+
+	/* ESRCH: killed meanwhile; its death is the next thing wait reports. */
+	ptrace(req, t->tid, NULL, (void *)(long)sig);
+}
+
+static void note_arch(struct tcb *t, enum arch a)
+{
+	char msg[80];
+
+	if (a == t->arch)
+		return;
+	t->arch = a;
+	if (t->flags & TCB_STARTUP)
+		return;
+	snprintf(msg, sizeof(msg), "[ Process PID=%d runs in %s mode. ]",
+		 (int)t->tid, a == ARCH_I386 ? "32 bit" : "64 bit");
+	render_note(t, msg);
+}
+
+static void on_entry(struct tcb *t, uint32_t audit_arch, uint64_t nr, const uint64_t *args)
+{
+	int a = arch_from_audit(audit_arch);
+	unsigned id;
+
+	t->flags |= TCB_IN_SYSCALL;
+	if (a < 0)
+		return;
+	note_arch(t, (enum arch)a);
+	id = syscall_lookup((enum arch)a, nr);
+	if (!id || !opt.trace[id] || (t->flags & TCB_STARTUP))
+		return;
+	t->flags |= TCB_DECODING;
+	t->ev.tid = t->tid;
+	t->ev.arch = (enum arch)a;
+	t->ev.id = id;
+	t->ev.nr = nr;
+	memcpy(t->ev.args, args, sizeof(t->ev.args));
+	t->ev.exiting = 0;
+	call_begin(&t->call, id, opt.max_strlen);
+	syscall_def(id)->decode(&t->call, &t->ev);
+	call_fetch(&t->call, t->tid);
+	render_entry(t);
+}
+
+static void on_exit_stop(struct tcb *t, const struct __ptrace_syscall_info *info)
+{
+	unsigned was = t->flags;
+
+	t->flags &= ~(TCB_IN_SYSCALL | TCB_DECODING);
+	if (!(was & TCB_DECODING))
+		return;	/* untraced, or entered before we attached */
+	t->ev.exiting = 1;
+	t->ev.rval = info->exit.rval;
+	t->ev.is_error = info->exit.is_error;
+	syscall_def(t->ev.id)->decode(&t->call, &t->ev);
+	call_fetch(&t->call, t->tid);
+	call_set_result(&t->call, &t->ev);
+	render_exit(t);
+}
+
+static void on_syscall(struct tcb *t)
+{
+	struct __ptrace_syscall_info info;
+
+	if (ptrace(PTRACE_GET_SYSCALL_INFO, t->tid, (void *)sizeof(info), &info) <= 0) {
+		if (errno == EIO || errno == EINVAL)
+			die("this kernel lacks PTRACE_GET_SYSCALL_INFO (Linux 5.3 or later is needed)");
+		return;	/* ESRCH: killed meanwhile */
+	}
+	switch (info.op) {
+	case PTRACE_SYSCALL_INFO_ENTRY:
+		on_entry(t, info.arch, info.entry.nr, info.entry.args);
+		break;
+	case PTRACE_SYSCALL_INFO_SECCOMP:
+		on_entry(t, info.arch, info.seccomp.nr, info.seccomp.args);
+		break;
+	case PTRACE_SYSCALL_INFO_EXIT:
+		on_exit_stop(t, &info);
+		break;
+	}
+	resume(t, 0);
+}
+
+/* The arch of a freshly exec'd image: its code segment says it. */
+static void exec_arch(struct tcb *t)
+{
+	struct user_regs_struct regs;
+
+	if (!ptrace(PTRACE_GETREGS, t->tid, NULL, &regs))
+		note_arch(t, regs.cs == USER32_CS ? ARCH_I386 : ARCH_X86_64);
+}
+
+/* The seccomp prefilter may have failed in the child: check before trusting it. */
+static void check_filter(struct tcb *t)
+{
+	char path[64], line[256];
+	FILE *f;
+	int mode = -1;
+
+	snprintf(path, sizeof(path), "/proc/%d/status", (int)t->tid);
+	f = fopen(path, "re");
+	if (!f)
+		return;
+	while (fgets(line, sizeof(line), f))
+		if (sscanf(line, "Seccomp: %d", &mode) == 1)
+			break;
+	fclose(f);
+	if (mode == SECCOMP_MODE_FILTER)
+		return;
+	t->flags &= ~TCB_FILTERED;
+	if (!opt.quiet)
+		error("seccomp prefilter unavailable; every syscall will stop the tracee");
+}
+
+static struct tcb *on_exec(struct tcb *t)
+{
+	unsigned long old = 0;
+	pid_t leader = t->tid;
+	struct tcb *execer;
+
+	ptrace(PTRACE_GETEVENTMSG, leader, NULL, &old);
+	execer = (pid_t)old != leader ? tcb_find((pid_t)old) : NULL;
+	if (execer) {
+		char msg[80];
+
+		/* A non-leader thread exec'd: it takes over the leader's pid. */
+		render_vanished(t);
+		snprintf(msg, sizeof(msg), "+++ superseded by execve in pid %lu +++", old);
+		render_note(t, msg);
+		tracer_forget(t);
+		tcb_rekey(execer, leader);
+		t = execer;
+	}
+	if (t->flags & TCB_STARTUP) {
+		t->flags &= ~TCB_STARTUP;
+		if (t->flags & TCB_FILTERED)
+			check_filter(t);
+	}
+	exec_arch(t);
+	return t;
+}
+
+static void on_new_child(struct tcb *parent)
+{
+	unsigned long msg = 0;
+	struct tcb *c;
+
+	if (ptrace(PTRACE_GETEVENTMSG, parent->tid, NULL, &msg) || !msg)
+		return;
+	c = tcb_find((pid_t)msg);
+	if (!c) {
+		c = tracer_new_tcb((pid_t)msg, 0);
+		if (!opt.quiet)
+			error("Process %lu attached", msg);
+	}
+	/* Its first stop may have come first, with guessed flags: set them now. */
+	c->flags = (c->flags & ~(TCB_FILTERED | TCB_ATTACHED)) |
+		   (parent->flags & (TCB_FILTERED | TCB_ATTACHED));
+	c->arch = parent->arch;
+}
+
+static int is_stop_signal(int sig)
+{
+	return sig == SIGSTOP || sig == SIGTSTP || sig == SIGTTIN || sig == SIGTTOU;
+}
+
+static void on_group_stop(struct tcb *t, int sig)
+{
+	if (!(t->flags & (TCB_LISTENING | TCB_STARTUP)) && opt.signal[sig])
+		render_stopped(t, sig);
+	t->flags |= TCB_LISTENING;
+	/* Stay stopped, as the signal meant, until SIGCONT. */
+	ptrace(PTRACE_LISTEN, t->tid, NULL, NULL);
+}
+
+static void on_signal(struct tcb *t, int sig)
+{
+	siginfo_t si;
+
+	if (!(t->flags & TCB_STARTUP) && sig > 0 && sig < SIG_TABLE_SIZE &&
+	    opt.signal[sig] && !ptrace(PTRACE_GETSIGINFO, t->tid, NULL, &si))
+		render_signal(t, &si);
+	resume(t, sig);
+}
+
+static void on_stop(struct tcb *t, int status)
+{
+	int sig = WSTOPSIG(status);
+
+	if (sig == (SIGTRAP | 0x80)) {
+		on_syscall(t);
+		return;
+	}
+	switch (status >> 16) {
+	case 0:
+		on_signal(t, sig);
+		return;
+	case PTRACE_EVENT_SECCOMP:
+		on_syscall(t);
+		return;
+	case PTRACE_EVENT_EXEC:
+		t = on_exec(t);
+		break;
+	case PTRACE_EVENT_CLONE:
+	case PTRACE_EVENT_FORK:
+	case PTRACE_EVENT_VFORK:
+		on_new_child(t);
+		break;
+	case PTRACE_EVENT_EXIT:
+		t->flags |= TCB_EXITING;
+		break;
+	case PTRACE_EVENT_STOP:
+		if (is_stop_signal(sig)) {
+			on_group_stop(t, sig);
+			return;
+		}
+		t->flags &= ~TCB_LISTENING;
+		break;
+	}
+	resume(t, 0);
+}
+
+static void on_death(struct tcb *t, int status)
+{
+	if (!(t->flags & TCB_STARTUP))
+		render_death(t, status);
+	if (t->tid == tracer_child)
+		child_status = status;
+	tracer_forget(t);
+}
+
+/* A stop from a thread we have no tcb for: a new child whose parent's event is still queued. */
+static struct tcb *adopt(pid_t pid)
+{
+	unsigned flags = tracer_child && opt.seccomp ? TCB_FILTERED : TCB_ATTACHED;
+
+	if (!opt.quiet)
+		error("Process %d attached", (int)pid);
+	return tracer_new_tcb(pid, flags);
+}
+
+static void on_terminate(int sig, siginfo_t *si, void *uc)
+{
+	(void)uc;
+	pending_signal = sig;
+	/* A terminal's signal already reached the command's process group. */
+	pending_from_kernel = si && si->si_code == SI_KERNEL;
+	/* Should the signal land just before wait4 blocks, this wakes it. */
+	alarm(1);
+}
+
+static void on_alarm(int sig)
+{
+	(void)sig;
+}
+
+void tracer_setup_signals(void)
+{
+	static const int terminating[] = { SIGINT, SIGTERM, SIGHUP };
+	struct sigaction sa;
+	size_t i;
+
+	memset(&sa, 0, sizeof(sa));
+	sigemptyset(&sa.sa_mask);
+	/* No SA_RESTART: the signal must interrupt wait4. */
+	sa.sa_sigaction = on_terminate;
+	sa.sa_flags = SA_SIGINFO;
+	for (i = 0; i < ARRAY_SIZE(terminating); i++) {
+		struct sigaction old;
+
+		sigaction(terminating[i], NULL, &old);
+		if (old.sa_handler != SIG_IGN)
+			sigaction(terminating[i], &sa, NULL);
+	}
+	sa.sa_handler = on_alarm;
+	sa.sa_flags = 0;
+	sigaction(SIGALRM, &sa, NULL);
+	/* A closed output pipe loses the trace, not the traced program. */
+	signal(SIGPIPE, SIG_IGN);
+}
+
+/* Returns nonzero when iotrace should stop tracing now. */
+static int handle_interrupt(void)
+{
+	int sig = pending_signal;
+
+	pending_signal = 0;
+	alarm(0);
+	if (tracer_child && tcb_find(tracer_child) && !interrupts++) {
+		/* Pass it on, then trace the command to its end. */
+		if (!pending_from_kernel)
+			kill(tracer_child, sig);
+		return 0;
+	}
+	tracer_detach_all();
+	if (tracer_child)
+		child_status = sig;	/* as if killed by it: iotrace dies of it too */
+	return 1;
+}
+
+int tracer_loop(void)
+{
+	int status;
+	pid_t pid;
+
+	while (tcb_count()) {
+		struct tcb *t;
+
+		if (pending_signal && handle_interrupt())
+			break;
+		pid = waitpid(-1, &status, __WALL);
+		if (pid < 0) {
+			if (errno == EINTR)
+				continue;
+			if (errno == ECHILD)
+				break;
+			die_errno("waitpid");
+		}
+		t = tcb_find(pid);
+		if (WIFEXITED(status) || WIFSIGNALED(status)) {
+			if (t)
+				on_death(t, status);
+			continue;
+		}
+		if (!WIFSTOPPED(status))
+			continue;
+		on_stop(t ? t : adopt(pid), status);
+	}
+	out_flush_all();
+	return child_status;
+}
+
+void tracer_exit_like(int status)
+{
+	struct rlimit no_core = { 0, 0 };
+	int sig;
+	sigset_t set;
+
+	out_flush_all();
+	if (WIFEXITED(status))
+		exit(WEXITSTATUS(status));
+	sig = WTERMSIG(status);
+	setrlimit(RLIMIT_CORE, &no_core);
+	signal(sig, SIG_DFL);
+	sigemptyset(&set);
+	sigaddset(&set, sig);
+	sigprocmask(SIG_UNBLOCK, &set, NULL);
+	kill(getpid(), sig);
+	exit(128 + sig);
+}
