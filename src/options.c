@@ -269,6 +269,9 @@ void options_parse(int argc, char **argv)
 		opt.seccomp = 0;
 	if (optind < argc)
 		opt.argv = argv + optind;
+	/* As strace: a trace file for a command we run needs no chatter. */
+	if (opt.outfile && opt.argv && !opt.npids)
+		opt.quiet = 1;
 	if (!opt.argv && !opt.npids)
 		die("nothing to trace: give a command or -p PID (see iotrace -h)");
 }

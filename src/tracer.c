@@ -9,6 +9,7 @@
 #include <linux/seccomp.h>
 #include <sys/ptrace.h>
 #include <sys/resource.h>
+#include <sys/time.h>
 #include <sys/user.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -25,6 +26,10 @@ extern pid_t tracer_child;
 static int child_status;		/* wait status of tracer_child */
 static int interrupts;			/* terminating signals handled so far */
 static volatile sig_atomic_t pending_signal;
+static volatile sig_atomic_t flush_due;
+
+/* Buffered output reaches a file or pipe at most this late (for tail -f). */
+#define FLUSH_INTERVAL_USEC 250000
 static volatile sig_atomic_t pending_from_kernel;
 
 #define USER32_CS 0x23
@@ -82,7 +87,7 @@ static void note_arch(struct tcb *t, enum arch a)
 	if (a == t->arch)
 		return;
 	t->arch = a;
-	if (t->flags & TCB_STARTUP)
+	if ((t->flags & TCB_STARTUP) || opt.quiet)
 		return;
 	snprintf(msg, sizeof(msg), "[ Process PID=%d runs in %s mode. ]",
 		 (int)t->tid, a == ARCH_I386 ? "32 bit" : "64 bit");
@@ -317,13 +322,17 @@ static void on_terminate(int sig, siginfo_t *si, void *uc)
 	pending_signal = sig;
 	/* A terminal's signal already reached the command's process group. */
 	pending_from_kernel = si && si->si_code == SI_KERNEL;
-	/* Should the signal land just before wait4 blocks, this wakes it. */
-	alarm(1);
 }
 
+/*
+ * The interval timer both flushes buffered output of an idle trace and,
+ * by interrupting wait4, bounds the delay of a terminating signal that
+ * lands just before wait4 blocks.
+ */
 static void on_alarm(int sig)
 {
 	(void)sig;
+	flush_due = 1;
 }
 
 void tracer_setup_signals(void)
@@ -347,6 +356,13 @@ void tracer_setup_signals(void)
 	sa.sa_handler = on_alarm;
 	sa.sa_flags = 0;
 	sigaction(SIGALRM, &sa, NULL);
+	{
+		struct itimerval every = {
+			{ 0, FLUSH_INTERVAL_USEC }, { 0, FLUSH_INTERVAL_USEC }
+		};
+
+		setitimer(ITIMER_REAL, &every, NULL);
+	}
 	/* A closed output pipe loses the trace, not the traced program. */
 	signal(SIGPIPE, SIG_IGN);
 }
@@ -357,7 +373,6 @@ static int handle_interrupt(void)
 	int sig = pending_signal;
 
 	pending_signal = 0;
-	alarm(0);
 	if (tracer_child && tcb_find(tracer_child) && !interrupts++) {
 		/* Pass it on, then trace the command to its end. */
 		if (!pending_from_kernel)
@@ -380,6 +395,10 @@ int tracer_loop(void)
 
 		if (pending_signal && handle_interrupt())
 			break;
+		if (flush_due) {
+			flush_due = 0;
+			out_flush_all();
+		}
 		pid = waitpid(-1, &status, __WALL);
 		if (pid < 0) {
 			if (errno == EINTR)

@@ -1,0 +1,118 @@
+#!/usr/bin/env bats
+# The command line: help, version, and one clear line for every bad input.
+
+load common
+
+@test "-h prints usage and the decoded syscalls" {
+	run "$IOTRACE" -h
+	assert_success
+	assert_line --index 0 "usage: iotrace [options] -- command [args...]"
+	assert_line "Syscalls decoded: read write pread64 pwrite64"
+}
+
+@test "-V prints the version" {
+	run "$IOTRACE" -V
+	assert_success
+	assert_output --regexp '^iotrace version [0-9]+\.[0-9]+\.[0-9]+$'
+}
+
+@test "no command and no -p: one line, status 1" {
+	run "$IOTRACE"
+	assert_failure 1
+	assert_output "iotrace: nothing to trace: give a command or -p PID (see iotrace -h)"
+}
+
+@test "unknown short and long options: one line, status 1" {
+	run "$IOTRACE" -Q true
+	assert_failure 1
+	assert_output "iotrace: unknown option '-Q' (see iotrace -h)"
+	run "$IOTRACE" --frobnicate true
+	assert_failure 1
+	assert_output "iotrace: unknown option '--frobnicate' (see iotrace -h)"
+}
+
+@test "an option missing its value" {
+	run "$IOTRACE" -s
+	assert_failure 1
+	assert_output "iotrace: option '-s' needs a value"
+}
+
+@test "bad numbers for -s, -a and -p" {
+	run "$IOTRACE" -s abc true
+	assert_failure 1
+	assert_output "iotrace: invalid value for -s: 'abc' (a number from 0 to 2147483647)"
+	run "$IOTRACE" -a -3 true
+	assert_failure 1
+	assert_output "iotrace: invalid value for -a: '-3' (a number from 0 to 4096)"
+	run "$IOTRACE" -p 12x
+	assert_failure 1
+	assert_output "iotrace: invalid process id: '12x'"
+	run "$IOTRACE" -p 0
+	assert_failure 1
+	assert_output "iotrace: invalid process id: '0'"
+}
+
+@test "-e trace= with an unknown or undecoded syscall" {
+	run "$IOTRACE" -e trace=write,frob true
+	assert_failure 1
+	assert_output "iotrace: -e trace: unknown or undecoded syscall 'frob'"
+	run "$IOTRACE" -e trace=open true
+	assert_failure 1
+	assert_output "iotrace: -e trace: unknown or undecoded syscall 'open'"
+	run "$IOTRACE" -e signal=SIGFOO true
+	assert_failure 1
+	assert_output "iotrace: -e signal: unknown signal 'SIGFOO'"
+	run "$IOTRACE" -e verbose=all true
+	assert_failure 1
+	assert_output "iotrace: -e: unknown qualifier 'verbose' (iotrace knows trace= and signal=)"
+}
+
+@test "a command that does not exist" {
+	run "$IOTRACE" -- no-such-command-iotrace
+	assert_failure 1
+	assert_output "iotrace: cannot run 'no-such-command-iotrace': command not found"
+	run "$IOTRACE" -- ./no/such/path
+	assert_failure 1
+	assert_output "iotrace: cannot run './no/such/path': No such file or directory"
+}
+
+@test "-ff without -o" {
+	run "$IOTRACE" -ff true
+	assert_failure 1
+	assert_output "iotrace: -ff needs -o FILE: the files are named FILE.TID"
+}
+
+@test "an output file that cannot be created" {
+	run "$IOTRACE" -o /nonexistent-dir/trace true
+	assert_failure 1
+	assert_output "iotrace: cannot open output file '/nonexistent-dir/trace': No such file or directory"
+}
+
+@test "-p with a process that does not exist" {
+	# pid_max bounds real pids; this one is above the largest possible.
+	run "$IOTRACE" -p 2147483647
+	assert_failure 1
+	assert_output "iotrace: cannot attach to process 2147483647: no such process"
+}
+
+@test "-p with iotrace's own pid is refused" {
+	run bash -c 'exec "$IOTRACE" -p $$'
+	assert_failure 1
+	assert_output --regexp "^iotrace: cannot trace iotrace itself \(pid [0-9]+\)$"
+}
+
+@test "-p with a process iotrace may not trace (unprivileged user)" {
+	[ "$(id -u)" = 0 ] || skip "needs root to run iotrace as another user"
+	command -v setpriv >/dev/null || skip "setpriv (util-linux) is not installed"
+	id nobody >/dev/null 2>&1 || skip "no user 'nobody' on this machine"
+	sleep 30 &
+	local victim=$!
+	# nobody may not ptrace a root process: EPERM from PTRACE_SEIZE.
+	run setpriv --reuid=nobody --regid=nogroup --clear-groups "$IOTRACE" -p "$victim"
+	kill "$victim"
+	if [[ "$output" == *"Permission denied"* && "$output" == *"exec"* ]]; then
+		skip "user nobody cannot run $IOTRACE from this directory"
+	fi
+	assert_failure 1
+	assert_output "iotrace: cannot attach to process $victim: Operation not permitted"
+}

@@ -1,0 +1,197 @@
+/*
+ * Process life-cycle cases.
+ * usage: lifecycle exit N | segv | kill | signal | stop | fork |
+ *        vfork | clone | execthread SELF | diecall | interleave | exec64 PROG
+ */
+#define _GNU_SOURCE
+#include <fcntl.h>
+#include <pthread.h>
+#include <sched.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+static int pipefd[2];
+
+static void say(const char *s)
+{
+	write(1, s, strlen(s));
+}
+
+static void on_usr1(int sig)
+{
+	(void)sig;
+	say("handled\n");
+}
+
+static int child_fn(void *arg)
+{
+	(void)arg;
+	say("clone child\n");
+	return 0;
+}
+
+static void *exec_thread(void *arg)
+{
+	say("thread\n");
+	execl((const char *)arg, "lifecycle", "exit", "0", (char *)NULL);
+	return NULL;
+}
+
+static void *reader(void *arg)
+{
+	char c;
+
+	(void)arg;
+	read(pipefd[0], &c, 1);
+	return NULL;
+}
+
+/* Reads /proc/self/task/@tid/@file into @buf; returns its length or -1. */
+static ssize_t task_file(pid_t tid, const char *file, char *buf, size_t size)
+{
+	char path[64];
+	ssize_t n;
+	int fd;
+
+	snprintf(path, sizeof(path), "/proc/self/task/%d/%s", (int)tid, file);
+	fd = open(path, O_RDONLY);
+	if (fd < 0)
+		return -1;
+	n = pread(fd, buf, size - 1, 0);
+	close(fd);
+	if (n >= 0)
+		buf[n] = '\0';
+	return n;
+}
+
+/*
+ * Waits until thread @tid sleeps inside read(2) itself, so the order of
+ * the trace is fixed.  A thread held in its ptrace syscall-entry stop
+ * also shows syscall 0, but in state 't', not 'S'.
+ */
+static void wait_in_read(pid_t tid)
+{
+	char sc[128], st[512];
+
+	for (;;) {
+		char *state = NULL;
+
+		if (task_file(tid, "syscall", sc, sizeof(sc)) > 2 &&
+		    task_file(tid, "stat", st, sizeof(st)) > 0)
+			state = strrchr(st, ')');
+		if (state && !strncmp(sc, "0 ", 2) && !strncmp(state, ") S", 3))
+			return;
+		usleep(1000);
+	}
+}
+
+static pid_t reader_tid;
+
+static void *reader_reporting(void *arg)
+{
+	reader_tid = (pid_t)syscall(SYS_gettid);
+	return reader(arg);
+}
+
+static pthread_t start_reader(void)
+{
+	pthread_t t;
+
+	if (pipe(pipefd))
+		exit(91);
+	pthread_create(&t, NULL, reader_reporting, NULL);
+	while (!__atomic_load_n(&reader_tid, __ATOMIC_SEQ_CST))
+		usleep(1000);
+	wait_in_read(reader_tid);
+	return t;
+}
+
+int main(int argc, char **argv)
+{
+	/* Test harnesses leave fds open; the traced fd numbers must not vary. */
+	close_range(3, ~0u, 0);
+
+	const char *mode = argc > 1 ? argv[1] : "";
+
+	if (!strcmp(mode, "exit") && argc > 2) {
+		say("exiting\n");
+		return atoi(argv[2]);
+	}
+	if (!strcmp(mode, "segv")) {
+		int *volatile bad = (int *)16;
+
+		say("crashing\n");
+		*bad = 1;
+	}
+	if (!strcmp(mode, "kill")) {
+		say("killing myself\n");
+		kill(getpid(), SIGKILL);
+	}
+	if (!strcmp(mode, "signal")) {
+		signal(SIGUSR1, on_usr1);
+		kill(getpid(), SIGUSR1);
+		say("after\n");
+		return 0;
+	}
+	if (!strcmp(mode, "stop")) {
+		say("before stop\n");
+		raise(SIGSTOP);
+		say("after stop\n");
+		return 0;
+	}
+	if (!strcmp(mode, "fork")) {
+		pid_t p = fork();
+
+		if (!p) {
+			say("child\n");
+			_exit(3);
+		}
+		waitpid(p, NULL, 0);
+		say("parent\n");
+		return 0;
+	}
+	if (!strcmp(mode, "vfork")) {
+		pid_t p = vfork();
+
+		if (!p) {
+			write(1, "vchild\n", 7);
+			_exit(4);
+		}
+		waitpid(p, NULL, 0);
+		say("parent\n");
+		return 0;
+	}
+	if (!strcmp(mode, "clone")) {
+		static char stack[65536];
+		pid_t p = clone(child_fn, stack + sizeof(stack), SIGCHLD, NULL);
+
+		waitpid(p, NULL, 0);
+		say("parent\n");
+		return 0;
+	}
+	if (!strcmp(mode, "execthread") && argc > 2) {
+		pthread_t t;
+
+		pthread_create(&t, NULL, exec_thread, argv[2]);
+		for (;;)
+			pause();
+	}
+	if (!strcmp(mode, "diecall")) {
+		start_reader();
+		say("leaving\n");
+		exit(0);
+	}
+	if (!strcmp(mode, "interleave")) {
+		pthread_t t = start_reader();
+
+		write(pipefd[1], "x", 1);
+		pthread_join(t, NULL);
+		return 0;
+	}
+	return 2;
+}

@@ -1,0 +1,238 @@
+#!/usr/bin/env bats
+# Launch, exit status, signals, stops, following, exec, -o/-ff/-q.
+# Pids are masked as P1, P2... in order of appearance (see normalize).
+
+load common
+
+setup() {
+	out="$BATS_TEST_TMPDIR/trace"
+	lc="$HELPERS/lifecycle"
+}
+
+# Runs iotrace with the given arguments, trace to $out (stderr), the
+# tracee's stdout to $out.stdout; sets $status (bats' run would swallow
+# the redirections).
+trace() {
+	status=0
+	output=
+	"$IOTRACE" "$@" 2>"$out" >"$out.stdout" || status=$?
+}
+
+@test "exit 0: status 0; the command's stdout is untouched" {
+	trace -- "$lc" exit 0
+	assert_success
+	assert_equal "$(cat "$out.stdout")" "exiting"
+	printf '%s\n' 'write(1, "exiting\n", 8)                = 8' '+++ exited with 0 +++' >"$out.want"
+	assert_same "$out.want" "$out"
+}
+
+@test "exit 7: iotrace exits 7" {
+	trace -- "$lc" exit 7
+	assert_failure 7
+	assert_equal "$(tail -n 1 "$out")" "+++ exited with 7 +++"
+}
+
+@test "stdin reaches the command unchanged" {
+	run bash -c '"$IOTRACE" -e trace=none -- cat <<<"input line" 2>/dev/null'
+	assert_success
+	assert_output "input line"
+}
+
+@test "death by SIGSEGV: iotrace dies of SIGSEGV, without a core of its own" {
+	cd "$BATS_TEST_TMPDIR"
+	ulimit -c unlimited
+	trace -- "$lc" segv
+	assert_equal "$status" $((128 + 11))
+	printf '%s\n' 'write(1, "crashing\n", 9)               = 9' \
+		'--- SIGSEGV {si_signo=SIGSEGV, si_code=SEGV_MAPERR, si_addr=0x10} ---' \
+		'+++ killed by SIGSEGV (core dumped) +++' >"$out.want"
+	# The tracee may or may not dump core, depending on core_pattern.
+	sed -i 's/ (core dumped)//' "$out" "$out.want"
+	assert_same "$out.want" "$out"
+	run find "$BATS_TEST_TMPDIR" -maxdepth 1 -name 'core*' -newer "$IOTRACE" -size +0 \
+		-exec sh -c 'file "$1" | grep -q iotrace' _ {} \; -print
+	assert_output ""
+}
+
+@test "death by SIGKILL: iotrace dies of SIGKILL" {
+	trace -- "$lc" kill
+	assert_equal "$status" $((128 + 9))
+	assert_equal "$(tail -n 1 "$out")" "+++ killed by SIGKILL +++"
+}
+
+@test "a signal is shown and re-injected: the tracee's handler runs" {
+	trace -- "$lc" signal
+	assert_success
+	normalize <"$out" >"$out.n"
+	printf '%s\n' \
+		'--- SIGUSR1 {si_signo=SIGUSR1, si_code=SI_USER, si_pid=P1, si_uid=0} ---' \
+		'write(1, "handled\n", 8)                = 8' \
+		'write(1, "after\n", 6)                  = 6' \
+		'+++ exited with 0 +++' >"$out.want"
+	assert_same "$out.want" "$out.n"
+	assert_equal "$(cat "$out.stdout")" "$(printf 'handled\nafter')"
+}
+
+@test "-e signal=none hides signal lines, the signal still arrives" {
+	trace -e signal=none -- "$lc" signal
+	assert_success
+	run grep -c -- '---' "$out"
+	assert_output 0
+	assert_equal "$(head -n 1 "$out.stdout")" "handled"
+}
+
+@test "SIGSTOP keeps the tracee stopped until SIGCONT" {
+	"$IOTRACE" -- "$lc" stop 2>"$out" >"$out.stdout" &
+	local tracer=$! pid i
+	# The trace is flushed within a quarter second when idle.
+	for i in $(seq 100); do
+		grep -q 'stopped by' "$out" 2>/dev/null && break
+		sleep 0.1
+	done
+	# raise() sends SIGSTOP from the tracee itself: si_pid is its pid.
+	pid=$(sed -n 's/.*SIGSTOP.*si_pid=\([0-9]*\).*/\1/p' "$out")
+	sleep 0.3
+	# Still stopped: the write after raise(SIGSTOP) has not run.
+	assert_equal "$(cat "$out.stdout")" "before stop"
+	kill -CONT "$pid"
+	wait "$tracer"
+	normalize <"$out" >"$out.n"
+	printf '%s\n' \
+		'write(1, "before stop\n", 12)           = 12' \
+		'--- SIGSTOP {si_signo=SIGSTOP, si_code=SI_TKILL, si_pid=P1, si_uid=0} ---' \
+		'--- stopped by SIGSTOP ---' \
+		'--- SIGCONT {si_signo=SIGCONT, si_code=SI_USER, si_pid=P2, si_uid=0} ---' \
+		'write(1, "after stop\n", 11)            = 11' \
+		'+++ exited with 0 +++' >"$out.want"
+	assert_same "$out.want" "$out.n"
+}
+
+@test "fork, vfork and clone children are followed" {
+	local mode child
+	for mode in fork vfork clone; do
+		trace -q -e signal=none -- "$lc" "$mode"
+		assert_success
+		normalize <"$out" >"$out.n"
+		case $mode in
+		fork) child='[pid    P1] write(1, "child\n", 6)      = 6' ;;
+		vfork) child='[pid    P1] write(1, "vchild\n", 7)     = 7' ;;
+		clone) child='[pid    P1] write(1, "clone child\n", 12) = 12' ;;
+		esac
+		printf '%s\n' "$child" \
+			"[pid    P1] +++ exited with $(case $mode in fork) echo 3 ;; vfork) echo 4 ;; *) echo 0 ;; esac) +++" \
+			'write(1, "parent\n", 7)                 = 7' \
+			'+++ exited with 0 +++' >"$out.want"
+		assert_same "$out.want" "$out.n"
+	done
+}
+
+@test "--no-follow traces only the first process" {
+	trace -q --no-follow -e signal=none -- "$lc" fork
+	assert_success
+	printf '%s\n' 'write(1, "parent\n", 7)                 = 7' '+++ exited with 0 +++' >"$out.want"
+	assert_same "$out.want" "$out"
+	assert_equal "$(cat "$out.stdout")" "$(printf 'child\nparent')"
+}
+
+@test "-f is accepted (following is the default)" {
+	trace -q -f -e signal=none -- "$lc" fork
+	assert_success
+	run grep -c 'child' "$out"
+	assert_output 1
+}
+
+@test "execve from a non-leader thread: the leader is superseded" {
+	trace -q -- "$lc" execthread "$lc"
+	assert_success
+	normalize <"$out" >"$out.n"
+	printf '%s\n' \
+		'[pid    P1] write(1, "thread\n", 7)     = 7' \
+		'[pid    P2] +++ superseded by execve in pid P1 +++' \
+		'write(1, "exiting\n", 8)                = 8' \
+		'+++ exited with 0 +++' >"$out.want"
+	assert_same "$out.want" "$out.n"
+}
+
+@test "a thread that dies inside a call: <unfinished ...>) = ?" {
+	trace -q -e trace=read,write -- "$lc" diecall
+	assert_success
+	normalize <"$out" >"$out.n"
+	printf '%s\n' \
+		'[pid    P1] read(3,  <unfinished ...>' \
+		'[pid    P2] write(1, "leaving\n", 8)    = 8' \
+		'[pid    P1] <... read resumed> <unfinished ...>) = ?' \
+		'[pid    P1] +++ exited with 0 +++' \
+		'+++ exited with 0 +++' >"$out.want"
+	assert_same "$out.want" "$out.n"
+}
+
+@test "interleaved calls: <unfinished ...> then <... read resumed>" {
+	trace -q -e trace=read,write -- "$lc" interleave
+	assert_success
+	normalize <"$out" >"$out.n"
+	printf '%s\n' \
+		'[pid    P1] read(3,  <unfinished ...>' \
+		'[pid    P2] write(4, "x", 1)            = 1' \
+		'[pid    P1] <... read resumed>"x", 1)   = 1' \
+		'[pid    P1] +++ exited with 0 +++' \
+		'+++ exited with 0 +++' >"$out.want"
+	assert_same "$out.want" "$out.n"
+}
+
+@test "-o FILE: pid on every line (as strace -f -o), nothing on stderr" {
+	trace -o "$out.o" -e signal=none -- "$lc" fork
+	assert_success
+	assert_equal "$(cat "$out")" ""
+	normalize <"$out.o" >"$out.n"
+	printf '%s\n' \
+		'P1    write(1, "child\n", 6)            = 6' \
+		'P1    +++ exited with 3 +++' \
+		'P2    write(1, "parent\n", 7)           = 7' \
+		'P2    +++ exited with 0 +++' >"$out.want"
+	assert_same "$out.want" "$out.n"
+}
+
+@test "-ff -o FILE: one file per process, named FILE.PID, no leaders" {
+	trace -ff -o "$out.ff" -e signal=none -- "$lc" fork
+	assert_success
+	run ls "$BATS_TEST_TMPDIR"
+	local files=("$out".ff.*)
+	assert_equal "${#files[@]}" 2
+	local parent child f
+	for f in "${files[@]}"; do
+		if grep -q parent "$f"; then parent=$f; else child=$f; fi
+	done
+	printf '%s\n' 'write(1, "child\n", 6)                  = 6' '+++ exited with 3 +++' >"$out.want"
+	assert_same "$out.want" "$child"
+	printf '%s\n' 'write(1, "parent\n", 7)                 = 7' '+++ exited with 0 +++' >"$out.want"
+	assert_same "$out.want" "$parent"
+	# The parent's file is named after the command's pid, which SIGCHLD names.
+	[[ "$parent" == "$out.ff."[0-9]* && "$child" == "$out.ff."[0-9]* ]]
+}
+
+@test "attach messages for followed children on stderr; -q silences them" {
+	trace -e signal=none -- "$lc" fork
+	run grep -c '^iotrace: Process [0-9]* attached$' "$out"
+	assert_output 1
+	trace -q -e signal=none -- "$lc" fork
+	run grep -c '^iotrace: Process' "$out"
+	assert_output 0
+}
+
+@test "nothing is printed before the command's execve" {
+	trace -q --no-seccomp -- "$lc" exit 0
+	assert_success
+	printf '%s\n' 'write(1, "exiting\n", 8)                = 8' '+++ exited with 0 +++' >"$out.want"
+	assert_same "$out.want" "$out"
+}
+
+@test "SIGTERM to iotrace is passed to the command, whose death iotrace shares" {
+	"$IOTRACE" -q -- sleep 30 2>"$out" &
+	local tracer=$!
+	sleep 0.5
+	kill -TERM "$tracer"
+	wait_status "$tracer"
+	assert_equal "$status" $((128 + 15))
+	normalize <"$out" >"$out.n"
+	assert_equal "$(tail -n 1 "$out.n")" "+++ killed by SIGTERM +++"
+}

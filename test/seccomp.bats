@@ -1,0 +1,60 @@
+#!/usr/bin/env bats
+# The seccomp prefilter: on by default for a launched command, so that
+# untraced syscalls do not stop the tracee.
+
+load common
+
+@test "the launched command runs under a seccomp filter; --no-seccomp turns it off" {
+	run bash -c '"$IOTRACE" -q -e trace=none -- grep "^Seccomp:" /proc/self/status 2>/dev/null'
+	assert_success
+	assert_output "$(printf 'Seccomp:\t2')"
+	run bash -c '"$IOTRACE" -q --no-seccomp -e trace=none -- grep "^Seccomp:" /proc/self/status 2>/dev/null'
+	assert_success
+	assert_output "$(printf 'Seccomp:\t0')"
+}
+
+@test "--no-follow turns the filter off (untraced children would get ENOSYS)" {
+	run bash -c '"$IOTRACE" -q --no-follow -e trace=none -- grep "^Seccomp:" /proc/self/status 2>/dev/null'
+	assert_output "$(printf 'Seccomp:\t0')"
+}
+
+# iotrace's own wait4 calls, counted by strace (not following iotrace's child).
+count_waits() {
+	strace -c -e trace=wait4 -o "$BATS_TEST_TMPDIR/sum" "$IOTRACE" -q -o /dev/null "$@"
+	awk '$NF == "wait4" { print $4 }' "$BATS_TEST_TMPDIR/sum"
+}
+
+@test "with the filter, 9,900 untraced getppid calls cost no stops" {
+	require_strace
+	local with without
+	with=$(count_waits -- "$HELPERS/rw" mixed)
+	without=$(count_waits --no-seccomp -- "$HELPERS/rw" mixed)
+	echo "wait4 calls: with filter $with, without $without"
+	# 100 traced writes: an entry and an exit stop each, plus start and exit.
+	[ "$with" -ge 200 ] && [ "$with" -le 210 ]
+	# Without it every syscall stops twice: more than 2 x 10,000.
+	[ "$without" -ge 20000 ]
+}
+
+@test "both personalities are filtered: an i386 tracee's writes are traced" {
+	require_m32
+	run bash -c '"$IOTRACE" -q -e trace=write -- "$HELPERS/rw32" mixed 2>&1 >/dev/null | grep -c "write(3, \"m\", 1)"'
+	assert_output 100
+}
+
+@test "if iotrace is killed, the filtered command dies with it (PTRACE_O_EXITKILL)" {
+	"$IOTRACE" -q -- sleep 60 2>/dev/null &
+	local tracer=$! child i
+	for i in $(seq 100); do
+		child=$(pgrep -P "$tracer" sleep) && break
+		sleep 0.05
+	done
+	[ -n "$child" ]
+	kill -KILL "$tracer"
+	for i in $(seq 100); do
+		kill -0 "$child" 2>/dev/null || break
+		sleep 0.05
+	done
+	run kill -0 "$child"
+	assert_failure
+}
