@@ -98,3 +98,36 @@ trace_rw() {
 		done
 	done
 }
+
+@test "a buffer running into an unreadable page shows its readable bytes and where reading stopped" {
+	local helper
+	for helper in rw rw32; do
+		[ -x "$HELPERS/$helper" ] || continue
+		trace_rw "$helper" guard -q
+		MASK_ADDR=1 normalize <"$out" >"$out.n"
+		assert_same "$EXPECTED/rw-guard.out" "$out.n"
+	done
+	# The mark is not strace's truncation mark.
+	run grep -c '"\.\.\.' "$out"
+	assert_output 0
+}
+
+@test "-e trace=SET selects syscalls: lists, !negation, all, none" {
+	trace_rw rw basic -e trace=pread64,pwrite64
+	run grep -cvE '^(pread64|pwrite64)\(|^\+\+\+' "$out"
+	assert_output 0
+	run grep -c '^p' "$out"
+	assert_output 5
+	trace_rw rw basic -e 'trace=!read,write'
+	run grep -c '^p' "$out"
+	assert_output 5
+	run grep -cE '^(read|write)\(' "$out"
+	assert_output 0
+	trace_rw rw basic -e trace=none
+	assert_equal "$(cat "$out")" "+++ exited with 0 +++"
+	trace_rw rw basic -e trace=all
+	assert_equal "$(wc -l <"$out")" 16
+	trace_rw rw basic -e write
+	assert_equal "$(grep -c '^write(' "$out")" "$(grep -vc '^+++' "$out")"
+	assert_equal "$(grep -c '^write(' "$out")" 7
+}

@@ -13,10 +13,11 @@ int main(void)
 	ssize_t n;
 
 	write(fd, "hello, iotrace\n", 15);
-	pwrite(fd, "\x01\x02\xff binary", 10, 4096);
-	n = pread(fd, buf, sizeof(buf), 0);
+	pwrite(fd, "\x01\x02\xff binary", 10, 15);
+	n = pread(fd, buf, 15, 0);
 	write(1, buf, (size_t)n);
-	read(fd, buf, sizeof(buf));
-	write(-1, "nowhere", 7);
+	read(fd, buf, sizeof(buf));		/* from offset 15: the binary part */
+	read(fd, buf, sizeof(buf));		/* end of file */
+	write(-1, "nowhere", 7);		/* EBADF */
 	return 0;
 }

@@ -1,6 +1,6 @@
 /*
  * read/write/pread64/pwrite64 with known data, fds and results.
- * usage: rw basic | bytes | octal | offsets | mixed
+ * usage: rw basic | bytes | octal | offsets | mixed | guard
  * mixed: 100 x (99 getppid + 1 write), mostly calls iotrace does not trace.
  * fds: 3 is /dev/null, 4 a memfd, so the trace is the same on every run.
  */
@@ -85,6 +85,20 @@ static void offsets(void)
 	pwrite(mem_fd, "neg", 3, -2);			/* EINVAL */
 }
 
+/* Buffers running into, and starting in, a PROT_NONE page. */
+static void guard(void)
+{
+	char *p = mmap(NULL, 8192, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+
+	if (p == MAP_FAILED)
+		exit(91);
+	memcpy(p + 4096 - 3, "abc", 3);
+	mprotect(p + 4096, 4096, PROT_NONE);
+	write(null_fd, p + 4096 - 3, 6);	/* /dev/null takes all 6 without reading */
+	write(mem_fd, p + 4096 - 3, 6);		/* the kernel copies 3, then faults */
+	write(null_fd, p + 4096, 2);
+}
+
 static void mixed(void)
 {
 	int i, k;
@@ -111,6 +125,8 @@ int main(int argc, char **argv)
 		offsets();
 	else if (!strcmp(argv[1], "mixed"))
 		mixed();
+	else if (!strcmp(argv[1], "guard"))
+		guard();
 	else
 		return 2;
 	return 0;
