@@ -24,6 +24,8 @@ enum arg_type {
 	ARG_FD,		/* file descriptor, signed decimal */
 	ARG_ADDR,	/* pointer, hex or NULL */
 	ARG_BUF,	/* counted byte buffer read from the tracee */
+	ARG_IOV,	/* iovec array, with or without the data */
+	ARG_FLAGS,	/* bit flags named from an xlat list */
 };
 
 /* How much of a buffer argument is known. */
@@ -42,6 +44,43 @@ struct buf_arg {
 	enum buf_state state;
 };
 
+/* One iovec element: where its data is, and what of it was fetched. */
+struct iov_elem {
+	uint64_t base;
+	uint64_t len;		/* iov_len as the tracee wrote it */
+	struct buf_arg data;	/* data.len: bytes that count (capped at exit) */
+};
+
+enum iov_state {
+	IOV_PENDING,		/* array not read yet */
+	IOV_DONE,
+};
+
+/*
+ * An iovec array argument.  Only the elements to print (or dump) are
+ * read, never more than IOV_FETCH_MAX, whatever the tracee's count says.
+ */
+struct iov_arg {
+	uint64_t addr;
+	uint64_t count;		/* iovcnt as passed */
+	uint64_t limit;		/* read side: bytes to spread (the result); else UINT64_MAX */
+	unsigned want;		/* elements to read */
+	unsigned got;		/* elements read */
+	unsigned first;		/* index of element 0 in call->elems */
+	unsigned char with_data;	/* fetch and show iov_base data */
+	unsigned char overflow;	/* count * element size overflows: print the address */
+	enum iov_state state;
+};
+
+#define IOV_FETCH_MAX 1024	/* UIO_MAXIOV: the kernel refuses more */
+
+struct xlat_list;
+
+struct flags_arg {
+	uint64_t val;
+	const struct xlat_list *names;
+};
+
 struct arg {
 	const char *name;	/* the kernel's parameter name */
 	enum arg_type type;
@@ -51,6 +90,8 @@ struct arg {
 		int64_t i;
 		uint64_t u;
 		struct buf_arg buf;
+		struct iov_arg iov;
+		struct flags_arg flags;
 	} v;
 };
 
@@ -68,10 +109,21 @@ struct call {
 	size_t arena_len;
 	size_t arena_cap;
 	size_t fetch_cap;	/* max bytes fetched per buffer (-s) */
+	unsigned iov_show;	/* max iovec elements printed (-s, or all with -v) */
+	struct iov_elem *elems;	/* elements of every iovec argument */
+	unsigned nelems, elems_cap;
+	enum arch arch;		/* the tracee's, for iovec layout */
+	int dump_arg;		/* argument to hex-dump after the line, or -1 */
+	uint64_t dump_len;	/* bytes to dump: requested (write) or result (read) */
 };
 
-/* Starts decoding call @id, dropping the previous call's arguments. */
-void call_begin(struct call *c, unsigned id, size_t fetch_cap);
+/*
+ * Starts decoding call @id of a tracee running as @arch, dropping the
+ * previous call's arguments; @fetch_cap bytes are shown of each buffer,
+ * @iov_show elements of each iovec array.
+ */
+void call_begin(struct call *c, unsigned id, enum arch arch, size_t fetch_cap,
+		unsigned iov_show);
 
 /* Appends a typed argument known now. */
 void call_add_int(struct call *c, const char *name, int64_t v);
@@ -97,6 +149,34 @@ struct arg *call_add_later(struct call *c, const char *name);
 void call_fill_uint(struct arg *a, uint64_t v);
 void call_fill_addr(struct arg *a, uint64_t addr);
 void call_fill_buf(struct call *c, struct arg *a, uint64_t addr, uint64_t len);
+
+/*
+ * Appends an iovec array of @count elements at @addr.  With @with_data the
+ * elements' data is fetched too, at most @limit bytes over all elements
+ * (a read's result), else only their addresses are shown.
+ */
+void call_add_iov(struct call *c, const char *name, uint64_t addr, uint64_t count,
+		  int with_data, uint64_t limit);
+void call_fill_iov(struct call *c, struct arg *a, uint64_t addr, uint64_t count,
+		   int with_data, uint64_t limit);
+
+/* Appends flags @val named from @names. */
+void call_add_flags(struct call *c, const char *name, uint64_t val,
+		    const struct xlat_list *names);
+
+/*
+ * Asks for a hex dump of argument @idx (a buffer or iovec array with
+ * data), @len bytes; the renderer reads it in bounded chunks.  An iovec
+ * array is then read in full (up to IOV_FETCH_MAX), not just -s elements.
+ */
+void call_want_dump(struct call *c, unsigned idx, uint64_t len);
+
+/* Element @i of iovec argument @iov. */
+static inline struct iov_elem *call_iov_elem(const struct call *c,
+					     const struct iov_arg *iov, unsigned i)
+{
+	return &c->elems[iov->first + i];
+}
 
 /* Index of the first argument not known at entry (nargs if none). */
 unsigned call_entry_args(const struct call *c);

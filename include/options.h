@@ -2,6 +2,7 @@
 #define IOTRACE_OPTIONS_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <sys/types.h>
 #include "syscalls.h"
 
@@ -13,10 +14,32 @@ enum xmode {
 	XMODE_ALL,	/* -xx: every byte in hex */
 };
 
+/* How flag values print: -X raw, abbrev (the default), verbose. */
+enum xlat_style {
+	XLAT_ABBREV,
+	XLAT_RAW,
+	XLAT_VERBOSE,
+};
+
+/* A set of fds for -e read= and -e write=: a list, or all of them. */
+struct fdset {
+	int all;
+	int negate;
+	int *fds;
+	size_t n;
+};
+
+/* Whether @fd is in @set; a negative fd never is. */
+int fdset_has(const struct fdset *set, int64_t fd);
+
 struct options {
 	size_t max_strlen;		/* -s */
 	size_t align;			/* -a */
 	enum xmode xmode;		/* -x, -xx */
+	enum xlat_style xlat;		/* -X */
+	int verbose;			/* -v: every iovec element */
+	struct fdset dump_write;	/* -e write= */
+	struct fdset dump_read;		/* -e read= */
 	const char *outfile;		/* -o */
 	int per_process;		/* -ff */
 	int quiet;			/* -q */

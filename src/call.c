@@ -5,15 +5,21 @@
 #include "memory.h"
 #include "util.h"
 
-void call_begin(struct call *c, unsigned id, size_t fetch_cap)
+void call_begin(struct call *c, unsigned id, enum arch arch, size_t fetch_cap,
+		unsigned iov_show)
 {
 	c->id = id;
+	c->arch = arch;
 	c->nargs = 0;
 	c->rval = 0;
 	c->error = 0;
 	c->done = 0;
 	c->arena_len = 0;
 	c->fetch_cap = fetch_cap;
+	c->iov_show = iov_show;
+	c->nelems = 0;
+	c->dump_arg = -1;
+	c->dump_len = 0;
 }
 
 static struct arg *add(struct call *c, const char *name, enum arg_type type)
@@ -125,37 +131,199 @@ static size_t arena_take(struct call *c, size_t n)
 	return off;
 }
 
+static void set_iov(struct arg *a, enum arch arch, uint64_t addr, uint64_t count,
+		    int with_data, uint64_t limit)
+{
+	struct iov_arg *v = &a->v.iov;
+	uint64_t max = arch == ARCH_I386 ? UINT32_MAX / 8 : UINT64_MAX / 16;
+
+	a->type = ARG_IOV;
+	a->filled = 1;
+	memset(v, 0, sizeof(*v));
+	v->addr = addr;
+	v->count = count;
+	v->limit = limit;
+	v->with_data = (unsigned char)with_data;
+	v->overflow = count > max;
+	v->state = IOV_PENDING;
+}
+
+void call_add_iov(struct call *c, const char *name, uint64_t addr, uint64_t count,
+		  int with_data, uint64_t limit)
+{
+	set_iov(add(c, name, ARG_IOV), c->arch, addr, count, with_data, limit);
+}
+
+void call_fill_iov(struct call *c, struct arg *a, uint64_t addr, uint64_t count,
+		   int with_data, uint64_t limit)
+{
+	set_iov(a, c->arch, addr, count, with_data, limit);
+}
+
+void call_add_flags(struct call *c, const char *name, uint64_t val,
+		    const struct xlat_list *names)
+{
+	struct arg *a = add(c, name, ARG_FLAGS);
+
+	a->v.flags.val = val;
+	a->v.flags.names = names;
+}
+
+void call_want_dump(struct call *c, unsigned idx, uint64_t len)
+{
+	c->dump_arg = (int)idx;
+	c->dump_len = len;
+}
+
+/*
+ * A growable request list shared by all calls: the tracer is single
+ * threaded and a fetch finishes before the next one starts.  Its size is
+ * bounded by CALL_MAX_ARGS * IOV_FETCH_MAX, never by the tracee.
+ */
+struct reqs {
+	struct umem_req *r;
+	struct buf_arg **buf;
+	size_t n, cap;
+};
+
+static struct reqs reqs;
+
+static void reqs_add(struct buf_arg *b, size_t off)
+{
+	if (reqs.n == reqs.cap) {
+		reqs.cap = reqs.cap ? reqs.cap * 2 : 64;
+		reqs.r = xrealloc(reqs.r, reqs.cap * sizeof(*reqs.r));
+		reqs.buf = xrealloc(reqs.buf, reqs.cap * sizeof(*reqs.buf));
+	}
+	reqs.buf[reqs.n] = b;
+	reqs.r[reqs.n].addr = b->addr;
+	reqs.r[reqs.n].len = b->want;
+	reqs.r[reqs.n].dst = (void *)(uintptr_t)off;	/* an arena offset until the read */
+	reqs.n++;
+}
+
+/* Reads every queued request; arena offsets become pointers only now. */
+static void reqs_run(struct call *c, pid_t tid)
+{
+	size_t i;
+
+	if (!reqs.n)
+		return;
+	for (i = 0; i < reqs.n; i++)
+		reqs.r[i].dst = c->arena + (uintptr_t)reqs.r[i].dst;
+	umem_read(tid, reqs.r, reqs.n);
+	for (i = 0; i < reqs.n; i++) {
+		reqs.buf[i]->got = reqs.r[i].got;
+		reqs.buf[i]->fault = reqs.r[i].fault;
+	}
+	reqs.n = 0;
+}
+
+/* Queues buffer @b for the batched read. */
+static void queue_buf(struct call *c, struct buf_arg *b)
+{
+	b->off = arena_take(c, b->want);
+	b->state = BUF_DONE;
+	if (b->want)
+		reqs_add(b, b->off);
+}
+
+static void elems_reserve(struct call *c, unsigned n)
+{
+	if (c->elems_cap - c->nelems >= n)
+		return;
+	c->elems_cap = c->nelems + n;
+	c->elems = xrealloc(c->elems, c->elems_cap * sizeof(*c->elems));
+}
+
+/* Phase 1: queue the raw bytes of a pending iovec array. */
+static void queue_array(struct call *c, struct arg *a, unsigned idx, struct buf_arg *raw)
+{
+	struct iov_arg *v = &a->v.iov;
+	unsigned esize = c->arch == ARCH_I386 ? 8 : 16;
+	uint64_t cap = (int)idx == c->dump_arg ? IOV_FETCH_MAX : c->iov_show;
+
+	v->state = IOV_DONE;
+	if (!v->addr || !v->count || v->overflow)
+		return;
+	v->want = (unsigned)MIN(v->count, cap);
+	v->first = c->nelems;
+	elems_reserve(c, v->want);
+	c->nelems += v->want;
+	memset(raw, 0, sizeof(*raw));
+	raw->addr = v->addr;
+	raw->len = raw->want = (size_t)v->want * esize;
+	queue_buf(c, raw);
+}
+
+static uint64_t get_word(const unsigned char *p, unsigned size)
+{
+	uint64_t v = 0;
+
+	memcpy(&v, p, size);	/* x86 is little-endian: low bytes first */
+	return v;
+}
+
+/* Phase 2: parse the array read in phase 1 and queue the shown elements' data. */
+static void queue_elements(struct call *c, struct arg *a, const struct buf_arg *raw)
+{
+	struct iov_arg *v = &a->v.iov;
+	unsigned word = c->arch == ARCH_I386 ? 4 : 8;
+	uint64_t left = v->limit;
+	unsigned i;
+
+	if (!v->want)
+		return;
+	v->got = (unsigned)(raw->got / (2 * word));
+	for (i = 0; i < v->got; i++) {
+		const unsigned char *p = c->arena + raw->off + (size_t)i * 2 * word;
+		struct iov_elem *e = call_iov_elem(c, v, i);
+		uint64_t len;
+
+		e->base = get_word(p, word);
+		e->len = get_word(p + word, word);
+		len = MIN(e->len, left);
+		left -= len;
+		memset(&e->data, 0, sizeof(e->data));
+		e->data.addr = e->base;
+		e->data.len = len;
+		e->data.state = BUF_DONE;
+		if (!v->with_data || i >= c->iov_show || !e->base)
+			continue;
+		e->data.want = (size_t)MIN(len, (uint64_t)c->fetch_cap);
+		queue_buf(c, &e->data);
+	}
+}
+
 void call_fetch(struct call *c, pid_t tid)
 {
-	struct umem_req req[CALL_MAX_ARGS];
-	struct buf_arg *bufs[CALL_MAX_ARGS];
-	size_t n = 0, i;
+	struct buf_arg raw[CALL_MAX_ARGS];
+	unsigned char queued[CALL_MAX_ARGS] = { 0 };
+	unsigned i;
+	int arrays = 0;
 
 	for (i = 0; i < c->nargs; i++) {
-		struct buf_arg *b = &c->arg[i].v.buf;
+		struct arg *a = &c->arg[i];
 
-		if (c->arg[i].type != ARG_BUF || !c->arg[i].filled ||
-		    b->state != BUF_PENDING)
-			continue;
-		b->off = arena_take(c, b->want);
-		b->state = BUF_DONE;
-		if (!b->want)
-			continue;
-		bufs[n] = b;
-		req[n].addr = b->addr;
-		req[n].len = b->want;
-		n++;
+		if (a->filled && a->type == ARG_IOV && a->v.iov.state == IOV_PENDING) {
+			queue_array(c, a, i, &raw[i]);
+			queued[i] = arrays = 1;
+		}
 	}
-	if (!n)
-		return;
-	/* Pointers into the arena are taken only now: it may have moved. */
-	for (i = 0; i < n; i++)
-		req[i].dst = c->arena + bufs[i]->off;
-	umem_read(tid, req, n);
-	for (i = 0; i < n; i++) {
-		bufs[i]->got = req[i].got;
-		bufs[i]->fault = req[i].fault;
+	/* All arrays in one read; then their data with the plain buffers in another. */
+	if (arrays) {
+		reqs_run(c, tid);
+		for (i = 0; i < c->nargs; i++)
+			if (queued[i])
+				queue_elements(c, &c->arg[i], &raw[i]);
 	}
+	for (i = 0; i < c->nargs; i++) {
+		struct arg *a = &c->arg[i];
+
+		if (a->filled && a->type == ARG_BUF && a->v.buf.state == BUF_PENDING)
+			queue_buf(c, &a->v.buf);
+	}
+	reqs_run(c, tid);
 }
 
 void call_set_result(struct call *c, const struct sc_event *ev)
@@ -167,6 +335,9 @@ void call_set_result(struct call *c, const struct sc_event *ev)
 
 void call_release(struct call *c)
 {
+	free(c->elems);
+	c->elems = NULL;
+	c->nelems = c->elems_cap = 0;
 	free(c->arena);
 	c->arena = NULL;
 	c->arena_cap = c->arena_len = 0;

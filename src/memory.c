@@ -13,8 +13,8 @@
 #endif
 
 #define PAGE 4096u
-/* Room on the stack for one process_vm_readv call. */
-#define SEGS 256
+/* Segments of one process_vm_readv call: the kernel's limit. */
+#define SEGS IOV_MAX
 
 /* One page-bounded piece of a request. */
 struct seg {
@@ -90,16 +90,25 @@ static void peek_one(pid_t pid, struct umem_req *r)
 	}
 }
 
+/* Set once the kernel says it has no process_vm_readv: never ask again. */
+static int no_cma;
+
 unsigned umem_read(pid_t pid, struct umem_req *req, size_t n)
 {
-	struct seg segs[SEGS];
-	struct iovec local[SEGS], remote[SEGS];
+	/* Static: 64 KiB is too much for the stack, and the tracer has one thread. */
+	static struct seg segs[SEGS];
+	static struct iovec local[SEGS], remote[SEGS];
 	size_t ri = 0, roff = 0, i;
 	unsigned calls = 0;
 
 	for (i = 0; i < n; i++) {
 		req[i].got = 0;
 		req[i].fault = 0;
+	}
+	if (no_cma) {
+		for (i = 0; i < n; i++)
+			peek_one(pid, &req[i]);
+		return 0;
 	}
 	while (ri < n) {
 		size_t k = split(req, n, &ri, &roff, segs, MIN((size_t)SEGS, (size_t)IOV_MAX));
@@ -117,6 +126,7 @@ unsigned umem_read(pid_t pid, struct umem_req *req, size_t n)
 		r = process_vm_readv(pid, local, k, remote, k, 0);
 		calls++;
 		if (r < 0 && (errno == EPERM || errno == ENOSYS)) {
+			no_cma = errno == ENOSYS;
 			for (i = 0; i < n; i++)
 				if (!req[i].fault && req[i].got < req[i].len)
 					peek_one(pid, &req[i]);

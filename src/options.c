@@ -29,6 +29,8 @@ static const struct option long_options[] = {
 	{ "follow-forks", no_argument, NULL, 'f' },
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "help", no_argument, NULL, 'h' },
+	{ "no-abbrev", no_argument, NULL, 'v' },
+	{ "const-print-style", required_argument, NULL, 'X' },
 	{ "version", no_argument, NULL, 'V' },
 	{ "no-follow", no_argument, NULL, OPT_NO_FOLLOW },
 	{ "no-seccomp", no_argument, NULL, OPT_NO_SECCOMP },
@@ -55,10 +57,14 @@ static void usage(void)
 	       "  -a N            align results at column N (default 40)\n"
 	       "  -x              print non-ASCII strings in hex; -xx: all strings\n"
 	       "  -q              no attach/detach messages\n"
+	       "  -v              print every iovec element (default: -s of them)\n"
+	       "  -X FORMAT       flags as raw (hex), abbrev (names) or verbose (both)\n"
 	       "Filtering:\n"
 	       "  -e trace=SET    syscalls to trace (default: all below)\n"
 	       "  -e signal=SET   signals to show (default: all; none hides them)\n"
-	       "                  SET: comma list, 'all', 'none'; a leading '!' negates\n"
+	       "  -e write=FDS    hex dump of all data written to these fds\n"
+	       "  -e read=FDS     hex dump of all data read from these fds\n"
+	       "                  SET, FDS: comma list, 'all', 'none'; a leading '!' negates\n"
 	       "Tracing:\n"
 	       "  -p PID          attach to every thread of PID (repeatable; a comma\n"
 	       "                  or space separated list works too)\n"
@@ -154,6 +160,50 @@ static void parse_set(const char *what, const char *set, unsigned char *table,
 			table[i] = !table[i];
 }
 
+int fdset_has(const struct fdset *set, int64_t fd)
+{
+	size_t i;
+	int in = set->all;
+
+	if (fd < 0)
+		return 0;
+	for (i = 0; !in && i < set->n; i++)
+		in = set->fds[i] == fd;
+	return in != set->negate;
+}
+
+/* "3,4", "all", "none", with a leading "!" negating the whole set. */
+static void parse_fdset(const char *what, const char *set, struct fdset *fs)
+{
+	char *copy, *tok, *save = NULL;
+
+	free(fs->fds);
+	memset(fs, 0, sizeof(*fs));
+	if (*set == '!') {
+		fs->negate = 1;
+		set++;
+	}
+	copy = xstrdup(set);
+	for (tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+		char *end;
+		long fd;
+
+		if (!strcmp(tok, "all")) {
+			fs->all = 1;
+			continue;
+		}
+		if (!strcmp(tok, "none"))
+			continue;
+		errno = 0;
+		fd = strtol(tok, &end, 10);
+		if (*end || errno || fd < 0 || fd > INT_MAX)
+			die("-e %s: invalid file descriptor '%s'", what, tok);
+		fs->fds = xrealloc(fs->fds, (fs->n + 1) * sizeof(*fs->fds));
+		fs->fds[fs->n++] = (int)fd;
+	}
+	free(copy);
+}
+
 static int lookup_syscall(const char *name)
 {
 	return (int)syscall_by_name(name);
@@ -183,8 +233,12 @@ static void parse_expr(const char *expr)
 		   (n == 7 && !strncmp(expr, "signals", n)) ||
 		   (n == 1 && *expr == 's')) {
 		parse_signal(eq + 1);
+	} else if (n == 5 && !strncmp(expr, "write", n)) {
+		parse_fdset("write", eq + 1, &opt.dump_write);
+	} else if (n == 4 && !strncmp(expr, "read", n)) {
+		parse_fdset("read", eq + 1, &opt.dump_read);
 	} else {
-		die("-e: unknown qualifier '%.*s' (iotrace knows trace= and signal=)",
+		die("-e: unknown qualifier '%.*s' (iotrace knows trace=, signal=, read=, write=)",
 		    (int)n, expr);
 	}
 }
@@ -201,7 +255,7 @@ void options_parse(int argc, char **argv)
 	memset(opt.signal + 1, 1, SIG_TABLE_SIZE - 1);
 
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+s:a:o:p:e:fqxhV", long_options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+s:a:o:p:e:X:fqvxhV", long_options, NULL)) != -1) {
 		switch (c) {
 		case 's':
 			opt.max_strlen = parse_number("-s", optarg, INT_MAX);
@@ -223,6 +277,19 @@ void options_parse(int argc, char **argv)
 			break;
 		case 'q':
 			opt.quiet = 1;
+			break;
+		case 'v':
+			opt.verbose = 1;
+			break;
+		case 'X':
+			if (!strcmp(optarg, "raw"))
+				opt.xlat = XLAT_RAW;
+			else if (!strcmp(optarg, "abbrev"))
+				opt.xlat = XLAT_ABBREV;
+			else if (!strcmp(optarg, "verbose"))
+				opt.xlat = XLAT_VERBOSE;
+			else
+				die("invalid value for -X: '%s' (raw, abbrev or verbose)", optarg);
 			break;
 		case 'x':
 			opt.xmode = opt.xmode == XMODE_NONE ? XMODE_NONPRINT : XMODE_ALL;
@@ -251,7 +318,7 @@ void options_parse(int argc, char **argv)
 		case ':':
 			die("option '%s' needs a value", argv[optind - 1]);
 		default:
-			if (optopt && strchr("sapoe", optopt))
+			if (optopt && strchr("sapoeX", optopt))
 				die("option '-%c' needs a value", optopt);
 			if (optopt)
 				die("unknown option '-%c' (see iotrace -h)", optopt);

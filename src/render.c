@@ -9,6 +9,9 @@
 #include "render.h"
 #include "syscalls.h"
 #include "tracee.h"
+#include "util.h"
+#include "xlat.h"
+#include "memory.h"
 
 /* One scratch line, reused: rendering allocates nothing in steady state. */
 static struct strbuf line = STRBUF_INIT;
@@ -163,6 +166,105 @@ void render_buf(struct strbuf *sb, const struct call *c, const struct buf_arg *b
 	}
 }
 
+static void render_iov(struct strbuf *sb, const struct call *c, const struct iov_arg *v)
+{
+	unsigned esize = c->arch == ARCH_I386 ? 8 : 16;
+	unsigned shown, i;
+
+	if (!v->addr) {
+		sb_addstr(sb, "NULL");
+		return;
+	}
+	if (v->overflow || (v->want && !v->got)) {	/* not even element 0 */
+		sb_addhex(sb, v->addr);
+		return;
+	}
+	if (!v->count) {
+		sb_addstr(sb, "[]");
+		return;
+	}
+	shown = MIN(v->got, c->iov_show);
+	sb_addch(sb, '[');
+	for (i = 0; i < shown; i++) {
+		const struct iov_elem *e = call_iov_elem(c, v, i);
+
+		if (i)
+			sb_addstr(sb, ", ");
+		sb_addstr(sb, "{iov_base=");
+		if (v->with_data)
+			render_buf(sb, c, &e->data);
+		else
+			addr(sb, e->base);
+		sb_addstr(sb, ", iov_len=");
+		sb_addu(sb, e->len);
+		sb_addch(sb, '}');
+	}
+	if (shown)
+		sb_addstr(sb, ", ");
+	if (v->got < MIN(v->count, (uint64_t)c->iov_show)) {
+		sb_addstr(sb, "... /* ");
+		sb_addhex(sb, v->addr + (uint64_t)v->got * esize);
+		sb_addstr(sb, " */]");
+	} else if (v->count > shown) {
+		sb_addstr(sb, "...]");
+	} else {
+		sb->len -= 2;	/* no ", " after the last element */
+		sb_addch(sb, ']');
+	}
+}
+
+/* The names of the bits of @val, "|"-joined; returns the bits left unnamed. */
+static uint64_t flag_names(struct strbuf *sb, uint64_t val, const struct xlat_list *l)
+{
+	uint64_t left = val;
+	unsigned i;
+
+	for (i = 0; i < l->n; i++) {
+		uint64_t bit = l->items[i].val;
+
+		if (!bit || (val & bit) != bit)
+			continue;
+		if (left != val)
+			sb_addch(sb, '|');
+		sb_addstr(sb, l->items[i].name);
+		left &= ~bit;
+	}
+	return left;
+}
+
+static void render_flags(struct strbuf *sb, const struct flags_arg *f)
+{
+	uint64_t left;
+
+	if (!f->val || opt.xlat == XLAT_RAW) {
+		if (f->val)
+			sb_addhex(sb, f->val);
+		else
+			sb_addch(sb, '0');
+		return;
+	}
+	if (opt.xlat == XLAT_VERBOSE) {
+		sb_addhex(sb, f->val);
+		sb_addstr(sb, " /* ");
+	}
+	left = flag_names(sb, f->val, f->names);
+	if (left == f->val) {	/* no known bit */
+		if (opt.xlat != XLAT_VERBOSE) {
+			sb_addhex(sb, f->val);
+			sb_addstr(sb, " /* ");
+		}
+		sb_addstr(sb, f->names->unknown);
+		sb_addstr(sb, " */");
+		return;
+	}
+	if (left) {
+		sb_addch(sb, '|');
+		sb_addhex(sb, left);
+	}
+	if (opt.xlat == XLAT_VERBOSE)
+		sb_addstr(sb, " */");
+}
+
 static void render_arg(struct strbuf *sb, const struct call *c, const struct arg *a)
 {
 	switch (a->type) {
@@ -178,6 +280,12 @@ static void render_arg(struct strbuf *sb, const struct call *c, const struct arg
 		break;
 	case ARG_BUF:
 		render_buf(sb, c, &a->v.buf);
+		break;
+	case ARG_IOV:
+		render_iov(sb, c, &a->v.iov);
+		break;
+	case ARG_FLAGS:
+		render_flags(sb, &a->v.flags);
 		break;
 	}
 }
@@ -265,6 +373,105 @@ static void render_result(struct strbuf *sb, const struct call *c, enum arch arc
 		sb_addf(sb, "(errno %d)", c->error);
 }
 
+/* Dumps are streamed in chunks this big: their length comes from the tracee. */
+#define DUMP_CHUNK (64 * 1024)
+
+/* Offset digits: 5, or as many as the dump's last offset needs. */
+static unsigned dump_width(uint64_t len)
+{
+	unsigned w = 5;
+
+	while (w < 16 && ((len - 1) >> (4 * w)))
+		w++;
+	return w;
+}
+
+static void dump_lines(const unsigned char *p, size_t n, uint64_t off, unsigned width)
+{
+	static const char digits[] = "0123456789abcdef";
+	size_t i, k;
+
+	for (i = 0; i < n; i += 16) {
+		size_t cnt = MIN((size_t)16, n - i);
+
+		sb_addf(&line, " | %0*llx  ", (int)width, (unsigned long long)(off + i));
+		for (k = 0; k < 16; k++) {
+			if (k < cnt) {
+				sb_addch(&line, digits[p[i + k] >> 4]);
+				sb_addch(&line, digits[p[i + k] & 15]);
+				sb_addch(&line, ' ');
+			} else {
+				sb_addstr(&line, "   ");
+			}
+			if (k == 7)
+				sb_addch(&line, ' ');
+		}
+		sb_addch(&line, ' ');
+		for (k = 0; k < 16; k++) {
+			unsigned char ch = k < cnt ? p[i + k] : ' ';
+
+			sb_addch(&line, ch >= 0x20 && ch <= 0x7e ? (char)ch : '.');
+		}
+		sb_addstr(&line, " |\n");
+	}
+}
+
+/* Dumps @len bytes at @addr of @t; where memory ends, says how much is not shown. */
+static void dump_range(struct tcb *t, uint64_t addr, uint64_t len)
+{
+	static unsigned char chunk[DUMP_CHUNK];
+	unsigned width;
+	uint64_t off = 0;
+
+	if (!len)
+		return;
+	width = dump_width(len);
+	while (off < len) {
+		struct umem_req r;
+
+		r.addr = addr + off;
+		r.len = (size_t)MIN(len - off, (uint64_t)DUMP_CHUNK);
+		r.dst = chunk;
+		umem_read(t->tid, &r, 1);
+		sb_reset(&line);
+		dump_lines(chunk, r.got, off, width);
+		off += r.got;
+		if (r.got < r.len)
+			sb_addf(&line, " | <unreadable from 0x%llx: %llu bytes not shown>\n",
+				(unsigned long long)r.fault, (unsigned long long)(len - off));
+		emit(t);
+		if (r.got < r.len)
+			return;
+	}
+}
+
+static void render_dump(struct tcb *t)
+{
+	const struct call *c = &t->call;
+	const struct arg *a = &c->arg[c->dump_arg];
+	const struct iov_arg *v = &a->v.iov;
+	uint64_t left = c->dump_len;
+	unsigned i;
+
+	if (a->type == ARG_BUF) {
+		if (a->v.buf.addr)
+			dump_range(t, a->v.buf.addr, c->dump_len);
+		return;
+	}
+	if (a->type != ARG_IOV)
+		return;
+	for (i = 0; i < v->got && left; i++) {
+		const struct iov_elem *e = call_iov_elem(c, v, i);
+		uint64_t n = MIN(e->len, left);
+
+		sb_reset(&line);
+		sb_addf(&line, " * %llu bytes in buffer %u\n", (unsigned long long)n, i);
+		emit(t);
+		dump_range(t, e->base, n);
+		left -= n;
+	}
+}
+
 void render_exit(struct tcb *t)
 {
 	const struct call *c = &t->call;
@@ -275,6 +482,8 @@ void render_exit(struct tcb *t)
 	pad_to_result(base + line.len);
 	render_result(&line, c, t->ev.arch);
 	end_line(t);
+	if (c->dump_arg >= 0)
+		render_dump(t);
 }
 
 void render_vanished(struct tcb *t)

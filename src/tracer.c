@@ -113,7 +113,8 @@ static void on_entry(struct tcb *t, uint32_t audit_arch, uint64_t nr, const uint
 	t->ev.nr = nr;
 	memcpy(t->ev.args, args, sizeof(t->ev.args));
 	t->ev.exiting = 0;
-	call_begin(&t->call, id, opt.max_strlen);
+	call_begin(&t->call, id, (enum arch)a, opt.max_strlen,
+		   opt.verbose ? IOV_FETCH_MAX : (unsigned)MIN(opt.max_strlen, IOV_FETCH_MAX));
 	syscall_def(id)->decode(&t->call, &t->ev);
 	call_fetch(&t->call, t->tid);
 	render_entry(t);

@@ -7,7 +7,7 @@ load common
 	run "$IOTRACE" -h
 	assert_success
 	assert_line --index 0 "usage: iotrace [options] -- command [args...]"
-	assert_line "Syscalls decoded: read write pread64 pwrite64"
+	assert_line "Syscalls decoded: read write pread64 pwrite64 readv writev preadv pwritev process_vm_readv process_vm_writev preadv2 pwritev2"
 }
 
 @test "-V prints the version" {
@@ -64,7 +64,19 @@ load common
 	assert_output "iotrace: -e signal: unknown signal 'SIGFOO'"
 	run "$IOTRACE" -e verbose=all true
 	assert_failure 1
-	assert_output "iotrace: -e: unknown qualifier 'verbose' (iotrace knows trace= and signal=)"
+	assert_output "iotrace: -e: unknown qualifier 'verbose' (iotrace knows trace=, signal=, read=, write=)"
+}
+
+@test "bad values for -X and -e read=/write=" {
+	run "$IOTRACE" -X fancy true
+	assert_failure 1
+	assert_output "iotrace: invalid value for -X: 'fancy' (raw, abbrev or verbose)"
+	run "$IOTRACE" -e write=3,x true
+	assert_failure 1
+	assert_output "iotrace: -e write: invalid file descriptor 'x'"
+	run "$IOTRACE" -e read=-1 true
+	assert_failure 1
+	assert_output "iotrace: -e read: invalid file descriptor '-1'"
 }
 
 @test "a command that does not exist" {

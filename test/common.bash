@@ -14,7 +14,7 @@ export IOTRACE HELPERS EXPECTED
 
 # Masks what varies between runs and nothing else:
 #  - process and thread ids ("[pid  N]", the "N  " leader of -o, si_pid=,
-#    "pid N", "PID=N", "Process N") become P1, P2, ... in order of first
+#    "pid N", "PID=N", "Process N", process_vm_*'s pid) become P1, P2, ... in order of first
 #    appearance, so which line belongs to which thread is still checked;
 #    since a pid's width moves the result column, lines that had a pid
 #    leader are re-padded to column ${ALIGN:-40} (alignment itself is
@@ -27,7 +27,7 @@ normalize() {
 		sub p { my $n = shift; $m{$n} //= "P" . ++$c; $m{$n} }
 		my $lead = s/^\[pid +(\d+)\] /sprintf("[pid %5s] ", p($1))/e
 			|| s/^(\d+) +/sprintf("%-5s ", p($1))/e;
-		s/\b(si_pid=|pid |PID=|Process )(\d+)/$1 . p($2)/ge;
+		s/\b(si_pid=|pid |PID=|Process |process_vm_readv\(|process_vm_writev\()(\d+)/$1 . p($2)/ge;
 		my $masked = $mask && s/0x[0-9a-f]+/ADDR/g;
 		if (($lead || $masked) && /^(.*\)) +(= .*)$/s) {
 			my ($head, $tail) = ($1, $2);

@@ -1,0 +1,43 @@
+#ifndef IOTRACE_DECODERS_COMMON_H
+#define IOTRACE_DECODERS_COMMON_H
+
+/* Helpers the decoder families share. */
+
+#include "call.h"
+#include "options.h"
+
+/*
+ * A 64-bit file offset passed in two registers, low half first at @lo:
+ * on x86_64 the low register holds it all and the kernel ignores the high
+ * one (pos_h); an i386 tracee splits it into (high << 32) | low.
+ */
+static inline int64_t offset_hilo(const struct sc_event *ev, unsigned lo)
+{
+	if (ev->arch == ARCH_I386)
+		return (int64_t)(((uint64_t)(uint32_t)ev->args[lo + 1] << 32) |
+				 (uint32_t)ev->args[lo]);
+	return (int64_t)ev->args[lo];
+}
+
+/* The fd in @reg, as the kernel's int. */
+static inline int fd_arg(const struct sc_event *ev, unsigned reg)
+{
+	return (int)ev->args[reg];
+}
+
+/* -e write=: dumps argument @idx, @len bytes, when the call's fd is selected. */
+static inline void dump_write_side(struct call *c, const struct sc_event *ev,
+				   unsigned idx, uint64_t len)
+{
+	if (fdset_has(&opt.dump_write, fd_arg(ev, 0)))
+		call_want_dump(c, idx, len);
+}
+
+/* -e read=: dumps argument @idx of a successful read, the bytes it read. */
+static inline void dump_read_side(struct call *c, const struct sc_event *ev, unsigned idx)
+{
+	if (!ev->is_error && ev->rval > 0 && fdset_has(&opt.dump_read, fd_arg(ev, 0)))
+		call_want_dump(c, idx, (uint64_t)ev->rval);
+}
+
+#endif

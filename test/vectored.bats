@@ -1,0 +1,193 @@
+#!/usr/bin/env bats
+# The vectored family, process_vm_*, RWF_* flags, offsets from pos_l/pos_h,
+# guard pages, hostile counts and lengths, hex dumps, and the memory reads
+# behind them.
+
+load common
+
+setup() {
+	out="$BATS_TEST_TMPDIR/trace"
+}
+
+# Traces helper $1 in mode $2 with iotrace options $3..; trace in $out, masked in $out.n.
+trace_vec() {
+	local helper=$1 mode=$2
+	shift 2
+	"$IOTRACE" -q "$@" "$HELPERS/$helper" "$mode" 2>"$out"
+	MASK_ADDR=1 normalize <"$out" >"$out.n"
+}
+
+# Results of calls the running kernel may refuse or not (RWF_* support
+# varies by version) are masked as RESULT; so are iov_base addresses.
+mask_result() {
+	sed 's/iov_base=0x[0-9a-f]*/iov_base=ADDR/; s/) \+= .*$/) = RESULT/' "$1"
+}
+
+@test "readv/writev/preadv/pwritev/preadv2/pwritev2: arrays, data spread over elements, NULL, []" {
+	local helper
+	for helper in vec vec32; do
+		[ -x "$HELPERS/$helper" ] || continue
+		trace_vec "$helper" basic
+		assert_same "$EXPECTED/vec-basic.out" "$out.n"
+	done
+}
+
+@test "at most -s elements, then ...; -v prints them all" {
+	trace_vec vec basic -s 1
+	assert_same "$EXPECTED/vec-basic-s1v.out" "$out.n"
+	trace_vec vec basic -s 1 -v
+	run grep -cF '[{iov_base="h"..., iov_len=5}, {iov_base="w"..., iov_len=5}]' "$out"
+	assert_output 3
+}
+
+@test "every RWF_* flag alone and together, unknown and high bits, with -X abbrev/raw/verbose" {
+	local style
+	for style in abbrev raw verbose; do
+		"$IOTRACE" -q -X "$style" "$HELPERS/vec" rwf 2>"$out"
+		mask_result "$out" >"$out.n"
+		assert_same "$EXPECTED/vec-rwf-$style.out" "$out.n"
+	done
+}
+
+@test "offsets: 64-bit pos_l alone (garbage pos_h ignored); i386 joins pos_h:pos_l" {
+	trace_vec vec offsets
+	assert_same "$EXPECTED/vec-offsets.out" "$out.n"
+	require_m32
+	trace_vec vec32 offsets
+	assert_same "$EXPECTED/vec32-offsets.out" "$out.n"
+}
+
+@test "guard pages: straddling buffer and array, unreadable first element, readable after unreadable" {
+	local helper
+	for helper in vec vec32; do
+		[ -x "$HELPERS/$helper" ] || continue
+		trace_vec "$helper" guard
+		assert_same "$EXPECTED/vec-guard.out" "$out.n"
+	done
+}
+
+@test "IOV_MAX + 1 and 2^32 + 1 elements, iov_len SIZE_MAX over 3 real bytes: the right line, no huge read" {
+	trace_vec vec limits
+	assert_same "$EXPECTED/vec-limits.out" "$out.n"
+	require_m32
+	trace_vec vec32 limits
+	assert_same "$EXPECTED/vec32-limits.out" "$out.n"
+}
+
+@test "process_vm_readv/writev between a tracee and its child" {
+	trace_vec vec pvm -e trace=process_vm_readv,process_vm_writev -e signal=none
+	assert_same "$EXPECTED/vec-pvm.out" "$out.n"
+}
+
+@test "hex dumps of every element, write side even on failure, read side up to the result" {
+	trace_vec vec basic -e write=all -e read=all
+	assert_same "$EXPECTED/vec-basic-dump.out" "$out.n"
+}
+
+@test "partly readable dumps show the readable bytes and how many are not shown" {
+	trace_vec vec guard -e write=all
+	assert_same "$EXPECTED/vec-guard-dump.out" "$out.n"
+}
+
+@test "a dump past 1 MiB uses six offset digits from the first line" {
+	"$IOTRACE" -q -e write=3 "$HELPERS/vec" bigdump 2>"$out"
+	run sed -n '2p;$p' "$out"
+	assert_line --index 0 ' | 000000  00 01 02 03 04 05 06 07  08 09 0a 0b 0c 0d 0e 0f  ................ |'
+	# Line count: the call, 65537 full lines and a 4-byte one, the exit.
+	assert_equal "$(wc -l <"$out")" $((1 + 65537 + 1 + 1))
+	run grep -c '^ | 100010  ' "$out"
+	assert_output 1
+	# Byte 0x100010 of the pattern i % 251.
+	run grep '^ | 100010  ' "$out"
+	assert_output " | 100010  $(printf '%02x %02x %02x %02x' $((0x100010 % 251)) $((0x100011 % 251)) $((0x100012 % 251)) $((0x100013 % 251)))                                       $(printf '%b' "$(printf '\\%03o\\%03o\\%03o\\%03o' $((0x100010 % 251)) $((0x100011 % 251)) $((0x100012 % 251)) $((0x100013 % 251)))" | tr -c ' -~' '.')             |"
+}
+
+@test "-e write=SET and -e read=SET select fds: lists, !, none" {
+	"$IOTRACE" -q -e write=3 "$HELPERS/vec" basic 2>"$out"
+	run grep -c '^ | ' "$out"
+	assert_output 0		# basic writes only to fd 4
+	"$IOTRACE" -q -e write=4 "$HELPERS/vec" basic 2>"$out"
+	run grep -c '^ \* ' "$out"
+	assert_output 7		# 2 + 2 + 1 + 2 elements
+	"$IOTRACE" -q -e 'write=!4' -e read=4 "$HELPERS/vec" basic 2>"$out"
+	run grep -c 'bytes in buffer' "$out"
+	assert_output 5		# readv 3+7 (not the empty third), preadv 3+7, preadv2 3
+	"$IOTRACE" -q -e write=none -e read=none "$HELPERS/vec" basic 2>"$out"
+	run grep -c '^ [|*] ' "$out"
+	assert_output 0
+}
+
+@test "same output as strace for readv/writev/preadv/pwritev/preadv2/pwritev2 and dumps" {
+	require_strace
+	local helper mode opts
+	for helper in vec vec32; do
+		[ -x "$HELPERS/$helper" ] || continue
+		for mode in basic offsets; do
+			for opts in "" "-e write=all -e read=all" "-X raw" "-X verbose" "-s 1" "-v -s 1" "-xx"; do
+				# shellcheck disable=SC2086
+				strace -f $opts -o "$out.s" \
+					-e trace=read,write,pread64,pwrite64,readv,writev,preadv,pwritev,preadv2,pwritev2 \
+					"$HELPERS/$helper" "$mode"
+				# shellcheck disable=SC2086
+				"$IOTRACE" $opts -o "$out.i" "$HELPERS/$helper" "$mode"
+				MASK_ADDR=1 normalize <"$out.s" >"$out.sn"
+				MASK_ADDR=1 normalize <"$out.i" >"$out.in"
+				assert_same "$out.sn" "$out.in"
+			done
+		done
+	done
+}
+
+@test "one 64-element writev costs two process_vm_readv calls: the array, then all the data" {
+	require_strace
+	strace -c -e trace=process_vm_readv -o "$out.sum" "$IOTRACE" -q -o "$out" "$HELPERS/vec" many
+	run awk '$NF == "process_vm_readv" { print $4 }' "$out.sum"
+	assert_output 2
+	run grep -c 'iov_base="aaaaaaaa", iov_len=8}' "$out"
+	assert_output 1
+}
+
+teardown() {
+	[ -n "${shared:-}" ] && rm -rf "$shared"
+	return 0
+}
+
+@test "process_vm_readv refused (ENOSYS, EPERM): PTRACE_PEEKDATA gives the same output" {
+	require_strace
+	local err mode
+	# PEEKDATA reads PROT_NONE pages (FOLL_FORCE), so the holes here are unmapped.
+	for mode in basic limits; do
+		"$IOTRACE" -q -o "$out.cma" "$HELPERS/vec" "$mode"
+		MASK_ADDR=1 normalize <"$out.cma" >"$out.cma.n"
+		for err in ENOSYS EPERM; do
+			strace -c -e trace=process_vm_readv,ptrace -o "$out.sum" \
+				"$HELPERS/nocma" "$err" "$IOTRACE" -q -o "$out.$err" "$HELPERS/vec" "$mode"
+			MASK_ADDR=1 normalize <"$out.$err" >"$out.$err.n"
+			assert_same "$out.cma.n" "$out.$err.n"
+			# The data came through PTRACE_PEEKDATA: more ptrace calls than 4 a call.
+			run awk '$NF == "ptrace" { print ($4 > 60) }' "$out.sum"
+			assert_output 1
+			# ENOSYS is the kernel's final word: asked once, never again;
+			# EPERM may be about one tracee only: asked each time.
+			run awk '$NF == "process_vm_readv" { print ($4 == 1) }' "$out.sum"
+			assert_output "$([ "$err" = ENOSYS ] && echo 1 || echo 0)"
+		done
+	done
+}
+
+@test "a non-dumpable tracee and an unprivileged tracer: addresses, as strace (the kernel refuses every read)" {
+	[ "$(id -u)" = 0 ] || skip "needs root to run iotrace as another user"
+	command -v setpriv >/dev/null || skip "setpriv (util-linux) is not installed"
+	# bats' own temporary directory is private to root.
+	shared=$(mktemp -d /tmp/iotrace-nobody.XXXXXX)
+	chmod 777 "$shared"
+	cd "$shared"
+	setpriv --reuid=nobody --regid=nogroup --clear-groups test -x "$IOTRACE" ||
+		skip "user nobody cannot run $IOTRACE from this directory"
+	setpriv --reuid=nobody --regid=nogroup --clear-groups \
+		"$IOTRACE" -q -o "$shared/trace" "$HELPERS/vec" nodump
+	MASK_ADDR=1 normalize <"$shared/trace" >"$out.n"
+	printf '%s\n' 'P1    writev(3, ADDR, 2)                = 10' \
+		'P1    write(3, ADDR, 36)                = 36' 'P1    +++ exited with 0 +++' >"$out.want"
+	assert_same "$out.want" "$out.n"
+}
