@@ -84,7 +84,7 @@ trace_rw() {
 	local opts helper mode
 	for helper in rw rw32; do
 		[ -x "$HELPERS/$helper" ] || continue
-		for opts in "" "-s 5" "-x -s 300" "-xx" "-a 20"; do
+		for opts in "" "-s 5" "-x -s 300" "-xx" "-a 20" "-e write=all -e read=all" "-e write=3 -e read=none"; do
 			for mode in basic bytes octal offsets; do
 				# shellcheck disable=SC2086
 				strace -f $opts -o "$out.s" -e trace=read,write,pread64,pwrite64 \
