@@ -49,6 +49,35 @@ require_m32() {
 	[ -x "$HELPERS/rw32" ] || skip "no -m32 helpers: gcc-multilib (i386 libc) is not installed"
 }
 
+# Runs strace and iotrace on each helper in $2 and mode in $3 with each
+# option set in $4...; requires the same output, pids and addresses masked.
+# $1 is strace's -e trace= set: what iotrace traces by default.
+same_as_strace() {
+	local set=$1 helpers=$2 modes=$3 helper mode opts
+	shift 3
+	for helper in $helpers; do
+		[ -x "$HELPERS/$helper" ] || continue
+		for opts in "$@"; do
+			for mode in $modes; do
+				# shellcheck disable=SC2086
+				strace -f $opts -o "$out.s" -e trace="$set" "$HELPERS/$helper" "$mode"
+				# shellcheck disable=SC2086
+				"$IOTRACE" $opts -o "$out.i" "$HELPERS/$helper" "$mode"
+				MASK_ADDR=1 normalize <"$out.s" >"$out.sn"
+				MASK_ADDR=1 normalize <"$out.i" >"$out.in"
+				assert_same "$out.sn" "$out.in"
+			done
+		done
+	done
+}
+
+# Runs strace on iotrace itself (to count iotrace's own syscalls).
+# LeakSanitizer cannot work in a ptraced process, so in a sanitizer build
+# leak checking is off for this run only; ASan and UBSan stay on.
+strace_iotrace() {
+	ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" strace "$@"
+}
+
 require_strace() {
 	command -v strace >/dev/null || skip "strace is not installed"
 }

@@ -81,22 +81,8 @@ trace_rw() {
 
 @test "same output as strace on the same helper (-f -o, -s, -x, -xx, -a)" {
 	require_strace
-	local opts helper mode
-	for helper in rw rw32; do
-		[ -x "$HELPERS/$helper" ] || continue
-		for opts in "" "-s 5" "-x -s 300" "-xx" "-a 20" "-e write=all -e read=all" "-e write=3 -e read=none"; do
-			for mode in basic bytes octal offsets; do
-				# shellcheck disable=SC2086
-				strace -f $opts -o "$out.s" -e trace=read,write,pread64,pwrite64 \
-					"$HELPERS/$helper" "$mode"
-				# shellcheck disable=SC2086
-				"$IOTRACE" $opts -o "$out.i" "$HELPERS/$helper" "$mode"
-				MASK_ADDR=1 normalize <"$out.s" >"$out.sn"
-				MASK_ADDR=1 normalize <"$out.i" >"$out.in"
-				assert_same "$out.sn" "$out.in"
-			done
-		done
-	done
+	same_as_strace read,write,pread64,pwrite64 "rw rw32" "basic bytes octal offsets" \
+		"" "-s 5" "-x -s 300" "-xx" "-a 20" "-e write=all -e read=all" "-e write=3 -e read=none"
 }
 
 @test "a buffer running into an unreadable page shows its readable bytes and where reading stopped" {

@@ -20,7 +20,7 @@ load common
 
 # iotrace's own wait4 calls, counted by strace (not following iotrace's child).
 count_waits() {
-	strace -c -e trace=wait4 -o "$BATS_TEST_TMPDIR/sum" "$IOTRACE" -q -o /dev/null "$@"
+	strace_iotrace -c -e trace=wait4 -o "$BATS_TEST_TMPDIR/sum" "$IOTRACE" -q -o /dev/null "$@"
 	awk '$NF == "wait4" { print $4 }' "$BATS_TEST_TMPDIR/sum"
 }
 

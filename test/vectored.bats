@@ -119,28 +119,14 @@ mask_result() {
 
 @test "same output as strace for readv/writev/preadv/pwritev/preadv2/pwritev2 and dumps" {
 	require_strace
-	local helper mode opts
-	for helper in vec vec32; do
-		[ -x "$HELPERS/$helper" ] || continue
-		for mode in basic offsets; do
-			for opts in "" "-e write=all -e read=all" "-X raw" "-X verbose" "-s 1" "-v -s 1" "-xx"; do
-				# shellcheck disable=SC2086
-				strace -f $opts -o "$out.s" \
-					-e trace=read,write,pread64,pwrite64,readv,writev,preadv,pwritev,preadv2,pwritev2 \
-					"$HELPERS/$helper" "$mode"
-				# shellcheck disable=SC2086
-				"$IOTRACE" $opts -o "$out.i" "$HELPERS/$helper" "$mode"
-				MASK_ADDR=1 normalize <"$out.s" >"$out.sn"
-				MASK_ADDR=1 normalize <"$out.i" >"$out.in"
-				assert_same "$out.sn" "$out.in"
-			done
-		done
-	done
+	same_as_strace read,write,pread64,pwrite64,readv,writev,preadv,pwritev,preadv2,pwritev2 \
+		"vec vec32" "basic offsets" \
+		"" "-e write=all -e read=all" "-X raw" "-X verbose" "-s 1" "-v -s 1" "-xx"
 }
 
 @test "one 64-element writev costs two process_vm_readv calls: the array, then all the data" {
 	require_strace
-	strace -c -e trace=process_vm_readv -o "$out.sum" "$IOTRACE" -q -o "$out" "$HELPERS/vec" many
+	strace_iotrace -c -e trace=process_vm_readv -o "$out.sum" "$IOTRACE" -q -o "$out" "$HELPERS/vec" many
 	run awk '$NF == "process_vm_readv" { print $4 }' "$out.sum"
 	assert_output 2
 	run grep -c 'iov_base="aaaaaaaa", iov_len=8}' "$out"
@@ -160,7 +146,7 @@ teardown() {
 		"$IOTRACE" -q -o "$out.cma" "$HELPERS/vec" "$mode"
 		MASK_ADDR=1 normalize <"$out.cma" >"$out.cma.n"
 		for err in ENOSYS EPERM; do
-			strace -c -e trace=process_vm_readv,ptrace -o "$out.sum" \
+			strace_iotrace -c -e trace=process_vm_readv,ptrace -o "$out.sum" \
 				"$HELPERS/nocma" "$err" "$IOTRACE" -q -o "$out.$err" "$HELPERS/vec" "$mode"
 			MASK_ADDR=1 normalize <"$out.$err" >"$out.$err.n"
 			assert_same "$out.cma.n" "$out.$err.n"
