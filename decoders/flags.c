@@ -20,3 +20,13 @@ static const struct xlat rwf[] = {
 };
 
 const struct xlat_list rwf_flags = { rwf, sizeof(rwf) / sizeof(rwf[0]), "RWF_???" };
+
+/* splice, tee, vmsplice (include/linux/splice.h). */
+static const struct xlat splice[] = {
+	{ 0x01, "SPLICE_F_MOVE" },
+	{ 0x02, "SPLICE_F_NONBLOCK" },
+	{ 0x04, "SPLICE_F_MORE" },
+	{ 0x08, "SPLICE_F_GIFT" },
+};
+
+const struct xlat_list splice_flags = { splice, sizeof(splice) / sizeof(splice[0]), "SPLICE_F_???" };

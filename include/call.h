@@ -26,6 +26,7 @@ enum arg_type {
 	ARG_BUF,	/* counted byte buffer read from the tracee */
 	ARG_IOV,	/* iovec array, with or without the data */
 	ARG_FLAGS,	/* bit flags named from an xlat list */
+	ARG_OFFPTR,	/* pointer to a file offset, shown before and after */
 };
 
 /* How much of a buffer argument is known. */
@@ -81,17 +82,41 @@ struct flags_arg {
 	const struct xlat_list *names;
 };
 
+/*
+ * A pointer to an offset the kernel reads and updates (sendfile, splice,
+ * copy_file_range): the value at entry, and after a transfer the new one.
+ */
+struct offptr_arg {
+	uint64_t addr;
+	uint64_t old, new;
+	unsigned char size;		/* 4 (i386 sendfile's off_t) or 8 */
+	unsigned char is_signed;	/* loff_t prints signed, sendfile's unsigned */
+	unsigned char old_ok, new_ok;	/* read successfully */
+	unsigned char want_new;		/* the call moved it: read it at exit */
+	unsigned char reading;		/* 0 none, 1 old, 2 new: a read is queued */
+	struct buf_arg raw;
+};
+
+/* What an fd referred to at syscall entry (-y, -P): readlink of /proc/TID/fd/N. */
+struct fd_path {
+	size_t off;		/* in the arena */
+	unsigned short len;	/* 0: unknown (closed, or not asked) */
+	unsigned char pending;
+};
+
 struct arg {
 	const char *name;	/* the kernel's parameter name */
 	enum arg_type type;
 	unsigned char at_exit;	/* value only known at syscall exit */
 	unsigned char filled;
+	struct fd_path path;	/* ARG_FD only */
 	union {
 		int64_t i;
 		uint64_t u;
 		struct buf_arg buf;
 		struct iov_arg iov;
 		struct flags_arg flags;
+		struct offptr_arg off;
 	} v;
 };
 
@@ -110,6 +135,7 @@ struct call {
 	size_t arena_cap;
 	size_t fetch_cap;	/* max bytes fetched per buffer (-s) */
 	unsigned iov_show;	/* max iovec elements printed (-s, or all with -v) */
+	unsigned char fd_paths;	/* resolve fd arguments to paths (-y, -P) */
 	struct iov_elem *elems;	/* elements of every iovec argument */
 	unsigned nelems, elems_cap;
 	enum arch arch;		/* the tracee's, for iovec layout */
@@ -123,7 +149,7 @@ struct call {
  * @iov_show elements of each iovec array.
  */
 void call_begin(struct call *c, unsigned id, enum arch arch, size_t fetch_cap,
-		unsigned iov_show);
+		unsigned iov_show, int fd_paths);
 
 /* Appends a typed argument known now. */
 void call_add_int(struct call *c, const char *name, int64_t v);
@@ -160,6 +186,16 @@ void call_add_iov(struct call *c, const char *name, uint64_t addr, uint64_t coun
 void call_fill_iov(struct call *c, struct arg *a, uint64_t addr, uint64_t count,
 		   int with_data, uint64_t limit);
 
+/*
+ * Appends an offset pointer; its value (@size bytes) is read now, and it
+ * prints at exit, as [old] or, after call_offptr_moved(), [old => new].
+ */
+void call_add_offptr(struct call *c, const char *name, uint64_t addr,
+		     unsigned size, int is_signed);
+
+/* At exit: the call moved offset pointer @idx; read its new value. */
+void call_offptr_moved(struct call *c, unsigned idx);
+
 /* Appends flags @val named from @names. */
 void call_add_flags(struct call *c, const char *name, uint64_t val,
 		    const struct xlat_list *names);
@@ -188,7 +224,16 @@ static inline const unsigned char *call_buf_data(const struct call *c,
 	return c->arena + b->off;
 }
 
-/* Reads every pending buffer of @c from @tid in one batched memory read. */
+/* The path of fd argument @a, or NULL when unknown. */
+static inline const char *call_fd_path(const struct call *c, const struct arg *a)
+{
+	return a->path.len ? (const char *)c->arena + a->path.off : NULL;
+}
+
+/*
+ * Reads every pending buffer of @c from @tid in one batched memory read,
+ * and resolves fd arguments to paths when asked.
+ */
 void call_fetch(struct call *c, pid_t tid);
 
 /* Records the syscall result of @ev in @c. */

@@ -24,4 +24,10 @@ struct umem_req {
  */
 unsigned umem_read(pid_t pid, struct umem_req *req, size_t n);
 
+/*
+ * What fd @fd of thread @tid refers to now ("/tmp/x", "pipe:[123]"), as a
+ * NUL-terminated string in @buf; returns its length, or -1 (closed fd).
+ */
+ssize_t umem_fd_path(pid_t tid, int fd, char *buf, size_t size);
+
 #endif

@@ -32,6 +32,13 @@ struct fdset {
 /* Whether @fd is in @set; a negative fd never is. */
 int fdset_has(const struct fdset *set, int64_t fd);
 
+/* -z: only calls that succeeded; -Z: only calls that failed. */
+enum result_filter {
+	RESULT_ANY,
+	RESULT_OK,
+	RESULT_FAILED,
+};
+
 struct options {
 	size_t max_strlen;		/* -s */
 	size_t align;			/* -a */
@@ -40,6 +47,10 @@ struct options {
 	int verbose;			/* -v: every iovec element */
 	struct fdset dump_write;	/* -e write= */
 	struct fdset dump_read;		/* -e read= */
+	int show_paths;			/* -y */
+	char **paths;			/* -P, resolved with realpath */
+	size_t npaths;
+	enum result_filter result;	/* -z, -Z */
 	const char *outfile;		/* -o */
 	int per_process;		/* -ff */
 	int quiet;			/* -q */

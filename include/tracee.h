@@ -16,6 +16,7 @@ enum tcb_flag {
 	TCB_LINE_CUT = 1 << 6,		/* that line got " <unfinished ...>" */
 	TCB_ARCH_KNOWN = 1 << 7,	/* arch is the tracee's, not a guess */
 	TCB_EXITING = 1 << 8,		/* PTRACE_EVENT_EXIT seen */
+	TCB_HIDDEN = 1 << 9,		/* the current call is filtered out (-P) */
 };
 
 /* One traced thread. */

@@ -18,5 +18,6 @@ struct xlat_list {
 
 /* The flag lists, each defined once in decoders/flags.c. */
 extern const struct xlat_list rwf_flags;
+extern const struct xlat_list splice_flags;
 
 #endif

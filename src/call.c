@@ -6,8 +6,9 @@
 #include "util.h"
 
 void call_begin(struct call *c, unsigned id, enum arch arch, size_t fetch_cap,
-		unsigned iov_show)
+		unsigned iov_show, int fd_paths)
 {
+	c->fd_paths = (unsigned char)fd_paths;
 	c->id = id;
 	c->arch = arch;
 	c->nargs = 0;
@@ -49,7 +50,10 @@ void call_add_uint(struct call *c, const char *name, uint64_t v)
 
 void call_add_fd(struct call *c, const char *name, int fd)
 {
-	add(c, name, ARG_FD)->v.i = fd;
+	struct arg *a = add(c, name, ARG_FD);
+
+	a->v.i = fd;
+	a->path.pending = c->fd_paths && fd >= 0;
 }
 
 void call_add_addr(struct call *c, const char *name, uint64_t addr)
@@ -167,6 +171,29 @@ void call_add_flags(struct call *c, const char *name, uint64_t val,
 
 	a->v.flags.val = val;
 	a->v.flags.names = names;
+}
+
+void call_add_offptr(struct call *c, const char *name, uint64_t addr,
+		     unsigned size, int is_signed)
+{
+	struct arg *a = add(c, name, ARG_OFFPTR);
+	struct offptr_arg *o = &a->v.off;
+
+	a->at_exit = 1;	/* "[old => new]" is one token, printed when known */
+	o->addr = addr;
+	o->size = (unsigned char)size;
+	o->is_signed = (unsigned char)is_signed;
+	o->reading = addr ? 1 : 0;
+}
+
+void call_offptr_moved(struct call *c, unsigned idx)
+{
+	struct offptr_arg *o = &c->arg[idx].v.off;
+
+	if (c->arg[idx].type != ARG_OFFPTR || !o->addr || !o->old_ok)
+		return;
+	o->want_new = 1;
+	o->reading = 2;
 }
 
 void call_want_dump(struct call *c, unsigned idx, uint64_t len)
@@ -295,6 +322,45 @@ static void queue_elements(struct call *c, struct arg *a, const struct buf_arg *
 	}
 }
 
+static void queue_offptr(struct call *c, struct offptr_arg *o)
+{
+	memset(&o->raw, 0, sizeof(o->raw));
+	o->raw.addr = o->addr;
+	o->raw.len = o->raw.want = o->size;
+	queue_buf(c, &o->raw);
+}
+
+static void parse_offptr(struct call *c, struct offptr_arg *o)
+{
+	int ok = o->raw.got == o->size;
+	uint64_t v = ok ? get_word(c->arena + o->raw.off, o->size) : 0;
+
+	if (o->is_signed && o->size == 4)
+		v = (uint64_t)(int64_t)(int32_t)v;
+	if (o->reading == 1) {
+		o->old = v;
+		o->old_ok = (unsigned char)ok;
+	} else {
+		o->new = v;
+		o->new_ok = (unsigned char)ok;
+	}
+	o->reading = 0;
+}
+
+/* Paths are looked up at every call, never cached: dup2, close and exec cannot make them stale. */
+static void resolve_path(struct call *c, struct arg *a, pid_t tid)
+{
+	char buf[4096];
+	ssize_t n = umem_fd_path(tid, (int)a->v.i, buf, sizeof(buf));
+
+	a->path.pending = 0;
+	if (n <= 0)
+		return;
+	a->path.off = arena_take(c, (size_t)n + 1);
+	a->path.len = (unsigned short)n;
+	memcpy(c->arena + a->path.off, buf, (size_t)n + 1);
+}
+
 void call_fetch(struct call *c, pid_t tid)
 {
 	struct buf_arg raw[CALL_MAX_ARGS];
@@ -320,10 +386,17 @@ void call_fetch(struct call *c, pid_t tid)
 	for (i = 0; i < c->nargs; i++) {
 		struct arg *a = &c->arg[i];
 
+		if (a->type == ARG_FD && a->path.pending)
+			resolve_path(c, a, tid);
 		if (a->filled && a->type == ARG_BUF && a->v.buf.state == BUF_PENDING)
 			queue_buf(c, &a->v.buf);
+		if (a->type == ARG_OFFPTR && a->v.off.reading)
+			queue_offptr(c, &a->v.off);
 	}
 	reqs_run(c, tid);
+	for (i = 0; i < c->nargs; i++)
+		if (c->arg[i].type == ARG_OFFPTR && c->arg[i].v.off.reading)
+			parse_offptr(c, &c->arg[i].v.off);
 }
 
 void call_set_result(struct call *c, const struct sc_event *ev)

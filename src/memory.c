@@ -3,6 +3,7 @@
 #include <limits.h>
 #include <string.h>
 #include <sys/ptrace.h>
+#include <stdio.h>
 #include <sys/uio.h>
 #include <unistd.h>
 #include "memory.h"
@@ -159,4 +160,19 @@ unsigned umem_read(pid_t pid, struct umem_req *req, size_t n)
 		roff = 0;
 	}
 	return calls;
+}
+
+ssize_t umem_fd_path(pid_t tid, int fd, char *buf, size_t size)
+{
+	char link[64];
+	ssize_t n;
+
+	if (fd < 0 || size < 2)
+		return -1;
+	snprintf(link, sizeof(link), "/proc/%d/fd/%d", (int)tid, fd);
+	n = readlink(link, buf, size - 1);
+	if (n <= 0)
+		return -1;
+	buf[n] = '\0';
+	return n;
 }

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 #include "names.h"
+#include "strbuf.h"
 #include "options.h"
 #include "syscalls.h"
 #include "util.h"
@@ -30,6 +31,10 @@ static const struct option long_options[] = {
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "help", no_argument, NULL, 'h' },
 	{ "no-abbrev", no_argument, NULL, 'v' },
+	{ "decode-fds", no_argument, NULL, 'y' },
+	{ "trace-path", required_argument, NULL, 'P' },
+	{ "successful-only", no_argument, NULL, 'z' },
+	{ "failed-only", no_argument, NULL, 'Z' },
 	{ "const-print-style", required_argument, NULL, 'X' },
 	{ "version", no_argument, NULL, 'V' },
 	{ "no-follow", no_argument, NULL, OPT_NO_FOLLOW },
@@ -57,10 +62,13 @@ static void usage(void)
 	       "  -a N            align results at column N (default 40)\n"
 	       "  -x              print non-ASCII strings in hex; -xx: all strings\n"
 	       "  -q              no attach/detach messages\n"
+	       "  -y              print the path or identity behind each fd: 3</tmp/x>\n"
 	       "  -v              print every iovec element (default: -s of them)\n"
 	       "  -X FORMAT       flags as raw (hex), abbrev (names) or verbose (both)\n"
 	       "Filtering:\n"
 	       "  -e trace=SET    syscalls to trace (default: all below)\n"
+	       "  -P PATH         only calls on fds that refer to PATH (repeatable)\n"
+	       "  -z              only calls that succeeded; -Z: only calls that failed\n"
 	       "  -e signal=SET   signals to show (default: all; none hides them)\n"
 	       "  -e write=FDS    hex dump of all data written to these fds\n"
 	       "  -e read=FDS     hex dump of all data read from these fds\n"
@@ -204,6 +212,36 @@ static void parse_fdset(const char *what, const char *set, struct fdset *fs)
 	free(copy);
 }
 
+/*
+ * -P PATH: compared with what fds refer to, so links and dots are resolved
+ * now; a file the command has yet to create gets its directory resolved.
+ */
+static char *resolve_path(const char *path)
+{
+	char *real = realpath(path, NULL), *dir, *slash;
+	struct strbuf sb = STRBUF_INIT;
+
+	if (real)
+		return real;
+	slash = strrchr(path, '/');
+	dir = slash ? realpath(slash == path ? "/" : xstrndup(path, (size_t)(slash - path)), NULL)
+		    : realpath(".", NULL);
+	if (!dir)
+		return xstrdup(path);
+	sb_addstr(&sb, dir);
+	if (strcmp(dir, "/"))
+		sb_addch(&sb, '/');
+	sb_addstr(&sb, slash ? slash + 1 : path);
+	free(dir);
+	return sb.buf;
+}
+
+static void add_path(const char *path)
+{
+	opt.paths = xrealloc(opt.paths, (opt.npaths + 1) * sizeof(*opt.paths));
+	opt.paths[opt.npaths++] = resolve_path(path);
+}
+
 static int lookup_syscall(const char *name)
 {
 	return (int)syscall_by_name(name);
@@ -255,7 +293,7 @@ void options_parse(int argc, char **argv)
 	memset(opt.signal + 1, 1, SIG_TABLE_SIZE - 1);
 
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+s:a:o:p:e:X:fqvxhV", long_options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+s:a:o:p:e:X:P:fqvxyzZhV", long_options, NULL)) != -1) {
 		switch (c) {
 		case 's':
 			opt.max_strlen = parse_number("-s", optarg, INT_MAX);
@@ -280,6 +318,18 @@ void options_parse(int argc, char **argv)
 			break;
 		case 'v':
 			opt.verbose = 1;
+			break;
+		case 'y':
+			opt.show_paths = 1;
+			break;
+		case 'P':
+			add_path(optarg);
+			break;
+		case 'z':
+			opt.result = RESULT_OK;
+			break;
+		case 'Z':
+			opt.result = RESULT_FAILED;
 			break;
 		case 'X':
 			if (!strcmp(optarg, "raw"))
@@ -318,7 +368,7 @@ void options_parse(int argc, char **argv)
 		case ':':
 			die("option '%s' needs a value", argv[optind - 1]);
 		default:
-			if (optopt && strchr("sapoeX", optopt))
+			if (optopt && strchr("sapoeXP", optopt))
 				die("option '-%c' needs a value", optopt);
 			if (optopt)
 				die("unknown option '-%c' (see iotrace -h)", optopt);

@@ -265,12 +265,46 @@ static void render_flags(struct strbuf *sb, const struct flags_arg *f)
 		sb_addstr(sb, " */");
 }
 
+static void offset_value(struct strbuf *sb, const struct offptr_arg *o, uint64_t v)
+{
+	if (o->is_signed)
+		sb_addi(sb, (int64_t)v);
+	else
+		sb_addu(sb, v);
+}
+
+/* NULL, the address when unreadable, [old], or [old => new] after a transfer. */
+static void render_offptr(struct strbuf *sb, const struct offptr_arg *o)
+{
+	if (!o->addr || !o->old_ok) {
+		addr(sb, o->addr);
+		return;
+	}
+	sb_addch(sb, '[');
+	offset_value(sb, o, o->old);
+	if (o->want_new) {
+		sb_addstr(sb, " => ");
+		if (o->new_ok)
+			offset_value(sb, o, o->new);
+		else
+			sb_addch(sb, '?');
+	}
+	sb_addch(sb, ']');
+}
+
 static void render_arg(struct strbuf *sb, const struct call *c, const struct arg *a)
 {
 	switch (a->type) {
 	case ARG_INT:
+		sb_addi(sb, a->v.i);
+		break;
 	case ARG_FD:
 		sb_addi(sb, a->v.i);
+		if (opt.show_paths && call_fd_path(c, a)) {
+			sb_addch(sb, '<');	/* a path is tracee data: escaped like one */
+			quote_bytes(sb, (const unsigned char *)call_fd_path(c, a), a->path.len);
+			sb_addch(sb, '>');
+		}
 		break;
 	case ARG_UINT:
 		sb_addu(sb, a->v.u);
@@ -286,6 +320,9 @@ static void render_arg(struct strbuf *sb, const struct call *c, const struct arg
 		break;
 	case ARG_FLAGS:
 		render_flags(sb, &a->v.flags);
+		break;
+	case ARG_OFFPTR:
+		render_offptr(sb, &a->v.off);
 		break;
 	}
 }

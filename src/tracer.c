@@ -21,6 +21,7 @@
 #include "tracer.h"
 #include "tracer_internal.h"
 #include "util.h"
+#include "filter.h"
 
 extern pid_t tracer_child;
 static int child_status;		/* wait status of tracer_child */
@@ -114,26 +115,35 @@ static void on_entry(struct tcb *t, uint32_t audit_arch, uint64_t nr, const uint
 	memcpy(t->ev.args, args, sizeof(t->ev.args));
 	t->ev.exiting = 0;
 	call_begin(&t->call, id, (enum arch)a, opt.max_strlen,
-		   opt.verbose ? IOV_FETCH_MAX : (unsigned)MIN(opt.max_strlen, IOV_FETCH_MAX));
+		   opt.verbose ? IOV_FETCH_MAX : (unsigned)MIN(opt.max_strlen, IOV_FETCH_MAX),
+		   opt.show_paths || opt.npaths);
 	syscall_def(id)->decode(&t->call, &t->ev);
 	call_fetch(&t->call, t->tid);
-	render_entry(t);
+	if (opt.npaths && !filter_paths(&t->call))
+		t->flags |= TCB_HIDDEN;
+	else if (opt.result == RESULT_ANY)
+		render_entry(t);
 }
 
 static void on_exit_stop(struct tcb *t, const struct __ptrace_syscall_info *info)
 {
 	unsigned was = t->flags;
 
-	t->flags &= ~(TCB_IN_SYSCALL | TCB_DECODING);
-	if (!(was & TCB_DECODING))
-		return;	/* untraced, or entered before we attached */
+	t->flags &= ~(TCB_IN_SYSCALL | TCB_DECODING | TCB_HIDDEN);
+	if (!(was & TCB_DECODING) || (was & TCB_HIDDEN))
+		return;	/* untraced, entered before we attached, or filtered out */
 	t->ev.exiting = 1;
 	t->ev.rval = info->exit.rval;
 	t->ev.is_error = info->exit.is_error;
 	syscall_def(t->ev.id)->decode(&t->call, &t->ev);
 	call_fetch(&t->call, t->tid);
 	call_set_result(&t->call, &t->ev);
-	render_exit(t);
+	if (opt.result == RESULT_ANY) {
+		render_exit(t);
+	} else if (filter_result(&t->call)) {
+		render_entry(t);	/* -z/-Z: the whole line at once, once the result is known */
+		render_exit(t);
+	}
 }
 
 static void on_syscall(struct tcb *t)

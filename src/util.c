@@ -85,3 +85,12 @@ char *xstrdup(const char *s)
 		die("out of memory copying a string");
 	return p;
 }
+
+char *xstrndup(const char *s, size_t n)
+{
+	char *p = strndup(s, n);
+
+	if (!p)
+		die("out of memory copying a string");
+	return p;
+}

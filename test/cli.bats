@@ -7,7 +7,7 @@ load common
 	run "$IOTRACE" -h
 	assert_success
 	assert_line --index 0 "usage: iotrace [options] -- command [args...]"
-	assert_line "Syscalls decoded: read write pread64 pwrite64 readv writev preadv pwritev process_vm_readv process_vm_writev preadv2 pwritev2"
+	assert_line "Syscalls decoded: read write pread64 pwrite64 readv writev preadv pwritev process_vm_readv process_vm_writev preadv2 pwritev2 sendfile sendfile64 splice tee vmsplice copy_file_range"
 }
 
 @test "-V prints the version" {

@@ -20,16 +20,17 @@ export IOTRACE HELPERS EXPECTED
 #    leader are re-padded to column ${ALIGN:-40} (alignment itself is
 #    checked by tests without leaders or addresses);
 #  - with MASK_ADDR=1, hex addresses become ADDR, and such lines are
-#    re-padded the same way.
+#    re-padded the same way; REPAD=1 re-pads every line (for callers that
+#    mask something else of varying width first).
 normalize() {
 	perl -ne '
-		BEGIN { $align = $ENV{ALIGN} // 40; $mask = $ENV{MASK_ADDR}; }
+		BEGIN { $align = $ENV{ALIGN} // 40; $mask = $ENV{MASK_ADDR}; $repad = $ENV{REPAD}; }
 		sub p { my $n = shift; $m{$n} //= "P" . ++$c; $m{$n} }
 		my $lead = s/^\[pid +(\d+)\] /sprintf("[pid %5s] ", p($1))/e
 			|| s/^(\d+) +/sprintf("%-5s ", p($1))/e;
 		s/\b(si_pid=|pid |PID=|Process |process_vm_readv\(|process_vm_writev\()(\d+)/$1 . p($2)/ge;
 		my $masked = $mask && s/0x[0-9a-f]+/ADDR/g;
-		if (($lead || $masked) && /^(.*\)) +(= .*)$/s) {
+		if (($lead || $masked || $repad) && /^(.*\)) +(= .*)$/s) {
 			my ($head, $tail) = ($1, $2);
 			$_ = $head . (length($head) < $align ? " " x ($align - length($head)) : " ") . $tail;
 		}
