@@ -218,14 +218,15 @@ static void parse_fdset(const char *what, const char *set, struct fdset *fs)
  */
 static char *resolve_path(const char *path)
 {
-	char *real = realpath(path, NULL), *dir, *slash;
+	char *real = realpath(path, NULL), *dir, *slash, *parent;
 	struct strbuf sb = STRBUF_INIT;
 
 	if (real)
 		return real;
 	slash = strrchr(path, '/');
-	dir = slash ? realpath(slash == path ? "/" : xstrndup(path, (size_t)(slash - path)), NULL)
-		    : realpath(".", NULL);
+	parent = slash ? xstrndup(path, slash == path ? 1 : (size_t)(slash - path)) : xstrdup(".");
+	dir = realpath(parent, NULL);
+	free(parent);
 	if (!dir)
 		return xstrdup(path);
 	sb_addstr(&sb, dir);
