@@ -122,6 +122,14 @@ struct arg {
 
 #define CALL_MAX_ARGS 6
 
+struct frame;
+
+enum stack_note {
+	STACK_NONE,
+	STACK_I386,		/* libunwind cannot unwind i386 from x86_64 */
+	STACK_FAILED,		/* the unwinder could not start */
+};
+
 /* A decoded call: typed arguments plus the result, renderer-ready. */
 struct call {
 	unsigned id;
@@ -139,6 +147,9 @@ struct call {
 	struct iov_elem *elems;	/* elements of every iovec argument */
 	unsigned nelems, elems_cap;
 	enum arch arch;		/* the tracee's, for iovec layout */
+	struct frame *frames;	/* -k: the caller's stack at entry */
+	unsigned nframes, frames_cap;
+	unsigned char stack_note;	/* STACK_* why there are no frames */
 	int dump_arg;		/* argument to hex-dump after the line, or -1 */
 	uint64_t dump_len;	/* bytes to dump: requested (write) or result (read) */
 };

@@ -51,6 +51,8 @@ struct options {
 	char **paths;			/* -P, resolved with realpath */
 	size_t npaths;
 	enum result_filter result;	/* -z, -Z */
+	int stack;			/* -k */
+	unsigned frame_limit;		/* --stack-trace-frame-limit */
 	const char *outfile;		/* -o */
 	int per_process;		/* -ff */
 	int quiet;			/* -q */

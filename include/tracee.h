@@ -17,6 +17,7 @@ enum tcb_flag {
 	TCB_ARCH_KNOWN = 1 << 7,	/* arch is the tracee's, not a guess */
 	TCB_EXITING = 1 << 8,		/* PTRACE_EVENT_EXIT seen */
 	TCB_HIDDEN = 1 << 9,		/* the current call is filtered out (-P) */
+	TCB_MAPS_CALL = 1 << 10,	/* the current call may change the address space (-k) */
 };
 
 /* One traced thread. */
@@ -28,6 +29,8 @@ struct tcb {
 	struct call call;	/* its decoded form */
 	struct outstream *out;
 	size_t col;		/* column of the open line, for -a */
+	pid_t tgid;		/* -k: its process, 0 until looked up */
+	void *unwind;		/* -k: libunwind's per-thread handle */
 	struct tcb *hnext;
 };
 

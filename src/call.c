@@ -19,6 +19,8 @@ void call_begin(struct call *c, unsigned id, enum arch arch, size_t fetch_cap,
 	c->fetch_cap = fetch_cap;
 	c->iov_show = iov_show;
 	c->nelems = 0;
+	c->nframes = 0;
+	c->stack_note = STACK_NONE;
 	c->dump_arg = -1;
 	c->dump_len = 0;
 }
@@ -408,6 +410,9 @@ void call_set_result(struct call *c, const struct sc_event *ev)
 
 void call_release(struct call *c)
 {
+	free(c->frames);
+	c->frames = NULL;
+	c->nframes = c->frames_cap = 0;
 	free(c->elems);
 	c->elems = NULL;
 	c->nelems = c->elems_cap = 0;

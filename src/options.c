@@ -7,6 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 #include "names.h"
+#include "stacktrace.h"
 #include "strbuf.h"
 #include "options.h"
 #include "syscalls.h"
@@ -20,6 +21,7 @@ enum {
 	OPT_SECCOMP,
 	OPT_TRACE,
 	OPT_SIGNAL,
+	OPT_FRAME_LIMIT,
 };
 
 static const struct option long_options[] = {
@@ -41,6 +43,8 @@ static const struct option long_options[] = {
 	{ "no-seccomp", no_argument, NULL, OPT_NO_SECCOMP },
 	{ "seccomp-bpf", no_argument, NULL, OPT_SECCOMP },
 	{ "trace", required_argument, NULL, OPT_TRACE },
+	{ "stack-trace", no_argument, NULL, 'k' },
+	{ "stack-trace-frame-limit", required_argument, NULL, OPT_FRAME_LIMIT },
 	{ "signal", required_argument, NULL, OPT_SIGNAL },
 	{ NULL, 0, NULL, 0 }
 };
@@ -62,6 +66,8 @@ static void usage(void)
 	       "  -a N            align results at column N (default 40)\n"
 	       "  -x              print non-ASCII strings in hex; -xx: all strings\n"
 	       "  -q              no attach/detach messages\n"
+	       "  -k              the caller's stack after each call (libunwind)\n"
+	       "  --stack-trace-frame-limit=N  at most N frames (default 256)\n"
 	       "  -y              print the path or identity behind each fd: 3</tmp/x>\n"
 	       "  -v              print every iovec element (default: -s of them)\n"
 	       "  -X FORMAT       flags as raw (hex), abbrev (names) or verbose (both)\n"
@@ -287,6 +293,7 @@ void options_parse(int argc, char **argv)
 	int c, follow_count = 0;
 
 	opt.max_strlen = 32;
+	opt.frame_limit = 256;
 	opt.align = 40;
 	opt.follow = 1;
 	opt.seccomp = 1;
@@ -294,7 +301,7 @@ void options_parse(int argc, char **argv)
 	memset(opt.signal + 1, 1, SIG_TABLE_SIZE - 1);
 
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+s:a:o:p:e:X:P:fqvxyzZhV", long_options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+s:a:o:p:e:X:P:fkqvxyzZhV", long_options, NULL)) != -1) {
 		switch (c) {
 		case 's':
 			opt.max_strlen = parse_number("-s", optarg, INT_MAX);
@@ -322,6 +329,14 @@ void options_parse(int argc, char **argv)
 			break;
 		case 'y':
 			opt.show_paths = 1;
+			break;
+		case 'k':
+			if (!stack_supported())
+				die("-k needs libunwind-ptrace, and this iotrace was built without it");
+			opt.stack = 1;
+			break;
+		case OPT_FRAME_LIMIT:
+			opt.frame_limit = parse_number("--stack-trace-frame-limit", optarg, 65536);
 			break;
 		case 'P':
 			add_path(optarg);

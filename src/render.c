@@ -12,6 +12,7 @@
 #include "util.h"
 #include "xlat.h"
 #include "memory.h"
+#include "stacktrace.h"
 
 /* One scratch line, reused: rendering allocates nothing in steady state. */
 static struct strbuf line = STRBUF_INIT;
@@ -509,6 +510,31 @@ static void render_dump(struct tcb *t)
 	}
 }
 
+/* " > binary(symbol+0xoff) [0xfile_offset]" per frame. */
+static void render_stack(struct tcb *t)
+{
+	const struct call *c = &t->call;
+	unsigned i;
+
+	sb_reset(&line);
+	if (c->stack_note == STACK_I386)
+		sb_addstr(&line, " > [no stack trace: libunwind cannot unwind a 32-bit tracee from the 64-bit iotrace]\n");
+	else if (c->stack_note == STACK_FAILED)
+		sb_addstr(&line, " > [no stack trace: the unwinder could not start]\n");
+	for (i = 0; i < c->nframes; i++) {
+		const struct frame *f = &c->frames[i];
+
+		sb_addstr(&line, " > ");
+		sb_addstr(&line, f->binary ? f->binary : "?");
+		sb_addch(&line, '(');
+		sb_addstr(&line, f->symbol);
+		sb_addstr(&line, ") [");
+		sb_addhex(&line, f->file_off);
+		sb_addstr(&line, "]\n");
+	}
+	emit(t);
+}
+
 void render_exit(struct tcb *t)
 {
 	const struct call *c = &t->call;
@@ -521,6 +547,8 @@ void render_exit(struct tcb *t)
 	end_line(t);
 	if (c->dump_arg >= 0)
 		render_dump(t);
+	if (c->nframes || c->stack_note)
+		render_stack(t);
 }
 
 void render_vanished(struct tcb *t)

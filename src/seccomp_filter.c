@@ -8,11 +8,12 @@
 #include "options.h"
 #include "seccomp_filter.h"
 #include "syscalls.h"
+#include "stacktrace.h"
 #include "util.h"
 
 #define X32_SYSCALL_BIT 0x40000000u
 /* Two personalities, two instructions per syscall, a few fixed ones. */
-#define PROG_MAX (16 + 2 * ARCH_COUNT * SC_COUNT)
+#define PROG_MAX (16 + 2 * ARCH_COUNT * (SC_COUNT + 16))
 
 struct prog {
 	struct sock_filter insn[PROG_MAX];
@@ -22,6 +23,12 @@ struct prog {
 static void emit(struct prog *p, struct sock_filter insn)
 {
 	p->insn[p->len++] = insn;
+}
+
+static void emit_trace_nr(struct prog *p, int nr)
+{
+	emit(p, (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, (unsigned)nr, 0, 1));
+	emit(p, (struct sock_filter)BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_TRACE));
 }
 
 /* "if nr matches one traced syscall of @arch, stop the tracee". */
@@ -39,11 +46,16 @@ static void emit_arch_block(struct prog *p, enum arch arch)
 	for (id = 1; id < SC_COUNT; id++) {
 		int nr = syscall_def(id)->nr[arch];
 
-		if (nr < 0 || !opt.trace[id])
-			continue;
-		emit(p, (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K,
-						     (unsigned)nr, 0, 1));
-		emit(p, (struct sock_filter)BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_TRACE));
+		if (nr >= 0 && opt.trace[id])
+			emit_trace_nr(p, nr);
+	}
+	/* -k must see the address space change to keep its maps cache right. */
+	if (opt.stack) {
+		unsigned n, i;
+		const int *nrs = stack_maps_syscalls(arch, &n);
+
+		for (i = 0; i < n; i++)
+			emit_trace_nr(p, nrs[i]);
 	}
 	emit(p, (struct sock_filter)BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW));
 }

@@ -22,6 +22,7 @@
 #include "tracer_internal.h"
 #include "util.h"
 #include "filter.h"
+#include "stacktrace.h"
 
 extern pid_t tracer_child;
 static int child_status;		/* wait status of tracer_child */
@@ -68,6 +69,7 @@ struct tcb *tracer_new_tcb(pid_t tid, unsigned flags)
 
 void tracer_forget(struct tcb *t)
 {
+	stack_forget(t);
 	out_release(t);
 	tcb_drop(t);
 }
@@ -104,6 +106,8 @@ static void on_entry(struct tcb *t, uint32_t audit_arch, uint64_t nr, const uint
 	if (a < 0)
 		return;
 	note_arch(t, (enum arch)a);
+	if (opt.stack && stack_maps_syscall((enum arch)a, nr))
+		t->flags |= TCB_MAPS_CALL;
 	id = syscall_lookup((enum arch)a, nr);
 	if (!id || !opt.trace[id] || (t->flags & TCB_STARTUP))
 		return;
@@ -121,7 +125,11 @@ static void on_entry(struct tcb *t, uint32_t audit_arch, uint64_t nr, const uint
 	call_fetch(&t->call, t->tid);
 	if (opt.npaths && !filter_paths(&t->call))
 		t->flags |= TCB_HIDDEN;
-	else if (opt.result == RESULT_ANY)
+	else if (opt.stack)
+		stack_capture(t);	/* printed at exit, but the stack is the caller's now */
+	if (t->flags & TCB_HIDDEN)
+		return;
+	if (opt.result == RESULT_ANY)
 		render_entry(t);
 }
 
@@ -129,7 +137,9 @@ static void on_exit_stop(struct tcb *t, const struct __ptrace_syscall_info *info
 {
 	unsigned was = t->flags;
 
-	t->flags &= ~(TCB_IN_SYSCALL | TCB_DECODING | TCB_HIDDEN);
+	t->flags &= ~(TCB_IN_SYSCALL | TCB_DECODING | TCB_HIDDEN | TCB_MAPS_CALL);
+	if (was & TCB_MAPS_CALL)
+		stack_maps_changed(t);
 	if (!(was & TCB_DECODING) || (was & TCB_HIDDEN))
 		return;	/* untraced, entered before we attached, or filtered out */
 	t->ev.exiting = 1;
@@ -223,6 +233,10 @@ static struct tcb *on_exec(struct tcb *t)
 		t->flags &= ~TCB_STARTUP;
 		if (t->flags & TCB_FILTERED)
 			check_filter(t);
+	}
+	if (opt.stack) {	/* a new program: new maps, a new unwinder state */
+		stack_forget(t);
+		stack_maps_changed(t);
 	}
 	exec_arch(t);
 	return t;
