@@ -1,0 +1,94 @@
+#!/usr/bin/env bats
+# -k: the caller's stack after each call.
+
+load common
+
+setup() {
+	out="$BATS_TEST_TMPDIR/trace"
+	"$IOTRACE" -h | grep -q -- '-k ' || skip "built without libunwind-ptrace"
+}
+
+# The symbol names of the frames after the first line matching $1, in order.
+frame_names() {
+	awk -v call="$1" '
+		found && /^ > / { s = $0; sub(/^[^(]*\(/, "", s); sub(/\+0x.*$/, "", s); print s; next }
+		found { exit }
+		index($0, call) == 1 { found = 1 }' "$2"
+}
+
+@test "a call chain across source files: f3, f2, f1, f0, main, in order, with binary and offsets" {
+	"$IOTRACE" -q -k -e trace=write "$HELPERS/stack" chain 2>"$out"
+	run frame_names 'write(3, "x", 1)' "$out"
+	# Frame 0 is libc's write wrapper, whatever this libc calls it.
+	assert_line --index 1 f3
+	assert_line --index 2 f2
+	assert_line --index 3 f1
+	assert_line --index 4 f0
+	assert_line --index 5 main
+	run grep -cE "^ > $HELPERS/stack\(f[0-3]\+0x[0-9a-f]+\) \[0x[0-9a-f]+\]$" "$out"
+	assert_output 4
+}
+
+@test "a symbol name longer than 100 characters prints whole" {
+	"$IOTRACE" -q -k -e trace=write "$HELPERS/stack" long 2>"$out"
+	run frame_names 'write(3, "x", 1)' "$out"
+	assert_line --index 1 f3
+	assert_line --index 2 a_function_whose_name_is_far_longer_than_one_hundred_characters_so_that_no_fixed_buffer_can_hold_it_whole_0123456789
+}
+
+@test "frames inside a library loaded with dlopen after start are named" {
+	"$IOTRACE" -q -k -e trace=write "$HELPERS/stack" dlopen "$HELPERS/libstackdl.so" 2>"$out"
+	run frame_names 'write(3, "dl", 2)' "$out"
+	assert_line --index 1 dl_inner
+	assert_line --index 2 dl_writer
+	assert_line --index 3 main
+	run grep -c "^ > $HELPERS/libstackdl.so(dl_" "$out"
+	assert_output 2
+}
+
+@test "--stack-trace-frame-limit=N prints at most N frames" {
+	"$IOTRACE" -q -k --stack-trace-frame-limit=3 -e trace=write "$HELPERS/stack" chain 2>"$out"
+	run frame_names 'write(3, "x", 1)' "$out"
+	assert_equal "${#lines[@]}" 3
+	assert_line --index 2 f2
+}
+
+@test "-k with -p" {
+	"$HELPERS/stack" wait &
+	local victim=$! i
+	"$IOTRACE" -k -e trace=write -p "$victim" -o "$out" 2>"$out.err" &
+	local tracer=$!
+	for i in $(seq 100); do grep -q attached "$out.err" && break; sleep 0.05; done
+	kill -USR1 "$victim"
+	wait_status "$victim"
+	assert_equal "$status" 0
+	wait_status "$tracer"
+	assert_equal "$status" 0
+	sed -i 's/^[0-9][0-9]* *//' "$out"
+	run frame_names 'write(3, "x", 1)' "$out"
+	assert_line --index 1 f3
+	assert_line --index 4 f0
+}
+
+@test "-k on an i386 tracee: one clear line instead of wrong frames" {
+	require_m32
+	"$IOTRACE" -q -k -e trace=write "$HELPERS/rw32" octal 2>"$out"
+	run grep -c '^ > ' "$out"
+	assert_output 8
+	run grep -vc -e '^ > \[no stack trace: libunwind cannot unwind a 32-bit tracee from the 64-bit iotrace\]$' -e '^write(' -e '^+++' "$out"
+	assert_output 0
+}
+
+@test "the maps cache follows munmap and mmap: a library unloaded, its place taken, loaded again elsewhere" {
+	local opts
+	for opts in "" --no-seccomp; do
+		# shellcheck disable=SC2086
+		"$IOTRACE" -q -k $opts -e trace=write "$HELPERS/stack" reload "$HELPERS/libstackdl.so" 2>"$out"
+		run grep -c "^ > $HELPERS/libstackdl.so(dl_inner+0x[0-9a-f]*) \[0x[0-9a-f]*\]$" "$out"
+		assert_output 2
+		run grep -c "^ > $HELPERS/libstackdl.so(dl_writer+" "$out"
+		assert_output 2
+		# Both calls at the same file offsets, though at other addresses.
+		assert_equal "$(grep 'dl_inner' "$out" | sort -u | wc -l)" 1
+	done
+}
