@@ -2,6 +2,7 @@
 #define IOTRACE_STACKTRACE_H
 
 #include <stdint.h>
+#include <sys/types.h>
 #include "arch.h"
 
 struct tcb;
@@ -33,5 +34,8 @@ void stack_maps_changed(struct tcb *t);
 
 /* Releases @t's unwinding state: the thread is gone or has exec'd. */
 void stack_forget(struct tcb *t);
+
+/* The process @tgid is gone: drop its maps cache, so it does not grow forever. */
+void stack_process_gone(pid_t tgid);
 
 #endif

@@ -68,6 +68,11 @@ void stack_forget(struct tcb *t)
 	(void)t;
 }
 
+void stack_process_gone(pid_t tgid)
+{
+	(void)tgid;
+}
+
 #else
 
 #include <libunwind-ptrace.h>
@@ -406,6 +411,20 @@ void stack_forget(struct tcb *t)
 	if (t->unwind)
 		_UPT_destroy(t->unwind);
 	t->unwind = NULL;
+}
+
+void stack_process_gone(pid_t tgid)
+{
+	struct maps **p, *m;
+
+	for (p = &all_maps; (m = *p); p = &m->next) {
+		if (m->tgid == tgid) {
+			*p = m->next;
+			free(m->m);
+			free(m);
+			return;
+		}
+	}
 }
 
 #endif

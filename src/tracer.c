@@ -70,6 +70,8 @@ struct tcb *tracer_new_tcb(pid_t tid, unsigned flags)
 void tracer_forget(struct tcb *t)
 {
 	stack_forget(t);
+	if (t->tgid && t->tgid == t->tid)	/* the leader goes last */
+		stack_process_gone(t->tgid);
 	out_release(t);
 	tcb_drop(t);
 }
