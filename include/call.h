@@ -150,6 +150,7 @@ struct call {
 	struct frame *frames;	/* -k: the caller's stack at entry */
 	unsigned nframes, frames_cap;
 	unsigned char stack_note;	/* STACK_* why there are no frames */
+	uint64_t duration_ns;	/* -T: from entry to exit */
 	int dump_arg;		/* argument to hex-dump after the line, or -1 */
 	uint64_t dump_len;	/* bytes to dump: requested (write) or result (read) */
 };

@@ -39,6 +39,23 @@ enum result_filter {
 	RESULT_FAILED,
 };
 
+/* -t, -tt, -ttt, -r: what starts each line. */
+enum timestamps {
+	TS_NONE,
+	TS_TIME,	/* -t: HH:MM:SS */
+	TS_MICRO,	/* -tt: HH:MM:SS.uuuuuu */
+	TS_EPOCH,	/* -ttt: seconds.uuuuuu since the epoch */
+	TS_RELATIVE,	/* -r: seconds.uuuuuu since the previous line */
+};
+
+/* -c/-C summary order (-S). */
+enum summary_sort {
+	SORT_TIME,
+	SORT_CALLS,
+	SORT_NAME,
+	SORT_NOTHING,
+};
+
 struct options {
 	size_t max_strlen;		/* -s */
 	size_t align;			/* -a */
@@ -52,6 +69,10 @@ struct options {
 	size_t npaths;
 	enum result_filter result;	/* -z, -Z */
 	int stack;			/* -k */
+	enum timestamps timestamps;	/* -t, -tt, -ttt, -r */
+	int durations;			/* -T */
+	int summary;			/* -c: 1, table only; -C: 2, trace and table */
+	enum summary_sort sort;		/* -S */
 	unsigned frame_limit;		/* --stack-trace-frame-limit */
 	const char *outfile;		/* -o */
 	int per_process;		/* -ff */

@@ -29,6 +29,9 @@ void out_release(struct tcb *t);
 /* Appends bytes to @s; flushes when full or at a newline on a terminal. */
 void out_write(struct outstream *s, const char *data, size_t len);
 
+/* Where the -c/-C table goes: the -o file, or stderr (also with -ff). */
+struct outstream *out_summary(void);
+
 /* Writes buffered output of every stream.  Safe to call repeatedly. */
 void out_flush_all(void);
 

@@ -1,6 +1,7 @@
 #ifndef IOTRACE_TRACEE_H
 #define IOTRACE_TRACEE_H
 
+#include <stdint.h>
 #include <sys/types.h>
 #include "call.h"
 
@@ -30,6 +31,7 @@ struct tcb {
 	struct outstream *out;
 	size_t col;		/* column of the open line, for -a */
 	pid_t tgid;		/* -k: its process, 0 until looked up */
+	uint64_t entry_ns;	/* -T, -c: monotonic time at the current call's entry */
 	void *unwind;		/* -k: libunwind's per-thread handle */
 	struct tcb *hnext;
 };

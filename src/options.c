@@ -44,6 +44,11 @@ static const struct option long_options[] = {
 	{ "seccomp-bpf", no_argument, NULL, OPT_SECCOMP },
 	{ "trace", required_argument, NULL, OPT_TRACE },
 	{ "stack-trace", no_argument, NULL, 'k' },
+	{ "relative-timestamps", no_argument, NULL, 'r' },
+	{ "syscall-times", no_argument, NULL, 'T' },
+	{ "summary-only", no_argument, NULL, 'c' },
+	{ "summary", no_argument, NULL, 'C' },
+	{ "summary-sort-by", required_argument, NULL, 'S' },
 	{ "stack-trace-frame-limit", required_argument, NULL, OPT_FRAME_LIMIT },
 	{ "signal", required_argument, NULL, OPT_SIGNAL },
 	{ NULL, 0, NULL, 0 }
@@ -66,6 +71,11 @@ static void usage(void)
 	       "  -a N            align results at column N (default 40)\n"
 	       "  -x              print non-ASCII strings in hex; -xx: all strings\n"
 	       "  -q              no attach/detach messages\n"
+	       "  -t, -tt, -ttt   time of day, with microseconds, or since the epoch\n"
+	       "  -r              time since the previous line\n"
+	       "  -T              time spent in each call\n"
+	       "  -c              a summary table at exit instead of the trace;\n"
+	       "                  -C: the trace and the table; -S time|calls|name|nothing\n"
 	       "  -k              the caller's stack after each call (libunwind)\n"
 	       "  --stack-trace-frame-limit=N  at most N frames (default 256)\n"
 	       "  -y              print the path or identity behind each fd: 3</tmp/x>\n"
@@ -301,7 +311,7 @@ void options_parse(int argc, char **argv)
 	memset(opt.signal + 1, 1, SIG_TABLE_SIZE - 1);
 
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+s:a:o:p:e:X:P:fkqvxyzZhV", long_options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+s:a:o:p:e:X:P:S:cCfkqrtTvxyzZhV", long_options, NULL)) != -1) {
 		switch (c) {
 		case 's':
 			opt.max_strlen = parse_number("-s", optarg, INT_MAX);
@@ -329,6 +339,35 @@ void options_parse(int argc, char **argv)
 			break;
 		case 'y':
 			opt.show_paths = 1;
+			break;
+		case 't':
+			opt.timestamps = opt.timestamps == TS_TIME ? TS_MICRO
+				       : opt.timestamps >= TS_MICRO && opt.timestamps != TS_RELATIVE ? TS_EPOCH
+				       : TS_TIME;
+			break;
+		case 'r':
+			opt.timestamps = TS_RELATIVE;
+			break;
+		case 'T':
+			opt.durations = 1;
+			break;
+		case 'c':
+			opt.summary = 1;
+			break;
+		case 'C':
+			opt.summary = 2;
+			break;
+		case 'S':
+			if (!strcmp(optarg, "time"))
+				opt.sort = SORT_TIME;
+			else if (!strcmp(optarg, "calls"))
+				opt.sort = SORT_CALLS;
+			else if (!strcmp(optarg, "name"))
+				opt.sort = SORT_NAME;
+			else if (!strcmp(optarg, "nothing"))
+				opt.sort = SORT_NOTHING;
+			else
+				die("invalid value for -S: '%s' (time, calls, name or nothing)", optarg);
 			break;
 		case 'k':
 			if (!stack_supported())
@@ -384,7 +423,7 @@ void options_parse(int argc, char **argv)
 		case ':':
 			die("option '%s' needs a value", argv[optind - 1]);
 		default:
-			if (optopt && strchr("sapoeXP", optopt))
+			if (optopt && strchr("sapoeXPS", optopt))
 				die("option '-%c' needs a value", optopt);
 			if (optopt)
 				die("unknown option '-%c' (see iotrace -h)", optopt);

@@ -123,6 +123,13 @@ void out_write(struct outstream *s, const char *data, size_t len)
 		flush(s);
 }
 
+struct outstream *out_summary(void)
+{
+	if (!main_stream)
+		main_stream = stream_new(STDERR_FILENO, 0, MAIN_BUF);
+	return main_stream;
+}
+
 void out_flush_all(void)
 {
 	struct outstream *s;

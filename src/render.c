@@ -13,6 +13,8 @@
 #include "xlat.h"
 #include "memory.h"
 #include "stacktrace.h"
+#include "summary.h"
+#include <time.h>
 
 /* One scratch line, reused: rendering allocates nothing in steady state. */
 static struct strbuf line = STRBUF_INIT;
@@ -30,17 +32,46 @@ static void take_stream(struct tcb *t)
 	s->open_line = NULL;
 }
 
+static void timestamp(struct strbuf *sb)
+{
+	static uint64_t last_ns;
+	struct timespec ts;
+	struct tm tm;
+	uint64_t now, d;
+
+	if (opt.timestamps == TS_RELATIVE) {
+		now = now_ns();
+		d = last_ns ? now - last_ns : 0;
+		last_ns = now;
+		sb_addf(sb, "%6llu.%06llu ", (unsigned long long)(d / 1000000000u),
+			(unsigned long long)(d % 1000000000u / 1000));
+		return;
+	}
+	clock_gettime(CLOCK_REALTIME, &ts);
+	if (opt.timestamps == TS_EPOCH) {
+		sb_addf(sb, "%lld.%06ld ", (long long)ts.tv_sec, ts.tv_nsec / 1000);
+		return;
+	}
+	localtime_r(&ts.tv_sec, &tm);
+	sb_addf(sb, "%02d:%02d:%02d", tm.tm_hour, tm.tm_min, tm.tm_sec);
+	if (opt.timestamps == TS_MICRO)
+		sb_addf(sb, ".%06ld", ts.tv_nsec / 1000);
+	sb_addch(sb, ' ');
+}
+
 static void leader(struct strbuf *sb, const struct tcb *t)
 {
-	if (opt.per_process)
-		return;
-	if (t->out->is_file) {
+	if (opt.per_process) {
+		/* no pid column */
+	} else if (t->out->is_file) {
 		/* strace -f -o FILE marks every line with the pid. */
 		if (opt.follow || tcb_count() > 1)
 			sb_addf(sb, "%-5u ", (unsigned)t->tid);
 	} else if (tcb_count() > 1) {
 		sb_addf(sb, "[pid %5u] ", (unsigned)t->tid);
 	}
+	if (opt.timestamps)
+		timestamp(sb);
 }
 
 static void begin_line(struct tcb *t)
@@ -52,6 +83,8 @@ static void begin_line(struct tcb *t)
 
 static void emit(struct tcb *t)
 {
+	if (opt.summary == 1)
+		return;	/* -c: nothing but the table */
 	out_write(t->out, line.buf, line.len);
 }
 
@@ -544,6 +577,9 @@ void render_exit(struct tcb *t)
 	sb_addch(&line, ')');
 	pad_to_result(base + line.len);
 	render_result(&line, c, t->ev.arch);
+	if (opt.durations)
+		sb_addf(&line, " <%llu.%06llu>", (unsigned long long)(c->duration_ns / 1000000000u),
+			(unsigned long long)(c->duration_ns % 1000000000u / 1000));
 	end_line(t);
 	if (c->dump_arg >= 0)
 		render_dump(t);

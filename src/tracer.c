@@ -23,6 +23,7 @@
 #include "util.h"
 #include "filter.h"
 #include "stacktrace.h"
+#include "summary.h"
 
 extern pid_t tracer_child;
 static int child_status;		/* wait status of tracer_child */
@@ -114,6 +115,8 @@ static void on_entry(struct tcb *t, uint32_t audit_arch, uint64_t nr, const uint
 	if (!id || !opt.trace[id] || (t->flags & TCB_STARTUP))
 		return;
 	t->flags |= TCB_DECODING;
+	if (opt.durations || opt.summary)
+		t->entry_ns = now_ns();
 	t->ev.tid = t->tid;
 	t->ev.arch = (enum arch)a;
 	t->ev.id = id;
@@ -131,7 +134,7 @@ static void on_entry(struct tcb *t, uint32_t audit_arch, uint64_t nr, const uint
 		stack_capture(t);	/* printed at exit, but the stack is the caller's now */
 	if (t->flags & TCB_HIDDEN)
 		return;
-	if (opt.result == RESULT_ANY)
+	if (opt.result == RESULT_ANY && opt.summary != 1)
 		render_entry(t);
 }
 
@@ -150,6 +153,12 @@ static void on_exit_stop(struct tcb *t, const struct __ptrace_syscall_info *info
 	syscall_def(t->ev.id)->decode(&t->call, &t->ev);
 	call_fetch(&t->call, t->tid);
 	call_set_result(&t->call, &t->ev);
+	if (opt.durations || opt.summary)
+		t->call.duration_ns = now_ns() - t->entry_ns;
+	if (opt.summary)
+		summary_add(&t->call, t->call.duration_ns);
+	if (opt.summary == 1)
+		return;	/* -c: the table only */
 	if (opt.result == RESULT_ANY) {
 		render_exit(t);
 	} else if (filter_result(&t->call)) {
@@ -444,6 +453,8 @@ int tracer_loop(void)
 			continue;
 		on_stop(t ? t : adopt(pid), status);
 	}
+	if (opt.summary)
+		summary_print(out_summary());
 	out_flush_all();
 	return child_status;
 }

@@ -1,0 +1,103 @@
+/* -c and -C: per-syscall calls, errors, bytes transferred and time. */
+#include "config.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include "call.h"
+#include "options.h"
+#include "output.h"
+#include "strbuf.h"
+#include "summary.h"
+#include "syscalls.h"
+
+struct counts {
+	uint64_t calls, errors, bytes, ns;
+};
+
+static struct counts counts[SC_COUNT];
+
+uint64_t now_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+void summary_add(const struct call *c, uint64_t ns)
+{
+	struct counts *k = &counts[c->id];
+
+	k->calls++;
+	k->ns += ns;
+	if (c->error)
+		k->errors++;
+	else if (c->rval > 0)	/* every call iotrace decodes returns a byte count */
+		k->bytes += (uint64_t)c->rval;
+}
+
+static int by_sort(const void *a, const void *b)
+{
+	unsigned x = *(const unsigned *)a, y = *(const unsigned *)b;
+
+	switch (opt.sort) {
+	case SORT_TIME:
+		if (counts[x].ns != counts[y].ns)
+			return counts[x].ns < counts[y].ns ? 1 : -1;
+		break;
+	case SORT_CALLS:
+		if (counts[x].calls != counts[y].calls)
+			return counts[x].calls < counts[y].calls ? 1 : -1;
+		break;
+	case SORT_NAME:
+		return strcmp(syscall_def(x)->name, syscall_def(y)->name);
+	case SORT_NOTHING:
+		break;
+	}
+	return x < y ? -1 : x > y;
+}
+
+static void row(struct strbuf *sb, double pct, uint64_t ns, uint64_t calls, uint64_t errors,
+		uint64_t bytes, const char *name)
+{
+	sb_addf(sb, "%6.2f %11.6f %11llu %9llu ", pct, ns / 1e9,
+		(unsigned long long)(calls ? ns / 1000 / calls : 0), (unsigned long long)calls);
+	if (errors)
+		sb_addf(sb, "%9llu", (unsigned long long)errors);
+	else
+		sb_pad(sb, 9);
+	sb_addf(sb, " %14llu %s\n", (unsigned long long)bytes, name);
+}
+
+void summary_print(struct outstream *s)
+{
+	static const char rule[] =
+		"------ ----------- ----------- --------- --------- -------------- ----------------\n";
+	struct strbuf sb = STRBUF_INIT;
+	unsigned ids[SC_COUNT], n = 0, i;
+	struct counts total = { 0, 0, 0, 0 };
+
+	for (i = 1; i < SC_COUNT; i++) {
+		if (!counts[i].calls)
+			continue;
+		ids[n++] = i;
+		total.calls += counts[i].calls;
+		total.errors += counts[i].errors;
+		total.bytes += counts[i].bytes;
+		total.ns += counts[i].ns;
+	}
+	qsort(ids, n, sizeof(ids[0]), by_sort);
+	sb_addstr(&sb, "% time     seconds  usecs/call     calls    errors          bytes syscall\n");
+	sb_addstr(&sb, rule);
+	for (i = 0; i < n; i++) {
+		const struct counts *k = &counts[ids[i]];
+
+		row(&sb, total.ns ? 100.0 * k->ns / total.ns : 0, k->ns, k->calls,
+		    k->errors, k->bytes, syscall_def(ids[i])->name);
+	}
+	sb_addstr(&sb, rule);
+	row(&sb, 100.0, total.ns, total.calls, total.errors, total.bytes, "total");
+	out_write(s, sb.buf, sb.len);
+	sb_release(&sb);
+}

@@ -1,0 +1,85 @@
+#!/usr/bin/env bats
+# -t, -tt, -ttt, -r, -T and the -c/-C summary.  Times vary, so tests check
+# their form and mask their digits; counts and bytes are exact.
+
+load common
+
+setup() {
+	out="$BATS_TEST_TMPDIR/trace"
+}
+
+# Timestamps and -T durations to fixed-width N placeholders.
+mask_times() {
+	perl -pe 's/^\d\d:\d\d:\d\d(\.\d{6})? /"NN:NN:NN" . ($1 ? ".NNNNNN" : "") . " "/e;
+		s/^\d{10}\.\d{6} /NNNNNNNNNN.NNNNNN /; s/^ *\d+\.\d{6} /     N.NNNNNN /;
+		s/ <\d+\.\d{6}>$/ <N.NNNNNN>/' "$1"
+}
+
+@test "-t, -tt, -ttt, -r and -T: the same lines as strace, times masked" {
+	require_strace
+	local opts
+	for opts in "-t" "-tt" "-ttt" "-r" "-T" "-tt -T"; do
+		# shellcheck disable=SC2086
+		strace $opts -e trace=read,write,pread64,pwrite64 "$HELPERS/rw" octal 2>"$out.s"
+		# shellcheck disable=SC2086
+		"$IOTRACE" $opts "$HELPERS/rw" octal 2>"$out.i"
+		mask_times "$out.s" >"$out.sn"
+		mask_times "$out.i" >"$out.in"
+		assert_same "$out.sn" "$out.in"
+	done
+}
+
+@test "-tt is the time of day and -ttt the epoch, within seconds of now" {
+	"$IOTRACE" -ttt -e trace=write "$HELPERS/rw" octal 2>"$out"
+	local first now
+	first=$(head -n 1 "$out" | cut -d. -f1)
+	now=$(date +%s)
+	[ $((now - first)) -ge 0 ] && [ $((now - first)) -le 10 ]
+	"$IOTRACE" -tt -e trace=write "$HELPERS/rw" octal 2>"$out"
+	run grep -cE '^[0-2][0-9]:[0-5][0-9]:[0-6][0-9]\.[0-9]{6} write\(' "$out"
+	assert_output 8
+}
+
+@test "-r starts at 0 and counts up from line to line" {
+	"$IOTRACE" -r "$HELPERS/rw" octal 2>"$out"
+	assert_equal "$(head -c 14 "$out")" "     0.000000 "
+	run grep -cE '^ +[0-9]+\.[0-9]{6} ' "$out"
+	assert_output 9
+}
+
+@test "-c: a table of calls, errors and bytes per syscall instead of the trace" {
+	"$IOTRACE" -c -S name "$HELPERS/rw" basic 2>"$out"
+	# Masked: % time, seconds, usecs/call.
+	sed -E 's/^ *[0-9.]+ +[0-9.]+ +[0-9]+ //' "$out" >"$out.n"
+	printf '%s\n' \
+		'% time     seconds  usecs/call     calls    errors          bytes syscall' \
+		'------ ----------- ----------- --------- --------- -------------- ----------------' \
+		'        4         1             15 pread64' \
+		'        1                       10 pwrite64' \
+		'        3         1              3 read' \
+		'        7         1             84 write' \
+		'------ ----------- ----------- --------- --------- -------------- ----------------' \
+		'       15         3            112 total' >"$out.want"
+	assert_same "$out.want" "$out.n"
+}
+
+@test "-C: the trace, then the table; -S calls sorts by calls" {
+	"$IOTRACE" -C -S calls "$HELPERS/rw" basic 2>"$out"
+	assert_equal "$(grep -c '^write(' "$out")" 7
+	assert_equal "$(grep -n '^+++ exited with 0 +++' "$out" | cut -d: -f1)" 16
+	run sed -n '19p;20p' "$out"
+	assert_line --index 0 --regexp ' 7 +1 +84 write$'
+	assert_line --index 1 --regexp ' 4 +1 +15 pread64$'
+}
+
+@test "-c counts the calls of every thread: 8 x 10,000 writes of one byte" {
+	"$IOTRACE" -c -o "$out" "$HELPERS/threads" 8 10000
+	run grep -E ' write$' "$out"
+	assert_output --regexp ' 80000 +80000 write$'
+}
+
+@test "a bad -S value" {
+	run "$IOTRACE" -c -S size true
+	assert_failure 1
+	assert_output "iotrace: invalid value for -S: 'size' (time, calls, name or nothing)"
+}
