@@ -20,7 +20,7 @@ void decode_process_vm_writev(struct call *c, const struct sc_event *ev)
 {
 	if (ev->exiting)
 		return;
-	call_add_int(c, "pid", (int)ev->args[0]);
+	call_add_pid(c, "pid", (pid_t)ev->args[0]);
 	call_add_iov(c, "local_iov", arch_ulong(ev->arch, ev->args[1]),
 		     arch_ulong(ev->arch, ev->args[2]), 1, UINT64_MAX);
 	remote_args(c, ev);
@@ -32,7 +32,7 @@ void decode_process_vm_readv(struct call *c, const struct sc_event *ev)
 	uint64_t count = arch_ulong(ev->arch, ev->args[2]);
 
 	if (!ev->exiting) {
-		call_add_int(c, "pid", (int)ev->args[0]);
+		call_add_pid(c, "pid", (pid_t)ev->args[0]);
 		call_add_later(c, "local_iov");
 		remote_args(c, ev);
 		return;

@@ -22,6 +22,7 @@ enum arg_type {
 	ARG_INT,	/* signed decimal */
 	ARG_UINT,	/* unsigned decimal */
 	ARG_FD,		/* file descriptor, signed decimal */
+	ARG_PID,	/* process id, renumbered by --normalize */
 	ARG_ADDR,	/* pointer, hex or NULL */
 	ARG_BUF,	/* counted byte buffer read from the tracee */
 	ARG_IOV,	/* iovec array, with or without the data */
@@ -167,6 +168,7 @@ void call_begin(struct call *c, unsigned id, enum arch arch, size_t fetch_cap,
 void call_add_int(struct call *c, const char *name, int64_t v);
 void call_add_uint(struct call *c, const char *name, uint64_t v);
 void call_add_fd(struct call *c, const char *name, int fd);
+void call_add_pid(struct call *c, const char *name, pid_t pid);
 void call_add_addr(struct call *c, const char *name, uint64_t addr);
 
 /*

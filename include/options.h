@@ -68,6 +68,7 @@ struct options {
 	char **paths;			/* -P, resolved with realpath */
 	size_t npaths;
 	enum result_filter result;	/* -z, -Z */
+	int normalize;			/* --normalize */
 	int stack;			/* -k */
 	enum timestamps timestamps;	/* -t, -tt, -ttt, -r */
 	int durations;			/* -T */

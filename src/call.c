@@ -58,6 +58,11 @@ void call_add_fd(struct call *c, const char *name, int fd)
 	a->path.pending = c->fd_paths && fd >= 0;
 }
 
+void call_add_pid(struct call *c, const char *name, pid_t pid)
+{
+	add(c, name, ARG_PID)->v.i = pid;
+}
+
 void call_add_addr(struct call *c, const char *name, uint64_t addr)
 {
 	add(c, name, ARG_ADDR)->v.u = addr;

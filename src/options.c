@@ -22,6 +22,7 @@ enum {
 	OPT_TRACE,
 	OPT_SIGNAL,
 	OPT_FRAME_LIMIT,
+	OPT_NORMALIZE,
 };
 
 static const struct option long_options[] = {
@@ -44,6 +45,7 @@ static const struct option long_options[] = {
 	{ "seccomp-bpf", no_argument, NULL, OPT_SECCOMP },
 	{ "trace", required_argument, NULL, OPT_TRACE },
 	{ "stack-trace", no_argument, NULL, 'k' },
+	{ "normalize", no_argument, NULL, OPT_NORMALIZE },
 	{ "relative-timestamps", no_argument, NULL, 'r' },
 	{ "syscall-times", no_argument, NULL, 'T' },
 	{ "summary-only", no_argument, NULL, 'c' },
@@ -76,6 +78,8 @@ static void usage(void)
 	       "  -T              time spent in each call\n"
 	       "  -c              a summary table at exit instead of the trace;\n"
 	       "                  -C: the trace and the table; -S time|calls|name|nothing\n"
+	       "  --normalize     output two runs can diff: pids, addresses, inodes\n"
+	       "                  renumbered, no times, every call one line\n"
 	       "  -k              the caller's stack after each call (libunwind)\n"
 	       "  --stack-trace-frame-limit=N  at most N frames (default 256)\n"
 	       "  -y              print the path or identity behind each fd: 3</tmp/x>\n"
@@ -374,6 +378,9 @@ void options_parse(int argc, char **argv)
 				die("-k needs libunwind-ptrace, and this iotrace was built without it");
 			opt.stack = 1;
 			break;
+		case OPT_NORMALIZE:
+			opt.normalize = 1;
+			break;
 		case OPT_FRAME_LIMIT:
 			opt.frame_limit = parse_number("--stack-trace-frame-limit", optarg, 65536);
 			break;
@@ -441,6 +448,11 @@ void options_parse(int argc, char **argv)
 		opt.seccomp = 0;
 	if (optind < argc)
 		opt.argv = argv + optind;
+	/* Two runs must print the same: nothing that tells time. */
+	if (opt.normalize) {
+		opt.timestamps = TS_NONE;
+		opt.durations = 0;
+	}
 	/* As strace: a trace file for a command we run needs no chatter. */
 	if (opt.outfile && opt.argv && !opt.npids)
 		opt.quiet = 1;

@@ -9,6 +9,7 @@
 #include "output.h"
 #include "tracee.h"
 #include "util.h"
+#include "norm.h"
 
 /*
  * Trace output is buffered here rather than in stdio so that a signal
@@ -80,7 +81,8 @@ struct outstream *out_for(pid_t tid)
 
 	if (!opt.per_process)
 		return main_stream;
-	if ((size_t)snprintf(path, sizeof(path), "%s.%d", opt.outfile, (int)tid) >= sizeof(path))
+	if ((size_t)snprintf(path, sizeof(path), "%s.%d", opt.outfile,
+			     opt.normalize ? (int)norm_pid(tid) : (int)tid) >= sizeof(path))
 		die("output file name too long: '%s'", opt.outfile);
 	return stream_new(open_out(path), 1, FF_BUF);
 }

@@ -14,6 +14,9 @@
 #include "memory.h"
 #include "stacktrace.h"
 #include "summary.h"
+#include "norm.h"
+#include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
 /* One scratch line, reused: rendering allocates nothing in steady state. */
@@ -30,6 +33,12 @@ static void take_stream(struct tcb *t)
 	out_write(s, " <unfinished ...>\n", 18);
 	owner->flags |= TCB_LINE_CUT;
 	s->open_line = NULL;
+}
+
+/* A pid as printed: itself, or its ordinal with --normalize. */
+static unsigned pid_value(pid_t pid)
+{
+	return opt.normalize ? norm_pid(pid) : (unsigned)pid;
 }
 
 static void timestamp(struct strbuf *sb)
@@ -66,9 +75,9 @@ static void leader(struct strbuf *sb, const struct tcb *t)
 	} else if (t->out->is_file) {
 		/* strace -f -o FILE marks every line with the pid. */
 		if (opt.follow || tcb_count() > 1)
-			sb_addf(sb, "%-5u ", (unsigned)t->tid);
+			sb_addf(sb, "%-5u ", pid_value(t->tid));
 	} else if (tcb_count() > 1) {
-		sb_addf(sb, "[pid %5u] ", (unsigned)t->tid);
+		sb_addf(sb, "[pid %5u] ", pid_value(t->tid));
 	}
 	if (opt.timestamps)
 		timestamp(sb);
@@ -170,10 +179,19 @@ void quote_bytes(struct strbuf *sb, const unsigned char *p, size_t len)
 	sb->buf[sb->len] = '\0';
 }
 
+/* A non-NULL address: hex, or with --normalize "ADDR" and its ordinal. */
+static void hexaddr(struct strbuf *sb, uint64_t a)
+{
+	if (opt.normalize)
+		sb_addf(sb, "ADDR%u", norm_addr(a));
+	else
+		sb_addhex(sb, a);
+}
+
 static void addr(struct strbuf *sb, uint64_t a)
 {
 	if (a)
-		sb_addhex(sb, a);
+		hexaddr(sb, a);
 	else
 		sb_addstr(sb, "NULL");
 }
@@ -185,7 +203,7 @@ void render_buf(struct strbuf *sb, const struct call *c, const struct buf_arg *b
 		return;
 	}
 	if (b->want && !b->got) {	/* not even the first byte: as strace */
-		sb_addhex(sb, b->addr);
+		hexaddr(sb, b->addr);
 		return;
 	}
 	sb_addch(sb, '"');
@@ -193,7 +211,7 @@ void render_buf(struct strbuf *sb, const struct call *c, const struct buf_arg *b
 	sb_addch(sb, '"');
 	if (b->got < b->want) {
 		sb_addstr(sb, " /* unreadable from ");
-		sb_addhex(sb, b->fault);
+		hexaddr(sb, b->fault);
 		sb_addstr(sb, " */");
 	} else if (b->len > b->got) {
 		sb_addstr(sb, "...");
@@ -210,7 +228,7 @@ static void render_iov(struct strbuf *sb, const struct call *c, const struct iov
 		return;
 	}
 	if (v->overflow || (v->want && !v->got)) {	/* not even element 0 */
-		sb_addhex(sb, v->addr);
+		hexaddr(sb, v->addr);
 		return;
 	}
 	if (!v->count) {
@@ -237,7 +255,7 @@ static void render_iov(struct strbuf *sb, const struct call *c, const struct iov
 		sb_addstr(sb, ", ");
 	if (v->got < MIN(v->count, (uint64_t)c->iov_show)) {
 		sb_addstr(sb, "... /* ");
-		sb_addhex(sb, v->addr + (uint64_t)v->got * esize);
+		hexaddr(sb, v->addr + (uint64_t)v->got * esize);
 		sb_addstr(sb, " */]");
 	} else if (v->count > shown) {
 		sb_addstr(sb, "...]");
@@ -326,19 +344,37 @@ static void render_offptr(struct strbuf *sb, const struct offptr_arg *o)
 	sb_addch(sb, ']');
 }
 
+/* "<path>", escaped like tracee data; --normalize renumbers "pipe:[inode]". */
+static void fd_path(struct strbuf *sb, const char *path, size_t len)
+{
+	const char *br = memchr(path, '[', len);
+	char *end;
+	unsigned long long ino;
+
+	sb_addch(sb, '<');
+	if (opt.normalize && br && path[len - 1] == ']' &&
+	    (ino = strtoull(br + 1, &end, 10), end == path + len - 1)) {
+		quote_bytes(sb, (const unsigned char *)path, (size_t)(br - path) + 1);
+		sb_addf(sb, "%u]", norm_inode(ino));
+	} else {
+		quote_bytes(sb, (const unsigned char *)path, len);
+	}
+	sb_addch(sb, '>');
+}
+
 static void render_arg(struct strbuf *sb, const struct call *c, const struct arg *a)
 {
 	switch (a->type) {
 	case ARG_INT:
 		sb_addi(sb, a->v.i);
 		break;
+	case ARG_PID:
+		sb_addu(sb, pid_value((pid_t)a->v.i));
+		break;
 	case ARG_FD:
 		sb_addi(sb, a->v.i);
-		if (opt.show_paths && call_fd_path(c, a)) {
-			sb_addch(sb, '<');	/* a path is tracee data: escaped like one */
-			quote_bytes(sb, (const unsigned char *)call_fd_path(c, a), a->path.len);
-			sb_addch(sb, '>');
-		}
+		if (opt.show_paths && call_fd_path(c, a))
+			fd_path(sb, call_fd_path(c, a), a->path.len);
 		break;
 	case ARG_UINT:
 		sb_addu(sb, a->v.u);
@@ -507,9 +543,11 @@ static void dump_range(struct tcb *t, uint64_t addr, uint64_t len)
 		sb_reset(&line);
 		dump_lines(chunk, r.got, off, width);
 		off += r.got;
-		if (r.got < r.len)
-			sb_addf(&line, " | <unreadable from 0x%llx: %llu bytes not shown>\n",
-				(unsigned long long)r.fault, (unsigned long long)(len - off));
+		if (r.got < r.len) {
+			sb_addstr(&line, " | <unreadable from ");
+			hexaddr(&line, r.fault);
+			sb_addf(&line, ": %llu bytes not shown>\n", (unsigned long long)(len - off));
+		}
 		emit(t);
 		if (r.got < r.len)
 			return;
@@ -612,7 +650,7 @@ static void sig(struct strbuf *sb, int signo)
 
 static void pid_uid(struct strbuf *sb, const siginfo_t *si)
 {
-	sb_addf(sb, ", si_pid=%d, si_uid=%u", (int)si->si_pid, (unsigned)si->si_uid);
+	sb_addf(sb, ", si_pid=%u, si_uid=%u", pid_value(si->si_pid), (unsigned)si->si_uid);
 }
 
 static void sigval(struct strbuf *sb, const siginfo_t *si)
@@ -658,8 +696,10 @@ static void siginfo_fields(struct strbuf *sb, const siginfo_t *si)
 			sb_addi(sb, si->si_status);
 		else
 			sig(sb, si->si_status);
+		/* CPU times vary from run to run: --normalize prints 0. */
 		sb_addf(sb, ", si_utime=%llu, si_stime=%llu",
-			(unsigned long long)si->si_utime, (unsigned long long)si->si_stime);
+			opt.normalize ? 0ull : (unsigned long long)si->si_utime,
+			opt.normalize ? 0ull : (unsigned long long)si->si_stime);
 		break;
 	case SIGILL: case SIGFPE: case SIGSEGV: case SIGBUS: case SIGTRAP:
 		sb_addstr(sb, ", si_addr=");

@@ -24,6 +24,7 @@
 #include "filter.h"
 #include "stacktrace.h"
 #include "summary.h"
+#include "norm.h"
 
 extern pid_t tracer_child;
 static int child_status;		/* wait status of tracer_child */
@@ -96,8 +97,15 @@ static void note_arch(struct tcb *t, enum arch a)
 	if ((t->flags & TCB_STARTUP) || opt.quiet)
 		return;
 	snprintf(msg, sizeof(msg), "[ Process PID=%d runs in %s mode. ]",
-		 (int)t->tid, a == ARCH_I386 ? "32 bit" : "64 bit");
+		 opt.normalize ? (int)norm_pid(t->tid) : (int)t->tid,
+		 a == ARCH_I386 ? "32 bit" : "64 bit");
 	render_note(t, msg);
+}
+
+/* -z, -Z and --normalize print a call as one line at its exit. */
+static int whole_lines(void)
+{
+	return opt.result != RESULT_ANY || opt.normalize;
 }
 
 static void on_entry(struct tcb *t, uint32_t audit_arch, uint64_t nr, const uint64_t *args)
@@ -134,7 +142,7 @@ static void on_entry(struct tcb *t, uint32_t audit_arch, uint64_t nr, const uint
 		stack_capture(t);	/* printed at exit, but the stack is the caller's now */
 	if (t->flags & TCB_HIDDEN)
 		return;
-	if (opt.result == RESULT_ANY && opt.summary != 1)
+	if (!whole_lines() && opt.summary != 1)
 		render_entry(t);
 }
 
@@ -159,10 +167,10 @@ static void on_exit_stop(struct tcb *t, const struct __ptrace_syscall_info *info
 		summary_add(&t->call, t->call.duration_ns);
 	if (opt.summary == 1)
 		return;	/* -c: the table only */
-	if (opt.result == RESULT_ANY) {
+	if (!whole_lines()) {
 		render_exit(t);
-	} else if (filter_result(&t->call)) {
-		render_entry(t);	/* -z/-Z: the whole line at once, once the result is known */
+	} else if (opt.result == RESULT_ANY || filter_result(&t->call)) {
+		render_entry(t);	/* the whole line at once, once the result is known */
 		render_exit(t);
 	}
 }
@@ -234,7 +242,8 @@ static struct tcb *on_exec(struct tcb *t)
 
 		/* A non-leader thread exec'd: it takes over the leader's pid. */
 		render_vanished(t);
-		snprintf(msg, sizeof(msg), "+++ superseded by execve in pid %lu +++", old);
+		snprintf(msg, sizeof(msg), "+++ superseded by execve in pid %lu +++",
+			 opt.normalize ? (unsigned long)norm_pid((pid_t)old) : old);
 		render_note(t, msg);
 		tracer_forget(t);
 		tcb_rekey(execer, leader);

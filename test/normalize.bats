@@ -1,0 +1,61 @@
+#!/usr/bin/env bats
+# --normalize: two runs of the same deterministic program give the same
+# bytes, with ASLR on; a one-byte change shows as exactly one call.
+
+load common
+
+setup() {
+	out="$BATS_TEST_TMPDIR/trace"
+	[ "$(cat /proc/sys/kernel/randomize_va_space)" != 0 ] ||
+		skip "ASLR is off on this machine: addresses would not differ anyway"
+}
+
+@test "two runs (two processes, two threads, ASLR on) give identical output" {
+	local opts
+	for opts in "" "-y" "-k" "-tt -T" "-e write=all -e read=all"; do
+		# shellcheck disable=SC2086
+		"$IOTRACE" --normalize $opts -o "$out.1" "$HELPERS/norm" same
+		# shellcheck disable=SC2086
+		"$IOTRACE" --normalize $opts -o "$out.2" "$HELPERS/norm" same
+		assert_same "$out.1" "$out.2"
+	done
+	# Something did vary: the raw traces differ (pids, addresses).
+	"$IOTRACE" -o "$out.3" "$HELPERS/norm" same
+	"$IOTRACE" -o "$out.4" "$HELPERS/norm" same
+	! diff -q "$out.3" "$out.4" >/dev/null
+}
+
+@test "what is rewritten: pids and tids by appearance, addresses, inodes; CPU times 0; no times" {
+	"$IOTRACE" --normalize -y -tt -T -o "$out" "$HELPERS/norm" same
+	# The process is 1 (it prints first), its thread 2, its child 3.
+	run grep -c '^1 ' "$out"
+	refute_output 0
+	run grep -E '^2 +write\(3</dev/null>, "from the thread", 15\) += 15$' "$out"
+	assert_success
+	run grep -E '^3 +write\(5<pipe:\[1\]>, "hello", 5\) += 5$' "$out"
+	assert_success
+	run grep -E '^1 +--- SIGCHLD \{si_signo=SIGCHLD, si_code=CLD_EXITED, si_pid=3, si_uid=0, si_status=0, si_utime=0, si_stime=0\} ---$' "$out"
+	assert_success
+	run grep -E '^1 +read\(3</dev/null>, ADDR1, 16\) += -1 EBADF' "$out"
+	assert_success
+	# No timestamps, no durations, no unfinished lines.
+	run grep -cE '[0-9]{2}:[0-9]{2}:[0-9]{2}|<[0-9]+\.[0-9]+>$|unfinished|resumed' "$out"
+	assert_output 0
+}
+
+@test "a changed byte gives a diff of exactly that call" {
+	"$IOTRACE" --normalize -o "$out.1" "$HELPERS/norm" same
+	"$IOTRACE" --normalize -o "$out.2" "$HELPERS/norm" variant
+	run diff "$out.1" "$out.2"
+	assert_failure 1
+	assert_equal "$(grep -c '^[<>]' <<<"$output")" 2
+	assert_line --regexp '^< 2 +write\(3, "from the thread", 15\) += 15$'
+	assert_line --regexp '^> 2 +write\(3, "from the threaD", 15\) += 15$'
+}
+
+@test "-ff files are named by ordinal" {
+	"$IOTRACE" --normalize -ff -o "$out" "$HELPERS/norm" same
+	run ls "$BATS_TEST_TMPDIR"
+	assert_output "$(printf 'trace.1\ntrace.2\ntrace.3')"
+	assert_equal "$(cat "$out.3")" "$(printf 'write(5, "hello", 5)                    = 5\n+++ exited with 0 +++')"
+}
