@@ -41,6 +41,12 @@ void render_note(struct tcb *t, const char *text);
  */
 void quote_bytes(struct strbuf *sb, const unsigned char *data, size_t len);
 
+/*
+ * Appends what an fd refers to, escaped like tracee data; with
+ * --normalize the inode of "pipe:[inode]" and such is renumbered.
+ */
+void render_file_name(struct strbuf *sb, const char *path, size_t len);
+
 /* Appends a buffer argument: NULL, address, or quoted data with marks. */
 void render_buf(struct strbuf *sb, const struct call *c, const struct buf_arg *b);
 

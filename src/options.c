@@ -23,6 +23,7 @@ enum {
 	OPT_SIGNAL,
 	OPT_FRAME_LIMIT,
 	OPT_NORMALIZE,
+	OPT_SUMMARY,
 };
 
 static const struct option long_options[] = {
@@ -49,7 +50,7 @@ static const struct option long_options[] = {
 	{ "relative-timestamps", no_argument, NULL, 'r' },
 	{ "syscall-times", no_argument, NULL, 'T' },
 	{ "summary-only", no_argument, NULL, 'c' },
-	{ "summary", no_argument, NULL, 'C' },
+	{ "summary", optional_argument, NULL, OPT_SUMMARY },
 	{ "summary-sort-by", required_argument, NULL, 'S' },
 	{ "stack-trace-frame-limit", required_argument, NULL, OPT_FRAME_LIMIT },
 	{ "signal", required_argument, NULL, OPT_SIGNAL },
@@ -80,6 +81,7 @@ static void usage(void)
 	       "                  -C: the trace and the table; -S time|calls|name|nothing\n"
 	       "  --normalize     output two runs can diff: pids, addresses, inodes\n"
 	       "                  renumbered, no times, every call one line\n"
+	       "  --summary=files a table at exit: bytes read and written per file\n"
 	       "  -k              the caller's stack after each call (libunwind)\n"
 	       "  --stack-trace-frame-limit=N  at most N frames (default 256)\n"
 	       "  -y              print the path or identity behind each fd: 3</tmp/x>\n"
@@ -377,6 +379,14 @@ void options_parse(int argc, char **argv)
 			if (!stack_supported())
 				die("-k needs libunwind-ptrace, and this iotrace was built without it");
 			opt.stack = 1;
+			break;
+		case OPT_SUMMARY:
+			if (!optarg)
+				opt.summary = 2;	/* strace's --summary is -C */
+			else if (!strcmp(optarg, "files"))
+				opt.files_summary = 1;
+			else
+				die("invalid value for --summary: '%s' (only 'files', or none for -C)", optarg);
 			break;
 		case OPT_NORMALIZE:
 			opt.normalize = 1;

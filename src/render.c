@@ -344,14 +344,12 @@ static void render_offptr(struct strbuf *sb, const struct offptr_arg *o)
 	sb_addch(sb, ']');
 }
 
-/* "<path>", escaped like tracee data; --normalize renumbers "pipe:[inode]". */
-static void fd_path(struct strbuf *sb, const char *path, size_t len)
+void render_file_name(struct strbuf *sb, const char *path, size_t len)
 {
 	const char *br = memchr(path, '[', len);
 	char *end;
 	unsigned long long ino;
 
-	sb_addch(sb, '<');
 	if (opt.normalize && br && path[len - 1] == ']' &&
 	    (ino = strtoull(br + 1, &end, 10), end == path + len - 1)) {
 		quote_bytes(sb, (const unsigned char *)path, (size_t)(br - path) + 1);
@@ -359,6 +357,12 @@ static void fd_path(struct strbuf *sb, const char *path, size_t len)
 	} else {
 		quote_bytes(sb, (const unsigned char *)path, len);
 	}
+}
+
+static void fd_path(struct strbuf *sb, const char *path, size_t len)
+{
+	sb_addch(sb, '<');
+	render_file_name(sb, path, len);
 	sb_addch(sb, '>');
 }
 

@@ -25,6 +25,7 @@
 #include "stacktrace.h"
 #include "summary.h"
 #include "norm.h"
+#include "files.h"
 
 extern pid_t tracer_child;
 static int child_status;		/* wait status of tracer_child */
@@ -133,7 +134,7 @@ static void on_entry(struct tcb *t, uint32_t audit_arch, uint64_t nr, const uint
 	t->ev.exiting = 0;
 	call_begin(&t->call, id, (enum arch)a, opt.max_strlen,
 		   opt.verbose ? IOV_FETCH_MAX : (unsigned)MIN(opt.max_strlen, IOV_FETCH_MAX),
-		   opt.show_paths || opt.npaths);
+		   opt.show_paths || opt.npaths || opt.files_summary);
 	syscall_def(id)->decode(&t->call, &t->ev);
 	call_fetch(&t->call, t->tid);
 	if (opt.npaths && !filter_paths(&t->call))
@@ -165,6 +166,8 @@ static void on_exit_stop(struct tcb *t, const struct __ptrace_syscall_info *info
 		t->call.duration_ns = now_ns() - t->entry_ns;
 	if (opt.summary)
 		summary_add(&t->call, t->call.duration_ns);
+	if (opt.files_summary)
+		files_add(&t->call);
 	if (opt.summary == 1)
 		return;	/* -c: the table only */
 	if (!whole_lines()) {
@@ -464,6 +467,8 @@ int tracer_loop(void)
 	}
 	if (opt.summary)
 		summary_print(out_summary());
+	if (opt.files_summary)
+		files_print(out_summary());
 	out_flush_all();
 	return child_status;
 }

@@ -83,3 +83,49 @@ mask_times() {
 	assert_failure 1
 	assert_output "iotrace: invalid value for -S: 'size' (time, calls, name or nothing)"
 }
+
+@test "--summary=files: bytes read and written per file, calls per syscall, zero-copy credited to both ends" {
+	"$IOTRACE" -q --summary=files --normalize "$HELPERS/zc" sendfile 2>"$out"
+	sed -n '/^Files, by bytes transferred:$/,$p' "$out" >"$out.n"
+	# Written: the 64-byte set-up pwrite64; read: 16 + 8 + 8 + 5 + 4 by sendfile.
+	printf '%s\n' \
+		'Files, by bytes transferred:' \
+		'          read        written    calls   errors  file' \
+		'            41             64       10        2  /memfd:src (deleted)' \
+		'                                                  pwrite64 1, sendfile 9' \
+		'             0             25        6        1  /memfd:dst (deleted)' \
+		'                                                  sendfile 6' \
+		'             8              8        2        0  pipe:[1]' \
+		'                                                  read 1, sendfile 1' \
+		'             0              8        1        0  socket:[2]' \
+		'                                                  sendfile 1' \
+		'             8              0        1        0  socket:[3]' \
+		'                                                  read 1' \
+		'             0              0        1        1  fd -1 (not open)' \
+		'                                                  sendfile 1' >"$out.want"
+	assert_same "$out.want" "$out.n"
+	# The trace is still there, before the table.
+	run grep -c '^sendfile(' "$out"
+	assert_output 9
+}
+
+@test "--summary=files with splice, tee and copy_file_range" {
+	# The pipe: written 12 (splice) + 8 (vmsplice); read 6 (tee) + 12 + 8 by
+	# splice, one splice refused (EINVAL).  The destination: 12 + 8 + 20 + 3.
+	"$IOTRACE" -q -c --summary=files --normalize "$HELPERS/zc" splice 2>"$out"
+	sed -n '/^Files, by bytes transferred:$/,$p' "$out" >"$out.n"
+	printf '%s\n' \
+		'Files, by bytes transferred:' \
+		'          read        written    calls   errors  file' \
+		'            35             64        5        1  /memfd:src (deleted)' \
+		'                                                  pwrite64 1, splice 1, copy_file_range 3' \
+		'            26             20        6        1  pipe:[1]' \
+		'                                                  splice 4, tee 1, vmsplice 1' \
+		'             0             43        6        2  /memfd:dst (deleted)' \
+		'                                                  splice 3, copy_file_range 3' \
+		'             6              6        2        0  pipe:[2]' \
+		'                                                  read 1, tee 1' >"$out.want"
+	assert_same "$out.want" "$out.n"
+	# -c: no trace lines, the syscall table first.
+	assert_equal "$(head -n 1 "$out")" "% time     seconds  usecs/call     calls    errors          bytes syscall"
+}
