@@ -30,4 +30,7 @@ unsigned umem_read(pid_t pid, struct umem_req *req, size_t n);
  */
 ssize_t umem_fd_path(pid_t tid, int fd, char *buf, size_t size);
 
+/* The process (thread group) of thread @tid; @tid itself if unknown. */
+pid_t umem_tgid(pid_t tid);
+
 #endif

@@ -69,6 +69,7 @@ struct options {
 	size_t npaths;
 	enum result_filter result;	/* -z, -Z */
 	int normalize;			/* --normalize */
+	int json;			/* --json */
 	int files_summary;		/* --summary=files */
 	int stack;			/* -k */
 	enum timestamps timestamps;	/* -t, -tt, -ttt, -r */

@@ -176,3 +176,20 @@ ssize_t umem_fd_path(pid_t tid, int fd, char *buf, size_t size)
 	buf[n] = '\0';
 	return n;
 }
+
+pid_t umem_tgid(pid_t tid)
+{
+	char path[64], line[256];
+	FILE *f;
+	int tgid = 0;
+
+	snprintf(path, sizeof(path), "/proc/%d/status", (int)tid);
+	f = fopen(path, "re");
+	if (!f)
+		return tid;
+	while (fgets(line, sizeof(line), f))
+		if (sscanf(line, "Tgid: %d", &tgid) == 1)
+			break;
+	fclose(f);
+	return tgid ? (pid_t)tgid : tid;
+}

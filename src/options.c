@@ -24,6 +24,7 @@ enum {
 	OPT_FRAME_LIMIT,
 	OPT_NORMALIZE,
 	OPT_SUMMARY,
+	OPT_JSON,
 };
 
 static const struct option long_options[] = {
@@ -47,6 +48,7 @@ static const struct option long_options[] = {
 	{ "trace", required_argument, NULL, OPT_TRACE },
 	{ "stack-trace", no_argument, NULL, 'k' },
 	{ "normalize", no_argument, NULL, OPT_NORMALIZE },
+	{ "json", no_argument, NULL, OPT_JSON },
 	{ "relative-timestamps", no_argument, NULL, 'r' },
 	{ "syscall-times", no_argument, NULL, 'T' },
 	{ "summary-only", no_argument, NULL, 'c' },
@@ -81,6 +83,7 @@ static void usage(void)
 	       "                  -C: the trace and the table; -S time|calls|name|nothing\n"
 	       "  --normalize     output two runs can diff: pids, addresses, inodes\n"
 	       "                  renumbered, no times, every call one line\n"
+	       "  --json          one JSON object per event (doc/json-schema.md)\n"
 	       "  --summary=files a table at exit: bytes read and written per file\n"
 	       "  -k              the caller's stack after each call (libunwind)\n"
 	       "  --stack-trace-frame-limit=N  at most N frames (default 256)\n"
@@ -387,6 +390,9 @@ void options_parse(int argc, char **argv)
 				opt.files_summary = 1;
 			else
 				die("invalid value for --summary: '%s' (only 'files', or none for -C)", optarg);
+			break;
+		case OPT_JSON:
+			opt.json = 1;
 			break;
 		case OPT_NORMALIZE:
 			opt.normalize = 1;

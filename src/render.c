@@ -15,6 +15,7 @@
 #include "stacktrace.h"
 #include "summary.h"
 #include "norm.h"
+#include "render_json.h"
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -414,6 +415,8 @@ static void render_args(struct strbuf *sb, const struct call *c, unsigned from, 
 
 void render_entry(struct tcb *t)
 {
+	if (opt.json)
+		return;	/* JSON renders the whole call at its exit */
 	const struct call *c = &t->call;
 	unsigned n = call_entry_args(c);
 
@@ -610,10 +613,34 @@ static void render_stack(struct tcb *t)
 	emit(t);
 }
 
+static void render_exit_json(struct tcb *t)
+{
+	struct strbuf ts = STRBUF_INIT;
+
+	if (opt.timestamps) {
+		timestamp(&ts);
+		while (ts.len && ts.buf[ts.len - 1] == ' ')
+			ts.buf[--ts.len] = '\0';
+		while (ts.len && ts.buf[0] == ' ') {
+			memmove(ts.buf, ts.buf + 1, ts.len);
+			ts.len--;
+		}
+	}
+	json_call(t, opt.timestamps ? ts.buf : NULL);
+	sb_release(&ts);
+}
+
 void render_exit(struct tcb *t)
 {
 	const struct call *c = &t->call;
-	size_t base = resume_line(t);
+	size_t base;
+
+	if (opt.json) {
+		if (opt.summary != 1)
+			render_exit_json(t);
+		return;
+	}
+	base = resume_line(t);
 
 	render_args(&line, c, call_entry_args(c), c->nargs);
 	sb_addch(&line, ')');
@@ -722,6 +749,11 @@ static void siginfo_fields(struct strbuf *sb, const siginfo_t *si)
 
 void render_signal(struct tcb *t, const siginfo_t *si)
 {
+	if (opt.json) {
+		if (opt.summary != 1)
+			json_signal(t, si);
+		return;
+	}
 	begin_line(t);
 	sb_addstr(&line, "--- ");
 	sig(&line, si->si_signo);
@@ -733,6 +765,11 @@ void render_signal(struct tcb *t, const siginfo_t *si)
 
 void render_stopped(struct tcb *t, int signo)
 {
+	if (opt.json) {
+		if (opt.summary != 1)
+			json_stopped(t, signo);
+		return;
+	}
 	begin_line(t);
 	sb_addstr(&line, "--- stopped by ");
 	sig(&line, signo);
@@ -742,6 +779,11 @@ void render_stopped(struct tcb *t, int signo)
 
 void render_death(struct tcb *t, int status)
 {
+	if (opt.json) {
+		if (opt.summary != 1)
+			json_death(t, status);
+		return;
+	}
 	render_vanished(t);
 	begin_line(t);
 	if (WIFEXITED(status)) {
@@ -756,6 +798,11 @@ void render_death(struct tcb *t, int status)
 
 void render_note(struct tcb *t, const char *text)
 {
+	if (opt.json) {
+		if (opt.summary != 1)
+			json_note(t, text);
+		return;
+	}
 	begin_line(t);
 	sb_addstr(&line, text);
 	sb_addch(&line, '\n');

@@ -294,23 +294,6 @@ static void init_unwinder(void)
 	unw_set_caching_policy(as, UNW_CACHE_GLOBAL);
 }
 
-static pid_t tgid_of(pid_t tid)
-{
-	char path[64], line[256];
-	FILE *f;
-	int tgid = 0;
-
-	snprintf(path, sizeof(path), "/proc/%d/status", (int)tid);
-	f = fopen(path, "re");
-	if (!f)
-		return tid;
-	while (fgets(line, sizeof(line), f))
-		if (sscanf(line, "Tgid: %d", &tgid) == 1)
-			break;
-	fclose(f);
-	return tgid ? (pid_t)tgid : tid;
-}
-
 /*
  * The name of the procedure at the cursor.  libunwind 1.8 and later say
  * "no info" for a buffer too small, earlier ones UNW_ENOMEM: start large
@@ -360,7 +343,7 @@ void stack_capture(struct tcb *t)
 	if (!t->unwind)
 		t->unwind = _UPT_create(t->tid);
 	if (!t->tgid)
-		t->tgid = tgid_of(t->tid);
+		t->tgid = umem_tgid(t->tid);
 	m = maps_of(t->tgid);
 	if (!m->valid)
 		maps_load(m);
@@ -399,7 +382,7 @@ void stack_maps_changed(struct tcb *t)
 	if (!as)
 		return;
 	if (!t->tgid)
-		t->tgid = tgid_of(t->tid);
+		t->tgid = umem_tgid(t->tid);
 	m = maps_of(t->tgid);
 	m->valid = 0;
 	/* Unwind info cached for the old ranges may describe other code now. */

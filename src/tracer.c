@@ -26,6 +26,7 @@
 #include "summary.h"
 #include "norm.h"
 #include "files.h"
+#include "memory.h"
 
 extern pid_t tracer_child;
 static int child_status;		/* wait status of tracer_child */
@@ -67,6 +68,8 @@ struct tcb *tracer_new_tcb(pid_t tid, unsigned flags)
 	struct tcb *t = tcb_add(tid, flags);
 
 	t->out = out_for(tid);
+	if (opt.json)	/* every event names its process */
+		t->tgid = umem_tgid(tid);
 	return t;
 }
 
@@ -106,7 +109,7 @@ static void note_arch(struct tcb *t, enum arch a)
 /* -z, -Z and --normalize print a call as one line at its exit. */
 static int whole_lines(void)
 {
-	return opt.result != RESULT_ANY || opt.normalize;
+	return opt.result != RESULT_ANY || opt.normalize || opt.json;
 }
 
 static void on_entry(struct tcb *t, uint32_t audit_arch, uint64_t nr, const uint64_t *args)

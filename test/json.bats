@@ -1,0 +1,160 @@
+#!/usr/bin/env bats
+# --json: valid JSON Lines for every decoder, every byte, big numbers.
+
+load common
+
+setup() {
+	command -v jq >/dev/null || skip "jq is not installed"
+	out="$BATS_TEST_TMPDIR/trace"
+}
+
+# Traces helper $1 in mode $2 with --json and options $3..; fails unless every line parses.
+trace_json() {
+	local helper=$1 mode=$2
+	shift 2
+	"$IOTRACE" -q --json "$@" -o "$out" "$HELPERS/$helper" "$mode"
+	jq -e -c . "$out" >/dev/null
+}
+
+# jq filter $1 over the events, compact, one result a line.
+q() {
+	jq -c "$1" "$out"
+}
+
+@test "read/write/pread64/pwrite64: typed arguments, results, errors" {
+	trace_json rw basic
+	run q 'select(.name == "write") | .args.buf.data'
+	assert_line --index 0 '"hello\n"'
+	assert_line --index 1 '"0123456789abcdefghijklmnopqrstuv"'
+	assert_line --index 2 'null'
+	run q 'select(.name == "write" and .args.count == 46) | [.args.buf.total, .args.buf.shown, .args.buf.readable, .result]'
+	assert_output '[46,32,32,46]'
+	run q 'select(.error != null) | [.name, .result, .errno, .error]'
+	assert_line --index 0 '["write",-1,9,"EBADF"]'
+	assert_line --index 1 '["read",-1,9,"EBADF"]'
+	assert_line --index 2 '["pread64",-1,22,"EINVAL"]'
+	run q 'select(.name == "pread64" and .result == 5) | [.args.fd, .args.buf.data, .args.count, .args.pos]'
+	assert_output '[4,"ional",64,105]'
+	run q 'select(.type == "exited") | .status'
+	assert_output 0
+}
+
+@test "every byte value 0..255 is valid JSON and comes back exactly" {
+	trace_json rw bytes -s 256
+	run q 'select(.name == "write" and .args.count == 256) | .args.buf.data | explode == [range(256)]'
+	assert_output true
+	run q 'select(.name == "write" and .args.count == 1) | .args.buf.data | explode[0]'
+	assert_equal "${#lines[@]}" 256
+	assert_equal "$(printf '%s\n' "${lines[@]}" | sort -n | uniq | wc -l)" 256
+}
+
+@test "vectored calls: elements, data spread, flags, offsets" {
+	trace_json vec basic
+	run q 'select(.name == "readv" and .result == 10) | [.args.iov.elements[] | .iov_base.data]'
+	assert_output '["hel","loworld",""]'
+	run q 'select(.name == "readv" and .result == -1) | [.args.iov.elements[] | .iov_base | type]'
+	assert_output '["string","string"]'
+	run q 'select(.name == "pwritev2" and .args.flags.value == 3) | .args.flags'
+	assert_output '{"value":3,"names":["RWF_HIPRI","RWF_DSYNC"],"unknown":0}'
+	run q 'select(.name == "writev" and .args.iov == null) | .args.iovcnt'
+	assert_output 0
+	trace_json vec rwf
+	run q 'select(.args.flags.value == 2147487748) | .args.flags'
+	assert_output '{"value":2147487748,"names":["RWF_SYNC"],"unknown":2147487744}'
+}
+
+@test "values above 2^53 are strings; unreadable memory is marked" {
+	trace_json vec limits
+	run q 'select(.args.iov.count == 1 and .name == "writev") | .args.iov.elements[0].iov_len'
+	assert_output '"18446744073709551615"'
+	run q 'select(.name == "writev" and .args.iov.count == 1) | .args.iov.elements[0].iov_base | [.data, .readable, (.unreadable_from | startswith("0x"))]'
+	assert_output '["end",3,true]'
+	run q 'select(.name == "writev" and .args.iovcnt == 4294967297) | [.args.iov.truncated, (.args.iov.elements | length)]'
+	assert_output '[true,32]'
+	trace_json vec guard
+	run q 'select(.name == "writev" and .args.iov.elements == null) | .args.iov.count'
+	assert_output 2
+}
+
+@test "sendfile, splice, tee, vmsplice, copy_file_range: offsets before and after, fd paths" {
+	trace_json zc sendfile -y
+	run q 'select(.name == "sendfile") | .args.offset'
+	assert_line --index 0 --regexp '^\{"addr":"0x[0-9a-f]+","before":10,"after":26\}$'
+	assert_line --index 3 'null'
+	assert_line --index 4 --regexp '"before":42\}$'
+	run q 'select(.name == "sendfile" and .args.count == 16) | [.args.out_fd_path, .args.in_fd_path]'
+	assert_output '["/memfd:dst (deleted)","/memfd:src (deleted)"]'
+	trace_json zc splice
+	run q 'select(.name == "copy_file_range" and .result == 20) | [.args.off_in.before, .args.off_in.after, .args.off_out.before, .args.off_out.after]'
+	assert_output '[0,20,200,220]'
+	run q 'select(.name == "tee") | .args.flags.names'
+	assert_output '["SPLICE_F_NONBLOCK"]'
+	run q 'select(.name == "vmsplice") | [.args.iov.elements[].iov_base.data]'
+	assert_output '["vm","splice"]'
+}
+
+@test "process_vm_readv/writev: local data, remote addresses" {
+	trace_json vec pvm -e trace=process_vm_readv,process_vm_writev
+	run q 'select(.name == "process_vm_readv" and .result == 11) | [.args.local_iov.elements[0].iov_base.data, (.args.remote_iov.elements[0].iov_base | type)]'
+	assert_output '["remote data","string"]'
+}
+
+@test "signals, exits, threads: pid and tid" {
+	trace_json lifecycle signal
+	run q 'select(.type == "signal") | [.signal, .code, .si_pid == .pid]'
+	assert_output '["SIGUSR1","SI_USER",true]'
+	# iotrace dies of the tracee's SIGSEGV, as it should.
+	"$IOTRACE" -q --json -o "$out" "$HELPERS/lifecycle" segv >/dev/null || true
+	run q 'select(.type == "killed") | [.signal, (.core_dumped | type)]'
+	assert_output '["SIGSEGV","boolean"]'
+	"$IOTRACE" -q --json -o "$out" "$HELPERS/threads" 2 10
+	run q 'select(.name == "write") | .pid != .tid'
+	assert_equal "${#lines[@]}" 20
+	refute_line false
+}
+
+@test "-k stack frames, -T durations and -tt times when asked" {
+	"$IOTRACE" -h | grep -q -- '--stack-trace' || skip "no -k"
+	if "$IOTRACE" -k true 2>&1 | grep -q 'built without'; then
+		skip "built without libunwind-ptrace"
+	fi
+	"$IOTRACE" -q --json -k -T -tt -e trace=write -o "$out" "$HELPERS/stack" chain
+	run q 'select(.type == "syscall") | [.stack[1:5][] | .symbol | sub("\\+0x.*"; "")]'
+	assert_line --index 0 '["f3","f2","f1","f0"]'
+	run q 'select(.type == "syscall") | .duration_us | type'
+	assert_line --index 0 '"number"'
+	run q 'select(.type == "syscall") | .time | test("^[0-9]{2}:[0-9]{2}:[0-9]{2}\\.[0-9]{6}$")'
+	assert_line --index 0 true
+}
+
+@test "--json --normalize: two runs give the same bytes" {
+	"$IOTRACE" -q --json --normalize -o "$out.1" "$HELPERS/norm" same
+	"$IOTRACE" -q --json --normalize -o "$out.2" "$HELPERS/norm" same
+	assert_same "$out.1" "$out.2"
+	jq -e -c . "$out.1" >/dev/null
+	run jq -c 'select(.name == "read" and .result == -1) | .args.buf' "$out.1"
+	assert_output --regexp '^"ADDR[0-9]+"$'
+}
+
+@test "every decoder gives JSON events that parse, with its arguments by kernel name" {
+	local run=0 spec
+	: >"$out.all"
+	for spec in "rw basic" "vec basic" "vec offsets" "vec pvm" "zc sendfile" "zc splice" "zc32 sendfile"; do
+		set -- $spec
+		[ -x "$HELPERS/$1" ] || continue
+		"$IOTRACE" -q --json -o "$out.$run" "$HELPERS/$1" "$2"
+		jq -e -c . "$out.$run" >/dev/null
+		cat "$out.$run" >>"$out.all"
+		run=$((run + 1))
+	done
+	run jq -r -s 'map(select(.type == "syscall") | .name) | unique | join(" ")' "$out.all"
+	local want="copy_file_range pread64 preadv preadv2 process_vm_readv process_vm_writev pwrite64 pwritev pwritev2 read readv sendfile splice tee vmsplice write writev"
+	[ -x "$HELPERS/zc32" ] && want="copy_file_range pread64 preadv preadv2 process_vm_readv process_vm_writev pwrite64 pwritev pwritev2 read readv sendfile sendfile64 splice tee vmsplice write writev"
+	assert_output "$want"
+	# Argument names are the kernel's.
+	run jq -r -s 'map(select(.type == "syscall") | "\(.name)(\(.args | keys_unsorted | join(",")))") | unique | .[]' "$out.all"
+	assert_line 'preadv2(fd,iov,iovcnt,pos,flags)'
+	assert_line 'process_vm_writev(pid,local_iov,liovcnt,remote_iov,riovcnt,flags)'
+	assert_line 'splice(fd_in,off_in,fd_out,off_out,len,flags)'
+	assert_line 'sendfile(out_fd,in_fd,offset,count)'
+}
