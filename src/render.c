@@ -500,6 +500,19 @@ static unsigned dump_width(uint64_t len)
 	return w;
 }
 
+static void dump_offset(uint64_t off, unsigned width)
+{
+	static const char digits[] = "0123456789abcdef";
+	char tmp[24];
+	unsigned k;
+
+	for (k = 0; k < width; k++)
+		tmp[width - 1 - k] = digits[(off >> (4 * k)) & 15];
+	sb_addstr(&line, " | ");
+	sb_add(&line, tmp, width);
+	sb_addstr(&line, "  ");
+}
+
 static void dump_lines(const unsigned char *p, size_t n, uint64_t off, unsigned width)
 {
 	static const char digits[] = "0123456789abcdef";
@@ -508,7 +521,7 @@ static void dump_lines(const unsigned char *p, size_t n, uint64_t off, unsigned 
 	for (i = 0; i < n; i += 16) {
 		size_t cnt = MIN((size_t)16, n - i);
 
-		sb_addf(&line, " | %0*llx  ", (int)width, (unsigned long long)(off + i));
+		dump_offset(off + i, width);
 		for (k = 0; k < 16; k++) {
 			if (k < cnt) {
 				sb_addch(&line, digits[p[i + k] >> 4]);
@@ -561,6 +574,50 @@ static void dump_range(struct tcb *t, uint64_t addr, uint64_t len)
 	}
 }
 
+/*
+ * When all the elements' data fits one chunk (the usual case: a few
+ * small buffers), read it in one batched call instead of one a buffer.
+ */
+static int dump_iov_batched(struct tcb *t, const struct iov_arg *v, uint64_t left)
+{
+	static unsigned char chunk[DUMP_CHUNK];
+	static struct umem_req req[IOV_FETCH_MAX];
+	const struct call *c = &t->call;
+	uint64_t total = 0;
+	size_t off = 0;
+	unsigned i, n = 0;
+
+	for (i = 0; i < v->got && left; i++) {
+		uint64_t len = MIN(call_iov_elem(c, v, i)->len, left);
+
+		total += len;
+		if (total > DUMP_CHUNK)
+			return 0;
+		left -= len;
+		req[n].addr = call_iov_elem(c, v, i)->base;
+		req[n].len = (size_t)len;
+		req[n].dst = chunk + off;
+		off += (size_t)len;
+		n++;
+	}
+	umem_read(t->tid, req, n);
+	for (i = 0; i < n; i++) {
+		sb_reset(&line);
+		sb_addf(&line, " * %llu bytes in buffer %u\n", (unsigned long long)req[i].len, i);
+		if (req[i].len) {
+			dump_lines(req[i].dst, req[i].got, 0, dump_width(req[i].len));
+			if (req[i].got < req[i].len) {
+				sb_addstr(&line, " | <unreadable from ");
+				hexaddr(&line, req[i].fault);
+				sb_addf(&line, ": %llu bytes not shown>\n",
+					(unsigned long long)(req[i].len - req[i].got));
+			}
+		}
+		emit(t);
+	}
+	return 1;
+}
+
 static void render_dump(struct tcb *t)
 {
 	const struct call *c = &t->call;
@@ -575,6 +632,8 @@ static void render_dump(struct tcb *t)
 		return;
 	}
 	if (a->type != ARG_IOV)
+		return;
+	if (dump_iov_batched(t, v, left))
 		return;
 	for (i = 0; i < v->got && left; i++) {
 		const struct iov_elem *e = call_iov_elem(c, v, i);
