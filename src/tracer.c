@@ -112,20 +112,28 @@ static int whole_lines(void)
 	return opt.result != RESULT_ANY || opt.normalize || opt.json;
 }
 
-static void on_entry(struct tcb *t, uint32_t audit_arch, uint64_t nr, const uint64_t *args)
+/* What a syscall stop leaves to print; printed after the tracee is resumed. */
+enum pending {
+	PENDING_NONE,
+	PENDING_ENTRY,		/* the entry half of a line */
+	PENDING_EXIT,		/* the exit half */
+	PENDING_WHOLE,		/* a whole line (-z, -Z, --normalize, --json) */
+};
+
+static enum pending on_entry(struct tcb *t, uint32_t audit_arch, uint64_t nr, const uint64_t *args)
 {
 	int a = arch_from_audit(audit_arch);
 	unsigned id;
 
 	t->flags |= TCB_IN_SYSCALL;
 	if (a < 0)
-		return;
+		return PENDING_NONE;
 	note_arch(t, (enum arch)a);
 	if (opt.stack && stack_maps_syscall((enum arch)a, nr))
 		t->flags |= TCB_MAPS_CALL;
 	id = syscall_lookup((enum arch)a, nr);
 	if (!id || !opt.trace[id] || (t->flags & TCB_STARTUP))
-		return;
+		return PENDING_NONE;
 	t->flags |= TCB_DECODING;
 	if (opt.durations || opt.summary)
 		t->entry_ns = now_ns();
@@ -144,13 +152,12 @@ static void on_entry(struct tcb *t, uint32_t audit_arch, uint64_t nr, const uint
 		t->flags |= TCB_HIDDEN;
 	else if (opt.stack)
 		stack_capture(t);	/* printed at exit, but the stack is the caller's now */
-	if (t->flags & TCB_HIDDEN)
-		return;
-	if (!whole_lines() && opt.summary != 1)
-		render_entry(t);
+	if ((t->flags & TCB_HIDDEN) || whole_lines() || opt.summary == 1)
+		return PENDING_NONE;
+	return PENDING_ENTRY;
 }
 
-static void on_exit_stop(struct tcb *t, const struct __ptrace_syscall_info *info)
+static enum pending on_exit_stop(struct tcb *t, const struct __ptrace_syscall_info *info)
 {
 	unsigned was = t->flags;
 
@@ -158,7 +165,7 @@ static void on_exit_stop(struct tcb *t, const struct __ptrace_syscall_info *info
 	if (was & TCB_MAPS_CALL)
 		stack_maps_changed(t);
 	if (!(was & TCB_DECODING) || (was & TCB_HIDDEN))
-		return;	/* untraced, entered before we attached, or filtered out */
+		return PENDING_NONE;	/* untraced, entered before we attached, or filtered out */
 	t->ev.exiting = 1;
 	t->ev.rval = info->exit.rval;
 	t->ev.is_error = info->exit.is_error;
@@ -172,18 +179,26 @@ static void on_exit_stop(struct tcb *t, const struct __ptrace_syscall_info *info
 	if (opt.files_summary)
 		files_add(&t->call);
 	if (opt.summary == 1)
-		return;	/* -c: the table only */
-	if (!whole_lines()) {
+		return PENDING_NONE;	/* -c: the table only */
+	if (!whole_lines())
+		return PENDING_EXIT;
+	if (opt.result == RESULT_ANY || filter_result(&t->call))
+		return PENDING_WHOLE;	/* the whole line at once, once the result is known */
+	return PENDING_NONE;
+}
+
+static void render_pending(struct tcb *t, enum pending p)
+{
+	if (p == PENDING_ENTRY || p == PENDING_WHOLE)
+		render_entry(t);
+	if (p == PENDING_EXIT || p == PENDING_WHOLE)
 		render_exit(t);
-	} else if (opt.result == RESULT_ANY || filter_result(&t->call)) {
-		render_entry(t);	/* the whole line at once, once the result is known */
-		render_exit(t);
-	}
 }
 
 static void on_syscall(struct tcb *t)
 {
 	struct __ptrace_syscall_info info;
+	enum pending p = PENDING_NONE;
 
 	if (ptrace(PTRACE_GET_SYSCALL_INFO, t->tid, (void *)sizeof(info), &info) <= 0) {
 		if (errno == EIO || errno == EINVAL)
@@ -192,16 +207,27 @@ static void on_syscall(struct tcb *t)
 	}
 	switch (info.op) {
 	case PTRACE_SYSCALL_INFO_ENTRY:
-		on_entry(t, info.arch, info.entry.nr, info.entry.args);
+		p = on_entry(t, info.arch, info.entry.nr, info.entry.args);
 		break;
 	case PTRACE_SYSCALL_INFO_SECCOMP:
-		on_entry(t, info.arch, info.seccomp.nr, info.seccomp.args);
+		p = on_entry(t, info.arch, info.seccomp.nr, info.seccomp.args);
 		break;
 	case PTRACE_SYSCALL_INFO_EXIT:
-		on_exit_stop(t, &info);
+		p = on_exit_stop(t, &info);
 		break;
 	}
+	/*
+	 * Everything the line needs is in the decoded call by now, so the
+	 * tracee runs while its line is formatted; only a hex dump still
+	 * reads its memory and must come first.
+	 */
+	if (p != PENDING_NONE && p != PENDING_ENTRY && t->call.dump_arg >= 0 && !opt.json) {
+		render_pending(t, p);
+		resume(t, 0);
+		return;
+	}
 	resume(t, 0);
+	render_pending(t, p);
 }
 
 /* The arch of a freshly exec'd image: its code segment says it. */
