@@ -500,47 +500,51 @@ static unsigned dump_width(uint64_t len)
 	return w;
 }
 
-static void dump_offset(uint64_t off, unsigned width)
-{
-	static const char digits[] = "0123456789abcdef";
-	char tmp[24];
-	unsigned k;
-
-	for (k = 0; k < width; k++)
-		tmp[width - 1 - k] = digits[(off >> (4 * k)) & 15];
-	sb_addstr(&line, " | ");
-	sb_add(&line, tmp, width);
-	sb_addstr(&line, "  ");
-}
-
+/*
+ * " | 00010  36 37 ...  ... |" lines, written straight into the line
+ * buffer: dumps can be megabytes, so no per-character calls here.
+ */
 static void dump_lines(const unsigned char *p, size_t n, uint64_t off, unsigned width)
 {
 	static const char digits[] = "0123456789abcdef";
 	size_t i, k;
 
+	sb_grow(&line, (n / 16 + 1) * (3 + width + 2 + 16 * 3 + 2 + 16 + 3));
 	for (i = 0; i < n; i += 16) {
 		size_t cnt = MIN((size_t)16, n - i);
+		char *o = line.buf + line.len;
+		uint64_t at = off + i;
 
-		dump_offset(off + i, width);
+		memcpy(o, " | ", 3);
+		o += 3;
+		for (k = 0; k < width; k++)
+			o[width - 1 - k] = digits[(at >> (4 * k)) & 15];
+		o += width;
+		*o++ = ' ';
+		*o++ = ' ';
 		for (k = 0; k < 16; k++) {
 			if (k < cnt) {
-				sb_addch(&line, digits[p[i + k] >> 4]);
-				sb_addch(&line, digits[p[i + k] & 15]);
-				sb_addch(&line, ' ');
+				*o++ = digits[p[i + k] >> 4];
+				*o++ = digits[p[i + k] & 15];
+				*o++ = ' ';
 			} else {
-				sb_addstr(&line, "   ");
+				memcpy(o, "   ", 3);
+				o += 3;
 			}
 			if (k == 7)
-				sb_addch(&line, ' ');
+				*o++ = ' ';
 		}
-		sb_addch(&line, ' ');
+		*o++ = ' ';
 		for (k = 0; k < 16; k++) {
 			unsigned char ch = k < cnt ? p[i + k] : ' ';
 
-			sb_addch(&line, ch >= 0x20 && ch <= 0x7e ? (char)ch : '.');
+			*o++ = ch >= 0x20 && ch <= 0x7e ? (char)ch : '.';
 		}
-		sb_addstr(&line, " |\n");
+		memcpy(o, " |\n", 3);
+		o += 3;
+		line.len = (size_t)(o - line.buf);
 	}
+	line.buf[line.len] = '\0';
 }
 
 /* Dumps @len bytes at @addr of @t; where memory ends, says how much is not shown. */
