@@ -42,9 +42,13 @@ void render_note(struct tcb *t, const char *text);
 void quote_bytes(struct strbuf *sb, const unsigned char *data, size_t len);
 
 /*
- * Appends what an fd refers to, escaped like tracee data; with
- * --normalize the inode of "pipe:[inode]" and such is renumbered.
+ * Appends what an fd refers to as raw bytes; with --normalize the inode
+ * of "pipe:[inode]" and such is renumbered.  For renderers that escape
+ * in their own way (JSON).
  */
+void file_name_raw(struct strbuf *sb, const char *path, size_t len);
+
+/* The same, escaped like tracee data in the text output. */
 void render_file_name(struct strbuf *sb, const char *path, size_t len);
 
 /* Appends a buffer argument: NULL, address, or quoted data with marks. */

@@ -345,7 +345,7 @@ static void render_offptr(struct strbuf *sb, const struct offptr_arg *o)
 	sb_addch(sb, ']');
 }
 
-void render_file_name(struct strbuf *sb, const char *path, size_t len)
+void file_name_raw(struct strbuf *sb, const char *path, size_t len)
 {
 	const char *br = memchr(path, '[', len);
 	char *end;
@@ -353,11 +353,20 @@ void render_file_name(struct strbuf *sb, const char *path, size_t len)
 
 	if (opt.normalize && br && path[len - 1] == ']' &&
 	    (ino = strtoull(br + 1, &end, 10), end == path + len - 1)) {
-		quote_bytes(sb, (const unsigned char *)path, (size_t)(br - path) + 1);
+		sb_add(sb, path, (size_t)(br - path) + 1);
 		sb_addf(sb, "%u]", norm_inode(ino));
 	} else {
-		quote_bytes(sb, (const unsigned char *)path, len);
+		sb_add(sb, path, len);
 	}
+}
+
+void render_file_name(struct strbuf *sb, const char *path, size_t len)
+{
+	struct strbuf raw = STRBUF_INIT;
+
+	file_name_raw(&raw, path, len);
+	quote_bytes(sb, (const unsigned char *)raw.buf, raw.len);
+	sb_release(&raw);
 }
 
 static void fd_path(struct strbuf *sb, const char *path, size_t len)

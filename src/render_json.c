@@ -285,8 +285,8 @@ static void j_arg(const struct call *c, const struct arg *a)
 
 		snprintf(key, sizeof(key), "%s_path", a->name);
 		j_key(key);
-		render_file_name(&name, call_fd_path(c, a), a->path.len);
-		j_str(name.buf);
+		file_name_raw(&name, call_fd_path(c, a), a->path.len);
+		j_bytes((const unsigned char *)name.buf, name.len);
 		sb_release(&name);
 	}
 }

@@ -158,3 +158,15 @@ q() {
 	assert_line 'splice(fd_in,off_in,fd_out,off_out,len,flags)'
 	assert_line 'sendfile(out_fd,in_fd,offset,count)'
 }
+
+@test "-y paths in JSON are escaped once and come back byte for byte" {
+	local dir="$BATS_TEST_TMPDIR/"$'odd\n"\xff'
+	mkdir "$dir"
+	"$IOTRACE" -q --json -y -e trace=write -o "$out" "$HELPERS/fdpaths" "$dir" alt
+	jq -e -c . "$out" >/dev/null
+	# Each byte of the path is one code point, U+0000..U+00FF.
+	local bytes
+	bytes=$(printf '%s/a' "$dir" | od -An -tu1 | tr -s ' \n' ' ' | sed 's/^ //; s/ $//' | tr ' ' ',')
+	run jq -c 'select(.type == "syscall") | .args.fd_path | explode' "$out"
+	assert_line --index 0 "[$bytes]"
+}

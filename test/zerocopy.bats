@@ -115,3 +115,12 @@ mask_paths() {
 	assert_output 3
 	assert_equal "$(wc -l <"$out")" 4
 }
+
+@test "-y escapes the bytes of a path like data: newline, quote, 0xff" {
+	local dir="$BATS_TEST_TMPDIR/"$'odd\n"\xff'
+	mkdir "$dir"
+	"$IOTRACE" -q -y -e trace=write "$HELPERS/fdpaths" "$dir" alt 2>"$out"
+	run head -n 1 "$out"
+	assert_output --partial "write(3<$BATS_TEST_TMPDIR/odd\\n\\\"\\377/a>, \"a\", 1)"
+	assert_equal "$(wc -l <"$out")" 7
+}
