@@ -86,7 +86,7 @@ state_of() {
 	assert_output 5
 }
 
-@test "-p takes a comma list and repeats; SIGTERM detaches, processes keep running" {
+@test "-p takes comma and space lists and repeats; SIGTERM detaches, processes keep running" {
 	sleep 60 &
 	local a=$!
 	sleep 60 &
@@ -94,7 +94,7 @@ state_of() {
 	sleep 60 &
 	local c=$!
 	wait_for '[ "$(state_of "$a")$(state_of "$b")$(state_of "$c")" = SSS ] && grep -qx sleep /proc/$c/comm'
-	"$IOTRACE" -p "$a,$b" -p "$c" -o "$out" 2>"$out.err" &
+	"$IOTRACE" -p "$a, $b" -p "$c" -o "$out" 2>"$out.err" &
 	local tracer=$!
 	wait_for '[ "$(grep -c attached "$out.err")" = 3 ]'
 	kill -TERM "$tracer"
@@ -113,7 +113,7 @@ state_of() {
 	assert_same "$out.want" "$out.sorted"
 }
 
-@test "-p on a stopped process: it stays stopped after the detach" {
+@test "-p on a stopped process: SIGHUP detaches, it stays stopped" {
 	sleep 60 &
 	local p=$!
 	kill -STOP "$p"
@@ -121,7 +121,7 @@ state_of() {
 	"$IOTRACE" -p "$p" -o "$out" 2>"$out.err" &
 	local tracer=$!
 	wait_for 'grep -q "stopped by SIGSTOP" "$out"'
-	kill -TERM "$tracer"
+	kill -HUP "$tracer"
 	wait_status "$tracer"
 	assert_success
 	run state_of "$p"
