@@ -660,6 +660,23 @@ static void render_dump(struct tcb *t)
 	}
 }
 
+/*
+ * Binary paths and symbol names come from the tracee's files: printable
+ * ASCII stays as it is (they are meant to be read), anything else is
+ * escaped in octal, whatever -x says.
+ */
+static void add_escaped_name(struct strbuf *sb, const char *s)
+{
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c >= 0x20 && c <= 0x7e && c != '\\')
+			sb_addch(sb, (char)c);
+		else
+			sb_addf(sb, "\\%03o", c);
+	}
+}
+
 /* " > binary(symbol+0xoff) [0xfile_offset]" per frame. */
 static void render_stack(struct tcb *t)
 {
@@ -675,9 +692,9 @@ static void render_stack(struct tcb *t)
 		const struct frame *f = &c->frames[i];
 
 		sb_addstr(&line, " > ");
-		sb_addstr(&line, f->binary ? f->binary : "?");
+		add_escaped_name(&line, f->binary ? f->binary : "?");
 		sb_addch(&line, '(');
-		sb_addstr(&line, f->symbol);
+		add_escaped_name(&line, f->symbol);
 		sb_addstr(&line, ") [");
 		sb_addhex(&line, f->file_off);
 		sb_addstr(&line, "]\n");

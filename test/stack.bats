@@ -94,3 +94,15 @@ frame_names() {
 		assert_equal "$(grep 'dl_inner' "$out" | sort -u | wc -l)" 1
 	done
 }
+
+@test "frame names from the tracee's files are escaped: a binary path with a tab and 0xff" {
+	local dir="$BATS_TEST_TMPDIR/"$'odd\t\xff'
+	mkdir "$dir"
+	cp "$HELPERS/stack" "$dir/stack"
+	"$IOTRACE" -q -k -e trace=write "$dir/stack" chain 2>"$out"
+	run grep -c "^ > $BATS_TEST_TMPDIR/odd\\\\011\\\\377/stack(f3+0x[0-9a-f]*) \\[0x[0-9a-f]*\\]$" "$out"
+	assert_output 1
+	# No raw control byte or byte above 0x7e anywhere in the trace.
+	run grep -c $'[\x01-\x09\x0b-\x1f\x7f-\xff]' "$out"
+	assert_output 0
+}
