@@ -44,12 +44,9 @@ static size_t nfiles;
 
 static struct file *file_of(const char *name)
 {
-	unsigned h = 5381;
-	const char *p;
+	unsigned h = hash_str(name);
 	struct file *f;
 
-	for (p = name; *p; p++)
-		h = h * 33 + (unsigned char)*p;
 	for (f = files[h % FILE_BUCKETS]; f; f = f->next)
 		if (!strcmp(f->name, name))
 			return f;

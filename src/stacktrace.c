@@ -92,15 +92,6 @@ struct interned {
 #define INTERN_BUCKETS 4096
 static struct interned *interned[INTERN_BUCKETS];
 
-static unsigned hash_str(const char *s)
-{
-	unsigned h = 5381;
-
-	while (*s)
-		h = h * 33 + (unsigned char)*s++;
-	return h;
-}
-
 static const char *intern(const char *s)
 {
 	unsigned b = hash_str(s) & (INTERN_BUCKETS - 1);

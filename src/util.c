@@ -94,3 +94,12 @@ char *xstrndup(const char *s, size_t n)
 		die("out of memory copying a string");
 	return p;
 }
+
+unsigned hash_str(const char *s)
+{
+	unsigned h = 5381;
+
+	while (*s)
+		h = h * 33 + (unsigned char)*s++;
+	return h;
+}
