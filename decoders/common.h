@@ -25,10 +25,16 @@ static inline int fd_arg(const struct sc_event *ev, unsigned reg)
 	return (int)ev->args[reg];
 }
 
-/* -e write=: dumps argument @idx, @len bytes, when the call's fd is selected. */
-static inline void dump_write_side(struct call *c, const struct sc_event *ev,
-				   unsigned idx, uint64_t len)
+/*
+ * A write to the fd in register 0 of argument @idx's data, @len bytes
+ * (UINT64_MAX: all the iovecs hold) at @pos (< 0: the file position):
+ * -e write= dumps it, --toctou watches it.
+ */
+static inline void write_side_data(struct call *c, const struct sc_event *ev, unsigned idx,
+				   uint64_t len, int64_t pos, enum write_how how)
 {
+	call_consumes(c, idx, len);
+	call_writes_to(c, fd_arg(ev, 0), pos, how);
 	if (fdset_has(&opt.dump_write, fd_arg(ev, 0)))
 		call_want_dump(c, idx, len);
 }

@@ -23,6 +23,7 @@ void decode_process_vm_writev(struct call *c, const struct sc_event *ev)
 	call_add_pid(c, "pid", (pid_t)ev->args[0]);
 	call_add_iov(c, "local_iov", arch_ulong(ev->arch, ev->args[1]),
 		     arch_ulong(ev->arch, ev->args[2]), 1, UINT64_MAX);
+	call_consumes(c, 1, UINT64_MAX);
 	remote_args(c, ev);
 }
 

@@ -14,7 +14,7 @@ static void write_side(struct call *c, const struct sc_event *ev, int positional
 	call_add_uint(c, "count", count);
 	if (positional)	/* i386 passes the 64-bit offset in two registers */
 		call_add_int(c, "pos", offset_hilo(ev, 3));
-	dump_write_side(c, ev, 1, count);
+	write_side_data(c, ev, 1, count, positional ? offset_hilo(ev, 3) : -1, WRITE_AT);
 }
 
 /* The buffer holds data only after a successful call, and only rval bytes. */

@@ -20,6 +20,14 @@ static void tail_args(struct call *c, const struct sc_event *ev, enum vec_kind k
 		call_add_flags(c, "flags", (uint32_t)ev->args[5], &rwf_flags);
 }
 
+/* RWF_APPEND and RWF_NOAPPEND decide where pwritev2's data lands. */
+static enum write_how rwf_placement(uint32_t flags)
+{
+	if (flags & RWF_APPEND_BIT)
+		return WRITE_APPEND;
+	return flags & RWF_NOAPPEND_BIT ? WRITE_NOAPPEND : WRITE_AT;
+}
+
 static void vec_write(struct call *c, const struct sc_event *ev, enum vec_kind kind)
 {
 	if (ev->exiting)
@@ -28,7 +36,9 @@ static void vec_write(struct call *c, const struct sc_event *ev, enum vec_kind k
 	call_add_iov(c, "iov", arch_ulong(ev->arch, ev->args[1]),
 		     arch_ulong(ev->arch, ev->args[2]), 1, UINT64_MAX);
 	tail_args(c, ev, kind);
-	dump_write_side(c, ev, 1, UINT64_MAX);	/* every element, in full */
+	/* every element, in full */
+	write_side_data(c, ev, 1, UINT64_MAX, kind >= VEC_POS ? offset_hilo(ev, 3) : -1,
+			kind == VEC_POS_FLAGS ? rwf_placement((uint32_t)ev->args[5]) : WRITE_AT);
 }
 
 /* Data is known at exit: spread over the elements up to the result. */

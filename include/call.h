@@ -72,6 +72,7 @@ struct iov_arg {
 	unsigned char with_data;	/* fetch and show iov_base data */
 	unsigned char overflow;	/* count * element size overflows: print the address */
 	enum iov_state state;
+	struct buf_arg raw;	/* the array's bytes as read */
 };
 
 #define IOV_FETCH_MAX 1024	/* UIO_MAXIOV: the kernel refuses more */
@@ -123,6 +124,70 @@ struct arg {
 
 #define CALL_MAX_ARGS 6
 
+/*
+ * --toctou: one stretch of the data a write-side call consumes (a buffer,
+ * or one iovec element), copied at entry and again at exit.  Bytes past
+ * the --toctou-bytes budget are compared by a hash of each stretch.
+ */
+struct snap {
+	int elem;		/* iovec element, or -1 for a plain buffer */
+	uint64_t addr;
+	uint64_t start;		/* its first byte's offset in the call's data */
+	uint64_t len;		/* bytes the call may take from it */
+	struct buf_arg entry, exit;	/* the first entry.want bytes */
+	uint64_t hash[2];	/* of the rest, at entry and exit */
+	uint64_t hashed[2];	/* readable bytes hashed */
+};
+
+enum change_kind {
+	CHANGE_BYTES,		/* bytes [first, last] differ; both versions kept */
+	CHANGE_HASH,		/* past the budget: [first, last] hashed differently */
+	CHANGE_ARRAY,		/* iov_base or iov_len of an element rewritten */
+};
+
+struct change {
+	enum change_kind kind;
+	int elem;		/* -1: a plain buffer */
+	uint64_t first, last;	/* byte range in the buffer or element */
+	const struct snap *snap;	/* CHANGE_BYTES */
+	uint64_t old_base, old_len, new_base, new_len;	/* CHANGE_ARRAY */
+};
+
+/* --toctou=verify: which version of the data the file holds after the call. */
+enum landed {
+	LANDED_UNCHECKED,	/* not a regular file, or not asked */
+	LANDED_ENTRY,		/* what the call saw at entry */
+	LANDED_EXIT,		/* what its buffer held at exit */
+	LANDED_MIXED,		/* some bytes of each */
+	LANDED_NEITHER,
+	LANDED_UNKNOWN,		/* the file could not be read back: see verify_errno */
+};
+
+/* How a write-side call places its data, for --toctou=verify. */
+enum write_how {
+	WRITE_AT,		/* at pos, or at the file position when pos < 0 */
+	WRITE_APPEND,		/* at the end of the file (RWF_APPEND) */
+	WRITE_NOAPPEND,		/* at pos even on an O_APPEND fd (RWF_NOAPPEND) */
+	WRITE_IF_WRITER,	/* vmsplice: consumes the iovecs only into a pipe's write end */
+};
+
+struct toctou {
+	unsigned char on;	/* watch this call (--toctou) */
+	unsigned char planned;	/* snapshots queued (at entry) */
+	size_t budget;		/* bytes copied at entry, over all stretches */
+	int arg;		/* the argument watched, or -1: nothing to watch */
+	int fd;			/* where the data goes, or -1 */
+	int64_t pos;
+	enum write_how how;
+	struct snap *snaps;
+	unsigned nsnaps, snaps_cap;
+	struct buf_arg array_exit;	/* iovec array bytes at exit */
+	struct change *changes;
+	unsigned nchanges, changes_cap;
+	enum landed landed;
+	int verify_errno;
+};
+
 struct frame;
 
 enum stack_note {
@@ -154,6 +219,9 @@ struct call {
 	uint64_t duration_ns;	/* -T: from entry to exit */
 	int dump_arg;		/* argument to hex-dump after the line, or -1 */
 	uint64_t dump_len;	/* bytes to dump: requested (write) or result (read) */
+	int input_arg;		/* argument whose data the call consumes, or -1 */
+	uint64_t input_len;	/* how much: a count, or UINT64_MAX for all iovecs */
+	struct toctou tt;	/* --toctou state, when tt.on */
 };
 
 /*
@@ -163,6 +231,12 @@ struct call {
  */
 void call_begin(struct call *c, unsigned id, enum arch arch, size_t fetch_cap,
 		unsigned iov_show, int fd_paths);
+
+/*
+ * Asks call_fetch() to copy at entry the first @budget bytes of the data
+ * the call consumes (see call_consumes()), for --toctou.
+ */
+void call_snapshot(struct call *c, size_t budget);
 
 /* Appends a typed argument known now. */
 void call_add_int(struct call *c, const char *name, int64_t v);
@@ -220,6 +294,28 @@ void call_add_flags(struct call *c, const char *name, uint64_t val,
  * array is then read in full (up to IOV_FETCH_MAX), not just -s elements.
  */
 void call_want_dump(struct call *c, unsigned idx, uint64_t len);
+
+/*
+ * Argument @idx (a buffer or iovec array) is data the call takes from the
+ * caller's memory, @len bytes at most (UINT64_MAX: all the iovecs hold):
+ * -e write= dumps it, --toctou watches it.
+ */
+void call_consumes(struct call *c, unsigned idx, uint64_t len);
+
+/*
+ * The consumed data goes to fd @fd, at @pos (see enum write_how); only
+ * --toctou=verify uses it, to read the written range back.
+ */
+void call_writes_to(struct call *c, int fd, int64_t pos, enum write_how how);
+
+/*
+ * Queues @b (addr, want set) into the batched read: call_fetch() reads
+ * it with the call's other data, call_read_queued() on demand.
+ */
+void call_queue(struct call *c, struct buf_arg *b);
+
+/* Reads everything queued with call_queue() from @tid in one batch. */
+void call_read_queued(struct call *c, pid_t tid);
 
 /* Element @i of iovec argument @iov. */
 static inline struct iov_elem *call_iov_elem(const struct call *c,

@@ -30,6 +30,27 @@ unsigned umem_read(pid_t pid, struct umem_req *req, size_t n);
  */
 ssize_t umem_fd_path(pid_t tid, int fd, char *buf, size_t size);
 
+/*
+ * The file position and open flags (O_*) of fd @fd of thread @tid, from
+ * /proc/TID/fdinfo/FD; 0, or -1 when the fd is not open.
+ */
+int umem_fd_info(pid_t tid, int fd, uint64_t *pos, unsigned *flags);
+
+/* Whether fd @fd of thread @tid is open for writing. */
+int umem_fd_writable(pid_t tid, int fd);
+
+/*
+ * Opens the regular file that fd @fd of thread @tid refers to, read-only,
+ * through /proc/TID/fd/FD: a new open file description, so reading it
+ * never moves the tracee's file offset.  Returns the new fd and sets
+ * @size; returns -1 with errno 0 when it is not a regular file (opening
+ * a pipe or a device could disturb it), or with errno set on failure.
+ */
+int umem_file_open(pid_t tid, int fd, uint64_t *size);
+
+/* Reads up to @len bytes at @off of @fd; returns the count, or -1. */
+ssize_t umem_file_pread(int fd, void *buf, size_t len, uint64_t off);
+
 /* The process (thread group) of thread @tid; @tid itself if unknown. */
 pid_t umem_tgid(pid_t tid);
 

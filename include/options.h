@@ -48,6 +48,13 @@ enum timestamps {
 	TS_RELATIVE,	/* -r: seconds.uuuuuu since the previous line */
 };
 
+/* --toctou: off, compare entry and exit, or also read the file back. */
+enum toctou_mode {
+	TOCTOU_OFF,
+	TOCTOU_DETECT,
+	TOCTOU_VERIFY,
+};
+
 /* -c/-C summary order (-S). */
 enum summary_sort {
 	SORT_TIME,
@@ -74,6 +81,8 @@ struct options {
 	int stack;			/* -k */
 	enum timestamps timestamps;	/* -t, -tt, -ttt, -r */
 	int durations;			/* -T */
+	enum toctou_mode toctou;	/* --toctou */
+	size_t toctou_bytes;		/* --toctou-bytes */
 	int summary;			/* -c: 1, table only; -C: 2, trace and table */
 	enum summary_sort sort;		/* -S */
 	unsigned frame_limit;		/* --stack-trace-frame-limit */

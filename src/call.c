@@ -23,6 +23,38 @@ void call_begin(struct call *c, unsigned id, enum arch arch, size_t fetch_cap,
 	c->stack_note = STACK_NONE;
 	c->dump_arg = -1;
 	c->dump_len = 0;
+	c->input_arg = -1;
+	c->input_len = 0;
+	c->tt.on = 0;
+	c->tt.budget = 0;
+	c->tt.planned = 0;
+	c->tt.arg = -1;
+	c->tt.fd = -1;
+	c->tt.pos = -1;
+	c->tt.how = WRITE_AT;
+	c->tt.nsnaps = 0;
+	c->tt.nchanges = 0;
+	c->tt.landed = LANDED_UNCHECKED;
+	c->tt.verify_errno = 0;
+}
+
+void call_snapshot(struct call *c, size_t budget)
+{
+	c->tt.on = 1;
+	c->tt.budget = budget;
+}
+
+void call_consumes(struct call *c, unsigned idx, uint64_t len)
+{
+	c->input_arg = (int)idx;
+	c->input_len = len;
+}
+
+void call_writes_to(struct call *c, int fd, int64_t pos, enum write_how how)
+{
+	c->tt.fd = fd;
+	c->tt.pos = pos;
+	c->tt.how = how;
 }
 
 static struct arg *add(struct call *c, const char *name, enum arg_type type)
@@ -257,9 +289,21 @@ static void reqs_run(struct call *c, pid_t tid)
 static void queue_buf(struct call *c, struct buf_arg *b)
 {
 	b->off = arena_take(c, b->want);
+	b->got = 0;
+	b->fault = 0;
 	b->state = BUF_DONE;
 	if (b->want)
 		reqs_add(b, b->off);
+}
+
+void call_queue(struct call *c, struct buf_arg *b)
+{
+	queue_buf(c, b);
+}
+
+void call_read_queued(struct call *c, pid_t tid)
+{
+	reqs_run(c, tid);
 }
 
 static void elems_reserve(struct call *c, unsigned n)
@@ -270,12 +314,19 @@ static void elems_reserve(struct call *c, unsigned n)
 	c->elems = xrealloc(c->elems, c->elems_cap * sizeof(*c->elems));
 }
 
+/* Whether the whole of argument @idx is read: a dump, or --toctou watches it. */
+static int read_all(const struct call *c, unsigned idx)
+{
+	return (int)idx == c->dump_arg || ((int)idx == c->input_arg && c->tt.on);
+}
+
 /* Phase 1: queue the raw bytes of a pending iovec array. */
-static void queue_array(struct call *c, struct arg *a, unsigned idx, struct buf_arg *raw)
+static void queue_array(struct call *c, struct arg *a, unsigned idx)
 {
 	struct iov_arg *v = &a->v.iov;
+	struct buf_arg *raw = &v->raw;
 	unsigned esize = c->arch == ARCH_I386 ? 8 : 16;
-	uint64_t cap = (int)idx == c->dump_arg ? IOV_FETCH_MAX : c->iov_show;
+	uint64_t cap = read_all(c, idx) ? IOV_FETCH_MAX : c->iov_show;
 
 	v->state = IOV_DONE;
 	if (!v->addr || !v->count || v->overflow)
@@ -299,9 +350,10 @@ static uint64_t get_word(const unsigned char *p, unsigned size)
 }
 
 /* Phase 2: parse the array read in phase 1 and queue the shown elements' data. */
-static void queue_elements(struct call *c, struct arg *a, const struct buf_arg *raw)
+static void queue_elements(struct call *c, struct arg *a)
 {
 	struct iov_arg *v = &a->v.iov;
+	const struct buf_arg *raw = &v->raw;
 	unsigned word = c->arch == ARCH_I386 ? 4 : 8;
 	uint64_t left = v->limit;
 	unsigned i;
@@ -368,9 +420,69 @@ static void resolve_path(struct call *c, struct arg *a, pid_t tid)
 	memcpy(c->arena + a->path.off, buf, (size_t)n + 1);
 }
 
+/*
+ * The kernel takes at most this much in one call (MAX_RW_COUNT), over all
+ * iovecs: no more is watched (or hashed), whatever lengths the tracee gives.
+ */
+#define RW_MAX 0x7ffff000u
+
+static struct snap *add_snap(struct call *c, int elem, uint64_t addr, uint64_t len,
+			     uint64_t start, size_t *left)
+{
+	struct snap *s = &c->tt.snaps[c->tt.nsnaps++];
+
+	memset(s, 0, sizeof(*s));
+	s->elem = elem;
+	s->addr = addr;
+	s->start = start;
+	s->len = MIN(len, (uint64_t)RW_MAX - start);
+	s->entry.addr = addr;
+	s->entry.len = s->len;
+	s->entry.want = (size_t)MIN(s->len, (uint64_t)*left);
+	*left -= s->entry.want;
+	queue_buf(c, &s->entry);
+	return s;
+}
+
+/*
+ * --toctou at entry: queue copies of the watched argument's data, the
+ * first tt.budget bytes over all its stretches, into the current batch.
+ */
+static void plan_snapshots(struct call *c, pid_t tid)
+{
+	struct toctou *tt = &c->tt;
+	const struct arg *a = &c->arg[c->input_arg];
+	size_t left = tt->budget;
+	uint64_t start = 0;
+	unsigned i, n;
+
+	tt->planned = 1;
+	if (tt->how == WRITE_IF_WRITER && !umem_fd_writable(tid, tt->fd))
+		return;
+	n = a->type == ARG_IOV ? a->v.iov.got : 1;
+	if (!n)
+		return;	/* no readable array: nothing known to watch */
+	if (tt->snaps_cap < n) {	/* no growing later: queued requests point in */
+		tt->snaps = xrealloc(tt->snaps, n * sizeof(*tt->snaps));
+		tt->snaps_cap = n;
+	}
+	tt->arg = c->input_arg;
+	if (a->type == ARG_BUF) {
+		if (a->v.buf.addr)
+			add_snap(c, -1, a->v.buf.addr, MIN(a->v.buf.len, c->input_len), 0, &left);
+		return;
+	}
+	for (i = 0; i < a->v.iov.got && start < RW_MAX; i++) {
+		const struct iov_elem *e = call_iov_elem(c, &a->v.iov, i);
+
+		if (e->base && e->len)
+			add_snap(c, (int)i, e->base, e->len, start, &left);
+		start += MIN(e->len, (uint64_t)RW_MAX - start);
+	}
+}
+
 void call_fetch(struct call *c, pid_t tid)
 {
-	struct buf_arg raw[CALL_MAX_ARGS];
 	unsigned char queued[CALL_MAX_ARGS] = { 0 };
 	unsigned i;
 	int arrays = 0;
@@ -379,7 +491,7 @@ void call_fetch(struct call *c, pid_t tid)
 		struct arg *a = &c->arg[i];
 
 		if (a->filled && a->type == ARG_IOV && a->v.iov.state == IOV_PENDING) {
-			queue_array(c, a, i, &raw[i]);
+			queue_array(c, a, i);
 			queued[i] = arrays = 1;
 		}
 	}
@@ -388,8 +500,10 @@ void call_fetch(struct call *c, pid_t tid)
 		reqs_run(c, tid);
 		for (i = 0; i < c->nargs; i++)
 			if (queued[i])
-				queue_elements(c, &c->arg[i], &raw[i]);
+				queue_elements(c, &c->arg[i]);
 	}
+	if (c->tt.on && c->input_arg >= 0 && !c->tt.planned)
+		plan_snapshots(c, tid);
 	for (i = 0; i < c->nargs; i++) {
 		struct arg *a = &c->arg[i];
 
@@ -421,6 +535,12 @@ void call_release(struct call *c)
 	free(c->elems);
 	c->elems = NULL;
 	c->nelems = c->elems_cap = 0;
+	free(c->tt.snaps);
+	c->tt.snaps = NULL;
+	c->tt.snaps_cap = 0;
+	free(c->tt.changes);
+	c->tt.changes = NULL;
+	c->tt.changes_cap = 0;
 	free(c->arena);
 	c->arena = NULL;
 	c->arena_cap = c->arena_len = 0;

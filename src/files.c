@@ -10,6 +10,7 @@
 #include <string.h>
 #include "call.h"
 #include "files.h"
+#include "options.h"
 #include "output.h"
 #include "render.h"
 #include "strbuf.h"
@@ -34,6 +35,7 @@ static const struct roles roles[SC_COUNT] = {
 struct file {
 	char *name;
 	uint64_t read, written, calls, errors;
+	uint64_t toctou;	/* writes whose data changed while they ran */
 	uint32_t per_call[SC_COUNT];
 	struct file *next;
 };
@@ -83,6 +85,7 @@ void files_add(const struct call *c)
 	if (r->out >= 0 && (unsigned)r->out < c->nargs && c->arg[r->out].type == ARG_FD) {
 		out = file_of_arg(c, r->out);
 		out->written += bytes;
+		out->toctou += c->tt.nchanges != 0;
 	}
 	if (in)
 		in->calls++, in->errors += !!c->error, in->per_call[c->id]++;
@@ -115,7 +118,8 @@ void files_print(struct outstream *s)
 	}
 	qsort(list, n, sizeof(*list), by_bytes);
 	sb_addstr(&sb, "Files, by bytes transferred:\n");
-	sb_addstr(&sb, "          read        written    calls   errors  file\n");
+	sb_addstr(&sb, opt.toctou ? "          read        written    calls   errors   toctou  file\n"
+				  : "          read        written    calls   errors  file\n");
 	for (i = 0; i < n; i++) {
 		const struct file *f = list[i];
 		const char *sep = "";
@@ -123,8 +127,12 @@ void files_print(struct outstream *s)
 		sb_addf(&sb, "%14llu %14llu %8llu %8llu  ", (unsigned long long)f->read,
 			(unsigned long long)f->written, (unsigned long long)f->calls,
 			(unsigned long long)f->errors);
+		if (opt.toctou)
+			sb_addf(&sb, "%8llu  ", (unsigned long long)f->toctou);
 		render_file_name(&sb, f->name, strlen(f->name));
 		sb_addstr(&sb, "\n                                                  ");
+		if (opt.toctou)
+			sb_addstr(&sb, "          ");
 		for (id = 1; id < SC_COUNT; id++) {
 			if (!f->per_call[id])
 				continue;

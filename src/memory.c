@@ -1,5 +1,7 @@
 #include "config.h"
 #include <errno.h>
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <limits.h>
 #include <string.h>
 #include <sys/ptrace.h>
@@ -175,6 +177,88 @@ ssize_t umem_fd_path(pid_t tid, int fd, char *buf, size_t size)
 		return -1;
 	buf[n] = '\0';
 	return n;
+}
+
+int umem_fd_info(pid_t tid, int fd, uint64_t *pos, unsigned *flags)
+{
+	char path[64], line[256];
+	unsigned long long p = 0;
+	unsigned fl = 0;
+	int have = 0;
+	FILE *f;
+
+	if (fd < 0)
+		return -1;
+	snprintf(path, sizeof(path), "/proc/%d/fdinfo/%d", (int)tid, fd);
+	f = fopen(path, "re");
+	if (!f)
+		return -1;
+	while (fgets(line, sizeof(line), f)) {
+		if (sscanf(line, "pos: %llu", &p) == 1)
+			have |= 1;
+		else if (sscanf(line, "flags: %o", &fl) == 1)
+			have |= 2;
+	}
+	fclose(f);
+	if (have != 3)
+		return -1;
+	*pos = p;
+	*flags = fl;
+	return 0;
+}
+
+int umem_fd_writable(pid_t tid, int fd)
+{
+	uint64_t pos;
+	unsigned flags;
+
+	if (umem_fd_info(tid, fd, &pos, &flags))
+		return 0;
+	return (flags & O_ACCMODE) == O_WRONLY || (flags & O_ACCMODE) == O_RDWR;
+}
+
+int umem_file_open(pid_t tid, int fd, uint64_t *size)
+{
+	char path[64];
+	struct stat st;
+	int f;
+
+	snprintf(path, sizeof(path), "/proc/%d/fd/%d", (int)tid, fd);
+	/* Checked before opening: opening a FIFO would make us one of its readers. */
+	if (stat(path, &st))
+		return -1;
+	if (!S_ISREG(st.st_mode)) {
+		errno = 0;
+		return -1;
+	}
+	f = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+	if (f < 0)
+		return -1;
+	if (fstat(f, &st) || !S_ISREG(st.st_mode)) {	/* replaced meanwhile */
+		close(f);
+		errno = 0;
+		return -1;
+	}
+	*size = (uint64_t)st.st_size;
+	return f;
+}
+
+ssize_t umem_file_pread(int fd, void *buf, size_t len, uint64_t off)
+{
+	size_t got = 0;
+
+	while (got < len) {
+		ssize_t n = pread(fd, (char *)buf + got, len - got, (off_t)(off + got));
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return got ? (ssize_t)got : -1;
+		if (!n)
+			break;
+		got += (size_t)n;
+	}
+	return (ssize_t)got;
 }
 
 pid_t umem_tgid(pid_t tid)

@@ -25,7 +25,13 @@ enum {
 	OPT_NORMALIZE,
 	OPT_SUMMARY,
 	OPT_JSON,
+	OPT_TOCTOU,
+	OPT_TOCTOU_BYTES,
 };
+
+/* --toctou-bytes: copies of this much per call are kept twice, so bounded. */
+#define TOCTOU_BYTES_DEFAULT (64 * 1024)
+#define TOCTOU_BYTES_MAX (256ul * 1024 * 1024)
 
 static const struct option long_options[] = {
 	{ "string-limit", required_argument, NULL, 's' },
@@ -56,6 +62,8 @@ static const struct option long_options[] = {
 	{ "summary-sort-by", required_argument, NULL, 'S' },
 	{ "stack-trace-frame-limit", required_argument, NULL, OPT_FRAME_LIMIT },
 	{ "signal", required_argument, NULL, OPT_SIGNAL },
+	{ "toctou", optional_argument, NULL, OPT_TOCTOU },
+	{ "toctou-bytes", required_argument, NULL, OPT_TOCTOU_BYTES },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -90,6 +98,9 @@ static void usage(void)
 	       "  -y              print the path or identity behind each fd: 3</tmp/x>\n"
 	       "  -v              print every iovec element (default: -s of them)\n"
 	       "  -X FORMAT       flags as raw (hex), abbrev (names) or verbose (both)\n"
+	       "  --toctou        say when a write's data changed while the call ran\n"
+	       "  --toctou=verify also say which version a regular file received\n"
+	       "  --toctou-bytes=N  compare N bytes per call, hash the rest (default 65536)\n"
 	       "Filtering:\n"
 	       "  -e trace=SET    syscalls to trace (default: all below)\n"
 	       "  -P PATH         only calls on fds that refer to PATH (repeatable)\n"
@@ -309,9 +320,10 @@ static void parse_expr(const char *expr)
 
 void options_parse(int argc, char **argv)
 {
-	int c, follow_count = 0;
+	int c, follow_count = 0, toctou_bytes_given = 0;
 
 	opt.max_strlen = 32;
+	opt.toctou_bytes = TOCTOU_BYTES_DEFAULT;
 	opt.frame_limit = 256;
 	opt.align = 40;
 	opt.follow = 1;
@@ -397,6 +409,18 @@ void options_parse(int argc, char **argv)
 		case OPT_NORMALIZE:
 			opt.normalize = 1;
 			break;
+		case OPT_TOCTOU:
+			if (!optarg || !strcmp(optarg, "detect"))
+				opt.toctou = TOCTOU_DETECT;
+			else if (!strcmp(optarg, "verify"))
+				opt.toctou = TOCTOU_VERIFY;
+			else
+				die("invalid value for --toctou: '%s' (detect or verify)", optarg);
+			break;
+		case OPT_TOCTOU_BYTES:
+			opt.toctou_bytes = parse_number("--toctou-bytes", optarg, TOCTOU_BYTES_MAX);
+			toctou_bytes_given = 1;
+			break;
 		case OPT_FRAME_LIMIT:
 			opt.frame_limit = parse_number("--stack-trace-frame-limit", optarg, 65536);
 			break;
@@ -453,6 +477,8 @@ void options_parse(int argc, char **argv)
 			die("unknown option '%s' (see iotrace -h)", argv[optind - 1]);
 		}
 	}
+	if (toctou_bytes_given && !opt.toctou)
+		die("--toctou-bytes needs --toctou");
 	if (follow_count >= 2)
 		opt.per_process = 1;
 	if (opt.per_process && !opt.outfile)

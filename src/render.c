@@ -16,6 +16,7 @@
 #include "summary.h"
 #include "norm.h"
 #include "render_json.h"
+#include "toctou.h"
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -496,6 +497,96 @@ static void render_result(struct strbuf *sb, const struct call *c, enum arch arc
 		sb_addf(sb, "(errno %d)", c->error);
 }
 
+/* "[first..last]", or "[first]" for one byte. */
+static void byte_range(struct strbuf *sb, uint64_t first, uint64_t last)
+{
+	sb_addch(sb, '[');
+	sb_addu(sb, first);
+	if (last != first) {
+		sb_addstr(sb, "..");
+		sb_addu(sb, last);
+	}
+	sb_addch(sb, ']');
+}
+
+/* Bytes [first, last] of a copy, within -s; "?" when it could not be read. */
+static void quote_range(struct strbuf *sb, const struct call *c, const struct buf_arg *b,
+			uint64_t first, uint64_t last)
+{
+	uint64_t n = last - first + 1, have;
+
+	if (first >= b->got) {
+		sb_addch(sb, '?');
+		return;
+	}
+	have = MIN(n, b->got - first);
+	sb_addch(sb, '"');
+	quote_bytes(sb, call_buf_data(c, b) + first, (size_t)MIN(have, (uint64_t)opt.max_strlen));
+	sb_addch(sb, '"');
+	if (MIN(have, (uint64_t)opt.max_strlen) < n)
+		sb_addstr(sb, "...");
+}
+
+static void iovec_value(struct strbuf *sb, uint64_t base, uint64_t len)
+{
+	sb_addstr(sb, "{iov_base=");
+	addr(sb, base);
+	sb_addstr(sb, ", iov_len=");
+	sb_addu(sb, len);
+	sb_addch(sb, '}');
+}
+
+static void render_change(struct strbuf *sb, const struct call *c, const struct change *ch)
+{
+	sb_addstr(sb, c->arg[c->tt.arg].name);
+	if (ch->elem >= 0)
+		sb_addf(sb, "[%d]", ch->elem);
+	switch (ch->kind) {
+	case CHANGE_BYTES:
+		byte_range(sb, ch->first, ch->last);
+		sb_addch(sb, ' ');
+		quote_range(sb, c, &ch->snap->entry, ch->first, ch->last);
+		sb_addstr(sb, " => ");
+		quote_range(sb, c, &ch->snap->exit, ch->first, ch->last);
+		break;
+	case CHANGE_HASH:
+		byte_range(sb, ch->first, ch->last);
+		sb_addstr(sb, " changed (past --toctou-bytes: compared by hash)");
+		break;
+	case CHANGE_ARRAY:
+		sb_addch(sb, ' ');
+		iovec_value(sb, ch->old_base, ch->old_len);
+		sb_addstr(sb, " => ");
+		iovec_value(sb, ch->new_base, ch->new_len);
+		break;
+	}
+}
+
+/* " /" "* toctou: CHANGE, ...; landed: WHICH *" "/" after the result. */
+static void render_toctou(struct strbuf *sb, const struct call *c)
+{
+	const struct toctou *tt = &c->tt;
+	unsigned i, shown = MIN(tt->nchanges, c->iov_show);
+
+	sb_addstr(sb, " /* toctou: ");
+	for (i = 0; i < shown; i++) {
+		if (i)
+			sb_addstr(sb, ", ");
+		render_change(sb, c, &tt->changes[i]);
+	}
+	if (shown < tt->nchanges)
+		sb_addstr(sb, shown ? ", ..." : "...");
+	if (!tt->nchanges)
+		sb_addstr(sb, "unchanged");
+	if (tt->landed != LANDED_UNCHECKED) {
+		sb_addstr(sb, "; landed: ");
+		sb_addstr(sb, toctou_landed_name(tt->landed));
+		if (tt->landed == LANDED_UNKNOWN)
+			sb_addf(sb, " (read back failed: %s)", strerror(tt->verify_errno));
+	}
+	sb_addstr(sb, " */");
+}
+
 /* Dumps are streamed in chunks this big: their length comes from the tracee. */
 #define DUMP_CHUNK (64 * 1024)
 
@@ -735,6 +826,8 @@ void render_exit(struct tcb *t)
 	sb_addch(&line, ')');
 	pad_to_result(base + line.len);
 	render_result(&line, c, t->ev.arch);
+	if (toctou_has_news(c))
+		render_toctou(&line, c);
 	if (opt.durations)
 		sb_addf(&line, " <%llu.%06llu>", (unsigned long long)(c->duration_ns / 1000000000u),
 			(unsigned long long)(c->duration_ns % 1000000000u / 1000));

@@ -18,7 +18,9 @@
 #include "stacktrace.h"
 #include "strbuf.h"
 #include "syscalls.h"
+#include "toctou.h"
 #include "tracee.h"
+#include "util.h"
 #include "xlat.h"
 
 #define JSON_VERSION 1
@@ -291,6 +293,95 @@ static void j_arg(const struct call *c, const struct arg *a)
 	}
 }
 
+/* Bytes [first, last] of a copy, at most -s of them; null when unreadable. */
+static void j_range(const struct call *c, const struct buf_arg *b, uint64_t first, uint64_t last)
+{
+	uint64_t n = last - first + 1;
+
+	if (first >= b->got) {
+		sb_addstr(&js, "null");
+		return;
+	}
+	n = MIN(n, b->got - first);
+	j_bytes(call_buf_data(c, b) + first, (size_t)MIN(n, (uint64_t)opt.max_strlen));
+}
+
+static void j_iovec(uint64_t base, uint64_t len)
+{
+	sb_addch(&js, '{');
+	j_key("iov_base");
+	j_addr(base);
+	j_key("iov_len");
+	j_uint(len);
+	sb_addch(&js, '}');
+}
+
+static void j_change(const struct call *c, const struct change *ch)
+{
+	static const char *const kinds[] = {
+		[CHANGE_BYTES] = "bytes", [CHANGE_HASH] = "hash", [CHANGE_ARRAY] = "array",
+	};
+
+	sb_addch(&js, '{');
+	j_key("kind");
+	j_str(kinds[ch->kind]);
+	j_key("arg");
+	j_str(c->arg[c->tt.arg].name);
+	j_key("element");
+	if (ch->elem >= 0)
+		sb_addi(&js, ch->elem);
+	else
+		sb_addstr(&js, "null");
+	if (ch->kind == CHANGE_ARRAY) {
+		j_key("before");
+		j_iovec(ch->old_base, ch->old_len);
+		j_key("after");
+		j_iovec(ch->new_base, ch->new_len);
+	} else {
+		j_key("first");
+		j_uint(ch->first);
+		j_key("last");
+		j_uint(ch->last);
+	}
+	if (ch->kind == CHANGE_BYTES) {
+		j_key("before");
+		j_range(c, &ch->snap->entry, ch->first, ch->last);
+		j_key("after");
+		j_range(c, &ch->snap->exit, ch->first, ch->last);
+	}
+	sb_addch(&js, '}');
+}
+
+/* "toctou": every change (not only -s of them), and the verify outcome. */
+static void j_toctou(const struct call *c)
+{
+	const struct toctou *tt = &c->tt;
+	unsigned i;
+
+	j_key("toctou");
+	sb_addch(&js, '{');
+	j_key("changes");
+	sb_addch(&js, '[');
+	for (i = 0; i < tt->nchanges; i++) {
+		if (i)
+			sb_addch(&js, ',');
+		j_change(c, &tt->changes[i]);
+	}
+	sb_addch(&js, ']');
+	if (tt->landed != LANDED_UNCHECKED) {
+		j_key("landed");
+		j_str(toctou_landed_name(tt->landed));
+	}
+	if (tt->landed == LANDED_UNKNOWN) {
+		j_key("verify_error");
+		if (errno_name(tt->verify_errno))
+			j_str(errno_name(tt->verify_errno));
+		else
+			sb_addi(&js, tt->verify_errno);
+	}
+	sb_addch(&js, '}');
+}
+
 void json_call(struct tcb *t, const char *time_text)
 {
 	const struct call *c = &t->call;
@@ -321,6 +412,8 @@ void json_call(struct tcb *t, const char *time_text)
 	} else {
 		j_uint(arch_ulong(t->ev.arch, (uint64_t)c->rval));
 	}
+	if (toctou_has_news(c))
+		j_toctou(c);
 	if (opt.durations) {
 		j_key("duration_us");
 		j_uint(c->duration_ns / 1000);

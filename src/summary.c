@@ -13,6 +13,7 @@
 
 struct counts {
 	uint64_t calls, errors, bytes, ns;
+	uint64_t toctou;	/* calls whose data changed while they ran */
 };
 
 static struct counts counts[SC_COUNT];
@@ -31,6 +32,7 @@ void summary_add(const struct call *c, uint64_t ns)
 
 	k->calls++;
 	k->ns += ns;
+	k->toctou += c->tt.nchanges != 0;
 	if (c->error)
 		k->errors++;
 	else if (c->rval > 0)	/* every call iotrace decodes returns a byte count */
@@ -58,25 +60,35 @@ static int by_sort(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-static void row(struct strbuf *sb, double pct, uint64_t ns, uint64_t calls, uint64_t errors,
-		uint64_t bytes, const char *name)
+static void row(struct strbuf *sb, double pct, const struct counts *k, const char *name)
 {
+	uint64_t ns = k->ns, calls = k->calls, errors = k->errors;
+
 	sb_addf(sb, "%6.2f %11.6f %11llu %9llu ", pct, ns / 1e9,
 		(unsigned long long)(calls ? ns / 1000 / calls : 0), (unsigned long long)calls);
 	if (errors)
 		sb_addf(sb, "%9llu", (unsigned long long)errors);
 	else
 		sb_pad(sb, 9);
-	sb_addf(sb, " %14llu %s\n", (unsigned long long)bytes, name);
+	sb_addf(sb, " %14llu ", (unsigned long long)k->bytes);
+	if (opt.toctou)	/* a column only when counted */
+		sb_addf(sb, "%8llu ", (unsigned long long)k->toctou);
+	sb_addf(sb, "%s\n", name);
+}
+
+static void add_rule(struct strbuf *sb)
+{
+	sb_addstr(sb, "------ ----------- ----------- --------- --------- -------------- ");
+	if (opt.toctou)
+		sb_addstr(sb, "-------- ");
+	sb_addstr(sb, "----------------\n");
 }
 
 void summary_print(struct outstream *s)
 {
-	static const char rule[] =
-		"------ ----------- ----------- --------- --------- -------------- ----------------\n";
 	struct strbuf sb = STRBUF_INIT;
 	unsigned ids[SC_COUNT], n = 0, i;
-	struct counts total = { 0, 0, 0, 0 };
+	struct counts total = { 0, 0, 0, 0, 0 };
 
 	for (i = 1; i < SC_COUNT; i++) {
 		if (!counts[i].calls)
@@ -86,18 +98,19 @@ void summary_print(struct outstream *s)
 		total.errors += counts[i].errors;
 		total.bytes += counts[i].bytes;
 		total.ns += counts[i].ns;
+		total.toctou += counts[i].toctou;
 	}
 	qsort(ids, n, sizeof(ids[0]), by_sort);
-	sb_addstr(&sb, "% time     seconds  usecs/call     calls    errors          bytes syscall\n");
-	sb_addstr(&sb, rule);
+	sb_addstr(&sb, "% time     seconds  usecs/call     calls    errors          bytes ");
+	sb_addstr(&sb, opt.toctou ? "  toctou syscall\n" : "syscall\n");
+	add_rule(&sb);
 	for (i = 0; i < n; i++) {
 		const struct counts *k = &counts[ids[i]];
 
-		row(&sb, total.ns ? 100.0 * k->ns / total.ns : 0, k->ns, k->calls,
-		    k->errors, k->bytes, syscall_def(ids[i])->name);
+		row(&sb, total.ns ? 100.0 * k->ns / total.ns : 0, k, syscall_def(ids[i])->name);
 	}
-	sb_addstr(&sb, rule);
-	row(&sb, 100.0, total.ns, total.calls, total.errors, total.bytes, "total");
+	add_rule(&sb);
+	row(&sb, 100.0, &total, "total");
 	out_write(s, sb.buf, sb.len);
 	sb_release(&sb);
 }

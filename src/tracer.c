@@ -27,6 +27,7 @@
 #include "norm.h"
 #include "files.h"
 #include "memory.h"
+#include "toctou.h"
 
 extern pid_t tracer_child;
 static int child_status;		/* wait status of tracer_child */
@@ -146,8 +147,12 @@ static enum pending on_entry(struct tcb *t, uint32_t audit_arch, uint64_t nr, co
 	call_begin(&t->call, id, (enum arch)a, opt.max_strlen,
 		   opt.verbose ? IOV_FETCH_MAX : (unsigned)MIN(opt.max_strlen, IOV_FETCH_MAX),
 		   opt.show_paths || opt.npaths || opt.files_summary);
+	if (opt.toctou)
+		call_snapshot(&t->call, opt.toctou_bytes);
 	syscall_def(id)->decode(&t->call, &t->ev);
 	call_fetch(&t->call, t->tid);
+	if (opt.toctou)
+		toctou_entry(&t->call, t->tid);
 	if (opt.npaths && !filter_paths(&t->call))
 		t->flags |= TCB_HIDDEN;
 	else if (opt.stack)
@@ -172,6 +177,8 @@ static enum pending on_exit_stop(struct tcb *t, const struct __ptrace_syscall_in
 	syscall_def(t->ev.id)->decode(&t->call, &t->ev);
 	call_fetch(&t->call, t->tid);
 	call_set_result(&t->call, &t->ev);
+	if (opt.toctou)	/* before the tracee runs on and reuses its buffers */
+		toctou_exit(&t->call, t->tid, opt.toctou == TOCTOU_VERIFY);
 	if (opt.durations || opt.summary)
 		t->call.duration_ns = now_ns() - t->entry_ns;
 	if (opt.summary)

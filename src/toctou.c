@@ -1,0 +1,348 @@
+/*
+ * --toctou: another thread, or another process sharing the memory, can
+ * rewrite a buffer while the kernel is still copying it (a write blocked
+ * on a full pipe, a copy stalled on a page fault), so what a tracer shows
+ * at entry need not be what was written.  The caller is stopped at entry
+ * and at exit: compare its data at both, and optionally what the file got.
+ */
+#include "config.h"
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <unistd.h>
+#include "call.h"
+#include "memory.h"
+#include "toctou.h"
+#include "util.h"
+
+/* Data past the budget is hashed through this bounded buffer. */
+#define HASH_CHUNK (64 * 1024)
+
+static uint64_t mix(uint64_t h, uint64_t w)
+{
+	h ^= w * 0x9e3779b97f4a7c15ull;
+	h = (h << 31 | h >> 33) * 0xbf58476d1ce4e5b9ull;
+	return h ^ (h >> 29);
+}
+
+/* Word at a time: the data can be gigabytes. */
+static uint64_t hash_bytes(uint64_t h, const unsigned char *p, size_t n)
+{
+	uint64_t w;
+
+	for (; n >= 8; p += 8, n -= 8) {
+		memcpy(&w, p, 8);
+		h = mix(h, w);
+	}
+	if (n) {
+		w = 0;
+		memcpy(&w, p, n);
+		h = mix(h, w ^ ((uint64_t)n << 56));
+	}
+	return h;
+}
+
+/*
+ * Hashes stretch @s past its copied bytes, up to its first unreadable
+ * byte, into slot @at (0 entry, 1 exit).  Entry and exit read the same
+ * ranges in the same chunks, so equal bytes give equal hashes.
+ */
+static void hash_rest(pid_t tid, struct snap *s, int at)
+{
+	static unsigned char chunk[HASH_CHUNK];
+	uint64_t off = s->entry.want, h = 0x243f6a8885a308d3ull, n = 0;
+
+	while (off < s->len) {
+		struct umem_req r;
+
+		r.addr = s->addr + off;
+		r.len = (size_t)MIN(s->len - off, (uint64_t)HASH_CHUNK);
+		r.dst = chunk;
+		umem_read(tid, &r, 1);
+		h = hash_bytes(h, chunk, r.got);
+		n += r.got;
+		off += r.got;
+		if (r.got < r.len)
+			break;
+	}
+	s->hash[at] = h;
+	s->hashed[at] = n;
+}
+
+void toctou_entry(struct call *c, pid_t tid)
+{
+	unsigned i;
+
+	for (i = 0; i < c->tt.nsnaps; i++)
+		if (c->tt.snaps[i].len > c->tt.snaps[i].entry.want)
+			hash_rest(tid, &c->tt.snaps[i], 0);
+}
+
+/* Stretch @s's bytes the call consumed, of @done in all. */
+static uint64_t consumed(const struct snap *s, uint64_t done)
+{
+	return s->start < done ? MIN(s->len, done - s->start) : 0;
+}
+
+/* Reads the array and the consumed copied bytes again, in one batch. */
+static void reread(struct call *c, pid_t tid, uint64_t done)
+{
+	struct toctou *tt = &c->tt;
+	const struct arg *a = &c->arg[tt->arg];
+	unsigned i;
+
+	if (a->type == ARG_IOV) {
+		memset(&tt->array_exit, 0, sizeof(tt->array_exit));
+		tt->array_exit.addr = a->v.iov.raw.addr;
+		tt->array_exit.len = tt->array_exit.want = a->v.iov.raw.got;
+		call_queue(c, &tt->array_exit);
+	}
+	for (i = 0; i < tt->nsnaps; i++) {
+		struct snap *s = &tt->snaps[i];
+
+		s->exit.addr = s->addr;
+		s->exit.len = s->len;
+		s->exit.want = (size_t)MIN(consumed(s, done), (uint64_t)s->entry.want);
+		call_queue(c, &s->exit);
+	}
+	call_read_queued(c, tid);
+	for (i = 0; i < tt->nsnaps; i++) {
+		struct snap *s = &tt->snaps[i];
+
+		if (consumed(s, done) > s->entry.want)
+			hash_rest(tid, s, 1);
+	}
+}
+
+static struct change *add_change(struct toctou *tt, enum change_kind kind, int elem)
+{
+	struct change *ch = &tt->changes[tt->nchanges++];
+
+	memset(ch, 0, sizeof(*ch));
+	ch->kind = kind;
+	ch->elem = elem;
+	return ch;
+}
+
+/*
+ * The first and last differing byte of @s's consumed copy; a byte
+ * readable on one side only counts as changed.
+ */
+static void compare_snap(struct call *c, const struct snap *s, uint64_t done)
+{
+	const unsigned char *e = call_buf_data(c, &s->entry);
+	const unsigned char *x = call_buf_data(c, &s->exit);
+	size_t m = s->exit.want;
+	size_t ge = MIN(s->entry.got, m), gx = s->exit.got;
+	size_t both = MIN(ge, gx), first = 0, last;
+	struct change *ch;
+
+	if (memcmp(e, x, both)) {
+		while (e[first] == x[first])
+			first++;
+		last = ge != gx ? (ge > gx ? ge : gx) - 1 : both - 1;
+		while (last < both && e[last] == x[last])
+			last--;
+		ch = add_change(&c->tt, CHANGE_BYTES, s->elem);
+		ch->first = first;
+		ch->last = last;
+		ch->snap = s;
+	} else if (ge != gx) {
+		ch = add_change(&c->tt, CHANGE_BYTES, s->elem);
+		ch->first = both;
+		ch->last = (ge > gx ? ge : gx) - 1;
+		ch->snap = s;
+	}
+	if (consumed(s, done) > s->entry.want &&
+	    (s->hash[0] != s->hash[1] || s->hashed[0] != s->hashed[1])) {
+		ch = add_change(&c->tt, CHANGE_HASH, s->elem);
+		ch->first = s->entry.want;
+		ch->last = s->len - 1;
+	}
+}
+
+static uint64_t get_word(const unsigned char *p, unsigned size)
+{
+	uint64_t v = 0;
+
+	memcpy(&v, p, size);
+	return v;
+}
+
+/* Element @i of the iovec array, as read at entry and at exit. */
+static void compare_element(struct call *c, const struct iov_arg *v, unsigned i)
+{
+	unsigned word = c->arch == ARCH_I386 ? 4 : 8;
+	size_t at = (size_t)i * 2 * word;
+	const unsigned char *old = c->arena + v->raw.off + at;
+	const unsigned char *new = call_buf_data(c, &c->tt.array_exit) + at;
+	struct change *ch;
+
+	if (at + 2 * word > c->tt.array_exit.got || !memcmp(old, new, 2 * word))
+		return;
+	ch = add_change(&c->tt, CHANGE_ARRAY, (int)i);
+	ch->old_base = get_word(old, word);
+	ch->old_len = get_word(old + word, word);
+	ch->new_base = get_word(new, word);
+	ch->new_len = get_word(new + word, word);
+}
+
+static void compare(struct call *c, uint64_t done)
+{
+	struct toctou *tt = &c->tt;
+	const struct arg *a = &c->arg[tt->arg];
+	unsigned i, k = 0, most = tt->nsnaps * 2;
+
+	if (a->type == ARG_IOV)
+		most += a->v.iov.got;
+	if (tt->changes_cap < most) {
+		tt->changes = xrealloc(tt->changes, most * sizeof(*tt->changes));
+		tt->changes_cap = most;
+	}
+	if (a->type != ARG_IOV) {
+		for (k = 0; k < tt->nsnaps; k++)
+			compare_snap(c, &tt->snaps[k], done);
+		return;
+	}
+	/* Element by element: its iovec first, then its data. */
+	for (i = 0; i < a->v.iov.got; i++) {
+		compare_element(c, &a->v.iov, i);
+		while (k < tt->nsnaps && tt->snaps[k].elem == (int)i)
+			compare_snap(c, &tt->snaps[k++], done);
+	}
+}
+
+/* Where the call put its data in the file, given the file now. */
+static int write_offset(const struct call *c, pid_t tid, uint64_t size, uint64_t done,
+			uint64_t *at)
+{
+	const struct toctou *tt = &c->tt;
+	uint64_t pos;
+	unsigned flags;
+
+	if (umem_fd_info(tid, tt->fd, &pos, &flags))
+		return -1;
+	if (tt->how == WRITE_APPEND || (tt->how != WRITE_NOAPPEND && (flags & O_APPEND)))
+		*at = size >= done ? size - done : 0;	/* even pwrite appends there */
+	else if (tt->pos >= 0)
+		*at = (uint64_t)tt->pos;
+	else	/* the file position, moved past the data */
+		*at = pos >= done ? pos - done : 0;
+	return 0;
+}
+
+/* Compares the copied bytes with what the file holds at @at, in @file (@n bytes). */
+static enum landed classify(const struct call *c, const unsigned char *file, size_t n)
+{
+	unsigned long long only_entry = 0, only_exit = 0, neither = 0;
+	unsigned k;
+	size_t i;
+
+	for (k = 0; k < c->tt.nsnaps; k++) {
+		const struct snap *s = &c->tt.snaps[k];
+		const unsigned char *e = call_buf_data(c, &s->entry);
+		const unsigned char *x = call_buf_data(c, &s->exit);
+
+		for (i = 0; i < s->exit.want; i++) {
+			uint64_t o = s->start + i;
+			int ie, ix;
+
+			if (o >= n) {
+				neither++;
+				continue;
+			}
+			if (i >= s->entry.got || i >= s->exit.got)
+				continue;	/* unreadable: nothing to compare with */
+			ie = file[o] == e[i];
+			ix = file[o] == x[i];
+			if (!ie && !ix)
+				neither++;
+			else if (!ix)
+				only_entry++;
+			else if (!ie)
+				only_exit++;
+		}
+	}
+	if (neither)
+		return LANDED_NEITHER;
+	if (only_entry && only_exit)
+		return LANDED_MIXED;
+	return only_exit ? LANDED_EXIT : LANDED_ENTRY;
+}
+
+/* --toctou=verify: reads the copied part of the written range back from the file. */
+static void check_landed(struct call *c, pid_t tid, uint64_t done)
+{
+	static unsigned char *buf;
+	static size_t buf_cap;
+	struct toctou *tt = &c->tt;
+	uint64_t size, at;
+	size_t span = 0;
+	ssize_t n;
+	unsigned k;
+	int f;
+
+	for (k = 0; k < tt->nsnaps; k++)
+		if (tt->snaps[k].exit.want)
+			span = (size_t)(tt->snaps[k].start + tt->snaps[k].exit.want);
+	if (!span)	/* nothing copied (--toctou-bytes=0): nothing to compare */
+		return;
+	f = umem_file_open(tid, tt->fd, &size);
+	if (f < 0) {
+		if (errno) {
+			tt->landed = LANDED_UNKNOWN;
+			tt->verify_errno = errno;
+		}
+		return;
+	}
+	if (write_offset(c, tid, size, done, &at)) {
+		close(f);
+		tt->landed = LANDED_UNKNOWN;
+		tt->verify_errno = EBADF;
+		return;
+	}
+	if (buf_cap < span) {	/* span <= the budget: the user's number */
+		buf = xrealloc(buf, span);
+		buf_cap = span;
+	}
+	n = umem_file_pread(f, buf, span, at);
+	if (n < 0) {
+		tt->landed = LANDED_UNKNOWN;
+		tt->verify_errno = errno;
+	} else {
+		tt->landed = classify(c, buf, (size_t)n);
+	}
+	close(f);
+}
+
+void toctou_exit(struct call *c, pid_t tid, int verify)
+{
+	uint64_t done;
+
+	if (c->tt.arg < 0 || c->error || c->rval <= 0)
+		return;	/* nothing consumed: nothing to compare */
+	done = (uint64_t)c->rval;
+	reread(c, tid, done);
+	compare(c, done);
+	if (verify && c->tt.fd >= 0)
+		check_landed(c, tid, done);
+}
+
+int toctou_has_news(const struct call *c)
+{
+	return c->tt.nchanges || c->tt.landed != LANDED_UNCHECKED;
+}
+
+const char *toctou_landed_name(int landed)
+{
+	static const char *const names[] = {
+		[LANDED_UNCHECKED] = "unchecked",
+		[LANDED_ENTRY] = "entry",
+		[LANDED_EXIT] = "exit",
+		[LANDED_MIXED] = "mixed",
+		[LANDED_NEITHER] = "neither",
+		[LANDED_UNKNOWN] = "unknown",
+	};
+
+	return landed >= 0 && (size_t)landed < ARRAY_SIZE(names) ? names[landed] : "?";
+}

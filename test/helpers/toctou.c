@@ -1,0 +1,214 @@
+/*
+ * Buffers that change while a write-side call is in progress, made
+ * deterministic: no sleeps that hope for the best.
+ *
+ * usage: toctou pipe | writev | single | file FILE
+ *   pipe    a thread writes 100 bytes into a full pipe and blocks there;
+ *           the main thread waits until the kernel shows it asleep in
+ *           write, rewrites the buffer's last 10 bytes, then drains the
+ *           pipe: the kernel copies the new bytes.
+ *   writev  the same with writev: element 1's iov_base is swapped and
+ *           element 2's last two bytes rewritten.
+ *   single  one thread, every write-side call, nothing changes (and a
+ *           vmsplice from a pipe's read end, which fills its iovecs).
+ *   file    pwritev on a regular file whose iovecs point into a shared
+ *           mapping of the same file: an earlier element rewrites a later
+ *           one's data (exit version lands), or a later element rewrites
+ *           an earlier one's after it was copied (entry version lands).
+ * Prints what the pipe's reader received, or the file's content.
+ * fds: pipe read end 3, write end 4; the file is 3 (and 4, O_APPEND).
+ */
+#define _GNU_SOURCE
+#include <fcntl.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/syscall.h>
+#include <sys/uio.h>
+#include <unistd.h>
+
+static char buf[100];
+static char a[] = "aaaa", b[] = "bbbb", c[] = "cccc", d[] = "dddd";
+static struct iovec iov[3];
+static volatile pid_t writer_tid;
+static volatile int writer_done;
+
+static void die(const char *what)
+{
+	perror(what);
+	exit(1);
+}
+
+/* fds 3 and 4: a one-page pipe, full, the write end blocking again. */
+static void full_pipe(void)
+{
+	static char fill[4096];
+	int p[2];
+
+	if (pipe(p) || p[0] != 3 || p[1] != 4)
+		die("pipe at fds 3 and 4");
+	if (fcntl(4, F_SETPIPE_SZ, 4096) != 4096)
+		die("F_SETPIPE_SZ");
+	memset(fill, 'f', sizeof(fill));
+	if (write(4, fill, sizeof(fill)) != sizeof(fill))
+		die("filling the pipe");
+}
+
+/* Until thread @tid sleeps inside syscall @nr: what /proc/TID/stat and syscall say. */
+static void wait_blocked(pid_t tid, long nr)
+{
+	char path[64], text[512];
+
+	for (;;) {
+		FILE *f;
+		char *paren;
+		int in_call = 0, asleep = 0;
+
+		snprintf(path, sizeof(path), "/proc/self/task/%d/stat", (int)tid);
+		f = fopen(path, "r");
+		if (f && fgets(text, sizeof(text), f) && (paren = strrchr(text, ')')))
+			asleep = paren[2] == 'S';
+		if (f)
+			fclose(f);
+		snprintf(path, sizeof(path), "/proc/self/task/%d/syscall", (int)tid);
+		f = fopen(path, "r");
+		if (f && fgets(text, sizeof(text), f))
+			in_call = strtol(text, NULL, 10) == nr;
+		if (f)
+			fclose(f);
+		if (asleep && in_call)
+			return;
+		usleep(1000);
+	}
+}
+
+static void *pipe_writer(void *arg)
+{
+	writer_tid = (pid_t)syscall(SYS_gettid);
+	if (arg)
+		writev(4, iov, 3);
+	else
+		write(4, buf, sizeof(buf));
+	/*
+	 * Stay until exit_group: a thread's own exit would race with the
+	 * main thread's next line in the trace; exit_group reports the
+	 * threads' deaths before the leader's.
+	 */
+	writer_done = 1;
+	for (;;)
+		pause();
+	return NULL;
+}
+
+/* Reads the fill and the blocked write's data; prints the latter once the write returned. */
+static void drain(size_t n)
+{
+	static char got[4096 + 100];
+	size_t have = 0;
+
+	while (have < 4096 + n) {
+		ssize_t r = read(3, got + have, 4096 + n - have);
+
+		if (r <= 0)
+			die("draining the pipe");
+		have += (size_t)r;
+	}
+	while (!writer_done)
+		usleep(1000);
+	printf("reader got: %.*s\n", (int)n, got + 4096);
+}
+
+static void blocked_writer(int vectored)
+{
+	pthread_t t;
+
+	full_pipe();
+	memset(buf, 'A', sizeof(buf));
+	iov[0] = (struct iovec){ a, 4 };
+	iov[1] = (struct iovec){ b, 4 };
+	iov[2] = (struct iovec){ c, 4 };
+	if (pthread_create(&t, NULL, pipe_writer, vectored ? iov : NULL))
+		die("pthread_create");
+	while (!writer_tid)
+		usleep(1000);
+	wait_blocked(writer_tid, vectored ? SYS_writev : SYS_write);
+	if (vectored) {
+		iov[1].iov_base = d;
+		c[2] = c[3] = 'C';
+	} else {
+		memset(buf + 90, 'B', 10);
+	}
+	drain(vectored ? 12 : sizeof(buf));
+}
+
+static void single(void)
+{
+	char out[8], back[8] = "xxxxxxx";
+	struct iovec one = { a, 4 }, two[2] = { { a, 4 }, { b, 4 } };
+	struct iovec into = { out, sizeof(out) }, local = { b, 4 }, remote = { back, 4 };
+	int p[2], f = memfd_create("single", 0);
+
+	if (f != 3 || pipe(p) || p[0] != 4 || p[1] != 5)
+		die("memfd at 3, pipe at 4 and 5");
+	write(3, buf, 10);
+	pwrite(3, "pwrite", 6, 100);
+	writev(3, two, 2);
+	pwritev(3, two, 2, 200);
+	pwritev2(3, two, 2, -1, 0);
+	vmsplice(5, &one, 1, 0);
+	vmsplice(4, &into, 1, 0);	/* from the read end: fills out */
+	process_vm_writev(getpid(), &local, 1, &remote, 1, 0);
+	printf("vmsplice read: %.4s, process_vm_writev: %.4s\n", out, back);
+}
+
+static void file(const char *path)
+{
+	struct iovec exit_lands[2], entry_lands[2];
+	char content[32];
+	char *map;
+
+	if (open(path, O_RDWR | O_CREAT | O_TRUNC, 0600) != 3 ||
+	    open(path, O_WRONLY | O_APPEND) != 4)
+		die("the file at fds 3 and 4");
+	pwrite(3, "0123456789abcdefghij", 20, 0);
+	map = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_SHARED, 3, 0);
+	if (map == MAP_FAILED)
+		die("mmap");
+	/* Element 0 lands at 0..9 before element 1, which maps 0..9, is copied. */
+	exit_lands[0] = (struct iovec){ "NEWDATA000", 10 };
+	exit_lands[1] = (struct iovec){ map, 10 };
+	if (map[0] != '0')	/* the mapping's page is present before the calls */
+		die("mapping");
+	pwritev(3, exit_lands, 2, 0);
+	pwrite(3, "0123456789abcdefghij", 20, 0);
+	/* Element 0, mapping 10..19, is copied to 0..9; element 1 then rewrites 10..19. */
+	entry_lands[0] = (struct iovec){ map + 10, 10 };
+	entry_lands[1] = (struct iovec){ "ZZZZZZZZZZ", 10 };
+	pwritev(3, entry_lands, 2, 0);
+	/* The file position, and O_APPEND (where pwrite appends too). */
+	lseek(3, 20, SEEK_SET);
+	write(3, "pos", 3);
+	pwrite(4, "app", 3, 0);
+	pread(3, content, 26, 0);
+	printf("file: %.26s\n", content);
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 2)
+		return 2;
+	close_range(3, ~0U, 0);
+	if (!strcmp(argv[1], "pipe"))
+		blocked_writer(0);
+	else if (!strcmp(argv[1], "writev"))
+		blocked_writer(1);
+	else if (!strcmp(argv[1], "single"))
+		single();
+	else if (!strcmp(argv[1], "file") && argc > 2)
+		file(argv[2]);
+	else
+		return 2;
+	return 0;
+}

@@ -1,0 +1,189 @@
+#!/usr/bin/env bats
+# --toctou: data a write-side call consumes, changed while the call ran.
+# The helper makes every change deterministic (a writer asleep in a full
+# pipe, or a pwritev whose elements share a mapping of the file); masked:
+# pids (P1, P2), and with MASK_ADDR hex addresses (ADDR).
+
+load common
+
+setup() {
+	out="$BATS_TEST_TMPDIR/trace"
+}
+
+# Runs iotrace with options $@ (then the helper and its mode, after --),
+# the trace in $out.n, pids masked.
+trace() {
+	run "$IOTRACE" -o "$out" "$@"
+	assert_success
+	normalize <"$out" >"$out.n"
+}
+
+# Helper $1 in mode $2, with options $3...: the same trace with and without --toctou.
+same_with_toctou() {
+	local helper=$1 mode=$2
+	shift 2
+	"$IOTRACE" -e signal=none "$@" -o "$out.off" "$HELPERS/$helper" "$mode" >/dev/null
+	"$IOTRACE" -e signal=none "$@" --toctou -o "$out.on" "$HELPERS/$helper" "$mode" >/dev/null
+	MASK_ADDR=1 normalize <"$out.off" >"$out.off.n"
+	MASK_ADDR=1 normalize <"$out.on" >"$out.on.n"
+	assert_same "$out.off.n" "$out.on.n"
+}
+
+@test "a write blocked on a full pipe while another thread rewrites the buffer's tail" {
+	trace --toctou -e trace=write -- "$HELPERS/toctou" pipe
+	assert_output "reader got: $(printf 'A%.0s' {1..90})BBBBBBBBBB"
+	cat >"$out.want" <<-'EOF'
+	P1    write(4, "ffffffffffffffffffffffffffffffff"..., 4096) = 4096
+	P2    write(4, "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"..., 100) = 100 /* toctou: buf[90..99] "AAAAAAAAAA" => "BBBBBBBBBB" */
+	P1    write(1, "reader got: AAAAAAAAAAAAAAAAAAAA"..., 113) = 113
+	P2    +++ exited with 0 +++
+	P1    +++ exited with 0 +++
+	EOF
+	assert_same "$out.want" "$out.n"
+}
+
+@test "before and after are quoted within -s, and past --toctou-bytes hashed" {
+	trace --toctou -s 4 -e trace=write -- "$HELPERS/toctou" pipe
+	run grep -F '/* toctou:' "$out.n"
+	assert_output 'P2    write(4, "AAAA"..., 100)          = 100 /* toctou: buf[90..99] "AAAA"... => "BBBB"... */'
+	trace --toctou --toctou-bytes=4 -e trace=write -- "$HELPERS/toctou" pipe
+	run grep -F '/* toctou:' "$out.n"
+	assert_output 'P2    write(4, "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"..., 100) = 100 /* toctou: buf[4..99] changed (past --toctou-bytes: compared by hash) */'
+	# The budget is per call: copied bytes first, the rest hashed.
+	trace --toctou --toctou-bytes=95 -e trace=write -- "$HELPERS/toctou" pipe
+	run grep -o '/\* toctou: .*' "$out.n"
+	assert_output '/* toctou: buf[90..94] "AAAAA" => "BBBBB", buf[95..99] changed (past --toctou-bytes: compared by hash) */'
+}
+
+@test "writev blocked on a full pipe: an element's iov_base swapped, another's data rewritten" {
+	trace --toctou -e trace=writev -- "$HELPERS/toctou" writev
+	assert_output "reader got: aaaabbbbccCC"
+	MASK_ADDR=1 normalize <"$out" >"$out.n"
+	cat >"$out.want" <<-'EOF'
+	P1    writev(4, [{iov_base="aaaa", iov_len=4}, {iov_base="bbbb", iov_len=4}, {iov_base="cccc", iov_len=4}], 3) = 12 /* toctou: iov[1] {iov_base=ADDR, iov_len=4} => {iov_base=ADDR, iov_len=4}, iov[2][2..3] "cc" => "CC" */
+	P1    +++ exited with 0 +++
+	P2    +++ exited with 0 +++
+	EOF
+	assert_same "$out.want" "$out.n"
+	# The swapped pointer is a different address, not just a masked one.
+	run grep -oE 'iov\[1\] \{iov_base=0x[0-9a-f]+, iov_len=4\} => \{iov_base=0x[0-9a-f]+' "$out"
+	assert_success
+	local old new
+	old=$(sed -E 's/.*\{iov_base=(0x[0-9a-f]+), iov_len=4\} => .*/\1/' <<<"$output")
+	new=$(sed -E 's/.* => \{iov_base=(0x[0-9a-f]+)$/\1/' <<<"$output")
+	[ "$old" != "$new" ]
+}
+
+@test "single-threaded: every write-side call, nothing changes, nothing reported" {
+	local helper
+	trace --toctou -- "$HELPERS/toctou" single
+	# vmsplice from a pipe's read end fills its iovecs: not a write, not watched.
+	assert_output "vmsplice read: aaaa, process_vm_writev: bbbb"
+	grep -q 'vmsplice(4, ' "$out.n"
+	grep -q 'process_vm_writev(' "$out.n"
+	run grep -c toctou "$out.n"
+	assert_output 0
+	# The same calls, and the vectored helper's (x86_64 and i386), print as without --toctou.
+	same_with_toctou toctou single
+	for helper in vec vec32; do
+		[ -x "$HELPERS/$helper" ] || continue
+		same_with_toctou "$helper" basic
+		same_with_toctou "$helper" offsets
+		# Only the traced process's lines: its child's interleave differently each run.
+		same_with_toctou "$helper" pvm -e trace=process_vm_readv,process_vm_writev --no-follow
+	done
+}
+
+@test "--toctou=verify on a regular file: which version landed, the offset left alone" {
+	local f="$BATS_TEST_TMPDIR/file"
+	trace --toctou=verify -- "$HELPERS/toctou" file "$f"
+	# The trace's own pread64 shows the file; no offset moved by the read-backs.
+	assert_output "file: abcdefghijZZZZZZZZZZposapp"
+	cat >"$out.want" <<-'EOF'
+	pwrite64(3, "0123456789abcdefghij", 20, 0) = 20 /* toctou: unchanged; landed: entry */
+	pwritev(3, [{iov_base="NEWDATA000", iov_len=10}, {iov_base="0123456789", iov_len=10}], 2, 0) = 20 /* toctou: iov[1][0..9] "0123456789" => "NEWDATA000"; landed: exit */
+	pwrite64(3, "0123456789abcdefghij", 20, 0) = 20 /* toctou: unchanged; landed: entry */
+	pwritev(3, [{iov_base="abcdefghij", iov_len=10}, {iov_base="ZZZZZZZZZZ", iov_len=10}], 2, 0) = 20 /* toctou: iov[0][0..9] "abcdefghij" => "ZZZZZZZZZZ"; landed: entry */
+	write(3, "pos", 3)                = 3 /* toctou: unchanged; landed: entry */
+	pwrite64(4, "app", 3, 0)          = 3 /* toctou: unchanged; landed: entry */
+	pread64(3, "abcdefghijZZZZZZZZZZposapp", 26, 0) = 26
+	EOF
+	# stdout (fd 1) is whatever bats gives: left out.
+	grep -v '^P1 *write(1,\|+++' "$out.n" | sed 's/^P1    //' >"$out.got"
+	assert_same "$out.want" "$out.got"
+	# Plain --toctou says what changed, not what landed.
+	trace --toctou -e trace=pwritev -- "$HELPERS/toctou" file "$f"
+	run grep -c 'landed' "$out.n"
+	assert_output 0
+	run grep -c 'toctou: iov' "$out.n"
+	assert_output 2
+}
+
+@test "--json carries the changes and the verify outcome as a toctou field" {
+	command -v jq >/dev/null || skip "jq is not installed"
+	"$IOTRACE" --json --toctou -e trace=writev -o "$out" "$HELPERS/toctou" writev >/dev/null
+	# Addresses vary: dropped from the array change.
+	run jq -c 'select(.name == "writev") | .toctou.changes[] |
+		if .kind == "array" then (.before, .after) |= del(.iov_base) else . end' "$out"
+	assert_output - <<-'EOF'
+	{"kind":"array","arg":"iov","element":1,"before":{"iov_len":4},"after":{"iov_len":4}}
+	{"kind":"bytes","arg":"iov","element":2,"first":2,"last":3,"before":"cc","after":"CC"}
+	EOF
+	"$IOTRACE" --json --toctou=verify -e trace=pwritev -o "$out" "$HELPERS/toctou" file "$BATS_TEST_TMPDIR/f" >/dev/null
+	run jq -c 'select(.name == "pwritev") | .toctou' "$out"
+	assert_output - <<-'EOF'
+	{"changes":[{"kind":"bytes","arg":"iov","element":1,"first":0,"last":9,"before":"0123456789","after":"NEWDATA000"}],"landed":"exit"}
+	{"changes":[{"kind":"bytes","arg":"iov","element":0,"first":0,"last":9,"before":"abcdefghij","after":"ZZZZZZZZZZ"}],"landed":"entry"}
+	EOF
+	"$IOTRACE" --json --toctou --toctou-bytes=4 -e trace=write -o "$out" "$HELPERS/toctou" pipe >/dev/null
+	run jq -c 'select(.name == "write" and .args.count == 100) | .toctou' "$out"
+	assert_output '{"changes":[{"kind":"hash","arg":"buf","element":null,"first":4,"last":99}]}'
+	# Without --toctou there is no such field.
+	"$IOTRACE" --json -e trace=write -o "$out" "$HELPERS/toctou" pipe >/dev/null
+	run jq -c 'select(has("toctou"))' "$out"
+	assert_output ""
+}
+
+@test "-c and --summary=files count the calls whose data changed" {
+	trace --toctou -c -e trace=write,writev -- "$HELPERS/toctou" writev
+	# calls, errors (blank), bytes, toctou, name
+	run awk '/^ *[0-9]/ { print $(NF-3), $(NF-1), $NF }' "$out"
+	assert_output - <<-'EOF'
+	1 1 writev
+	2 0 write
+	3 1 total
+	EOF
+	run head -1 "$out"
+	assert_output "% time     seconds  usecs/call     calls    errors          bytes   toctou syscall"
+	trace --toctou --summary=files -e trace=write,writev -- "$HELPERS/toctou" writev
+	run grep -A1 'pipe:\[' "$out"
+	assert_line --index 0 --regexp '^             0           4108        2        0         1  pipe:\[[0-9]+\]$'
+	# Without --toctou, the tables keep their usual columns.
+	trace -c -e trace=write -- "$HELPERS/toctou" pipe
+	run head -1 "$out"
+	assert_output "% time     seconds  usecs/call     calls    errors          bytes syscall"
+}
+
+@test "with --toctou a watched call costs one more batched read, at exit; none without" {
+	require_strace
+	# A 64-element writev: the array, then all the data, at entry ...
+	strace_iotrace -c -e trace=process_vm_readv -o "$out.sum" "$IOTRACE" -q -o "$out" "$HELPERS/vec" many
+	run awk '$NF == "process_vm_readv" { print $4 }' "$out.sum"
+	assert_output 2
+	# ... and with --toctou its copy joins the entry reads; the exit adds one.
+	strace_iotrace -c -e trace=process_vm_readv -o "$out.sum" "$IOTRACE" --toctou -q -o "$out" "$HELPERS/vec" many
+	run awk '$NF == "process_vm_readv" { print $4 }' "$out.sum"
+	assert_output 3
+}
+
+@test "bad --toctou values are refused with one line" {
+	run "$IOTRACE" --toctou=maybe -- true
+	assert_failure 1
+	assert_output "iotrace: invalid value for --toctou: 'maybe' (detect or verify)"
+	run "$IOTRACE" --toctou-bytes=10 -- true
+	assert_failure 1
+	assert_output "iotrace: --toctou-bytes needs --toctou"
+	run "$IOTRACE" --toctou --toctou-bytes=lots -- true
+	assert_failure 1
+	assert_output "iotrace: invalid value for --toctou-bytes: 'lots' (a number from 0 to 268435456)"
+}
