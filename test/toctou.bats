@@ -29,9 +29,14 @@ same_with_toctou() {
 	assert_same "$out.off.n" "$out.on.n"
 }
 
+# The helper, and its i386 build when there is one.
+helpers() {
+	echo toctou
+	if [ -x "$HELPERS/toctou32" ]; then echo toctou32; fi
+}
+
 @test "a write blocked on a full pipe while another thread rewrites the buffer's tail" {
-	trace --toctou -e trace=write -- "$HELPERS/toctou" pipe
-	assert_output "reader got: $(printf 'A%.0s' {1..90})BBBBBBBBBB"
+	local h
 	cat >"$out.want" <<-'EOF'
 	P1    write(4, "ffffffffffffffffffffffffffffffff"..., 4096) = 4096
 	P2    write(4, "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"..., 100) = 100 /* toctou: buf[90..99] "AAAAAAAAAA" => "BBBBBBBBBB" */
@@ -39,7 +44,11 @@ same_with_toctou() {
 	P2    +++ exited with 0 +++
 	P1    +++ exited with 0 +++
 	EOF
-	assert_same "$out.want" "$out.n"
+	for h in $(helpers); do
+		trace --toctou -e trace=write -- "$HELPERS/$h" pipe
+		assert_output "reader got: $(printf 'A%.0s' {1..90})BBBBBBBBBB"
+		assert_same "$out.want" "$out.n"
+	done
 }
 
 @test "before and after are quoted within -s, and past --toctou-bytes hashed" {
@@ -56,26 +65,29 @@ same_with_toctou() {
 }
 
 @test "writev blocked on a full pipe: an element's iov_base swapped, another's data rewritten" {
-	trace --toctou -e trace=writev -- "$HELPERS/toctou" writev
-	assert_output "reader got: aaaabbbbccCC"
-	MASK_ADDR=1 normalize <"$out" >"$out.n"
+	local h old new
 	cat >"$out.want" <<-'EOF'
 	P1    writev(4, [{iov_base="aaaa", iov_len=4}, {iov_base="bbbb", iov_len=4}, {iov_base="cccc", iov_len=4}], 3) = 12 /* toctou: iov[1] {iov_base=ADDR, iov_len=4} => {iov_base=ADDR, iov_len=4}, iov[2][2..3] "cc" => "CC" */
 	P1    +++ exited with 0 +++
 	P2    +++ exited with 0 +++
 	EOF
-	assert_same "$out.want" "$out.n"
-	# The swapped pointer is a different address, not just a masked one.
-	run grep -oE 'iov\[1\] \{iov_base=0x[0-9a-f]+, iov_len=4\} => \{iov_base=0x[0-9a-f]+' "$out"
-	assert_success
-	local old new
-	old=$(sed -E 's/.*\{iov_base=(0x[0-9a-f]+), iov_len=4\} => .*/\1/' <<<"$output")
-	new=$(sed -E 's/.* => \{iov_base=(0x[0-9a-f]+)$/\1/' <<<"$output")
-	[ "$old" != "$new" ]
+	for h in $(helpers); do
+		trace --toctou -e trace=writev -- "$HELPERS/$h" writev
+		assert_output "reader got: aaaabbbbccCC"
+		MASK_ADDR=1 normalize <"$out" >"$out.n"
+		assert_same "$out.want" "$out.n"
+		# The swapped pointer is a different address, not just a masked one.
+		run grep -oE 'iov\[1\] \{iov_base=0x[0-9a-f]+, iov_len=4\} => \{iov_base=0x[0-9a-f]+' "$out"
+		assert_success
+		old=$(sed -E 's/.*\{iov_base=(0x[0-9a-f]+), iov_len=4\} => .*/\1/' <<<"$output")
+		new=$(sed -E 's/.* => \{iov_base=(0x[0-9a-f]+)$/\1/' <<<"$output")
+		[ -n "$old" ] || fail "no old iov_base in: $output"
+		[ "$old" != "$new" ] || fail "iov_base $old reported as changed to itself"
+	done
 }
 
 @test "single-threaded: every write-side call, nothing changes, nothing reported" {
-	local helper
+	local helper h
 	trace --toctou -- "$HELPERS/toctou" single
 	# vmsplice from a pipe's read end fills its iovecs: not a write, not watched.
 	assert_output "vmsplice read: aaaa, process_vm_writev: bbbb"
@@ -84,7 +96,9 @@ same_with_toctou() {
 	run grep -c toctou "$out.n"
 	assert_output 0
 	# The same calls, and the vectored helper's (x86_64 and i386), print as without --toctou.
-	same_with_toctou toctou single
+	for h in $(helpers); do
+		same_with_toctou "$h" single
+	done
 	for helper in vec vec32; do
 		[ -x "$HELPERS/$helper" ] || continue
 		same_with_toctou "$helper" basic
@@ -95,10 +109,7 @@ same_with_toctou() {
 }
 
 @test "--toctou=verify on a regular file: which version landed, the offset left alone" {
-	local f="$BATS_TEST_TMPDIR/file"
-	trace --toctou=verify -- "$HELPERS/toctou" file "$f"
-	# The trace's own pread64 shows the file; no offset moved by the read-backs.
-	assert_output "file: abcdefghijZZZZZZZZZZposapp"
+	local f="$BATS_TEST_TMPDIR/file" h
 	cat >"$out.want" <<-'EOF'
 	pwrite64(3, "0123456789abcdefghij", 20, 0) = 20 /* toctou: unchanged; landed: entry */
 	pwritev(3, [{iov_base="NEWDATA000", iov_len=10}, {iov_base="0123456789", iov_len=10}], 2, 0) = 20 /* toctou: iov[1][0..9] "0123456789" => "NEWDATA000"; landed: exit */
@@ -108,9 +119,14 @@ same_with_toctou() {
 	pwrite64(4, "app", 3, 0)          = 3 /* toctou: unchanged; landed: entry */
 	pread64(3, "abcdefghijZZZZZZZZZZposapp", 26, 0) = 26
 	EOF
-	# stdout (fd 1) is whatever bats gives: left out.
-	grep -v '^P1 *write(1,\|+++' "$out.n" | sed 's/^P1    //' >"$out.got"
-	assert_same "$out.want" "$out.got"
+	for h in $(helpers); do
+		trace --toctou=verify -- "$HELPERS/$h" file "$f"
+		# The helper's pread64 shows the file; no offset moved by the read-backs.
+		assert_output "file: abcdefghijZZZZZZZZZZposapp"
+		# stdout (fd 1) is whatever bats gives: left out.
+		grep -v '^P1 *write(1,\|+++' "$out.n" | sed 's/^P1    //' >"$out.got"
+		assert_same "$out.want" "$out.got"
+	done
 	# Plain --toctou says what changed, not what landed.
 	trace --toctou -e trace=pwritev -- "$HELPERS/toctou" file "$f"
 	run grep -c 'landed' "$out.n"

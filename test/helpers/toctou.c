@@ -145,7 +145,7 @@ static void blocked_writer(int vectored)
 
 static void single(void)
 {
-	char out[8], back[8] = "xxxxxxx";
+	char out[8] = "", back[8] = "xxxxxxx";
 	struct iovec one = { a, 4 }, two[2] = { { a, 4 }, { b, 4 } };
 	struct iovec into = { out, sizeof(out) }, local = { b, 4 }, remote = { back, 4 };
 	int p[2], f = memfd_create("single", 0);
