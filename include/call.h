@@ -188,6 +188,23 @@ struct toctou {
 	int verify_errno;
 };
 
+/*
+ * The elements of the last iovec array read with data.  Loops tend to
+ * pass the same array pointing at the same buffers: once that has been
+ * seen twice, the next read of the array fetches the elements' data
+ * speculatively in the same process_vm_readv, and a guess that no longer
+ * holds costs its bytes, not a syscall.
+ */
+#define IOV_GUESS_MAX 32
+
+struct iov_guess {
+	uint64_t addr, count;	/* the array */
+	unsigned n;		/* elements recorded */
+	unsigned char sure;	/* the last two reads agreed: speculate */
+	uint64_t base[IOV_GUESS_MAX];
+	size_t want[IOV_GUESS_MAX];
+};
+
 struct frame;
 
 enum stack_note {
@@ -222,6 +239,7 @@ struct call {
 	int input_arg;		/* argument whose data the call consumes, or -1 */
 	uint64_t input_len;	/* how much: a count, or UINT64_MAX for all iovecs */
 	struct toctou tt;	/* --toctou state, when tt.on */
+	struct iov_guess guess;	/* kept from call to call of the thread */
 };
 
 /*

@@ -349,6 +349,65 @@ static uint64_t get_word(const unsigned char *p, unsigned size)
 	return v;
 }
 
+/* Speculative reads of the guessed elements' data (one array a fetch). */
+static struct buf_arg spec[IOV_GUESS_MAX];
+static unsigned nspec;
+static const struct iov_arg *spec_for;
+
+/* Phase 1, with the array: the data of the elements it held the last two times. */
+static void queue_guess(struct call *c, const struct iov_arg *v)
+{
+	const struct iov_guess *g = &c->guess;
+	unsigned i;
+
+	nspec = 0;
+	if (!g->sure || g->addr != v->addr || g->count != v->count || !v->with_data)
+		return;
+	for (i = 0; i < g->n && i < v->want; i++) {
+		memset(&spec[i], 0, sizeof(spec[i]));
+		spec[i].addr = g->base[i];
+		spec[i].len = spec[i].want = g->want[i];
+		queue_buf(c, &spec[i]);
+	}
+	nspec = i;
+	spec_for = v;
+}
+
+/* Element @i's data came with the array if the guess holds for it. */
+static int take_guess(const struct iov_arg *v, unsigned i, struct buf_arg *d)
+{
+	const struct buf_arg *s = &spec[i];
+
+	if (v != spec_for || i >= nspec || s->addr != d->addr || s->want < d->want)
+		return 0;
+	d->off = s->off;
+	d->got = MIN(s->got, d->want);
+	d->fault = d->got < d->want ? s->fault : 0;
+	return 1;
+}
+
+/* Records the elements just read; two reads alike make the guess sure. */
+static void update_guess(struct call *c, const struct iov_arg *v)
+{
+	struct iov_guess *g = &c->guess;
+	unsigned n = MIN(MIN(v->got, c->iov_show), (unsigned)IOV_GUESS_MAX), i;
+	int same = g->addr == v->addr && g->count == v->count && g->n == n;
+
+	for (i = 0; i < n; i++) {
+		const struct iov_elem *e = call_iov_elem(c, v, i);
+		size_t want = (size_t)MIN(e->len, (uint64_t)c->fetch_cap);
+
+		same = same && g->base[i] == e->base && g->want[i] >= want;
+		g->base[i] = e->base;
+		if (!same || g->want[i] < want)
+			g->want[i] = want;
+	}
+	g->addr = v->addr;
+	g->count = v->count;
+	g->n = n;
+	g->sure = (unsigned char)same;
+}
+
 /* Phase 2: parse the array read in phase 1 and queue the shown elements' data. */
 static void queue_elements(struct call *c, struct arg *a)
 {
@@ -377,8 +436,11 @@ static void queue_elements(struct call *c, struct arg *a)
 		if (!v->with_data || i >= c->iov_show || !e->base)
 			continue;
 		e->data.want = (size_t)MIN(len, (uint64_t)c->fetch_cap);
-		queue_buf(c, &e->data);
+		if (!take_guess(v, i, &e->data))
+			queue_buf(c, &e->data);
 	}
+	if (v->with_data)
+		update_guess(c, v);
 }
 
 static void queue_offptr(struct call *c, struct offptr_arg *o)
@@ -492,6 +554,8 @@ void call_fetch(struct call *c, pid_t tid)
 
 		if (a->filled && a->type == ARG_IOV && a->v.iov.state == IOV_PENDING) {
 			queue_array(c, a, i);
+			if (!arrays)
+				queue_guess(c, &a->v.iov);
 			queued[i] = arrays = 1;
 		}
 	}
@@ -501,6 +565,7 @@ void call_fetch(struct call *c, pid_t tid)
 		for (i = 0; i < c->nargs; i++)
 			if (queued[i])
 				queue_elements(c, &c->arg[i]);
+		nspec = 0;
 	}
 	if (c->tt.on && c->input_arg >= 0 && !c->tt.planned)
 		plan_snapshots(c, tid);

@@ -124,6 +124,23 @@ mask_result() {
 		"" "-e write=all -e read=all" "-X raw" "-X verbose" "-s 1" "-v -s 1" "-xx"
 }
 
+@test "one array used again and again (speculative element reads) prints as strace" {
+	require_strace
+	# Not with dumps: where a buffer is unmapped iotrace's dump says so, strace's does not.
+	same_as_strace writev,preadv,pwrite64 "vec vec32" reuse "" "-s 1" "-v -s 2" "-xx"
+}
+
+@test "an array seen twice alike gets its data with the array: one process_vm_readv, not two" {
+	require_strace
+	# Ten writevs of one array: the first two read the array, then the data
+	# (the second confirms the guess); the other eight read both at once.
+	strace_iotrace -c -e trace=process_vm_readv -o "$out.sum" "$IOTRACE" -q -o "$out" "$HELPERS/vec" same10
+	run awk '$NF == "process_vm_readv" { print $4 }' "$out.sum"
+	assert_output 12
+	run grep -c 'writev(3, \[{iov_base="ab", iov_len=2}, {iov_base="cd", iov_len=2}\], 2) = 4$' "$out"
+	assert_output 10
+}
+
 @test "one 64-element writev costs two process_vm_readv calls: the array, then all the data" {
 	require_strace
 	strace_iotrace -c -e trace=process_vm_readv -o "$out.sum" "$IOTRACE" -q -o "$out" "$HELPERS/vec" many

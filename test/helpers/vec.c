@@ -1,7 +1,7 @@
 /*
  * The vectored family, process_vm_*, guard pages and hostile counts.
  * usage: vec basic | rwf | offsets | guard | limits | pvm | nodump | many |
- *        bigdump
+ *        bigdump | reuse | same10
  * fds: 3 is /dev/null, 4 a memfd.
  */
 #define _GNU_SOURCE
@@ -185,6 +185,57 @@ static void many(void)
 	writev(null_fd, v, 64);
 }
 
+/*
+ * One iovec array used again and again, as loops do: the data changes,
+ * then an iov_base, an iov_len, then a buffer disappears (iotrace reads
+ * the elements of a familiar array speculatively; every line must still
+ * show what the call was given).
+ */
+static void reuse(void)
+{
+	static char one[8] = "one", two[8] = "two";
+	char *page = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	struct iovec v[2] = { { one, 3 }, { page, 4 } };
+	char r[8];
+	struct iovec rv[2] = { { r, 3 }, { page, 4 } };
+	int i;
+
+	if (page == MAP_FAILED)
+		exit(93);
+	memcpy(page, "page", 4);
+	for (i = 0; i < 4; i++) {
+		one[0] = (char)('0' + i);
+		writev(null_fd, v, 2);
+	}
+	v[0].iov_base = two;			/* another buffer */
+	writev(null_fd, v, 2);
+	writev(null_fd, v, 2);
+	v[0].iov_len = 6;			/* longer */
+	writev(null_fd, v, 2);
+	v[0].iov_len = 1;			/* shorter */
+	writev(null_fd, v, 2);
+	writev(null_fd, v, 2);
+	munmap(page, 4096);			/* the guessed buffer is gone */
+	writev(null_fd, v, 2);
+	v[1].iov_base = one;
+	writev(null_fd, v, 2);
+	/* The read side: the same array at exit, filled from a memfd. */
+	pwrite(mem_fd, "abcdefg", 7, 0);
+	rv[1].iov_base = two;
+	for (i = 0; i < 3; i++)
+		preadv(mem_fd, rv, 2, i);
+}
+
+/* Ten writevs of one array: counted by the speculation test. */
+static void same10(void)
+{
+	struct iovec v[2] = { { "ab", 2 }, { "cd", 2 } };
+	int i;
+
+	for (i = 0; i < 10; i++)
+		writev(null_fd, v, 2);
+}
+
 /* A dump past 1 MiB needs six offset digits from its first line on. */
 static void bigdump(void)
 {
@@ -206,6 +257,7 @@ int main(int argc, char **argv)
 		{ "basic", basic }, { "rwf", rwf }, { "offsets", offsets },
 		{ "guard", guard }, { "limits", limits }, { "pvm", pvm },
 		{ "nodump", nodump }, { "many", many }, { "bigdump", bigdump },
+		{ "reuse", reuse }, { "same10", same10 },
 	};
 	size_t i;
 
