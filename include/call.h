@@ -202,7 +202,8 @@ struct iov_guess {
 	unsigned n;		/* elements recorded */
 	unsigned char sure;	/* the last two reads agreed: speculate */
 	uint64_t base[IOV_GUESS_MAX];
-	size_t want[IOV_GUESS_MAX];
+	uint64_t len[IOV_GUESS_MAX];
+	size_t want[IOV_GUESS_MAX];	/* bytes shown */
 };
 
 struct frame;

@@ -354,19 +354,26 @@ static struct buf_arg spec[IOV_GUESS_MAX];
 static unsigned nspec;
 static const struct iov_arg *spec_for;
 
-/* Phase 1, with the array: the data of the elements it held the last two times. */
-static void queue_guess(struct call *c, const struct iov_arg *v)
+/*
+ * Phase 1, with the array: the data of the elements it held the last two
+ * times, as much as is shown or, under --toctou, copied.
+ */
+static void queue_guess(struct call *c, const struct iov_arg *v, int watched)
 {
 	const struct iov_guess *g = &c->guess;
+	size_t left = watched ? c->tt.budget : 0;
 	unsigned i;
 
 	nspec = 0;
 	if (!g->sure || g->addr != v->addr || g->count != v->count || !v->with_data)
 		return;
 	for (i = 0; i < g->n && i < v->want; i++) {
+		size_t copy = g->base[i] ? (size_t)MIN(g->len[i], (uint64_t)left) : 0;
+
+		left -= copy;
 		memset(&spec[i], 0, sizeof(spec[i]));
 		spec[i].addr = g->base[i];
-		spec[i].len = spec[i].want = g->want[i];
+		spec[i].len = spec[i].want = copy > g->want[i] ? copy : g->want[i];
 		queue_buf(c, &spec[i]);
 	}
 	nspec = i;
@@ -376,9 +383,12 @@ static void queue_guess(struct call *c, const struct iov_arg *v)
 /* Element @i's data came with the array if the guess holds for it. */
 static int take_guess(const struct iov_arg *v, unsigned i, struct buf_arg *d)
 {
-	const struct buf_arg *s = &spec[i];
+	const struct buf_arg *s;
 
-	if (v != spec_for || i >= nspec || s->addr != d->addr || s->want < d->want)
+	if (v != spec_for || i >= nspec)
+		return 0;
+	s = &spec[i];
+	if (s->addr != d->addr || s->want < d->want)
 		return 0;
 	d->off = s->off;
 	d->got = MIN(s->got, d->want);
@@ -395,10 +405,12 @@ static void update_guess(struct call *c, const struct iov_arg *v)
 
 	for (i = 0; i < n; i++) {
 		const struct iov_elem *e = call_iov_elem(c, v, i);
-		size_t want = (size_t)MIN(e->len, (uint64_t)c->fetch_cap);
+		/* NULL is never read: guessing it would only cost a failed segment. */
+		size_t want = e->base ? (size_t)MIN(e->len, (uint64_t)c->fetch_cap) : 0;
 
 		same = same && g->base[i] == e->base && g->want[i] >= want;
 		g->base[i] = e->base;
+		g->len[i] = e->len;
 		if (!same || g->want[i] < want)
 			g->want[i] = want;
 	}
@@ -502,7 +514,8 @@ static struct snap *add_snap(struct call *c, int elem, uint64_t addr, uint64_t l
 	s->entry.len = s->len;
 	s->entry.want = (size_t)MIN(s->len, (uint64_t)*left);
 	*left -= s->entry.want;
-	queue_buf(c, &s->entry);
+	if (elem < 0 || !take_guess(&c->arg[c->input_arg].v.iov, (unsigned)elem, &s->entry))
+		queue_buf(c, &s->entry);
 	return s;
 }
 
@@ -555,7 +568,7 @@ void call_fetch(struct call *c, pid_t tid)
 		if (a->filled && a->type == ARG_IOV && a->v.iov.state == IOV_PENDING) {
 			queue_array(c, a, i);
 			if (!arrays)
-				queue_guess(c, &a->v.iov);
+				queue_guess(c, &a->v.iov, c->tt.on && (int)i == c->input_arg);
 			queued[i] = arrays = 1;
 		}
 	}
@@ -565,10 +578,10 @@ void call_fetch(struct call *c, pid_t tid)
 		for (i = 0; i < c->nargs; i++)
 			if (queued[i])
 				queue_elements(c, &c->arg[i]);
-		nspec = 0;
 	}
 	if (c->tt.on && c->input_arg >= 0 && !c->tt.planned)
 		plan_snapshots(c, tid);
+	nspec = 0;	/* the guesses served this fetch only */
 	for (i = 0; i < c->nargs; i++) {
 		struct arg *a = &c->arg[i];
 

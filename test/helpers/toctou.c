@@ -2,19 +2,21 @@
  * Buffers that change while a write-side call is in progress, made
  * deterministic: no sleeps that hope for the best.
  *
- * usage: toctou pipe | writev | single | file FILE
+ * usage: toctou pipe | writev | single | file FILE | wronly FILE
  *   pipe    a thread writes 100 bytes into a full pipe and blocks there;
  *           the main thread waits until the kernel shows it asleep in
  *           write, rewrites the buffer's last 10 bytes, then drains the
  *           pipe: the kernel copies the new bytes.
- *   writev  the same with writev: element 1's iov_base is swapped and
- *           element 2's last two bytes rewritten.
+ *   writev  the same with writev (after two writevs of the same array to
+ *           /dev/null, fd 5): element 1's iov_base is swapped and element
+ *           2's last two bytes rewritten.
  *   single  one thread, every write-side call, nothing changes (and a
  *           vmsplice from a pipe's read end, which fills its iovecs).
  *   file    pwritev on a regular file whose iovecs point into a shared
  *           mapping of the same file: an earlier element rewrites a later
  *           one's data (exit version lands), or a later element rewrites
  *           an earlier one's after it was copied (entry version lands).
+ *   wronly  writes to a file opened write-only with mode 0200.
  * Prints what the pipe's reader received, or the file's content.
  * fds: pipe read end 3, write end 4; the file is 3 (and 4, O_APPEND).
  */
@@ -129,6 +131,12 @@ static void blocked_writer(int vectored)
 	iov[0] = (struct iovec){ a, 4 };
 	iov[1] = (struct iovec){ b, 4 };
 	iov[2] = (struct iovec){ c, 4 };
+	if (vectored) {	/* the same array twice first: iotrace then reads its data with it */
+		int null = open("/dev/null", O_WRONLY);
+
+		writev(null, iov, 3);
+		writev(null, iov, 3);
+	}
 	if (pthread_create(&t, NULL, pipe_writer, vectored ? iov : NULL))
 		die("pthread_create");
 	while (!writer_tid)
@@ -166,7 +174,7 @@ static void single(void)
 static void file(const char *path)
 {
 	struct iovec exit_lands[2], entry_lands[2];
-	char content[32];
+	char content[32] = "";
 	char *map;
 
 	if (open(path, O_RDWR | O_CREAT | O_TRUNC, 0600) != 3 ||
@@ -190,9 +198,18 @@ static void file(const char *path)
 	/* The file position, and O_APPEND (where pwrite appends too). */
 	lseek(3, 20, SEEK_SET);
 	write(3, "pos", 3);
+	write(3, "POS", 3);
 	pwrite(4, "app", 3, 0);
-	pread(3, content, 26, 0);
-	printf("file: %.26s\n", content);
+	pread(3, content, 29, 0);
+	printf("file: %.29s, offset %ld\n", content, (long)lseek(3, 0, SEEK_CUR));
+}
+
+/* A file its owner may write but not read: the read-back must fail, clearly. */
+static void wronly(const char *path)
+{
+	if (open(path, O_WRONLY | O_CREAT | O_TRUNC, 0200) != 3)
+		die("the file at fd 3");
+	write(3, "secret", 6);
 }
 
 int main(int argc, char **argv)
@@ -208,6 +225,8 @@ int main(int argc, char **argv)
 		single();
 	else if (!strcmp(argv[1], "file") && argc > 2)
 		file(argv[2]);
+	else if (!strcmp(argv[1], "wronly") && argc > 2)
+		wronly(argv[2]);
 	else
 		return 2;
 	return 0;
