@@ -90,6 +90,10 @@ helpers() {
 		new=$(sed -E 's/.* => \{iov_base=(0x[0-9a-f]+)$/\1/' <<<"$output")
 		[ -n "$old" ] || fail "no old iov_base in: $output"
 		[ "$old" != "$new" ] || fail "iov_base $old reported as changed to itself"
+		# --normalize names the two addresses by first appearance.
+		run "$IOTRACE" --normalize --toctou -e trace=writev -o "$out" "$HELPERS/$h" writev
+		run grep -o '/\* toctou: .*' "$out"
+		assert_output '/* toctou: iov[1] {iov_base=ADDR1, iov_len=4} => {iov_base=ADDR2, iov_len=4}, iov[2][2..3] "cc" => "CC" */'
 	done
 }
 
