@@ -5,6 +5,8 @@
 #include <stddef.h>
 #include <sys/types.h>
 #include "arch.h"
+#include "buf_arg.h"
+#include "toctou.h"
 
 /* One syscall stop, as the tracer saw it. */
 struct sc_event {
@@ -28,22 +30,6 @@ enum arg_type {
 	ARG_IOV,	/* iovec array, with or without the data */
 	ARG_FLAGS,	/* bit flags named from an xlat list */
 	ARG_OFFPTR,	/* pointer to a file offset, shown before and after */
-};
-
-/* How much of a buffer argument is known. */
-enum buf_state {
-	BUF_PENDING,	/* requested, not fetched yet */
-	BUF_DONE,	/* fetched: got bytes from addr, see fault */
-};
-
-struct buf_arg {
-	uint64_t addr;
-	uint64_t len;		/* the length the call names */
-	size_t want;		/* bytes to fetch: min(len, cap) */
-	size_t got;		/* readable prefix fetched */
-	uint64_t fault;		/* first unreadable address when got < want */
-	size_t off;		/* data offset in the call's arena */
-	enum buf_state state;
 };
 
 /* One iovec element: where its data is, and what of it was fetched. */
@@ -123,70 +109,6 @@ struct arg {
 };
 
 #define CALL_MAX_ARGS 6
-
-/*
- * --toctou: one stretch of the data a write-side call consumes (a buffer,
- * or one iovec element), copied at entry and again at exit.  Bytes past
- * the --toctou-bytes budget are compared by a hash of each stretch.
- */
-struct snap {
-	int elem;		/* iovec element, or -1 for a plain buffer */
-	uint64_t addr;
-	uint64_t start;		/* its first byte's offset in the call's data */
-	uint64_t len;		/* bytes the call may take from it */
-	struct buf_arg entry, exit;	/* the first entry.want bytes */
-	uint64_t hash[2];	/* of the rest, at entry and exit */
-	uint64_t hashed[2];	/* readable bytes hashed */
-};
-
-enum change_kind {
-	CHANGE_BYTES,		/* bytes [first, last] differ; both versions kept */
-	CHANGE_HASH,		/* past the budget: [first, last] hashed differently */
-	CHANGE_ARRAY,		/* iov_base or iov_len of an element rewritten */
-};
-
-struct change {
-	enum change_kind kind;
-	int elem;		/* -1: a plain buffer */
-	uint64_t first, last;	/* byte range in the buffer or element */
-	const struct snap *snap;	/* CHANGE_BYTES */
-	uint64_t old_base, old_len, new_base, new_len;	/* CHANGE_ARRAY */
-};
-
-/* --toctou=verify: which version of the data the file holds after the call. */
-enum landed {
-	LANDED_UNCHECKED,	/* not a regular file, or not asked */
-	LANDED_ENTRY,		/* what the call saw at entry */
-	LANDED_EXIT,		/* what its buffer held at exit */
-	LANDED_MIXED,		/* some bytes of each */
-	LANDED_NEITHER,
-	LANDED_UNKNOWN,		/* the file could not be read back: see verify_errno */
-};
-
-/* How a write-side call places its data, for --toctou=verify. */
-enum write_how {
-	WRITE_AT,		/* at pos, or at the file position when pos < 0 */
-	WRITE_APPEND,		/* at the end of the file (RWF_APPEND) */
-	WRITE_NOAPPEND,		/* at pos even on an O_APPEND fd (RWF_NOAPPEND) */
-	WRITE_IF_WRITER,	/* vmsplice: consumes the iovecs only into a pipe's write end */
-};
-
-struct toctou {
-	unsigned char on;	/* watch this call (--toctou) */
-	unsigned char planned;	/* snapshots queued (at entry) */
-	size_t budget;		/* bytes copied at entry, over all stretches */
-	int arg;		/* the argument watched, or -1: nothing to watch */
-	int fd;			/* where the data goes, or -1 */
-	int64_t pos;
-	enum write_how how;
-	struct snap *snaps;
-	unsigned nsnaps, snaps_cap;
-	struct buf_arg array_exit;	/* iovec array bytes at exit */
-	struct change *changes;
-	unsigned nchanges, changes_cap;
-	enum landed landed;
-	int verify_errno;
-};
 
 /*
  * The elements of the last iovec array read with data.  Loops tend to
@@ -317,7 +239,8 @@ void call_want_dump(struct call *c, unsigned idx, uint64_t len);
 /*
  * Argument @idx (a buffer or iovec array) is data the call takes from the
  * caller's memory, @len bytes at most (UINT64_MAX: all the iovecs hold):
- * -e write= dumps it, --toctou watches it.
+ * what --toctou watches.  Decoders call it through write_side_data()
+ * (decoders/common.h), which also sets up -e write= dumps.
  */
 void call_consumes(struct call *c, unsigned idx, uint64_t len);
 
