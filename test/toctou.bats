@@ -139,6 +139,13 @@ helpers() {
 		grep -v '^P1 *write(1,\|+++' "$out.n" | sed 's/^P1    //' >"$out.got"
 		assert_same "$out.want" "$out.got"
 	done
+	# One element changed partly before the kernel copied it, partly after.
+	for h in $(helpers); do
+		trace --toctou=verify -e trace=pwritev -- "$HELPERS/$h" mixed "$f"
+		assert_output "file: NEW00aaaaaNEW00"
+		run grep -o 'pwritev(3, \[{iov_base="NEW00", iov_len=5}, {iov_base="aaaaabbbbb", iov_len=10}, .* = 8192 .*' "$out.n"
+		assert_output --partial ' = 8192 /* toctou: iov[1][0..9] "aaaaabbbbb" => "ZZZZZNEW00"; landed: mixed */'
+	done
 	# Plain --toctou says what changed, not what landed.
 	trace --toctou -e trace=pwritev -- "$HELPERS/toctou" file "$f"
 	run grep -c 'landed' "$out.n"

@@ -2,7 +2,7 @@
  * Buffers that change while a write-side call is in progress, made
  * deterministic: no sleeps that hope for the best.
  *
- * usage: toctou pipe | writev | single | file FILE | wronly FILE
+ * usage: toctou pipe | writev | single | file FILE | mixed FILE | wronly FILE
  *   pipe    a thread writes 100 bytes into a full pipe and blocks there;
  *           the main thread waits until the kernel shows it asleep in
  *           write, rewrites the buffer's last 10 bytes, then drains the
@@ -16,6 +16,8 @@
  *           mapping of the same file: an earlier element rewrites a later
  *           one's data (exit version lands), or a later element rewrites
  *           an earlier one's after it was copied (entry version lands).
+ *   mixed   pwritev where one element's bytes change partly before and
+ *           partly after the kernel copies them.
  *   wronly  writes to a file opened write-only with mode 0200.
  * Prints what the pipe's reader received, or the file's content.
  * fds: pipe read end 3, write end 4; the file is 3 (and 4, O_APPEND).
@@ -204,6 +206,41 @@ static void file(const char *path)
 	printf("file: %.29s, offset %ld\n", content, (long)lseek(3, 0, SEEK_CUR));
 }
 
+/*
+ * One element whose source bytes change both before and after the kernel
+ * copies them: the file gets some bytes as they were at entry and some as
+ * they were at exit.  The element's 10 bytes are the last 5 of the file's
+ * second page and the first 5 of its first page, mapped in that order;
+ * element 0 rewrites the first page's 5 before element 1 is copied, and
+ * element 2 the second page's 5 after.
+ */
+static void mixed(const char *path)
+{
+	static char page[8192], filler[8177];
+	struct iovec v[3];
+	char *map, out[16] = "";
+
+	if (open(path, O_RDWR | O_CREAT | O_TRUNC, 0600) != 3)
+		die("the file at fd 3");
+	memset(page, 'b', 4096);
+	memset(page + 4096, 'a', 4096);
+	if (write(3, page, sizeof(page)) != sizeof(page))
+		die("write");
+	map = mmap(NULL, 8192, PROT_READ | PROT_WRITE, MAP_SHARED, 3, 4096);
+	if (map == MAP_FAILED ||
+	    mmap(map + 4096, 4096, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_FIXED, 3, 0) != map + 4096)
+		die("mmap");
+	if (map[4091] != 'a' || map[4096] != 'b')	/* both pages present */
+		die("mapping");
+	memset(filler, 'Z', sizeof(filler));
+	v[0] = (struct iovec){ "NEW00", 5 };
+	v[1] = (struct iovec){ map + 4091, 10 };
+	v[2] = (struct iovec){ filler, sizeof(filler) };
+	pwritev(3, v, 3, 0);
+	pread(3, out, 15, 0);
+	printf("file: %.15s\n", out);
+}
+
 /* A file its owner may write but not read: the read-back must fail, clearly. */
 static void wronly(const char *path)
 {
@@ -225,6 +262,8 @@ int main(int argc, char **argv)
 		single();
 	else if (!strcmp(argv[1], "file") && argc > 2)
 		file(argv[2]);
+	else if (!strcmp(argv[1], "mixed") && argc > 2)
+		mixed(argv[2]);
 	else if (!strcmp(argv[1], "wronly") && argc > 2)
 		wronly(argv[2]);
 	else
