@@ -110,13 +110,25 @@ helpers() {
 	for h in $(helpers); do
 		same_with_toctou "$h" single
 	done
+	# Hostile ones too: guard pages, counts past UIO_MAXIOV, SIZE_MAX
+	# lengths, a non-dumpable tracee, 1 MiB past the budget (hashed).
 	for helper in vec vec32; do
 		[ -x "$HELPERS/$helper" ] || continue
 		same_with_toctou "$helper" basic
 		same_with_toctou "$helper" offsets
+		same_with_toctou "$helper" guard
+		same_with_toctou "$helper" limits
+		same_with_toctou "$helper" nodump
+		same_with_toctou "$helper" bigdump
 		# Only the traced process's lines: its child's interleave differently each run.
 		same_with_toctou "$helper" pvm -e trace=process_vm_readv,process_vm_writev --no-follow
 	done
+	for helper in rw rw32; do
+		[ -x "$HELPERS/$helper" ] || continue
+		same_with_toctou "$helper" basic
+		same_with_toctou "$helper" guard
+	done
+	same_with_toctou zc splice
 }
 
 @test "--toctou=verify on a regular file: which version landed, the offset left alone" {
