@@ -3,6 +3,7 @@
 
 #include <stdint.h>
 #include <stddef.h>
+#include <string.h>
 #include <sys/types.h>
 #include "arch.h"
 #include "buf_arg.h"
@@ -258,6 +259,15 @@ void call_queue(struct call *c, struct buf_arg *b);
 
 /* Reads everything queued with call_queue() from @tid in one batch. */
 void call_read_queued(struct call *c, pid_t tid);
+
+/* A @size-byte (4 or 8) tracee word at @p: x86 is little-endian. */
+static inline uint64_t tracee_word(const unsigned char *p, unsigned size)
+{
+	uint64_t v = 0;
+
+	memcpy(&v, p, size);
+	return v;
+}
 
 /* Element @i of iovec argument @iov. */
 static inline struct iov_elem *call_iov_elem(const struct call *c,

@@ -341,14 +341,6 @@ static void queue_array(struct call *c, struct arg *a, unsigned idx)
 	queue_buf(c, raw);
 }
 
-static uint64_t get_word(const unsigned char *p, unsigned size)
-{
-	uint64_t v = 0;
-
-	memcpy(&v, p, size);	/* x86 is little-endian: low bytes first */
-	return v;
-}
-
 /* Speculative reads of the guessed elements' data (one array a fetch). */
 static struct buf_arg spec[IOV_GUESS_MAX];
 static unsigned nspec;
@@ -437,8 +429,8 @@ static void queue_elements(struct call *c, struct arg *a)
 		struct iov_elem *e = call_iov_elem(c, v, i);
 		uint64_t len;
 
-		e->base = get_word(p, word);
-		e->len = get_word(p + word, word);
+		e->base = tracee_word(p, word);
+		e->len = tracee_word(p + word, word);
 		len = MIN(e->len, left);
 		left -= len;
 		memset(&e->data, 0, sizeof(e->data));
@@ -466,7 +458,7 @@ static void queue_offptr(struct call *c, struct offptr_arg *o)
 static void parse_offptr(struct call *c, struct offptr_arg *o)
 {
 	int ok = o->raw.got == o->size;
-	uint64_t v = ok ? get_word(c->arena + o->raw.off, o->size) : 0;
+	uint64_t v = ok ? tracee_word(c->arena + o->raw.off, o->size) : 0;
 
 	if (o->is_signed && o->size == 4)
 		v = (uint64_t)(int64_t)(int32_t)v;

@@ -161,14 +161,6 @@ static void compare_snap(struct call *c, const struct snap *s, uint64_t done)
 	}
 }
 
-static uint64_t get_word(const unsigned char *p, unsigned size)
-{
-	uint64_t v = 0;
-
-	memcpy(&v, p, size);
-	return v;
-}
-
 /* Element @i of the iovec array, as read at entry and at exit. */
 static void compare_element(struct call *c, const struct iov_arg *v, unsigned i)
 {
@@ -181,10 +173,10 @@ static void compare_element(struct call *c, const struct iov_arg *v, unsigned i)
 	if (at + 2 * word > c->tt.array_exit.got || !memcmp(old, new, 2 * word))
 		return;
 	ch = add_change(&c->tt, CHANGE_ARRAY, (int)i);
-	ch->old_base = get_word(old, word);
-	ch->old_len = get_word(old + word, word);
-	ch->new_base = get_word(new, word);
-	ch->new_len = get_word(new + word, word);
+	ch->old_base = tracee_word(old, word);
+	ch->old_len = tracee_word(old + word, word);
+	ch->new_base = tracee_word(new, word);
+	ch->new_len = tracee_word(new + word, word);
 }
 
 static void compare(struct call *c, uint64_t done)
