@@ -160,6 +160,10 @@ struct call {
 	uint64_t duration_ns;	/* -T: from entry to exit */
 	int dump_arg;		/* argument to hex-dump after the line, or -1 */
 	uint64_t dump_len;	/* bytes to dump: requested (write) or result (read) */
+	unsigned char dump_planned;	/* call_fetch() has looked at the dump */
+	unsigned char dump_ready;	/* dump_segs hold all of it: printing reads nothing */
+	struct buf_arg *dump_segs;	/* the buffer, or one per iovec element */
+	unsigned ndump_segs, dump_segs_cap;
 	int input_arg;		/* argument whose data the call consumes, or -1 */
 	uint64_t input_len;	/* how much: a count, or UINT64_MAX for all iovecs */
 	struct toctou tt;	/* --toctou state, when tt.on */
@@ -232,9 +236,14 @@ void call_add_flags(struct call *c, const char *name, uint64_t val,
 
 /*
  * Asks for a hex dump of argument @idx (a buffer or iovec array with
- * data), @len bytes; the renderer reads it in bounded chunks.  An iovec
- * array is then read in full (up to IOV_FETCH_MAX), not just -s elements.
+ * data), @len bytes.  Up to CALL_DUMP_PREFETCH bytes are read with the
+ * call's other data (dump_ready, dump_segs), so the line and its dump
+ * can be printed while the tracee runs on; a longer dump is read by the
+ * renderer in bounded chunks.  An iovec array is then read in full (up
+ * to IOV_FETCH_MAX), not just -s elements.
  */
+#define CALL_DUMP_PREFETCH (64 * 1024)
+
 void call_want_dump(struct call *c, unsigned idx, uint64_t len);
 
 /*

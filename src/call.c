@@ -23,6 +23,9 @@ void call_begin(struct call *c, unsigned id, enum arch arch, size_t fetch_cap,
 	c->stack_note = STACK_NONE;
 	c->dump_arg = -1;
 	c->dump_len = 0;
+	c->dump_planned = 0;
+	c->dump_ready = 0;
+	c->ndump_segs = 0;
 	c->input_arg = -1;
 	c->input_len = 0;
 	c->tt.on = 0;
@@ -350,10 +353,11 @@ static const struct iov_arg *spec_for;
  * Phase 1, with the array: the data of the elements it held the last two
  * times, as much as is shown or, under --toctou, copied.
  */
-static void queue_guess(struct call *c, const struct iov_arg *v, int watched)
+static void queue_guess(struct call *c, const struct iov_arg *v, int watched, int dumped)
 {
 	const struct iov_guess *g = &c->guess;
 	size_t left = watched ? c->tt.budget : 0;
+	uint64_t dump_left = dumped ? MIN(c->dump_len, (uint64_t)CALL_DUMP_PREFETCH) : 0;
 	unsigned i;
 
 	nspec = 0;
@@ -361,11 +365,16 @@ static void queue_guess(struct call *c, const struct iov_arg *v, int watched)
 		return;
 	for (i = 0; i < g->n && i < v->want; i++) {
 		size_t copy = g->base[i] ? (size_t)MIN(g->len[i], (uint64_t)left) : 0;
+		size_t dump = g->base[i] ? (size_t)MIN(g->len[i], dump_left) : 0;
+		size_t want = g->want[i];
 
 		left -= copy;
+		dump_left -= dump;
+		want = copy > want ? copy : want;
+		want = dump > want ? dump : want;
 		memset(&spec[i], 0, sizeof(spec[i]));
 		spec[i].addr = g->base[i];
-		spec[i].len = spec[i].want = copy > g->want[i] ? copy : g->want[i];
+		spec[i].len = spec[i].want = want;
 		queue_buf(c, &spec[i]);
 	}
 	nspec = i;
@@ -548,6 +557,59 @@ static void plan_snapshots(struct call *c, pid_t tid)
 	}
 }
 
+static struct buf_arg *add_dump_seg(struct call *c, uint64_t addr, uint64_t len)
+{
+	struct buf_arg *b = &c->dump_segs[c->ndump_segs++];
+
+	memset(b, 0, sizeof(*b));
+	b->addr = addr;
+	b->len = b->want = (size_t)len;
+	return b;
+}
+
+/*
+ * Queues the data of a dump of at most CALL_DUMP_PREFETCH bytes with the
+ * call's other reads; the renderer then reads nothing, and the tracee
+ * need not wait while the dump is formatted.
+ */
+static void plan_dump(struct call *c)
+{
+	const struct arg *a = &c->arg[c->dump_arg];
+	uint64_t left = c->dump_len, total = 0;
+	unsigned n = 1, i;
+
+	c->dump_planned = 1;
+	if (a->type == ARG_IOV) {
+		n = a->v.iov.got;
+		for (i = 0; i < n && total <= CALL_DUMP_PREFETCH; i++)
+			total += MIN(call_iov_elem(c, &a->v.iov, i)->len, left - MIN(total, left));
+	} else if (a->type == ARG_BUF) {
+		total = a->v.buf.addr ? c->dump_len : 0;
+	} else {
+		return;
+	}
+	if (total > CALL_DUMP_PREFETCH)
+		return;	/* streamed when printed */
+	if (c->dump_segs_cap < n) {	/* bounded by IOV_FETCH_MAX; no growing once queued */
+		c->dump_segs = xrealloc(c->dump_segs, n * sizeof(*c->dump_segs));
+		c->dump_segs_cap = n;
+	}
+	c->dump_ready = 1;
+	if (a->type == ARG_BUF) {
+		if (a->v.buf.addr)
+			queue_buf(c, add_dump_seg(c, a->v.buf.addr, c->dump_len));
+		return;
+	}
+	for (i = 0; i < n && left; i++) {
+		const struct iov_elem *e = call_iov_elem(c, &a->v.iov, i);
+		struct buf_arg *b = add_dump_seg(c, e->base, MIN(e->len, left));
+
+		left -= b->len;
+		if (!take_guess(&a->v.iov, i, b))
+			queue_buf(c, b);
+	}
+}
+
 void call_fetch(struct call *c, pid_t tid)
 {
 	unsigned char queued[CALL_MAX_ARGS] = { 0 };
@@ -560,7 +622,8 @@ void call_fetch(struct call *c, pid_t tid)
 		if (a->filled && a->type == ARG_IOV && a->v.iov.state == IOV_PENDING) {
 			queue_array(c, a, i);
 			if (!arrays)
-				queue_guess(c, &a->v.iov, c->tt.on && (int)i == c->input_arg);
+				queue_guess(c, &a->v.iov, c->tt.on && (int)i == c->input_arg,
+					    (int)i == c->dump_arg);
 			queued[i] = arrays = 1;
 		}
 	}
@@ -573,6 +636,8 @@ void call_fetch(struct call *c, pid_t tid)
 	}
 	if (c->tt.on && c->input_arg >= 0 && !c->tt.planned)
 		plan_snapshots(c, tid);
+	if (c->dump_arg >= 0 && !c->dump_planned && c->arg[c->dump_arg].filled)
+		plan_dump(c);
 	nspec = 0;	/* the guesses served this fetch only */
 	for (i = 0; i < c->nargs; i++) {
 		struct arg *a = &c->arg[i];
@@ -605,6 +670,9 @@ void call_release(struct call *c)
 	free(c->elems);
 	c->elems = NULL;
 	c->nelems = c->elems_cap = 0;
+	free(c->dump_segs);
+	c->dump_segs = NULL;
+	c->dump_segs_cap = 0;
 	free(c->tt.snaps);
 	c->tt.snaps = NULL;
 	c->tt.snaps_cap = 0;

@@ -678,48 +678,40 @@ static void dump_range(struct tcb *t, uint64_t addr, uint64_t len)
 	}
 }
 
-/*
- * When all the elements' data fits one chunk (the usual case: a few
- * small buffers), read it in one batched call instead of one a buffer.
- */
-static int dump_iov_batched(struct tcb *t, const struct iov_arg *v, uint64_t left)
+/* A dump already read (call_fetch's dump_segs): the lines, and where reading stopped. */
+static void dump_fetched(const struct call *c, const struct buf_arg *b)
 {
-	static unsigned char chunk[DUMP_CHUNK];
-	static struct umem_req req[IOV_FETCH_MAX];
-	const struct call *c = &t->call;
-	uint64_t total = 0;
-	size_t off = 0;
-	unsigned i, n = 0;
-
-	for (i = 0; i < v->got && left; i++) {
-		uint64_t len = MIN(call_iov_elem(c, v, i)->len, left);
-
-		total += len;
-		if (total > DUMP_CHUNK)
-			return 0;
-		left -= len;
-		req[n].addr = call_iov_elem(c, v, i)->base;
-		req[n].len = (size_t)len;
-		req[n].dst = chunk + off;
-		off += (size_t)len;
-		n++;
+	if (!b->len)
+		return;
+	dump_lines(call_buf_data(c, b), b->got, 0, dump_width(b->len));
+	if (b->got < b->len) {
+		sb_addstr(&line, " | <unreadable from ");
+		hexaddr(&line, b->fault);
+		sb_addf(&line, ": %llu bytes not shown>\n", (unsigned long long)(b->len - b->got));
 	}
-	umem_read(t->tid, req, n);
-	for (i = 0; i < n; i++) {
-		sb_reset(&line);
-		sb_addf(&line, " * %llu bytes in buffer %u\n", (unsigned long long)req[i].len, i);
-		if (req[i].len) {
-			dump_lines(req[i].dst, req[i].got, 0, dump_width(req[i].len));
-			if (req[i].got < req[i].len) {
-				sb_addstr(&line, " | <unreadable from ");
-				hexaddr(&line, req[i].fault);
-				sb_addf(&line, ": %llu bytes not shown>\n",
-					(unsigned long long)(req[i].len - req[i].got));
-			}
+}
+
+/* Prints a dump of at most CALL_DUMP_PREFETCH bytes that call_fetch() read. */
+static void render_fetched_dump(struct tcb *t)
+{
+	const struct call *c = &t->call;
+	unsigned i;
+
+	if (c->arg[c->dump_arg].type == ARG_BUF) {
+		if (c->ndump_segs) {
+			sb_reset(&line);
+			dump_fetched(c, &c->dump_segs[0]);
+			emit(t);
 		}
+		return;
+	}
+	for (i = 0; i < c->ndump_segs; i++) {
+		sb_reset(&line);
+		sb_addf(&line, " * %llu bytes in buffer %u\n",
+			(unsigned long long)c->dump_segs[i].len, i);
+		dump_fetched(c, &c->dump_segs[i]);
 		emit(t);
 	}
-	return 1;
 }
 
 static void render_dump(struct tcb *t)
@@ -730,14 +722,17 @@ static void render_dump(struct tcb *t)
 	uint64_t left = c->dump_len;
 	unsigned i;
 
+	if (c->dump_ready) {
+		render_fetched_dump(t);
+		return;
+	}
+	/* Past CALL_DUMP_PREFETCH: streamed from the tracee, which waits meanwhile. */
 	if (a->type == ARG_BUF) {
 		if (a->v.buf.addr)
 			dump_range(t, a->v.buf.addr, c->dump_len);
 		return;
 	}
 	if (a->type != ARG_IOV)
-		return;
-	if (dump_iov_batched(t, v, left))
 		return;
 	for (i = 0; i < v->got && left; i++) {
 		const struct iov_elem *e = call_iov_elem(c, v, i);

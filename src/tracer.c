@@ -225,10 +225,12 @@ static void on_syscall(struct tcb *t)
 	}
 	/*
 	 * Everything the line needs is in the decoded call by now, so the
-	 * tracee runs while its line is formatted; only a hex dump still
-	 * reads its memory and must come first.
+	 * tracee runs while its line is formatted; only a hex dump too long
+	 * to have been read with the call still reads its memory, and must
+	 * come first.
 	 */
-	if (p != PENDING_NONE && p != PENDING_ENTRY && t->call.dump_arg >= 0 && !opt.json) {
+	if (p != PENDING_NONE && p != PENDING_ENTRY && t->call.dump_arg >= 0 &&
+	    !t->call.dump_ready && !opt.json) {
 		render_pending(t, p);
 		resume(t, 0);
 		return;

@@ -139,6 +139,17 @@ mask_result() {
 	assert_output 12
 	run grep -c 'writev(3, \[{iov_base="ab", iov_len=2}, {iov_base="cd", iov_len=2}\], 2) = 4$' "$out"
 	assert_output 10
+	# A dump of up to 64 KiB is read with the call, and rides on the guess too: still 12.
+	strace_iotrace -c -e trace=process_vm_readv -o "$out.sum" "$IOTRACE" -q -e write=all -o "$out" "$HELPERS/vec" same10
+	run awk '$NF == "process_vm_readv" { print $4 }' "$out.sum"
+	assert_output 12
+	run grep -c '^ | 00000  61 62  *ab  *|$' "$out"
+	assert_output 10
+}
+
+@test "iovec dumps under and over 64 KiB (read with the call, or streamed) print as strace's" {
+	require_strace
+	same_as_strace writev,preadv "vec vec32" vdumps "-e write=all -e read=all"
 }
 
 @test "one 64-element writev costs two process_vm_readv calls: the array, then all the data" {

@@ -1,7 +1,7 @@
 /*
  * The vectored family, process_vm_*, guard pages and hostile counts.
  * usage: vec basic | rwf | offsets | guard | limits | pvm | nodump | many |
- *        bigdump | reuse | same10
+ *        bigdump | reuse | same10 | vdumps
  * fds: 3 is /dev/null, 4 a memfd.
  */
 #define _GNU_SOURCE
@@ -226,6 +226,28 @@ static void reuse(void)
 		preadv(mem_fd, rv, 2, i);
 }
 
+/*
+ * Dumps on both sides of 64 KiB (iotrace reads smaller ones with the
+ * call, streams larger ones): a writev of 2 x 40,000 bytes and a readv
+ * of them back, then the same with 2 x 30,000.
+ */
+static void vdumps(void)
+{
+	static char a[40000], b[40000];
+	struct iovec v[2] = { { a, sizeof(a) }, { b, sizeof(b) } };
+	size_t i;
+
+	for (i = 0; i < sizeof(a); i++) {
+		a[i] = (char)(i % 253);
+		b[i] = (char)(i % 127);
+	}
+	writev(mem_fd, v, 2);
+	preadv(mem_fd, v, 2, 0);
+	v[0].iov_len = v[1].iov_len = 30000;
+	writev(mem_fd, v, 2);
+	preadv(mem_fd, v, 2, 0);
+}
+
 /* Ten writevs of one array: counted by the speculation test. */
 static void same10(void)
 {
@@ -257,7 +279,7 @@ int main(int argc, char **argv)
 		{ "basic", basic }, { "rwf", rwf }, { "offsets", offsets },
 		{ "guard", guard }, { "limits", limits }, { "pvm", pvm },
 		{ "nodump", nodump }, { "many", many }, { "bigdump", bigdump },
-		{ "reuse", reuse }, { "same10", same10 },
+		{ "reuse", reuse }, { "same10", same10 }, { "vdumps", vdumps },
 	};
 	size_t i;
 
