@@ -181,6 +181,12 @@ helpers() {
 	assert_success
 	run cat "$dir/trace"
 	assert_line --regexp '^[0-9]+ +write\(3, "secret", 6\) += 6 /\* toctou: unchanged; landed: unknown \(read back failed: Permission denied\) \*/$'
+	if command -v jq >/dev/null; then
+		run "${as[@]}" "$dir/iotrace" --json --toctou=verify -o "$dir/trace" "$dir/toctou" wronly "$dir/f"
+		assert_success
+		run jq -c 'select(.name == "write") | .toctou' "$dir/trace"
+		assert_output '{"changes":[],"landed":"unknown","verify_error":"EACCES"}'
+	fi
 }
 
 @test "--json carries the changes and the verify outcome as a toctou field" {
