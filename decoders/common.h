@@ -35,14 +35,14 @@ static inline void write_side_data(struct call *c, const struct sc_event *ev, un
 {
 	call_consumes(c, idx, len);
 	call_writes_to(c, fd_arg(ev, 0), pos, how);
-	if (fdset_has(&opt.dump_write, fd_arg(ev, 0)))
+	if (!opt.json && fdset_has(&opt.dump_write, fd_arg(ev, 0)))	/* JSON has no dumps */
 		call_want_dump(c, idx, len);
 }
 
 /* -e read=: dumps argument @idx of a successful read, the bytes it read. */
 static inline void dump_read_side(struct call *c, const struct sc_event *ev, unsigned idx)
 {
-	if (!ev->is_error && ev->rval > 0 && fdset_has(&opt.dump_read, fd_arg(ev, 0)))
+	if (!opt.json && !ev->is_error && ev->rval > 0 && fdset_has(&opt.dump_read, fd_arg(ev, 0)))
 		call_want_dump(c, idx, (uint64_t)ev->rval);
 }
 

@@ -170,3 +170,15 @@ q() {
 	run jq -c 'select(.type == "syscall") | .args.fd_path | explode' "$out"
 	assert_line --index 0 "[$bytes]"
 }
+
+@test "-e write= and -e read= change nothing in JSON (it has no dumps)" {
+	trace_json vec basic
+	mv "$out" "$out.plain"
+	trace_json vec basic -e write=all -e read=all
+	# Masked: pids, and addresses (ASLR moves the stack between runs).
+	local mask='del(.pid, .tid) | walk(if type == "string" and test("^0x[0-9a-f]+$") then "ADDR" else . end)'
+	run diff <(jq -c "$mask" "$out.plain") <(jq -c "$mask" "$out")
+	assert_success
+	run jq -c 'select(.name == "writev")' "$out"
+	assert_output --partial '"iov_base":{"addr":"0x'
+}
