@@ -509,21 +509,16 @@ static void byte_range(struct strbuf *sb, uint64_t first, uint64_t last)
 	sb_addch(sb, ']');
 }
 
-/* Bytes [first, last] of a copy, within -s; "?" when it could not be read. */
+/* Bytes [first, last] of a copy (all read: see compare_snap()), within -s. */
 static void quote_range(struct strbuf *sb, const struct call *c, const struct buf_arg *b,
 			uint64_t first, uint64_t last)
 {
-	uint64_t n = last - first + 1, have;
+	uint64_t n = last - first + 1;
 
-	if (first >= b->got) {
-		sb_addch(sb, '?');
-		return;
-	}
-	have = MIN(n, b->got - first);
 	sb_addch(sb, '"');
-	quote_bytes(sb, call_buf_data(c, b) + first, (size_t)MIN(have, (uint64_t)opt.max_strlen));
+	quote_bytes(sb, call_buf_data(c, b) + first, (size_t)MIN(n, (uint64_t)opt.max_strlen));
 	sb_addch(sb, '"');
-	if (MIN(have, (uint64_t)opt.max_strlen) < n)
+	if (n > opt.max_strlen)
 		sb_addstr(sb, "...");
 }
 

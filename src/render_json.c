@@ -293,17 +293,10 @@ static void j_arg(const struct call *c, const struct arg *a)
 	}
 }
 
-/* Bytes [first, last] of a copy, at most -s of them; null when unreadable. */
+/* Bytes [first, last] of a copy (all read: see compare_snap()), at most -s of them. */
 static void j_range(const struct call *c, const struct buf_arg *b, uint64_t first, uint64_t last)
 {
-	uint64_t n = last - first + 1;
-
-	if (first >= b->got) {
-		sb_addstr(&js, "null");
-		return;
-	}
-	n = MIN(n, b->got - first);
-	j_bytes(call_buf_data(c, b) + first, (size_t)MIN(n, (uint64_t)opt.max_strlen));
+	j_bytes(call_buf_data(c, b) + first, (size_t)MIN(last - first + 1, (uint64_t)opt.max_strlen));
 }
 
 static void j_iovec(uint64_t base, uint64_t len)

@@ -125,36 +125,32 @@ static struct change *add_change(struct toctou *tt, enum change_kind kind, int e
 }
 
 /*
- * The first and last differing byte of @s's consumed copy; a byte
- * readable on one side only counts as changed.
+ * The first and last differing byte of @s's consumed copy.  Only bytes
+ * read at both ends count: one that cannot be read at exit (unmapped
+ * after the kernel took it, the tracee made non-dumpable or killed at
+ * its exit stop) says nothing about what was written.
  */
 static void compare_snap(struct call *c, const struct snap *s, uint64_t done)
 {
 	const unsigned char *e = call_buf_data(c, &s->entry);
 	const unsigned char *x = call_buf_data(c, &s->exit);
-	size_t m = s->exit.want;
-	size_t ge = MIN(s->entry.got, m), gx = s->exit.got;
-	size_t both = MIN(ge, gx), first = 0, last;
+	size_t both = MIN(MIN(s->entry.got, s->exit.want), s->exit.got);
+	size_t first = 0, last = both;
 	struct change *ch;
 
 	if (memcmp(e, x, both)) {
 		while (e[first] == x[first])
 			first++;
-		last = ge != gx ? (ge > gx ? ge : gx) - 1 : both - 1;
-		while (last < both && e[last] == x[last])
+		while (e[last - 1] == x[last - 1])
 			last--;
 		ch = add_change(&c->tt, CHANGE_BYTES, s->elem);
 		ch->first = first;
-		ch->last = last;
-		ch->snap = s;
-	} else if (ge != gx) {
-		ch = add_change(&c->tt, CHANGE_BYTES, s->elem);
-		ch->first = both;
-		ch->last = (ge > gx ? ge : gx) - 1;
+		ch->last = last - 1;
 		ch->snap = s;
 	}
-	if (consumed(s, done) > s->entry.want &&
-	    (s->hash[0] != s->hash[1] || s->hashed[0] != s->hashed[1])) {
+	/* Hashes of different lengths were cut short by unreadable memory. */
+	if (consumed(s, done) > s->entry.want && s->hashed[0] == s->hashed[1] &&
+	    s->hash[0] != s->hash[1]) {
 		ch = add_change(&c->tt, CHANGE_HASH, s->elem);
 		ch->first = s->entry.want;
 		ch->last = s->len - 1;

@@ -166,17 +166,34 @@ helpers() {
 	assert_output 2
 }
 
-@test "--toctou=verify: a file iotrace may not read says why it could not check" {
-	local as=()
-	dir=$(mktemp -d /tmp/iotrace-wronly.XXXXXX)
-	# Root reads any file: run both as nobody, in a directory nobody may write.
+# Sets $dir to a fresh directory holding copies of iotrace and the helper
+# (nobody may not reach the build tree), and $as to the command prefix
+# that runs them unprivileged: root reads any file and any process.
+unprivileged() {
+	as=()
+	dir=$(mktemp -d /tmp/iotrace-toctou.XXXXXX)
 	if [ "$(id -u)" = 0 ]; then
 		command -v setpriv >/dev/null || skip "setpriv (util-linux) is not installed"
 		chmod 777 "$dir"
 		as=(setpriv --reuid=nobody --regid=nogroup --clear-groups)
 	fi
-	# Copies: nobody may not be able to reach the build tree.
 	cp "$IOTRACE" "$HELPERS/toctou" "$dir/"
+}
+
+@test "memory iotrace can read at entry but not at exit is not reported as changed" {
+	local as
+	unprivileged
+	# The process makes itself non-dumpable while the writer sleeps in write.
+	run "${as[@]}" "$dir/iotrace" --toctou -e trace=write -o "$dir/trace" "$dir/toctou" unread
+	assert_success
+	assert_output "reader got: $(printf 'A%.0s' {1..100})"
+	run grep -E '^[0-9]+ +write\(4, "A' "$dir/trace"
+	assert_output --regexp '^[0-9]+ +write\(4, "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"\.\.\., 100\) += 100$'
+}
+
+@test "--toctou=verify: a file iotrace may not read says why it could not check" {
+	local as
+	unprivileged
 	run "${as[@]}" "$dir/iotrace" --toctou=verify -o "$dir/trace" "$dir/toctou" wronly "$dir/f"
 	assert_success
 	run cat "$dir/trace"

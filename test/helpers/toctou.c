@@ -2,7 +2,8 @@
  * Buffers that change while a write-side call is in progress, made
  * deterministic: no sleeps that hope for the best.
  *
- * usage: toctou pipe | writev | single | file FILE | mixed FILE | wronly FILE
+ * usage: toctou pipe | writev | unread | single | file FILE | mixed FILE |
+ *        wronly FILE
  *   pipe    a thread writes 100 bytes into a full pipe and blocks there;
  *           the main thread waits until the kernel shows it asleep in
  *           write, rewrites the buffer's last 10 bytes, then drains the
@@ -10,6 +11,9 @@
  *   writev  the same with writev (after two writevs of the same array to
  *           /dev/null, fd 5): element 1's iov_base is swapped and element
  *           2's last two bytes rewritten.
+ *   unread  as pipe, but the buffer stays as it is and the process makes
+ *           itself non-dumpable while the writer sleeps: an unprivileged
+ *           tracer can read the buffer at entry, not at exit.
  *   single  one thread, every write-side call, nothing changes (and a
  *           vmsplice from a pipe's read end, which fills its iovecs).
  *   file    pwritev on a regular file whose iovecs point into a shared
@@ -29,6 +33,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/prctl.h>
 #include <sys/syscall.h>
 #include <sys/uio.h>
 #include <unistd.h>
@@ -124,7 +129,14 @@ static void drain(size_t n)
 	printf("reader got: %.*s\n", (int)n, got + 4096);
 }
 
-static void blocked_writer(int vectored)
+/*
+ * What the main thread does while the writer sleeps: rewrite the buffer,
+ * or (NOBODY_READS) change nothing but make the process non-dumpable, so
+ * that an unprivileged tracer can read its memory at entry, not at exit.
+ */
+enum after { REWRITE, NOBODY_READS };
+
+static void blocked_writer(int vectored, enum after after)
 {
 	pthread_t t;
 
@@ -144,7 +156,10 @@ static void blocked_writer(int vectored)
 	while (!writer_tid)
 		usleep(1000);
 	wait_blocked(writer_tid, vectored ? SYS_writev : SYS_write);
-	if (vectored) {
+	if (after == NOBODY_READS) {
+		if (prctl(PR_SET_DUMPABLE, 0))
+			die("PR_SET_DUMPABLE");
+	} else if (vectored) {
 		iov[1].iov_base = d;
 		c[2] = c[3] = 'C';
 	} else {
@@ -255,9 +270,11 @@ int main(int argc, char **argv)
 		return 2;
 	close_range(3, ~0U, 0);
 	if (!strcmp(argv[1], "pipe"))
-		blocked_writer(0);
+		blocked_writer(0, REWRITE);
 	else if (!strcmp(argv[1], "writev"))
-		blocked_writer(1);
+		blocked_writer(1, REWRITE);
+	else if (!strcmp(argv[1], "unread"))
+		blocked_writer(0, NOBODY_READS);
 	else if (!strcmp(argv[1], "single"))
 		single();
 	else if (!strcmp(argv[1], "file") && argc > 2)
