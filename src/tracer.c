@@ -151,13 +151,15 @@ static enum pending on_entry(struct tcb *t, uint32_t audit_arch, uint64_t nr, co
 		call_snapshot(&t->call, opt.toctou_bytes);
 	syscall_def(id)->decode(&t->call, &t->ev);
 	call_fetch(&t->call, t->tid);
+	if (opt.npaths && !filter_paths(&t->call)) {
+		t->flags |= TCB_HIDDEN;
+		return PENDING_NONE;	/* nothing more to read: it is never shown */
+	}
 	if (opt.toctou)
 		toctou_entry(&t->call, t->tid);
-	if (opt.npaths && !filter_paths(&t->call))
-		t->flags |= TCB_HIDDEN;
-	else if (opt.stack)
+	if (opt.stack)
 		stack_capture(t);	/* printed at exit, but the stack is the caller's now */
-	if ((t->flags & TCB_HIDDEN) || whole_lines() || opt.summary == 1)
+	if (whole_lines() || opt.summary == 1)
 		return PENDING_NONE;
 	return PENDING_ENTRY;
 }
