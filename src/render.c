@@ -577,7 +577,7 @@ static void render_toctou(struct strbuf *sb, const struct call *c)
 		sb_addstr(sb, "; landed: ");
 		sb_addstr(sb, toctou_landed_name(tt->landed));
 		if (tt->landed == LANDED_UNKNOWN)
-			sb_addf(sb, " (read back failed: %s)", strerror(tt->verify_errno));
+			sb_addf(sb, " (read back failed: %s)", errno_text(tt->verify_errno));
 	}
 	sb_addstr(sb, " */");
 }
