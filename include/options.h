@@ -83,6 +83,7 @@ struct options {
 	int durations;			/* -T */
 	enum toctou_mode toctou;	/* --toctou */
 	size_t toctou_bytes;		/* --toctou-bytes */
+	unsigned long spin_usec;	/* --spin */
 	int summary;			/* -c: 1, table only; -C: 2, trace and table */
 	enum summary_sort sort;		/* -S */
 	unsigned frame_limit;		/* --stack-trace-frame-limit */

@@ -10,6 +10,7 @@
 #include "stacktrace.h"
 #include "strbuf.h"
 #include "options.h"
+#include "spin.h"
 #include "syscalls.h"
 #include "util.h"
 
@@ -27,6 +28,7 @@ enum {
 	OPT_JSON,
 	OPT_TOCTOU,
 	OPT_TOCTOU_BYTES,
+	OPT_SPIN,
 };
 
 /* --toctou-bytes: copies of this much per call are kept twice, so bounded. */
@@ -64,6 +66,7 @@ static const struct option long_options[] = {
 	{ "signal", required_argument, NULL, OPT_SIGNAL },
 	{ "toctou", optional_argument, NULL, OPT_TOCTOU },
 	{ "toctou-bytes", required_argument, NULL, OPT_TOCTOU_BYTES },
+	{ "spin", required_argument, NULL, OPT_SPIN },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -115,6 +118,8 @@ static void usage(void)
 	       "  -f              follow forks and threads (the default)\n"
 	       "  --no-follow     trace only the first process\n"
 	       "  --no-seccomp    stop at every syscall instead of only the traced ones\n"
+	       "  --spin=USEC     wait awake up to USEC for a busy tracee's next stop\n"
+	       "                  (default 200; 0: always sleep)\n"
 	       "Other:\n"
 	       "  -h, --help      this help\n"
 	       "  -V, --version   the version\n"
@@ -328,6 +333,7 @@ void options_parse(int argc, char **argv)
 	opt.align = 40;
 	opt.follow = 1;
 	opt.seccomp = 1;
+	opt.spin_usec = SPIN_USEC_DEFAULT;
 	memset(opt.trace + 1, 1, SC_COUNT - 1);
 	memset(opt.signal + 1, 1, SIG_TABLE_SIZE - 1);
 
@@ -420,6 +426,9 @@ void options_parse(int argc, char **argv)
 		case OPT_TOCTOU_BYTES:
 			opt.toctou_bytes = parse_number("--toctou-bytes", optarg, TOCTOU_BYTES_MAX);
 			toctou_bytes_given = 1;
+			break;
+		case OPT_SPIN:
+			opt.spin_usec = parse_number("--spin", optarg, SPIN_USEC_MAX);
 			break;
 		case OPT_FRAME_LIMIT:
 			opt.frame_limit = parse_number("--stack-trace-frame-limit", optarg, 65536);

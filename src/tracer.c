@@ -1,4 +1,7 @@
-/* The ptrace loop: one wait per stop, one PTRACE_GET_SYSCALL_INFO per syscall stop. */
+/*
+ * The ptrace loop: one wait4 (or, see spin.c, one SIGCHLD) per stop, one
+ * PTRACE_GET_SYSCALL_INFO per syscall stop.
+ */
 #include "config.h"
 #include <errno.h>
 #include <signal.h>
@@ -28,6 +31,7 @@
 #include "files.h"
 #include "memory.h"
 #include "toctou.h"
+#include "spin.h"
 
 extern pid_t tracer_child;
 static int child_status;		/* wait status of tracer_child */
@@ -83,11 +87,16 @@ void tracer_forget(struct tcb *t)
 	tcb_drop(t);
 }
 
+/* What the last resumed tracee will stop for next, for spin.c's budgets. */
+static unsigned resumed_for;
+static uint64_t entered_nr;		/* at the last entry stop */
+
 static void resume(struct tcb *t, int sig)
 {
 	int req = (t->flags & TCB_FILTERED) && !(t->flags & TCB_IN_SYSCALL)
 		  ? PTRACE_CONT : PTRACE_SYSCALL;
 
+	resumed_for = t->flags & TCB_IN_SYSCALL ? SPIN_EXIT(entered_nr) : SPIN_NEXT_CALL;
 	/* ESRCH: killed meanwhile; its death is the next thing wait reports. */
 	ptrace(req, t->tid, NULL, (void *)(long)sig);
 }
@@ -204,25 +213,31 @@ static void render_pending(struct tcb *t, enum pending p)
 		render_exit(t);
 }
 
-static void on_syscall(struct tcb *t)
+/* Returns 0, or -1 when the tracee is gone or not in a ptrace stop. */
+static int get_syscall_info(struct tcb *t, struct __ptrace_syscall_info *info)
 {
-	struct __ptrace_syscall_info info;
+	if (ptrace(PTRACE_GET_SYSCALL_INFO, t->tid, (void *)sizeof(*info), info) > 0)
+		return 0;
+	if (errno == EIO || errno == EINVAL)
+		die("this kernel lacks PTRACE_GET_SYSCALL_INFO (Linux 5.3 or later is needed)");
+	return -1;
+}
+
+static void on_syscall_info(struct tcb *t, const struct __ptrace_syscall_info *info)
+{
 	enum pending p = PENDING_NONE;
 
-	if (ptrace(PTRACE_GET_SYSCALL_INFO, t->tid, (void *)sizeof(info), &info) <= 0) {
-		if (errno == EIO || errno == EINVAL)
-			die("this kernel lacks PTRACE_GET_SYSCALL_INFO (Linux 5.3 or later is needed)");
-		return;	/* ESRCH: killed meanwhile */
-	}
-	switch (info.op) {
+	switch (info->op) {
 	case PTRACE_SYSCALL_INFO_ENTRY:
-		p = on_entry(t, info.arch, info.entry.nr, info.entry.args);
+		entered_nr = info->entry.nr;
+		p = on_entry(t, info->arch, info->entry.nr, info->entry.args);
 		break;
 	case PTRACE_SYSCALL_INFO_SECCOMP:
-		p = on_entry(t, info.arch, info.seccomp.nr, info.seccomp.args);
+		entered_nr = info->seccomp.nr;
+		p = on_entry(t, info->arch, info->seccomp.nr, info->seccomp.args);
 		break;
 	case PTRACE_SYSCALL_INFO_EXIT:
-		p = on_exit_stop(t, &info);
+		p = on_exit_stop(t, info);
 		break;
 	}
 	/*
@@ -239,6 +254,62 @@ static void on_syscall(struct tcb *t)
 	}
 	resume(t, 0);
 	render_pending(t, p);
+}
+
+static void on_syscall(struct tcb *t)
+{
+	struct __ptrace_syscall_info info;
+
+	if (!get_syscall_info(t, &info))	/* else killed meanwhile */
+		on_syscall_info(t, &info);
+}
+
+/*
+ * A syscall stop that SIGCHLD announced needs no wait4: the stop is
+ * known from PTRACE_GET_SYSCALL_INFO, and resuming clears what wait4
+ * would have reported.  Every other stop is left to wait4.
+ */
+static int take_announced_stop(void)
+{
+	struct __ptrace_syscall_info info;
+	pid_t pid = spin_announced(resumed_for, &pending_signal);
+	struct tcb *t = pid ? tcb_find(pid) : NULL;
+
+	if (!t || get_syscall_info(t, &info))
+		return 0;
+	if (info.op != PTRACE_SYSCALL_INFO_ENTRY && info.op != PTRACE_SYSCALL_INFO_EXIT &&
+	    info.op != PTRACE_SYSCALL_INFO_SECCOMP)
+		return 0;
+	on_syscall_info(t, &info);
+	return 1;
+}
+
+/*
+ * The pid of the next stop or death for the loop to handle, 0 when there
+ * is none (a syscall stop already handled, or a signal interrupted the
+ * wait), or -1 with errno.
+ */
+static pid_t next_stop(int *status)
+{
+	int single = tcb_count() == 1, err;
+	pid_t pid;
+
+	spin_single(single);
+	if (single) {
+		if (take_announced_stop())
+			return 0;
+	} else if ((pid = spin_poll(status, &pending_signal)) != 0) {
+		return pid;
+	}
+	if (pending_signal)	/* it came while spinning */
+		return 0;
+	pid = waitpid(-1, status, __WALL);
+	err = errno;
+	spin_slept();
+	errno = err;
+	if (pid < 0 && errno == EINTR)
+		return 0;
+	return pid;
 }
 
 /* The arch of a freshly exec'd image: its code segment says it. */
@@ -451,6 +522,7 @@ void tracer_setup_signals(void)
 
 		setitimer(ITIMER_REAL, &every, NULL);
 	}
+	spin_setup(opt.spin_usec);
 	/* A closed output pipe loses the trace, not the traced program. */
 	signal(SIGPIPE, SIG_IGN);
 }
@@ -487,10 +559,10 @@ int tracer_loop(void)
 			flush_due = 0;
 			out_flush_all();
 		}
-		pid = waitpid(-1, &status, __WALL);
+		pid = next_stop(&status);
+		if (!pid)
+			continue;
 		if (pid < 0) {
-			if (errno == EINTR)
-				continue;
 			if (errno == ECHILD)
 				break;
 			die_errno("waitpid");

@@ -79,6 +79,16 @@ strace_iotrace() {
 	ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" strace "$@"
 }
 
+# How many times iotrace itself called syscall $1, tracing the rest of
+# the arguments with -q -o /dev/null (strace does not follow iotrace's
+# child: it would seize it before iotrace could).
+count_own_calls() {
+	local sc=$1
+	shift
+	strace_iotrace -c -e trace="$sc" -o "$BATS_TEST_TMPDIR/sum" "$IOTRACE" -q -o /dev/null "$@"
+	awk -v sc="$sc" '$NF == sc { n = $4 } END { print n + 0 }' "$BATS_TEST_TMPDIR/sum"
+}
+
 require_strace() {
 	command -v strace >/dev/null || skip "strace is not installed"
 }
