@@ -29,14 +29,15 @@ void spin_setup(unsigned long max_usec);
  * Says whether one tracee is left (nonzero) or several: only one
  * tracee's stops are taken from SIGCHLD alone, since the kernel merges
  * the signals of tracees that stop together.  With several, SIGCHLD is
- * blocked and costs nothing.
+ * blocked and costs nothing; spin_announced() unblocks it again.
  */
 void spin_single(int single);
 
 /*
- * One tracee: waits awake, without a syscall, for a SIGCHLD sent since
- * the last wait; returns the pid it names, or 0 when the budget ran
- * out, spinning is off, or *interrupt became nonzero.
+ * One tracee: unless timing says sleeping is faster here (see spin.c),
+ * waits awake, without a syscall, for a SIGCHLD sent since the last
+ * wait; returns the pid it names, or 0 when the budget ran out,
+ * spinning is off, or *interrupt became nonzero.
  */
 pid_t spin_announced(unsigned kind, const volatile sig_atomic_t *interrupt);
 

@@ -13,6 +13,13 @@
  * calls and the time inside each syscall number keep budgets of their
  * own: a tracee that blocks in each read() still has its writes and its
  * next call awaited awake.
+ *
+ * Spinning is not always faster: a scheduler that packs tasks onto few
+ * CPUs runs a sleeping tracer and its tracee on one CPU, where a stop
+ * costs a plain task switch, and a spinning tracer keeps them apart.
+ * So one tracee's waits are timed: every PROBE_EVERY stops, PROBE_STOPS
+ * stops are taken sleeping and as many spinning, and the faster way
+ * serves until the next probe.
  */
 #define _GNU_SOURCE
 #include "config.h"
@@ -28,6 +35,19 @@ static uint64_t max_ns;
 static uint64_t budget_ns[SPIN_KINDS];
 static unsigned kind;			/* of the current wait */
 static uint64_t wait_start;
+
+#define PROBE_STOPS 64
+#define PROBE_EVERY 1024
+
+enum phase { PROBE_SLEEP, PROBE_SPIN, SERVE };
+
+static struct {
+	enum phase phase;
+	unsigned left;		/* stops left in the phase */
+	uint64_t start;		/* when the phase began */
+	uint64_t took[2];	/* the probes' time: sleeping, spinning */
+	int spin;		/* what the phase does */
+} probe = { PROBE_SLEEP, PROBE_STOPS, 0, { 0, 0 }, 0 };
 
 #define POLL_GAP_NS 10000
 
@@ -65,17 +85,24 @@ void spin_setup(unsigned long max_usec)
 	sigaction(SIGCHLD, &sa, NULL);
 }
 
-void spin_single(int single)
+/* SIGCHLD is blocked whenever nothing spins on it: then it costs nothing. */
+static void block_sigchld(int block)
 {
 	static int blocked;
 	sigset_t set;
 
-	if (!max_ns || blocked == !single)
+	if (blocked == block)
 		return;
-	blocked = !single;
+	blocked = block;
 	sigemptyset(&set);
 	sigaddset(&set, SIGCHLD);
-	sigprocmask(blocked ? SIG_BLOCK : SIG_UNBLOCK, &set, NULL);
+	sigprocmask(block ? SIG_BLOCK : SIG_UNBLOCK, &set, NULL);
+}
+
+void spin_single(int single)
+{
+	if (max_ns && !single)
+		block_sigchld(1);
 }
 
 static inline void cpu_relax(void)
@@ -85,14 +112,14 @@ static inline void cpu_relax(void)
 #endif
 }
 
-/* Starts a wait; returns whether to spend time awake on it. */
+/* Starts a wait of kind k; returns whether spinning is on at all. */
 static int wait_begins(unsigned k)
 {
 	if (!max_ns)
 		return 0;
 	kind = k;
 	wait_start = now_ns();
-	return budget_ns[kind] != 0;
+	return 1;
 }
 
 /* Whether the budget still lasts; once it does not, less for next time. */
@@ -106,16 +133,56 @@ static int budget_lasts(void)
 	return 0;
 }
 
+/* Counts a stop of the one tracee; returns whether to spin for the next. */
+static int probe_says_spin(void)
+{
+	uint64_t now;
+
+	if (!probe.start)
+		probe.start = now_ns();
+	if (probe.left--)
+		return probe.spin;
+	now = now_ns();
+	switch (probe.phase) {
+	case PROBE_SLEEP:
+		probe.took[0] = now - probe.start;
+		probe.phase = PROBE_SPIN;
+		probe.left = PROBE_STOPS;
+		probe.spin = 1;
+		break;
+	case PROBE_SPIN:
+		probe.took[1] = now - probe.start;
+		probe.phase = SERVE;
+		probe.left = PROBE_EVERY;
+		probe.spin = probe.took[1] < probe.took[0];
+		break;
+	case SERVE:
+		probe.phase = PROBE_SLEEP;
+		probe.left = PROBE_STOPS;
+		probe.spin = 0;
+		break;
+	}
+	probe.start = now;
+	return probe.spin;
+}
+
 pid_t spin_announced(unsigned k, const volatile sig_atomic_t *interrupt)
 {
 	unsigned n = 0;
 
 	if (!wait_begins(k))
 		return 0;
-	while (!announced) {
+	if (!probe_says_spin()) {
+		block_sigchld(1);
+		return 0;
+	}
+	block_sigchld(0);
+	while (!announced) {	/* it may have come already: then no wait at all */
+		if (!budget_ns[kind] || *interrupt)
+			return 0;
 		cpu_relax();
 		/* now_ns() is a vDSO read, but still worth sparing */
-		if (*interrupt || (!(++n & 31) && !budget_lasts()))
+		if (!(++n & 31) && !budget_lasts())
 			return 0;
 	}
 	announced = 0;
@@ -126,7 +193,7 @@ pid_t spin_poll(int *status, const volatile sig_atomic_t *interrupt)
 {
 	pid_t pid;
 
-	if (!wait_begins(SPIN_SEVERAL))
+	if (!wait_begins(SPIN_SEVERAL) || !budget_ns[kind])
 		return 0;
 	while (!(pid = waitpid(-1, status, __WALL | WNOHANG))) {
 		uint64_t poll = now_ns();
