@@ -49,7 +49,7 @@ static struct {
 	int spin;		/* what the phase does */
 } probe = { PROBE_SLEEP, PROBE_STOPS, 0, { 0, 0 }, 0 };
 
-#define POLL_GAP_NS 10000
+#define POLL_GAP_NS 5000
 
 static void on_child(int sig, siginfo_t *si, void *uc)
 {
