@@ -19,6 +19,9 @@ struct tcb *tracer_new_tcb(pid_t tid, unsigned flags);
 /* Forgets @t: closes its -ff stream and frees it. */
 void tracer_forget(struct tcb *t);
 
+/* In the command before its exec: the signal dispositions iotrace found. */
+void tracer_restore_signals(void);
+
 /* Lets every tracee go and drains stops still queued; prints per thread. */
 void tracer_detach_all(void);
 

@@ -71,12 +71,7 @@ static void __attribute__((noreturn)) child_exec(int sync_fd, const char *path)
 	while (read(sync_fd, &c, 1) < 0 && errno == EINTR)
 		;
 	close(sync_fd);
-	signal(SIGINT, SIG_DFL);
-	signal(SIGTERM, SIG_DFL);
-	signal(SIGHUP, SIG_DFL);
-	signal(SIGALRM, SIG_DFL);
-	signal(SIGCHLD, SIG_DFL);
-	signal(SIGPIPE, SIG_DFL);
+	tracer_restore_signals();
 	sigemptyset(&none);
 	sigprocmask(SIG_SETMASK, &none, NULL);
 	/* A failed filter is noticed by the tracer at the exec stop. */

@@ -494,24 +494,38 @@ static void on_alarm(int sig)
 	flush_due = 1;
 }
 
+/* Every signal whose disposition iotrace changes, as iotrace found it. */
+static const int changed_signals[] = {
+	SIGINT, SIGTERM, SIGHUP,	/* the first N_TERMINATING: forwarded or detach */
+	SIGALRM, SIGPIPE, SIGCHLD
+};
+#define N_TERMINATING 3
+static struct sigaction found[ARRAY_SIZE(changed_signals)];
+
+void tracer_restore_signals(void)
+{
+	size_t i;
+
+	/* An ignored signal stays ignored across exec, as under strace. */
+	for (i = 0; i < ARRAY_SIZE(changed_signals); i++)
+		signal(changed_signals[i], found[i].sa_handler == SIG_IGN ? SIG_IGN : SIG_DFL);
+}
+
 void tracer_setup_signals(void)
 {
-	static const int terminating[] = { SIGINT, SIGTERM, SIGHUP };
 	struct sigaction sa;
 	size_t i;
 
+	for (i = 0; i < ARRAY_SIZE(changed_signals); i++)
+		sigaction(changed_signals[i], NULL, &found[i]);
 	memset(&sa, 0, sizeof(sa));
 	sigemptyset(&sa.sa_mask);
 	/* No SA_RESTART: the signal must interrupt wait4. */
 	sa.sa_sigaction = on_terminate;
 	sa.sa_flags = SA_SIGINFO;
-	for (i = 0; i < ARRAY_SIZE(terminating); i++) {
-		struct sigaction old;
-
-		sigaction(terminating[i], NULL, &old);
-		if (old.sa_handler != SIG_IGN)
-			sigaction(terminating[i], &sa, NULL);
-	}
+	for (i = 0; i < N_TERMINATING; i++)
+		if (found[i].sa_handler != SIG_IGN)
+			sigaction(changed_signals[i], &sa, NULL);
 	sa.sa_handler = on_alarm;
 	sa.sa_flags = 0;
 	sigaction(SIGALRM, &sa, NULL);
