@@ -55,6 +55,8 @@ static void on_child(int sig, siginfo_t *si, void *uc)
 {
 	(void)sig;
 	(void)uc;
+	if (si->si_code <= 0)
+		return;	/* sent by a process (a tracee may), not by the kernel */
 	announced_pid = si->si_pid;
 	announced = 1;
 }
