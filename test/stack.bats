@@ -57,7 +57,13 @@ frame_names() {
 
 @test "-k with -p" {
 	"$HELPERS/stack" wait &
-	local victim=$! i
+	local victim=$! i caught
+	# SIGUSR1 (0x200 in SigCgt) must be caught before it is sent.
+	for i in $(seq 100); do
+		caught=$(awk '/^SigCgt:/ { print $2 }' "/proc/$victim/status")
+		[ $((0x$caught & 0x200)) != 0 ] && break
+		sleep 0.05
+	done
 	"$IOTRACE" -k -e trace=write -p "$victim" -o "$out" 2>"$out.err" &
 	local tracer=$!
 	for i in $(seq 100); do grep -q attached "$out.err" && break; sleep 0.05; done
