@@ -19,6 +19,7 @@ enum tcb_flag {
 	TCB_EXITING = 1 << 8,		/* PTRACE_EVENT_EXIT seen */
 	TCB_HIDDEN = 1 << 9,		/* the current call is filtered out (-P) */
 	TCB_MAPS_CALL = 1 << 10,	/* the current call may change the address space (-k) */
+	TCB_END_SHOWN = 1 << 11,	/* its "+++ exited" is printed (--normalize) */
 };
 
 /* One traced thread. */

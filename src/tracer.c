@@ -395,6 +395,24 @@ static void on_new_child(struct tcb *parent)
 	c->arch = parent->arch;
 }
 
+/*
+ * --normalize promises the same output for the same program, but wait4
+ * reports a thread's death after whoever joined it has run on (the join
+ * wakes at the thread's exit, before its death is reported): print a
+ * thread's end at its exit event, which comes before the join returns.
+ * Not the leader's: its death waits for the other threads anyway.
+ */
+static void show_thread_end(struct tcb *t)
+{
+	unsigned long code;
+
+	if (umem_tgid(t->tid) == t->tid || ptrace(PTRACE_GETEVENTMSG, t->tid, NULL, &code))
+		return;
+	if (!(t->flags & TCB_STARTUP))
+		render_death(t, (int)code);	/* the status as wait4 will give it */
+	t->flags |= TCB_END_SHOWN;
+}
+
 static int is_stop_signal(int sig)
 {
 	return sig == SIGSTOP || sig == SIGTSTP || sig == SIGTTIN || sig == SIGTTOU;
@@ -444,6 +462,8 @@ static void on_stop(struct tcb *t, int status)
 		break;
 	case PTRACE_EVENT_EXIT:
 		t->flags |= TCB_EXITING;
+		if (opt.normalize)
+			show_thread_end(t);
 		break;
 	case PTRACE_EVENT_STOP:
 		if (is_stop_signal(sig)) {
@@ -458,7 +478,7 @@ static void on_stop(struct tcb *t, int status)
 
 static void on_death(struct tcb *t, int status)
 {
-	if (!(t->flags & TCB_STARTUP))
+	if (!(t->flags & (TCB_STARTUP | TCB_END_SHOWN)))
 		render_death(t, status);
 	if (t->tid == tracer_child)
 		child_status = status;

@@ -25,6 +25,22 @@ setup() {
 	! diff -q "$out.3" "$out.4" >/dev/null
 }
 
+@test "a joined thread's end comes before what the joiner does next" {
+	# wait4 reports the thread's death after pthread_join has returned, so
+	# only printing it at the thread's exit event keeps the program's order.
+	local i end child
+	for i in 1 2 3 4 5; do
+		"$IOTRACE" --normalize -o "$out" "$HELPERS/norm" same
+		end=$(grep -nE '^2 +\+\+\+ exited with 0 \+\+\+$' "$out" | cut -d: -f1)
+		child=$(grep -n -m1 '^3 ' "$out" | cut -d: -f1)
+		[ -n "$end" ] && [ -n "$child" ] || fail "no thread end or no child line: $(cat "$out")"
+		[ "$end" -lt "$child" ] || fail "run $i: the thread's end (line $end) after the child's first line ($child)"
+	done
+	# Exactly one end line per thread and process.
+	run grep -c '+++ exited' "$out"
+	assert_output 3
+}
+
 @test "what is rewritten: pids and tids by appearance, addresses, inodes; CPU times 0; no times" {
 	"$IOTRACE" --normalize -y -tt -T -o "$out" "$HELPERS/norm" same
 	# The process is 1 (it prints first), its thread 2, its child 3.
