@@ -6,9 +6,6 @@
 struct call;
 struct outstream;
 
-/* Monotonic nanoseconds, for -T, -r and -c. */
-uint64_t now_ns(void);
-
 /* Counts one finished call for -c/-C: @ns spent in it. */
 void summary_add(const struct call *c, uint64_t ns);
 

@@ -2,6 +2,7 @@
 #define IOTRACE_UTIL_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 /* Prints "iotrace: <msg>" on stderr. */
 __attribute__((format(printf, 1, 2)))
@@ -21,6 +22,9 @@ void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t n);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
+
+/* Monotonic nanoseconds (a vDSO read): -T, -r, -c and --spin's budgets. */
+uint64_t now_ns(void);
 
 /* A string hash for the small tables (djb2). */
 unsigned hash_str(const char *s);

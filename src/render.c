@@ -13,7 +13,6 @@
 #include "xlat.h"
 #include "memory.h"
 #include "stacktrace.h"
-#include "summary.h"
 #include "norm.h"
 #include "render_json.h"
 #include "toctou.h"

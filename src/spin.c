@@ -27,7 +27,7 @@
 #include <string.h>
 #include <sys/wait.h>
 #include "spin.h"
-#include "summary.h"
+#include "util.h"
 
 static volatile sig_atomic_t announced;	/* a SIGCHLD came since last looked at */
 static volatile sig_atomic_t announced_pid;

@@ -3,7 +3,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include "call.h"
 #include "options.h"
 #include "output.h"
@@ -17,14 +16,6 @@ struct counts {
 };
 
 static struct counts counts[SC_COUNT];
-
-uint64_t now_ns(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
-}
 
 void summary_add(const struct call *c, uint64_t ns)
 {

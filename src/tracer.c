@@ -405,8 +405,9 @@ static void on_new_child(struct tcb *parent)
 static void show_thread_end(struct tcb *t)
 {
 	unsigned long code;
+	pid_t tgid = t->tgid ? t->tgid : umem_tgid(t->tid);
 
-	if (umem_tgid(t->tid) == t->tid || ptrace(PTRACE_GETEVENTMSG, t->tid, NULL, &code))
+	if (tgid == t->tid || ptrace(PTRACE_GETEVENTMSG, t->tid, NULL, &code))
 		return;
 	if (!(t->flags & TCB_STARTUP))
 		render_death(t, (int)code);	/* the status as wait4 will give it */

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include "output.h"
 #include "util.h"
 
@@ -102,4 +103,12 @@ unsigned hash_str(const char *s)
 	while (*s)
 		h = h * 33 + (unsigned char)*s++;
 	return h;
+}
+
+uint64_t now_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
 }
