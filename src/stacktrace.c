@@ -9,7 +9,15 @@
  *  - /proc/PID/maps is parsed once per process and kept until a syscall
  *    that changes the address space (the seccomp filter stops those too);
  *  - symbol names are cached by (file, offset), so a stack seen before
- *    costs no unw_get_proc_name.
+ *    costs no symbol lookup.
+ *
+ * libunwind never reads the tracee's files here: its own ptrace
+ * accessors map each binary and read it in place, and a program that
+ * truncates a mapped binary (a rebuilt .so copied over a running one)
+ * then makes the tracer die of SIGBUS.  The unwind tables are read from
+ * the tracee's memory instead (an unreadable page is a short read) and
+ * names from the file with pread (src/elfsym.c): a frame that cannot be
+ * read prints without a symbol, and iotrace goes on.
  */
 #include "config.h"
 #include <stdio.h>
@@ -75,8 +83,22 @@ void stack_process_gone(pid_t tgid)
 
 #else
 
+#include <elf.h>
+#include <fcntl.h>
+#include <unistd.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <libunwind-ptrace.h>
+#include "elfsym.h"
 #include "memory.h"
+
+/*
+ * Exported by libunwind (its ptrace accessors use it) but not declared in
+ * its public headers: searches an .eh_frame_hdr table in remote memory.
+ */
+extern int _Ux86_64_dwarf_search_unwind_table(unw_addr_space_t as, unw_word_t ip,
+					      unw_dyn_info_t *di, unw_proc_info_t *pi,
+					      int need_unwind_info, void *arg);
 
 int stack_supported(void)
 {
@@ -109,11 +131,22 @@ static const char *intern(const char *s)
 	return e->s;
 }
 
+/* Whether a mapping's unwind table has been looked for, and found. */
+enum table_state {
+	TABLE_UNKNOWN,
+	TABLE_FOUND,
+	TABLE_NONE,
+};
+
 /* An executable mapping of a process. */
 struct map {
 	uint64_t start, end, off;
 	uint64_t file;		/* dev and inode; 0 for anonymous code */
+	uint64_t ino;
+	unsigned dev_major, dev_minor;
 	const char *path;
+	enum table_state table;
+	unw_dyn_info_t di;	/* its .eh_frame_hdr, when found */
 };
 
 struct maps {
@@ -171,12 +204,16 @@ static void maps_load(struct maps *m)
 		e->end = end;
 		e->off = off;
 		e->file = ino ? (ino << 20) ^ ((uint64_t)dmaj << 8) ^ dmin : 0;
+		e->ino = ino;
+		e->dev_major = dmaj;
+		e->dev_minor = dmin;
+		e->table = TABLE_UNKNOWN;
 		e->path = intern(pos && line[pos] ? line + pos : "");
 	}
 	fclose(f);
 }
 
-static const struct map *maps_find(const struct maps *m, uint64_t ip)
+static struct map *maps_find(const struct maps *m, uint64_t ip)
 {
 	size_t lo = 0, hi = m->n;
 
@@ -242,6 +279,7 @@ static struct {
 } pcache[PCACHE_PAGES];
 static unsigned pcache_used, pcache_next;
 static pid_t unwinding_tid;
+static struct maps *unwinding_maps;
 static unw_addr_space_t as;
 static unw_accessors_t accessors;
 static int (*upt_access_mem)(unw_addr_space_t, unw_word_t, unw_word_t *, int, void *);
@@ -272,6 +310,108 @@ static int access_mem(unw_addr_space_t a, unw_word_t addr, unw_word_t *val, int 
 	return 0;
 }
 
+/* Reads @len bytes of the tracee at @addr; 0 when all of them could be read. */
+static int remote_read(uint64_t addr, void *dst, size_t len)
+{
+	struct umem_req r = { addr, len, dst, 0, 0 };
+
+	umem_read(unwinding_tid, &r, 1);
+	return r.got == len ? 0 : -1;
+}
+
+/* The size of a DW_EH_PE_* encoded value, or 0 for one not handled. */
+static unsigned eh_size(unsigned char enc)
+{
+	switch (enc & 0x0f) {
+	case 0x00: return 8;	/* absptr */
+	case 0x02: case 0x0a: return 2;
+	case 0x03: case 0x0b: return 4;
+	case 0x04: case 0x0c: return 8;
+	}
+	return 0;
+}
+
+/* The load base of mapping @e's object and the range its PT_LOADs cover. */
+static int load_range(const struct map *e, const Elf64_Phdr *ph, unsigned n,
+		      uint64_t *base, uint64_t *lo, uint64_t *hi)
+{
+	int have_base = 0;
+	unsigned i;
+
+	*lo = UINT64_MAX;
+	*hi = 0;
+	for (i = 0; i < n; i++) {
+		if (ph[i].p_type != PT_LOAD)
+			continue;
+		*lo = MIN(*lo, ph[i].p_vaddr);
+		if (ph[i].p_vaddr + ph[i].p_memsz > *hi)
+			*hi = ph[i].p_vaddr + ph[i].p_memsz;
+		if (ph[i].p_offset == e->off && !have_base) {
+			*base = e->start - ph[i].p_vaddr;
+			have_base = 1;
+		}
+	}
+	return have_base ? 0 : -1;
+}
+
+/*
+ * Finds mapping @e's .eh_frame_hdr in the tracee's memory: its ELF header
+ * is where the file's offset 0 is mapped, below the code.  Fills e->di
+ * for libunwind's table search, which reads the table remotely too.
+ */
+static int find_table(struct map *e)
+{
+	uint64_t hdr = e->start - e->off, base = 0, lo, hi, at, fde_count = 0;
+	Elf64_Ehdr eh;
+	Elf64_Phdr ph[64];
+	unsigned char head[4];
+	unsigned i, ptr_size, count_size;
+
+	if (e->off > e->start || remote_read(hdr, &eh, sizeof(eh)) ||
+	    memcmp(eh.e_ident, ELFMAG, SELFMAG) || eh.e_ident[EI_CLASS] != ELFCLASS64 ||
+	    eh.e_phentsize != sizeof(ph[0]) || eh.e_phnum > ARRAY_SIZE(ph) ||
+	    eh.e_phoff > 65536 || remote_read(hdr + eh.e_phoff, ph, eh.e_phnum * sizeof(ph[0])) ||
+	    load_range(e, ph, eh.e_phnum, &base, &lo, &hi))
+		return -1;
+	for (i = 0; i < eh.e_phnum && ph[i].p_type != PT_GNU_EH_FRAME; i++)
+		;
+	if (i == eh.e_phnum)
+		return -1;
+	/* version, eh_frame_ptr_enc, fde_count_enc, table_enc; then the two values */
+	at = base + ph[i].p_vaddr;
+	if (remote_read(at, head, sizeof(head)) || head[0] != 1 ||
+	    head[3] != 0x3b)	/* DW_EH_PE_datarel | DW_EH_PE_sdata4: libunwind's only table */
+		return -1;
+	ptr_size = eh_size(head[1]);
+	count_size = eh_size(head[2]);
+	if (!ptr_size || !count_size || (head[2] & 0x70) ||
+	    remote_read(at + 4 + ptr_size, &fde_count, count_size))
+		return -1;
+	memset(&e->di, 0, sizeof(e->di));
+	e->di.start_ip = base + lo;
+	e->di.end_ip = base + hi;
+	e->di.format = UNW_INFO_FORMAT_REMOTE_TABLE;
+	e->di.u.rti.segbase = at;
+	e->di.u.rti.table_data = at + 4 + ptr_size + count_size;
+	/* Two 32-bit words an entry; searched remotely, in log2 steps. */
+	e->di.u.rti.table_len = fde_count * 8 / sizeof(unw_word_t);
+	return 0;
+}
+
+static int find_proc_info(unw_addr_space_t a, unw_word_t ip, unw_proc_info_t *pi,
+			  int need_unwind_info, void *arg)
+{
+	struct map *e = unwinding_maps ? maps_find(unwinding_maps, ip) : NULL;
+
+	if (!e || !e->file)
+		return -UNW_ENOINFO;
+	if (e->table == TABLE_UNKNOWN)
+		e->table = find_table(e) ? TABLE_NONE : TABLE_FOUND;
+	if (e->table != TABLE_FOUND)
+		return -UNW_ENOINFO;
+	return _Ux86_64_dwarf_search_unwind_table(a, ip, &e->di, pi, need_unwind_info, arg);
+}
+
 static void init_unwinder(void)
 {
 	if (as)
@@ -279,6 +419,7 @@ static void init_unwinder(void)
 	accessors = _UPT_accessors;
 	upt_access_mem = accessors.access_mem;
 	accessors.access_mem = access_mem;
+	accessors.find_proc_info = find_proc_info;
 	as = unw_create_addr_space(&accessors, 0);
 	if (!as)
 		die("cannot create a libunwind address space");
@@ -286,27 +427,54 @@ static void init_unwinder(void)
 }
 
 /*
- * The name of the procedure at the cursor.  libunwind 1.8 and later say
- * "no info" for a buffer too small, earlier ones UNW_ENOMEM: start large
- * and grow, so names of any length come out whole.
+ * Opens the file mapped at @e: through /proc/PID/map_files when allowed
+ * (the very file, even replaced or deleted), else by its path if that
+ * still names the same inode.
  */
-static const char *proc_name(unw_cursor_t *cur)
+static int open_mapped(const struct map *e)
+{
+	char path[96];
+	struct stat st;
+	int fd;
+
+	snprintf(path, sizeof(path), "/proc/%d/map_files/%llx-%llx", (int)unwinding_maps->tgid,
+		 (unsigned long long)e->start, (unsigned long long)e->end);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd >= 0)
+		return fd;
+	fd = open(e->path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+	if (fd < 0)
+		return -1;
+	if (fstat(fd, &st) || st.st_ino != e->ino || major(st.st_dev) != e->dev_major ||
+	    minor(st.st_dev) != e->dev_minor) {
+		close(fd);
+		return -1;
+	}
+	return fd;
+}
+
+/*
+ * "name+0xoff" of the function at @file_off of mapping @e, or "";
+ * @back: how far before @file_off the address looked up is.
+ */
+static const char *proc_name(const struct map *e, uint64_t file_off, uint64_t back)
 {
 	static char *buf;
-	static size_t size = 16384;
-	unw_word_t off = 0;
-	int r;
+	static const size_t size = 1 << 16;	/* longer names are cut */
+	uint64_t dist = 0;
+	size_t len;
+	int fd = open_mapped(e), r;
 
+	if (fd < 0)
+		return intern("");
 	if (!buf)
-		buf = xmalloc(size);
-	while ((r = unw_get_proc_name(cur, buf, size - 24, &off)) == -UNW_ENOMEM &&
-	       size < (1u << 22)) {
-		size *= 4;
-		buf = xrealloc(buf, size);
-	}
+		buf = xmalloc(size + 24);
+	r = elfsym_lookup(fd, file_off - back, buf, size, &dist);
+	close(fd);
 	if (r)
 		return intern("");
-	snprintf(buf + strlen(buf), 24, "+%#llx", (unsigned long long)off);
+	len = strlen(buf);
+	snprintf(buf + len, 24, "+%#llx", (unsigned long long)(dist + back));
 	return intern(buf);
 }
 
@@ -325,6 +493,7 @@ void stack_capture(struct tcb *t)
 	struct maps *m;
 	unw_cursor_t cur;
 	unsigned n;
+	int after_signal = 0;
 
 	if (t->ev.arch == ARCH_I386) {
 		c->stack_note = STACK_I386;
@@ -339,6 +508,7 @@ void stack_capture(struct tcb *t)
 	if (!m->valid)
 		maps_load(m);
 	unwinding_tid = t->tid;
+	unwinding_maps = m;
 	pcache_used = pcache_next = 0;
 	if (!t->unwind || unw_init_remote(&cur, as, t->unwind) < 0) {
 		c->stack_note = STACK_FAILED;
@@ -348,6 +518,7 @@ void stack_capture(struct tcb *t)
 		unw_word_t ip = 0;
 		const struct map *map;
 		struct frame *f;
+		uint64_t back;
 
 		if (unw_get_reg(&cur, UNW_REG_IP, &ip) < 0 || !ip)
 			break;
@@ -355,12 +526,14 @@ void stack_capture(struct tcb *t)
 		f = add_frame(c);
 		f->binary = map ? map->path : NULL;
 		f->file_off = map ? ip - map->start + map->off : ip;
-		f->symbol = map && map->file ? sym_lookup(map->file, f->file_off) : NULL;
+		/* A return address may be just past its function: look up the call. */
+		back = n && !after_signal && f->file_off ? 1 : 0;
+		f->symbol = map && map->file ? sym_lookup(map->file, f->file_off) : intern("");
 		if (!f->symbol) {
-			f->symbol = proc_name(&cur);
-			if (map && map->file)
-				sym_insert(map->file, f->file_off, f->symbol);
+			f->symbol = proc_name(map, f->file_off, back);
+			sym_insert(map->file, f->file_off, f->symbol);
 		}
+		after_signal = unw_is_signal_frame(&cur) > 0;
 		if (unw_step(&cur) <= 0)
 			break;
 	}

@@ -112,3 +112,31 @@ frame_names() {
 	run grep -c $'[\x01-\x09\x0b-\x1f\x7f-\xff]' "$out"
 	assert_output 0
 }
+
+@test "a library's file cut short under a frame: the frame prints without a symbol, iotrace goes on" {
+	# The program keeps only the library's code in its file, then writes;
+	# -k used to read past the end of what it had mapped and crash,
+	# killing the program with it.
+	cp "$HELPERS/libstackdl.so" "$BATS_TEST_TMPDIR/cut.so"
+	run "$IOTRACE" -q -k -e trace=write "$HELPERS/stack" cut "$BATS_TEST_TMPDIR/cut.so"
+	assert_success
+	assert_line --index 0 --regexp '^write\(3, "c", 1\) += 1$'
+	assert_line --regexp "^ > $BATS_TEST_TMPDIR/cut\\.so\\(\\) \\[0x[0-9a-f]+\\]\$"
+	assert_line '+++ exited with 0 +++'
+}
+
+@test "a library truncated and rewritten while its frame is on the stack: no crash, every write shown" {
+	# Another thread empties the file and writes it back a page at a time,
+	# as copying a rebuilt library over a running one does; each write
+	# follows an munmap, so -k looks for the library's unwind table anew.
+	# iotrace used to die of SIGSEGV or SIGBUS here in every run.
+	cp "$HELPERS/libstackdl.so" "$BATS_TEST_TMPDIR/lib.so"
+	run "$IOTRACE" -k -e trace=write -o "$out" "$HELPERS/stack" truncate "$BATS_TEST_TMPDIR/lib.so" 3000
+	assert_success
+	assert_output "survived 3000 writes"
+	run grep -cE '^[0-9]+ +write\(3, "t", 1\) += 1$' "$out"
+	assert_output 3000
+	# The library's frame: named, or without a name while its file was short.
+	run grep -cE "^ > $BATS_TEST_TMPDIR/lib\\.so\\((dl_call\\+0x[0-9a-f]+)?\\) \\[0x[0-9a-f]+\\]\$" "$out"
+	assert_output 3000
+}
