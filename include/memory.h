@@ -30,14 +30,36 @@ unsigned umem_read(pid_t pid, struct umem_req *req, size_t n);
  */
 ssize_t umem_fd_path(pid_t tid, int fd, char *buf, size_t size);
 
-/*
- * The file position and open flags (O_*) of fd @fd of thread @tid, from
- * /proc/TID/fdinfo/FD; 0, or -1 when the fd is not open.
- */
-int umem_fd_info(pid_t tid, int fd, uint64_t *pos, unsigned *flags);
+/* What /proc/TID/fdinfo/FD says of an open fd. */
+struct fd_info {
+	uint64_t pos;		/* the file position */
+	unsigned flags;		/* O_* open flags */
+	int mnt_id;		/* the mount it lives on (0: not said) */
+	uint64_t ino;
+};
+
+/* Reads fd @fd of thread @tid's fdinfo; 0, or -1 when the fd is not open. */
+int umem_fd_info(pid_t tid, int fd, struct fd_info *fi);
 
 /* Whether fd @fd of thread @tid is open for writing. */
 int umem_fd_writable(pid_t tid, int fd);
+
+/*
+ * The file system type ("ext4", "fuse", "nfs4") of mount @mnt_id as
+ * thread @tid sees it, from its mountinfo: touches nothing on that file
+ * system, so it cannot block on one a stopped tracee serves.  0 or -1.
+ */
+int umem_mount_fstype(pid_t tid, int mnt_id, char *type, size_t size);
+
+/*
+ * A duplicate of thread @tid's fd @fd in iotrace (pidfd_getfd): the same
+ * open file, so reading it through pread moves nothing and, unlike a new
+ * open, breaks no lease the program holds.  Returns the fd, or -1.
+ */
+int umem_fd_dup(pid_t tid, int fd);
+
+/* Whether a lease is held on the file @dev, @ino (/proc/locks). */
+int umem_file_leased(dev_t dev, ino_t ino);
 
 /*
  * Opens the regular file that fd @fd of thread @tid refers to, read-only,

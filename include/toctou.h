@@ -76,7 +76,8 @@ struct toctou {
 	struct change *changes;
 	unsigned nchanges, changes_cap;
 	enum landed landed;
-	int verify_errno;
+	int verify_errno;	/* LANDED_UNKNOWN: why reading back failed, or */
+	char not_read[48];	/* why it was not tried ("fuse file system") */
 };
 
 

@@ -39,6 +39,7 @@ void call_begin(struct call *c, unsigned id, enum arch arch, size_t fetch_cap,
 	c->tt.nchanges = 0;
 	c->tt.landed = LANDED_UNCHECKED;
 	c->tt.verify_errno = 0;
+	c->tt.not_read[0] = '\0';
 }
 
 void call_snapshot(struct call *c, size_t budget)

@@ -2,6 +2,9 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <sys/stat.h>
+#include <sys/pidfd.h>
+#include <sys/sysmacros.h>
+#include <stdlib.h>
 #include <limits.h>
 #include <string.h>
 #include <sys/ptrace.h>
@@ -179,11 +182,11 @@ ssize_t umem_fd_path(pid_t tid, int fd, char *buf, size_t size)
 	return n;
 }
 
-int umem_fd_info(pid_t tid, int fd, uint64_t *pos, unsigned *flags)
+int umem_fd_info(pid_t tid, int fd, struct fd_info *fi)
 {
 	char path[64], line[256];
-	unsigned long long p = 0;
-	unsigned fl = 0;
+	unsigned long long v;
+	unsigned fl;
 	int have = 0;
 	FILE *f;
 
@@ -193,28 +196,96 @@ int umem_fd_info(pid_t tid, int fd, uint64_t *pos, unsigned *flags)
 	f = fopen(path, "re");
 	if (!f)
 		return -1;
+	memset(fi, 0, sizeof(*fi));
 	while (fgets(line, sizeof(line), f)) {
-		if (sscanf(line, "pos: %llu", &p) == 1)
+		if (sscanf(line, "pos: %llu", &v) == 1) {
+			fi->pos = v;
 			have |= 1;
-		else if (sscanf(line, "flags: %o", &fl) == 1)
+		} else if (sscanf(line, "flags: %o", &fl) == 1) {
+			fi->flags = fl;
 			have |= 2;
+		} else if (sscanf(line, "mnt_id: %llu", &v) == 1) {
+			fi->mnt_id = (int)v;
+		} else if (sscanf(line, "ino: %llu", &v) == 1) {
+			fi->ino = v;
+		}
 	}
 	fclose(f);
-	if (have != 3)
-		return -1;
-	*pos = p;
-	*flags = fl;
-	return 0;
+	return have == 3 ? 0 : -1;
 }
 
 int umem_fd_writable(pid_t tid, int fd)
 {
-	uint64_t pos;
-	unsigned flags;
+	struct fd_info fi;
 
-	if (umem_fd_info(tid, fd, &pos, &flags))
+	if (umem_fd_info(tid, fd, &fi))
 		return 0;
-	return (flags & O_ACCMODE) == O_WRONLY || (flags & O_ACCMODE) == O_RDWR;
+	return (fi.flags & O_ACCMODE) == O_WRONLY || (fi.flags & O_ACCMODE) == O_RDWR;
+}
+
+int umem_mount_fstype(pid_t tid, int mnt_id, char *type, size_t size)
+{
+	char path[64], *line = NULL, *sep;
+	size_t cap = 0;
+	int found = -1;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "/proc/%d/mountinfo", (int)tid);
+	f = fopen(path, "re");
+	if (!f)
+		return -1;
+	/* "36 35 98:0 /root /mnt rw,noatime master:1 - ext3 /dev/root rw" */
+	while (found < 0 && getline(&line, &cap, f) > 0) {
+		if (atoi(line) != mnt_id || !(sep = strstr(line, " - ")))
+			continue;
+		sep += 3;
+		snprintf(type, size, "%.*s", (int)strcspn(sep, " \n"), sep);
+		found = 0;
+	}
+	free(line);
+	fclose(f);
+	return found;
+}
+
+int umem_fd_dup(pid_t tid, int fd)
+{
+	int pidfd = pidfd_open(tid, 0), dup;
+
+	/* pidfd_open wants a process, not one of its threads */
+	if (pidfd < 0 && errno == EINVAL)
+		pidfd = pidfd_open(umem_tgid(tid), 0);
+	if (pidfd < 0)
+		return -1;
+	dup = pidfd_getfd(pidfd, fd, 0);
+	close(pidfd);
+	return dup;
+}
+
+int umem_file_leased(dev_t dev, ino_t ino)
+{
+	char line[256];
+	unsigned maj, min;
+	unsigned long long i;
+	int leased = 0;
+	FILE *f = fopen("/proc/locks", "re");
+
+	if (!f)
+		return 0;
+	/* "1: LEASE  ACTIVE    WRITE 1234 08:01:5678 0 EOF" */
+	while (!leased && fgets(line, sizeof(line), f)) {
+		char *p = strstr(line, " LEASE ");
+		unsigned n = 0;
+
+		if (!p)
+			continue;
+		for (p = line; *p && n < 5; p++)	/* the 6th field: maj:min:inode */
+			if (*p == ' ' && p[1] != ' ')
+				n++;
+		leased = n == 5 && sscanf(p, "%x:%x:%llu", &maj, &min, &i) == 3 &&
+			 maj == major(dev) && min == minor(dev) && i == (unsigned long long)ino;
+	}
+	fclose(f);
+	return leased;
 }
 
 int umem_file_open(pid_t tid, int fd, uint64_t *size)

@@ -575,8 +575,13 @@ static void render_toctou(struct strbuf *sb, const struct call *c)
 	if (tt->landed != LANDED_UNCHECKED) {
 		sb_addstr(sb, "; landed: ");
 		sb_addstr(sb, toctou_landed_name(tt->landed));
-		if (tt->landed == LANDED_UNKNOWN)
+		if (tt->landed == LANDED_UNKNOWN && tt->not_read[0]) {
+			sb_addstr(sb, " (not read back: ");
+			quote_bytes(sb, (const unsigned char *)tt->not_read, strlen(tt->not_read));
+			sb_addch(sb, ')');
+		} else if (tt->landed == LANDED_UNKNOWN) {
 			sb_addf(sb, " (read back failed: %s)", errno_text(tt->verify_errno));
+		}
 	}
 	sb_addstr(sb, " */");
 }

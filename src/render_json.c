@@ -365,7 +365,10 @@ static void j_toctou(const struct call *c)
 		j_key("landed");
 		j_str(toctou_landed_name(tt->landed));
 	}
-	if (tt->landed == LANDED_UNKNOWN) {
+	if (tt->landed == LANDED_UNKNOWN && tt->not_read[0]) {
+		j_key("not_read_back");
+		j_str(tt->not_read);
+	} else if (tt->landed == LANDED_UNKNOWN) {
 		j_key("verify_error");
 		if (errno_name(tt->verify_errno))
 			j_str(errno_name(tt->verify_errno));

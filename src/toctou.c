@@ -8,7 +8,9 @@
 #include "config.h"
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include "call.h"
 #include "memory.h"
@@ -201,22 +203,17 @@ static void compare(struct call *c, uint64_t done)
 }
 
 /* Where the call put its data in the file, given the file now. */
-static int write_offset(const struct call *c, pid_t tid, uint64_t size, uint64_t done,
-			uint64_t *at)
+static uint64_t write_offset(const struct call *c, const struct fd_info *fi, uint64_t size,
+			     uint64_t done)
 {
 	const struct toctou *tt = &c->tt;
-	uint64_t pos;
-	unsigned flags;
 
-	if (umem_fd_info(tid, tt->fd, &pos, &flags))
-		return -1;
-	if (tt->how == WRITE_APPEND || (tt->how != WRITE_NOAPPEND && (flags & O_APPEND)))
-		*at = size >= done ? size - done : 0;	/* even pwrite appends there */
-	else if (tt->pos >= 0)
-		*at = (uint64_t)tt->pos;
-	else	/* the file position, moved past the data */
-		*at = pos >= done ? pos - done : 0;
-	return 0;
+	if (tt->how == WRITE_APPEND || (tt->how != WRITE_NOAPPEND && (fi->flags & O_APPEND)))
+		return size >= done ? size - done : 0;	/* even pwrite appends there */
+	if (tt->pos >= 0)
+		return (uint64_t)tt->pos;
+	/* the file position, moved past the data */
+	return fi->pos >= done ? fi->pos - done : 0;
 }
 
 /*
@@ -264,13 +261,85 @@ static enum landed classify(const struct call *c, const unsigned char *file, siz
 	return only_exit ? LANDED_EXIT : LANDED_ENTRY;
 }
 
+/*
+ * File systems a stopped tracee may be serving (FUSE), or that may stall
+ * on the network: reading one back could block iotrace for good.
+ */
+static int remote_fs(const char *type)
+{
+	static const char *const prefixes[] = {
+		"fuse", "nfs", "cifs", "smb", "9p", "ceph", "afs", "ncp", "glusterfs",
+		"lustre", "davfs", "sshfs", "virtiofs", "orangefs", "pvfs2",
+	};
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(prefixes); i++)
+		if (!strncmp(type, prefixes[i], strlen(prefixes[i])))
+			return 1;
+	return 0;
+}
+
+static void verify_failed(struct toctou *tt, int err)
+{
+	tt->landed = LANDED_UNKNOWN;
+	tt->verify_errno = err;
+}
+
+static void verify_skipped(struct toctou *tt, const char *why, const char *what)
+{
+	tt->landed = LANDED_UNKNOWN;
+	snprintf(tt->not_read, sizeof(tt->not_read), "%s%s", what, why);
+}
+
+/*
+ * Opens what the call wrote to for reading back, without disturbing the
+ * program: a duplicate of its own descriptor (no new open that would
+ * break its lease, no moved offset); only a write-only descriptor needs
+ * a new open, and gets none while a lease is held on the file.  Never
+ * touches a file on a file system a stopped tracee may serve.  Returns
+ * the fd, or -1 with tt->landed set (left unchecked: not a regular file).
+ */
+static int open_written(struct toctou *tt, pid_t tid, const struct fd_info *fi, uint64_t *size)
+{
+	char type[32];
+	struct stat st;
+	int f;
+
+	if (fi->mnt_id && !umem_mount_fstype(tid, fi->mnt_id, type, sizeof(type)) &&
+	    remote_fs(type)) {
+		verify_skipped(tt, " file system", type);
+		return -1;
+	}
+	f = umem_fd_dup(tid, tt->fd);
+	if (f >= 0) {
+		if (fstat(f, &st) || !S_ISREG(st.st_mode)) {
+			close(f);
+			return -1;
+		}
+		*size = (uint64_t)st.st_size;
+		if ((fi->flags & O_ACCMODE) != O_WRONLY)
+			return f;
+		close(f);
+		if (umem_file_leased(st.st_dev, st.st_ino)) {
+			verify_skipped(tt, "", "a lease is held on the file");
+			return -1;
+		}
+	}
+	/* Write-only, or no pidfd_getfd (Linux < 5.6): a new open file. */
+	f = umem_file_open(tid, tt->fd, size);
+	if (f < 0 && errno)
+		verify_failed(tt, errno);
+	return f;
+}
+
 /* --toctou=verify: reads the copied part of the written range back from the file. */
 static void check_landed(struct call *c, pid_t tid, uint64_t done)
 {
 	static unsigned char *buf;
 	static size_t buf_cap;
 	struct toctou *tt = &c->tt;
-	uint64_t size, at;
+	struct fd_info fi;
+	uint64_t size;
 	size_t span = 0;
 	ssize_t n;
 	unsigned k;
@@ -287,31 +356,22 @@ static void check_landed(struct call *c, pid_t tid, uint64_t done)
 	span = MIN(span, tt->budget);
 	if (!span)	/* nothing copied (--toctou-bytes=0): nothing to compare */
 		return;
-	f = umem_file_open(tid, tt->fd, &size);
-	if (f < 0) {
-		if (errno) {
-			tt->landed = LANDED_UNKNOWN;
-			tt->verify_errno = errno;
-		}
+	if (umem_fd_info(tid, tt->fd, &fi)) {
+		verify_failed(tt, EBADF);
 		return;
 	}
-	if (write_offset(c, tid, size, done, &at)) {
-		close(f);
-		tt->landed = LANDED_UNKNOWN;
-		tt->verify_errno = EBADF;
+	f = open_written(tt, tid, &fi, &size);
+	if (f < 0)
 		return;
-	}
 	if (buf_cap < span) {	/* span <= the budget: the user's number */
 		buf = xrealloc(buf, span);
 		buf_cap = span;
 	}
-	n = umem_file_pread(f, buf, span, at);
-	if (n < 0) {
-		tt->landed = LANDED_UNKNOWN;
-		tt->verify_errno = errno;
-	} else {
+	n = umem_file_pread(f, buf, span, write_offset(c, &fi, size, done));
+	if (n < 0)
+		verify_failed(tt, errno);
+	else
 		tt->landed = classify(c, buf, (size_t)n, span);
-	}
 	close(f);
 }
 

@@ -13,6 +13,19 @@ setup() {
 
 teardown() {
 	if [ -n "$dir" ]; then rm -rf "$dir"; fi
+	if [ -n "${mnt:-}" ]; then unhang_fuse "$mnt"; fi
+}
+
+# A FUSE mount left behind by a failed test, whose server may be stuck
+# under a hung tracer: abort its connection (found by the mount's device
+# number, without touching the mount itself), then detach it.
+unhang_fuse() {
+	local dev
+	dev=$(awk -v m="$1" '$5 == m { print $3 }' /proc/self/mountinfo)
+	[ -n "$dev" ] || return 0
+	mountpoint -q /sys/fs/fuse/connections || mount -t fusectl none /sys/fs/fuse/connections || true
+	echo 1 >"/sys/fs/fuse/connections/$(( ${dev%%:*} << 20 | ${dev##*:} ))/abort" || true
+	umount -l "$1" || true
 }
 
 # Runs iotrace with options $@ (then the helper and its mode, after --),
@@ -287,4 +300,50 @@ unprivileged() {
 	run "$IOTRACE" --toctou --toctou-bytes=lots -- true
 	assert_failure 1
 	assert_output "iotrace: invalid value for --toctou-bytes: 'lots' (a number from 0 to 268435456)"
+}
+
+@test "--toctou=verify never blocks on a FUSE file system served by a traced thread" {
+	[ -x "$HELPERS/fusewrite" ] || skip "the FUSE helper was not built: libfuse3 is not installed"
+	[ -c /dev/fuse ] || skip "no /dev/fuse on this machine"
+	mnt="$BATS_TEST_TMPDIR/mnt"
+	mkdir "$mnt"
+	# The helper serves the file system from a thread iotrace stops at
+	# every read of /dev/fuse; reading the written file back would wait
+	# for that thread forever (and did, unkillable by SIGTERM).  Output
+	# goes to files: a hung helper would hold a pipe open for good.
+	fuse_trace --normalize
+	[ "$status" != 77 ] || skip "cannot mount a FUSE file system here: $(cat "$out.stdout")"
+	[ "$status" = 0 ] || { cat "$out.stdout"; false; }
+	run cat "$out.stdout"
+	assert_output "read back: fuse-payload"
+	run cat "$out"
+	assert_line --regexp '^1 +write\(4, "fuse-payload", 12\) += 12 /\* toctou: unchanged; landed: unknown \(not read back: fuse file system\) \*/$'
+	fuse_trace --json
+	[ "$status" = 0 ]
+	run jq -c 'select(.name == "write") | .toctou' "$out"
+	assert_output '{"changes":[],"landed":"unknown","not_read_back":"fuse file system"}'
+}
+
+# iotrace --toctou=verify with options $@ on the FUSE helper, killed if it
+# hangs; its status in $status.
+fuse_trace() {
+	status=0
+	timeout -s KILL 60 "$IOTRACE" "$@" --toctou=verify -P "$mnt/data" -o "$out" \
+		"$HELPERS/fusewrite" "$mnt" >"$out.stdout" 2>&1 </dev/null || status=$?
+}
+
+@test "--toctou=verify reads back through the program's own descriptor: its lease holds" {
+	# A new open of a leased file breaks the lease (SIGIO); a duplicate of
+	# the program's read-write fd does not.
+	run "$IOTRACE" --toctou=verify -e trace=write -o "$out" "$HELPERS/toctou" lease "$BATS_TEST_TMPDIR/f"
+	assert_success
+	assert_output "lease kept"
+	run cat "$out"
+	assert_line --regexp '^[0-9]+ +write\(3, "leased", 6\) += 6 /\* toctou: unchanged; landed: entry \*/$'
+	# A write-only fd cannot be read through: no new open while the lease is held.
+	run "$IOTRACE" --toctou=verify -e trace=write -o "$out" "$HELPERS/toctou" lease-w "$BATS_TEST_TMPDIR/g"
+	assert_success
+	assert_output "lease kept"
+	run cat "$out"
+	assert_line --regexp '^[0-9]+ +write\(3, "leased", 6\) += 6 /\* toctou: unchanged; landed: unknown \(not read back: a lease is held on the file\) \*/$'
 }

@@ -23,12 +23,16 @@
  *   mixed   pwritev where one element's bytes change partly before and
  *           partly after the kernel copies them.
  *   wronly  writes to a file opened write-only with mode 0200.
+ *   lease   takes a write lease on a file opened read-write (lease-w:
+ *           write-only), writes to it, and says whether the lease was
+ *           broken meanwhile (a new open of the file breaks it).
  * Prints what the pipe's reader received, or the file's content.
  * fds: pipe read end 3, write end 4; the file is 3 (and 4, O_APPEND).
  */
 #define _GNU_SOURCE
 #include <fcntl.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -264,6 +268,27 @@ static void wronly(const char *path)
 	write(3, "secret", 6);
 }
 
+static volatile sig_atomic_t lease_broken;
+
+static void on_lease_break(int sig)
+{
+	(void)sig;
+	lease_broken = 1;
+}
+
+/* Holds a write lease while it writes: nobody may open the file meanwhile. */
+static void leased(const char *path, int mode)
+{
+	signal(SIGIO, on_lease_break);
+	if (open(path, mode | O_CREAT | O_TRUNC, 0600) != 3)
+		die("the file at fd 3");
+	if (fcntl(3, F_SETLEASE, F_WRLCK))
+		die("F_SETLEASE");
+	write(3, "leased", 6);
+	printf("lease %s\n", lease_broken ? "broken" : "kept");
+	fcntl(3, F_SETLEASE, F_UNLCK);
+}
+
 int main(int argc, char **argv)
 {
 	if (argc < 2)
@@ -283,6 +308,10 @@ int main(int argc, char **argv)
 		mixed(argv[2]);
 	else if (!strcmp(argv[1], "wronly") && argc > 2)
 		wronly(argv[2]);
+	else if (!strcmp(argv[1], "lease") && argc > 2)
+		leased(argv[2], O_RDWR);
+	else if (!strcmp(argv[1], "lease-w") && argc > 2)
+		leased(argv[2], O_WRONLY);
 	else
 		return 2;
 	return 0;
