@@ -3,6 +3,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <sched.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -183,34 +184,48 @@ static int is_signal_delivery(int status)
 	return (status >> 16) == 0 && WSTOPSIG(status) != (SIGTRAP | 0x80);
 }
 
+/* How long detaching waits for a thread to stop; then the kernel lets it go. */
+#define DETACH_WAIT_NS (100 * 1000 * 1000)
+
 /*
- * Detaches @tid.  A running thread is interrupted first; a signal that
- * reaches it meanwhile is handed back through PTRACE_DETACH, not lost.
+ * Detaches @tid, which PTRACE_INTERRUPT has been asked to stop.  Its next
+ * stop may be one iotrace has not collected yet (it was busy writing its
+ * output, say): a signal-delivery stop must hand its signal back through
+ * PTRACE_DETACH, or the signal is lost.  A thread that does not stop in
+ * time (asleep uninterruptibly) is left to the kernel, which detaches it
+ * when iotrace exits and keeps whatever signal it was stopped for.
  */
-static void detach_thread(pid_t tid)
+static void detach_thread(pid_t tid, uint64_t deadline)
 {
 	int status;
 
-	if (!ptrace(PTRACE_DETACH, tid, NULL, NULL))
-		return;	/* it was in a ptrace-stop, e.g. listening in a group-stop */
-	if (errno != ESRCH || ptrace(PTRACE_INTERRUPT, tid, NULL, NULL))
-		return;
 	for (;;) {
-		pid_t r = waitpid(tid, &status, __WALL);
+		pid_t r = waitpid(tid, &status, __WALL | WNOHANG);
 
 		if (r < 0 && errno == EINTR)
 			continue;
-		if (r < 0 || !WIFSTOPPED(status))
+		if (r < 0 || (r > 0 && !WIFSTOPPED(status)))
+			return;	/* gone */
+		if (r > 0)
+			break;
+		if (now_ns() > deadline)
 			return;
-		ptrace(PTRACE_DETACH, tid, NULL,
-		       (void *)(long)(is_signal_delivery(status) ? WSTOPSIG(status) : 0));
-		return;
+		sched_yield();
 	}
+	ptrace(PTRACE_DETACH, tid, NULL,
+	       (void *)(long)(is_signal_delivery(status) ? WSTOPSIG(status) : 0));
+}
+
+/* First pass: every thread is asked to stop, so none waits for another. */
+static void interrupt_one(struct tcb *t, void *data)
+{
+	(void)data;
+	if (!(t->flags & TCB_FILTERED))
+		ptrace(PTRACE_INTERRUPT, t->tid, NULL, NULL);
 }
 
 static void detach_one(struct tcb *t, void *data)
 {
-	(void)data;
 	render_vanished(t);
 	if (t->flags & TCB_FILTERED) {
 		/* Untraced, its filter would fail every traced call with ENOSYS. */
@@ -218,7 +233,7 @@ static void detach_one(struct tcb *t, void *data)
 		if (!opt.quiet)
 			error("Process %d killed: it runs under iotrace's seccomp filter", (int)t->tid);
 	} else {
-		detach_thread(t->tid);
+		detach_thread(t->tid, *(const uint64_t *)data);
 		if (!opt.quiet)
 			error("Process %d detached", (int)t->tid);
 	}
@@ -227,10 +242,12 @@ static void detach_one(struct tcb *t, void *data)
 
 void tracer_detach_all(void)
 {
+	uint64_t deadline = now_ns() + DETACH_WAIT_NS;
 	int status;
 	pid_t pid;
 
-	tcb_for_each(detach_one, NULL);
+	tcb_for_each(interrupt_one, NULL);
+	tcb_for_each(detach_one, &deadline);
 	/* Children reported but not yet known: let them go too. */
 	while ((pid = waitpid(-1, &status, __WALL | WNOHANG)) > 0)
 		if (WIFSTOPPED(status))

@@ -130,3 +130,32 @@ state_of() {
 	wait_for '[ "$(state_of "$p")" = S ]'
 	kill "$p"
 }
+
+@test "detach hands back a signal that came while iotrace was blocked writing its output" {
+	local fifo="$BATS_TEST_TMPDIR/fifo" tracer reader pid tid
+	mkfifo "$fifo"
+	"$HELPERS/sigdetach" "$pidfile" >"$data" &
+	victim=$!
+	wait_for '[ -s "$pidfile" ]'
+	read -r pid tid <"$pidfile"
+	# A reader that opens the FIFO, then stops: iotrace's output fills it.
+	( exec 3<"$fifo"; kill -STOP "$BASHPID"; exec cat <&3 >/dev/null ) &
+	reader=$!
+	"$IOTRACE" -q -p "$pid" -o "$fifo" &
+	tracer=$!
+	# iotrace asleep in write(2) on the full FIFO, a tracee's stop uncollected...
+	wait_for '[ "$(cut -d" " -f1 /proc/$tracer/syscall 2>/dev/null)" = 1 ]'
+	kill -USR1 "$pid"
+	# ...and the receiving thread in its signal-delivery stop.
+	wait_for '[ "$(state_of "$pid/task/$tid")" = t ]'
+	kill -TERM "$tracer"
+	kill -CONT "$reader"
+	wait_status "$tracer"
+	assert_success
+	wait "$reader" || true
+	kill -USR2 "$pid"
+	wait_status "$victim"
+	victim=
+	assert_success
+	assert_equal "$(cat "$data")" "SIGUSR1 seen"
+}
