@@ -8,13 +8,17 @@ struct tcb;
 
 /* Where trace lines go: stderr, the -o file, or one -ff file. */
 struct outstream {
-	int fd;
+	int fd;			/* -1: an -ff file put aside for now */
+	char *name;		/* the file's path, or "stderr" */
 	int is_file;		/* -o/-ff rather than stderr: no [pid N] form */
 	int line_buffered;	/* a terminal: flush every line */
+	int failed;		/* a write failed: said once, the rest dropped */
+	int created;		/* -ff: the file exists; reopen it to append */
 	char *buf;
 	size_t len, cap;
 	struct tcb *open_line;	/* tracee whose line is unfinished here */
 	struct outstream *next;
+	struct outstream *lru_prev, *lru_next;	/* -ff: open files, newest first */
 };
 
 /* Opens the stream for -o (or stderr); dies with a message on failure. */
@@ -37,5 +41,11 @@ void out_flush_all(void);
 
 /* Flushes the trace when it shares stderr, so messages keep their order. */
 void out_before_message(void);
+
+/* Whether writing the trace failed somewhere: the trace is incomplete. */
+int out_failed(void);
+
+/* Drops every line from now on (iotrace gave up tracing after an error). */
+void out_stop(void);
 
 #endif

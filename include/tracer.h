@@ -12,6 +12,14 @@ void tracer_spawn(void);
 /* Seizes every thread of each -p process; returns how many were attached. */
 unsigned tracer_attach_all(void);
 
+/*
+ * From now on a fatal error of iotrace's own does not end it: it stops
+ * tracing, says so, and lets every tracee run to its end (they would be
+ * killed by PTRACE_O_EXITKILL, or fail their traced calls with ENOSYS
+ * under the seccomp filter, if iotrace went away).
+ */
+void tracer_keep_alive(void);
+
 /* Runs the ptrace loop until no tracee is left; returns the exit status. */
 int tracer_loop(void);
 

@@ -4,17 +4,39 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* Prints "iotrace: <msg>" on stderr. */
+/*
+ * Messages, in git's tiers, one line each on stderr as "iotrace: <msg>":
+ * die() for what iotrace cannot go on after, error() for what it
+ * survives, warning() ("iotrace: warning: ...") for what may surprise,
+ * BUG() for what cannot happen (a bug of iotrace's, never tracee input).
+ * Messages are lower case and name their subject.
+ */
 __attribute__((format(printf, 1, 2)))
 void error(const char *fmt, ...);
 
-/* Like error(), then exits with status 1 after flushing trace output. */
+__attribute__((format(printf, 1, 2)))
+void warning(const char *fmt, ...);
+
+/* Prints the message, then runs the die routine, or exits with status 1. */
 __attribute__((format(printf, 1, 2), noreturn))
 void die(const char *fmt, ...);
 
 /* Like die() with ": <strerror(errno)>" appended. */
 __attribute__((format(printf, 1, 2), noreturn))
 void die_errno(const char *fmt, ...);
+
+#define BUG(...) bug_fl(__FILE__, __LINE__, __VA_ARGS__)
+__attribute__((format(printf, 3, 4), noreturn))
+void bug_fl(const char *file, int line, const char *fmt, ...);
+
+/* Runs before every message (the trace flushes what shares stderr). */
+void set_message_hook(void (*fn)(void));
+
+/*
+ * Replaces die()'s exit(1) after its message; the routine must not
+ * return (the tracer's keeps the traced programs running untraced).
+ */
+void set_die_routine(void (*fn)(void));
 
 /* Allocation wrappers that die on failure. */
 void *xmalloc(size_t n);

@@ -67,7 +67,7 @@ static struct arg *add(struct call *c, const char *name, enum arg_type type)
 
 	/* Decoders are ours, so overflowing is a bug, not tracee input. */
 	if (c->nargs >= CALL_MAX_ARGS)
-		die("internal error: too many arguments for one call");
+		BUG("too many arguments for one call of %u", c->id);
 	a = &c->arg[c->nargs++];
 	memset(a, 0, sizeof(*a));
 	a->name = name;

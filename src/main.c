@@ -20,10 +20,19 @@ static void check_kernel(void)
 		die("this kernel (%s) is too old: iotrace needs Linux 5.3 or later", u.release);
 }
 
+/* Before any tracee is attached, a fatal error ends iotrace, its trace flushed. */
+static void __attribute__((noreturn)) quit(void)
+{
+	out_flush_all();
+	exit(1);
+}
+
 int main(int argc, char **argv)
 {
 	unsigned attached = 0;
 
+	set_message_hook(out_before_message);
+	set_die_routine(quit);
 	syscalls_init();
 	options_parse(argc, argv);
 	check_kernel();
@@ -36,5 +45,6 @@ int main(int argc, char **argv)
 	}
 	if (opt.argv)
 		tracer_spawn();
+	tracer_keep_alive();
 	tracer_exit_like(tracer_loop());
 }

@@ -1,9 +1,26 @@
+/*
+ * Where trace lines go: stderr, the -o file, or one -ff file per thread.
+ *
+ * Trace output is buffered here rather than in stdio so that a signal
+ * interrupting a write (the tracer runs without SA_RESTART, to wake up
+ * from wait4) never drops bytes.
+ *
+ * -ff keeps a bounded set of files open, the most recently written ones:
+ * a program may run more threads than iotrace may open files.  A file
+ * put aside is closed (after a flush) and reopened for appending when
+ * its thread prints again.
+ *
+ * A failed write (a full disk, a closed pipe) is said once per stream;
+ * the rest of that stream is dropped, the traced programs run on, and
+ * iotrace's exit status says the trace is incomplete (out_failed()).
+ */
 #include "config.h"
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <unistd.h>
 #include "options.h"
 #include "output.h"
@@ -11,26 +28,39 @@
 #include "util.h"
 #include "norm.h"
 
-/*
- * Trace output is buffered here rather than in stdio so that a signal
- * interrupting a write (the tracer runs without SA_RESTART, to wake up
- * from wait4) never drops bytes.
- */
 #define MAIN_BUF (64 * 1024)
 #define FF_BUF (8 * 1024)
+/* -ff files kept open at most; fewer when the open-file limit is low. */
+#define FF_OPEN_MAX 256
+/* fds left for everything else iotrace opens (/proc files, pidfds...). */
+#define FD_RESERVE 32
 
 static struct outstream *main_stream;
-static struct outstream *streams;	/* every open stream, for flushing */
+static struct outstream *streams;	/* every stream, for flushing */
+static struct outstream *lru_head, *lru_tail;	/* open -ff files, newest first */
+static unsigned ff_open, ff_open_max;
+static int failed, stopped;
 
-static void write_all(int fd, const char *p, size_t len)
+static void report_failure(struct outstream *s, int err)
 {
-	while (len) {
-		ssize_t n = write(fd, p, len);
+	s->failed = 1;
+	failed = 1;
+	if (s->fd == STDERR_FILENO)
+		return;	/* nowhere to say it */
+	error("cannot write the trace to '%s': %s", s->name, strerror(err));
+}
+
+static void write_all(struct outstream *s, const char *p, size_t len)
+{
+	while (len && !s->failed) {
+		ssize_t n = write(s->fd, p, len);
 
 		if (n < 0 && errno == EINTR)
 			continue;
-		if (n <= 0)
-			return;	/* a closed pipe or full disk: the trace is lost, not the tracee */
+		if (n <= 0) {
+			report_failure(s, n < 0 ? errno : ENOSPC);
+			return;
+		}
 		p += n;
 		len -= (size_t)n;
 	}
@@ -38,19 +68,81 @@ static void write_all(int fd, const char *p, size_t len)
 
 static void flush(struct outstream *s)
 {
-	write_all(s->fd, s->buf, s->len);
+	if (s->len && s->fd >= 0)
+		write_all(s, s->buf, s->len);
 	s->len = 0;
 }
 
-static struct outstream *stream_new(int fd, int is_file, size_t cap)
+static void lru_unlink(struct outstream *s)
+{
+	if (s->lru_prev)
+		s->lru_prev->lru_next = s->lru_next;
+	else if (lru_head == s)
+		lru_head = s->lru_next;
+	if (s->lru_next)
+		s->lru_next->lru_prev = s->lru_prev;
+	else if (lru_tail == s)
+		lru_tail = s->lru_prev;
+	s->lru_prev = s->lru_next = NULL;
+}
+
+static void lru_push(struct outstream *s)
+{
+	s->lru_next = lru_head;
+	if (lru_head)
+		lru_head->lru_prev = s;
+	lru_head = s;
+	if (!lru_tail)
+		lru_tail = s;
+}
+
+/* Puts a -ff file aside: flushed and closed, its buffer freed. */
+static void ff_close(struct outstream *s)
+{
+	flush(s);
+	close(s->fd);
+	s->fd = -1;
+	free(s->buf);
+	s->buf = NULL;
+	lru_unlink(s);
+	ff_open--;
+}
+
+/* Opens (creates at first, else appends to) -ff file @s, putting older ones aside. */
+static int ff_reopen(struct outstream *s)
+{
+	int flags = O_WRONLY | O_CLOEXEC | (s->created ? O_APPEND : O_CREAT | O_TRUNC);
+	int fd;
+
+	while (ff_open >= ff_open_max && lru_tail)
+		ff_close(lru_tail);
+	while ((fd = open(s->name, flags, 0666)) < 0 && (errno == EMFILE || errno == ENFILE) &&
+	       lru_tail)
+		ff_close(lru_tail);
+	if (fd < 0) {
+		s->failed = 1;
+		failed = 1;
+		error("cannot open output file '%s': %s", s->name, strerror(errno));
+		return -1;
+	}
+	s->fd = fd;
+	s->created = 1;
+	s->buf = xmalloc(s->cap);
+	lru_push(s);
+	ff_open++;
+	return 0;
+}
+
+static struct outstream *stream_new(int fd, const char *name, int is_file, size_t cap)
 {
 	struct outstream *s = xcalloc(1, sizeof(*s));
 
 	s->fd = fd;
+	s->name = xstrdup(name);
 	s->is_file = is_file;
-	s->line_buffered = isatty(fd);
+	s->line_buffered = fd >= 0 && isatty(fd);
 	s->cap = cap;
-	s->buf = xmalloc(cap);
+	s->buf = fd >= 0 ? xmalloc(cap) : NULL;
 	s->next = streams;
 	streams = s;
 	return s;
@@ -65,26 +157,42 @@ static int open_out(const char *path)
 	return fd;
 }
 
+static unsigned ff_limit(void)
+{
+	struct rlimit rl;
+	rlim_t n;
+
+	if (getrlimit(RLIMIT_NOFILE, &rl) || rl.rlim_cur == RLIM_INFINITY)
+		return FF_OPEN_MAX;
+	n = rl.rlim_cur > 2 * FD_RESERVE ? rl.rlim_cur - FD_RESERVE : rl.rlim_cur / 2;
+	return (unsigned)MIN(n ? n : 1, (rlim_t)FF_OPEN_MAX);
+}
+
 void out_init(void)
 {
-	if (opt.per_process)
+	if (opt.per_process) {
+		ff_open_max = ff_limit();
 		return;
+	}
 	if (opt.outfile)
-		main_stream = stream_new(open_out(opt.outfile), 1, MAIN_BUF);
+		main_stream = stream_new(open_out(opt.outfile), opt.outfile, 1, MAIN_BUF);
 	else
-		main_stream = stream_new(STDERR_FILENO, 0, MAIN_BUF);
+		main_stream = stream_new(STDERR_FILENO, "stderr", 0, MAIN_BUF);
 }
 
 struct outstream *out_for(pid_t tid)
 {
 	char path[4096];
+	struct outstream *s;
 
 	if (!opt.per_process)
 		return main_stream;
 	if ((size_t)snprintf(path, sizeof(path), "%s.%d", opt.outfile,
 			     opt.normalize ? (int)norm_pid(tid) : (int)tid) >= sizeof(path))
 		die("output file name too long: '%s'", opt.outfile);
-	return stream_new(open_out(path), 1, FF_BUF);
+	s = stream_new(-1, path, 1, FF_BUF);
+	ff_reopen(s);	/* the file exists from the thread's start, as with strace */
+	return s;
 }
 
 void out_release(struct tcb *t)
@@ -98,24 +206,32 @@ void out_release(struct tcb *t)
 	t->out = NULL;
 	if (s == main_stream)
 		return;
-	flush(s);
-	close(s->fd);
+	if (s->fd >= 0)
+		ff_close(s);
 	for (p = &streams; *p; p = &(*p)->next) {
 		if (*p == s) {
 			*p = s->next;
 			break;
 		}
 	}
-	free(s->buf);
+	free(s->name);
 	free(s);
 }
 
 void out_write(struct outstream *s, const char *data, size_t len)
 {
+	if (s->failed || stopped)
+		return;
+	if (s->fd < 0 && ff_reopen(s))
+		return;
+	if (s != lru_head && s->lru_prev) {	/* an -ff file: the newest now */
+		lru_unlink(s);
+		lru_push(s);
+	}
 	if (s->len + len > s->cap) {
 		flush(s);
 		if (len > s->cap) {
-			write_all(s->fd, data, len);
+			write_all(s, data, len);
 			return;
 		}
 	}
@@ -128,7 +244,7 @@ void out_write(struct outstream *s, const char *data, size_t len)
 struct outstream *out_summary(void)
 {
 	if (!main_stream)
-		main_stream = stream_new(STDERR_FILENO, 0, MAIN_BUF);
+		main_stream = stream_new(STDERR_FILENO, "stderr", 0, MAIN_BUF);
 	return main_stream;
 }
 
@@ -144,4 +260,14 @@ void out_before_message(void)
 {
 	if (main_stream && main_stream->fd == STDERR_FILENO)
 		flush(main_stream);
+}
+
+int out_failed(void)
+{
+	return failed;
+}
+
+void out_stop(void)
+{
+	stopped = 1;
 }

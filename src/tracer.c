@@ -91,8 +91,22 @@ void tracer_forget(struct tcb *t)
 static unsigned resumed_for;
 static uint64_t entered_nr;		/* at the last entry stop */
 
+/*
+ * The stop being handled, until its tracee is resumed: a fatal error in
+ * between must not leave that tracee stopped for good (pass_through()).
+ */
+static pid_t held_pid;
+static int held_status;
+
+static void hold(pid_t pid, int status)
+{
+	held_pid = pid;
+	held_status = status;
+}
+
 static void resume(struct tcb *t, int sig)
 {
+	held_pid = 0;
 	int req = (t->flags & TCB_FILTERED) && !(t->flags & TCB_IN_SYSCALL)
 		  ? PTRACE_CONT : PTRACE_SYSCALL;
 
@@ -280,6 +294,7 @@ static int take_announced_stop(void)
 	if (info.op != PTRACE_SYSCALL_INFO_ENTRY && info.op != PTRACE_SYSCALL_INFO_EXIT &&
 	    info.op != PTRACE_SYSCALL_INFO_SECCOMP)
 		return 0;
+	hold(t->tid, (SIGTRAP | 0x80) << 8 | 0x7f);	/* as wait4 would have said it */
 	on_syscall_info(t, &info);
 	return 1;
 }
@@ -425,6 +440,7 @@ static void on_group_stop(struct tcb *t, int sig)
 		render_stopped(t, sig);
 	t->flags |= TCB_LISTENING;
 	/* Stay stopped, as the signal meant, until SIGCONT. */
+	held_pid = 0;
 	ptrace(PTRACE_LISTEN, t->tid, NULL, NULL);
 }
 
@@ -562,6 +578,84 @@ void tracer_setup_signals(void)
 	signal(SIGPIPE, SIG_IGN);
 }
 
+/*
+ * iotrace's own fatal errors after tracees are attached (out of memory,
+ * no file for an -ff trace, a bug) must not take the traced programs
+ * down: PTRACE_O_EXITKILL would kill them, and without a tracer the
+ * seccomp filter fails their traced calls with ENOSYS.  So iotrace stops
+ * tracing instead: it lets go of every tracee it can (those without its
+ * filter), and resumes the others at each stop until they are gone,
+ * decoding and printing nothing, allocating nothing.
+ */
+static int gave_up;
+
+/* Whether @pid runs under iotrace's filter, and so must stay traced. */
+static int filtered(pid_t pid)
+{
+	struct tcb *t = tcb_find(pid);
+
+	if (t)
+		return (t->flags & TCB_FILTERED) != 0;
+	return tracer_child && opt.seccomp;	/* a new child of the command */
+}
+
+static void pass_stop(pid_t pid, int status)
+{
+	int sig = WSTOPSIG(status), event = status >> 16;
+	long deliver = !event && sig != (SIGTRAP | 0x80) ? sig : 0;
+
+	if (!filtered(pid))
+		ptrace(PTRACE_DETACH, pid, NULL, (void *)deliver);
+	else if (event == PTRACE_EVENT_STOP && is_stop_signal(sig))
+		ptrace(PTRACE_LISTEN, pid, NULL, NULL);
+	else
+		ptrace(PTRACE_CONT, pid, NULL, (void *)deliver);
+}
+
+static void __attribute__((noreturn)) pass_through(void)
+{
+	int status;
+	pid_t pid;
+
+	if (gave_up++)	/* failed again on the way out: the state is beyond trust */
+		tracer_exit_like(child_status);
+	out_flush_all();
+	out_stop();
+	error("stopped tracing after that error; the traced processes run on untraced");
+	if (held_pid)
+		pass_stop(held_pid, held_status);
+	for (;;) {
+		if (pending_signal) {	/* as handle_interrupt(): pass one on, let go at the next */
+			int sig = pending_signal;
+
+			pending_signal = 0;
+			if (!tracer_child || interrupts++) {
+				tracer_detach_all();
+				break;
+			}
+			if (!pending_from_kernel)
+				kill(tracer_child, sig);
+		}
+		pid = waitpid(-1, &status, __WALL);
+		if (pid < 0 && errno == EINTR)
+			continue;
+		if (pid < 0)
+			break;
+		if (WIFEXITED(status) || WIFSIGNALED(status)) {
+			if (pid == tracer_child)
+				child_status = status;
+		} else if (WIFSTOPPED(status)) {
+			pass_stop(pid, status);
+		}
+	}
+	tracer_exit_like(child_status);
+}
+
+void tracer_keep_alive(void)
+{
+	set_die_routine(pass_through);
+}
+
 /* Returns nonzero when iotrace should stop tracing now. */
 static int handle_interrupt(void)
 {
@@ -610,6 +704,7 @@ int tracer_loop(void)
 		}
 		if (!WIFSTOPPED(status))
 			continue;
+		hold(pid, status);
 		on_stop(t ? t : adopt(pid), status);
 	}
 	if (opt.summary)
@@ -627,6 +722,9 @@ void tracer_exit_like(int status)
 	sigset_t set;
 
 	out_flush_all();
+	/* An incomplete trace is a failure, unless the command's own status says one. */
+	if ((gave_up || out_failed()) && WIFEXITED(status) && !WEXITSTATUS(status))
+		exit(1);
 	if (WIFEXITED(status))
 		exit(WEXITSTATUS(status));
 	sig = WTERMSIG(status);

@@ -1,3 +1,11 @@
+/*
+ * Messages in git's tiers -- die() for the fatal, error() for what iotrace
+ * survives, warning() for what may surprise, BUG() for what cannot
+ * happen -- and allocation wrappers.  This file knows nothing of the
+ * trace: what happens around a message and after a fatal one is hooked
+ * in by the parts that know (the output flushes, the tracer keeps the
+ * traced programs alive).
+ */
 #include "config.h"
 #include <errno.h>
 #include <stdarg.h>
@@ -5,19 +13,37 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include "output.h"
 #include "util.h"
 
-static void vreport(const char *fmt, va_list ap, const char *suffix)
+static void (*before_message)(void);
+static void (*die_routine)(void);
+
+void set_message_hook(void (*fn)(void))
+{
+	before_message = fn;
+}
+
+void set_die_routine(void (*fn)(void))
+{
+	die_routine = fn;
+}
+
+__attribute__((format(printf, 2, 0)))
+static void vreport(const char *prefix, const char *fmt, va_list ap, const char *suffix)
 {
 	char msg[1024];
 
 	vsnprintf(msg, sizeof(msg), fmt, ap);
-	out_before_message();
-	if (suffix)
-		fprintf(stderr, "iotrace: %s: %s\n", msg, suffix);
-	else
-		fprintf(stderr, "iotrace: %s\n", msg);
+	if (before_message)
+		before_message();
+	fprintf(stderr, "iotrace: %s%s%s%s\n", prefix, msg, suffix ? ": " : "", suffix ? suffix : "");
+}
+
+static __attribute__((noreturn)) void end(void)
+{
+	if (die_routine)
+		die_routine();
+	exit(1);
 }
 
 void error(const char *fmt, ...)
@@ -25,7 +51,16 @@ void error(const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vreport(fmt, ap, NULL);
+	vreport("", fmt, ap, NULL);
+	va_end(ap);
+}
+
+void warning(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vreport("warning: ", fmt, ap, NULL);
 	va_end(ap);
 }
 
@@ -34,10 +69,9 @@ void die(const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vreport(fmt, ap, NULL);
+	vreport("", fmt, ap, NULL);
 	va_end(ap);
-	out_flush_all();
-	exit(1);
+	end();
 }
 
 void die_errno(const char *fmt, ...)
@@ -46,10 +80,21 @@ void die_errno(const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vreport(fmt, ap, why);
+	vreport("", fmt, ap, why);
 	va_end(ap);
-	out_flush_all();
-	exit(1);
+	end();
+}
+
+void bug_fl(const char *file, int line, const char *fmt, ...)
+{
+	char where[256];
+	va_list ap;
+
+	snprintf(where, sizeof(where), "BUG: %s:%d: ", file, line);
+	va_start(ap, fmt);
+	vreport(where, fmt, ap, NULL);
+	va_end(ap);
+	end();
 }
 
 void *xmalloc(size_t n)

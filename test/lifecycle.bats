@@ -255,3 +255,30 @@ trace() {
 	normalize <"$out" >"$out.n"
 	assert_equal "$(tail -n 1 "$out.n")" "+++ killed by SIGTERM +++"
 }
+
+@test "the trace cannot be written (-o /dev/full): one line that says so, status 1, the command runs on" {
+	run "$IOTRACE" -o /dev/full -- "$HELPERS/lifecycle" exit 0
+	assert_failure 1
+	assert_output "exiting
+iotrace: cannot write the trace to '/dev/full': No space left on device"
+	# The command's own failure status wins over iotrace's.
+	run "$IOTRACE" -o /dev/full -- "$HELPERS/lifecycle" exit 7
+	assert_failure 7
+	assert_line "iotrace: cannot write the trace to '/dev/full': No space left on device"
+}
+
+@test "a fatal error of iotrace's own after start: it stops tracing, the program runs to its end" {
+	local limit=$((48 << 20))
+	command -v prlimit >/dev/null || skip "prlimit (util-linux) is not installed"
+	prlimit --data="$limit":unlimited "$IOTRACE" -V >/dev/null 2>&1 ||
+		skip "this iotrace cannot start with a 48 MiB data limit (a sanitizer build)"
+	# iotrace, limited to 48 MiB of data, runs out of memory showing a
+	# 64 MiB write (-s allows it); the program lifts its own limit.  It
+	# used to take the program down with it (PTRACE_O_EXITKILL).
+	run prlimit --data="$limit":unlimited "$IOTRACE" -s 100000000 -e trace=write \
+		-o "$BATS_TEST_TMPDIR/trace" -- "$HELPERS/lifecycle" bigwrite 64
+	assert_failure 1
+	assert_output "iotrace: out of memory allocating 67108864 bytes
+iotrace: stopped tracing after that error; the traced processes run on untraced
+survived"
+}

@@ -1,7 +1,11 @@
 /*
  * Process life-cycle cases.
  * usage: lifecycle exit N | segv | kill | signal | stop | fork |
- *        vfork | clone | execthread SELF | diecall | interleave | exec64 PROG
+ *        vfork | clone | execthread SELF | diecall | interleave | exec64 PROG |
+ *        bigwrite MIB
+ * bigwrite lifts its own RLIMIT_DATA (a tracer started under a low one
+ * keeps it), writes MIB MiB to /dev/null in one call, then forks a child
+ * that writes, and says "survived".
  */
 #define _GNU_SOURCE
 #include <fcntl.h>
@@ -11,6 +15,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/resource.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -185,6 +191,34 @@ int main(int argc, char **argv)
 		start_reader();
 		say("leaving\n");
 		exit(0);
+	}
+	if (!strcmp(mode, "bigwrite") && argc > 2) {
+		size_t len = (size_t)atoi(argv[2]) << 20;
+		struct rlimit rl;
+		char *buf;
+		int fd;
+		pid_t p;
+
+		if (getrlimit(RLIMIT_DATA, &rl))
+			return 90;
+		rl.rlim_cur = rl.rlim_max;
+		if (setrlimit(RLIMIT_DATA, &rl))
+			return 91;
+		buf = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+		fd = open("/dev/null", O_WRONLY);
+		if (buf == MAP_FAILED || fd != 3)
+			return 92;
+		memset(buf, 'b', len);
+		if (write(fd, buf, len) != (ssize_t)len)
+			return 93;
+		p = fork();
+		if (!p) {
+			write(fd, "child", 5);
+			_exit(0);
+		}
+		waitpid(p, NULL, 0);
+		say("survived\n");
+		return 0;
 	}
 	if (!strcmp(mode, "interleave")) {
 		pthread_t t = start_reader();
