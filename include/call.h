@@ -145,6 +145,7 @@ struct call {
 	int64_t rval;
 	int error;		/* errno, 0 on success */
 	int done;		/* exit seen */
+	unsigned char vanished;	/* never returned (the thread died in it): result unknown */
 	unsigned char *arena;	/* buffer bytes; sized from -s, never from the tracee */
 	size_t arena_len;
 	size_t arena_cap;

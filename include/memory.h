@@ -73,6 +73,13 @@ int umem_file_open(pid_t tid, int fd, uint64_t *size);
 /* Reads up to @len bytes at @off of @fd; returns the count, or -1. */
 ssize_t umem_file_pread(int fd, void *buf, size_t len, uint64_t off);
 
+/*
+ * Whether thread @tid was killed by its own seccomp filter: the kernel
+ * marks its seccomp mode dead (3) and lets it stop at the skipped call's
+ * exit before the SIGSYS that ends it.
+ */
+int umem_killed_by_seccomp(pid_t tid);
+
 /* The process (thread group) of thread @tid; @tid itself if unknown. */
 pid_t umem_tgid(pid_t tid);
 

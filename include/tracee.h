@@ -20,6 +20,9 @@ enum tcb_flag {
 	TCB_HIDDEN = 1 << 9,		/* the current call is filtered out (-P) */
 	TCB_MAPS_CALL = 1 << 10,	/* the current call may change the address space (-k) */
 	TCB_END_SHOWN = 1 << 11,	/* its "+++ exited" is printed (--normalize) */
+	TCB_SECCOMP_CALL = 1 << 12,	/* the current call may install a seccomp filter */
+	TCB_OWN_FILTER = 1 << 13,	/* has a seccomp filter of its own: stop at every call */
+	TCB_SECCOMP_TSYNC = 1 << 14,	/* ...on every thread of its process (TSYNC) */
 };
 
 /* One traced thread. */

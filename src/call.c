@@ -15,6 +15,7 @@ void call_begin(struct call *c, unsigned id, enum arch arch, size_t fetch_cap,
 	c->rval = 0;
 	c->error = 0;
 	c->done = 0;
+	c->vanished = 0;
 	c->arena_len = 0;
 	c->fetch_cap = fetch_cap;
 	c->iov_show = iov_show;

@@ -332,6 +332,23 @@ ssize_t umem_file_pread(int fd, void *buf, size_t len, uint64_t off)
 	return (ssize_t)got;
 }
 
+int umem_killed_by_seccomp(pid_t tid)
+{
+	char path[64], line[256];
+	FILE *f;
+	int mode = 0;
+
+	snprintf(path, sizeof(path), "/proc/%d/status", (int)tid);
+	f = fopen(path, "re");
+	if (!f)
+		return 0;
+	while (fgets(line, sizeof(line), f))
+		if (sscanf(line, "Seccomp: %d", &mode) == 1)
+			break;
+	fclose(f);
+	return mode == 3;	/* SECCOMP_MODE_DEAD */
+}
+
 pid_t umem_tgid(pid_t tid)
 {
 	char path[64], line[256];

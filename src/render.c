@@ -478,6 +478,10 @@ static void render_result(struct strbuf *sb, const struct call *c, enum arch arc
 {
 	const char *name;
 
+	if (c->vanished) {
+		sb_addch(sb, '?');
+		return;
+	}
 	if (!c->error) {
 		sb_addu(sb, arch_ulong(arch, (uint64_t)c->rval));
 		return;

@@ -264,7 +264,10 @@ static void j_arg(const struct call *c, const struct arg *a)
 		sb_addu(&js, pid_of((pid_t)a->v.i));
 		break;
 	case ARG_UINT:
-		j_uint(a->v.u);
+		if (a->filled)
+			j_uint(a->v.u);
+		else	/* known at exit, which never came */
+			sb_addstr(&js, "null");
 		break;
 	case ARG_ADDR:
 		j_addr(a->v.u);
@@ -396,7 +399,9 @@ void json_call(struct tcb *t, const char *time_text)
 		j_arg(c, &c->arg[i]);
 	sb_addch(&js, '}');
 	j_key("result");
-	if (c->error) {
+	if (c->vanished) {
+		sb_addstr(&js, "null");
+	} else if (c->error) {
 		sb_addstr(&js, "-1");
 		j_key("errno");
 		sb_addi(&js, c->error);

@@ -13,7 +13,7 @@
 
 #define X32_SYSCALL_BIT 0x40000000u
 /* Two personalities, two instructions per syscall, a few fixed ones. */
-#define PROG_MAX (16 + 2 * ARCH_COUNT * (SC_COUNT + 16))
+#define PROG_MAX (32 + 2 * ARCH_COUNT * (SC_COUNT + 24))
 
 struct prog {
 	struct sock_filter insn[PROG_MAX];
@@ -23,6 +23,22 @@ struct prog {
 static void emit(struct prog *p, struct sock_filter insn)
 {
 	p->insn[p->len++] = insn;
+}
+
+/* seccomp(2) and prctl(2) of each personality: they install filters. */
+static const int seccomp_nr[ARCH_COUNT] = { [ARCH_X86_64] = 317, [ARCH_I386] = 354 };
+static const int prctl_nr[ARCH_COUNT] = { [ARCH_X86_64] = 157, [ARCH_I386] = 172 };
+
+int seccomp_installs_filter(enum arch arch, uint64_t nr, uint64_t arg0)
+{
+	return nr == (uint64_t)seccomp_nr[arch] ||
+	       (nr == (uint64_t)prctl_nr[arch] && (uint32_t)arg0 == PR_SET_SECCOMP);
+}
+
+int seccomp_all_threads(enum arch arch, uint64_t nr, uint64_t arg0, uint64_t arg1)
+{
+	return nr == (uint64_t)seccomp_nr[arch] && (uint32_t)arg0 == SECCOMP_SET_MODE_FILTER &&
+	       (arg1 & SECCOMP_FILTER_FLAG_TSYNC);
 }
 
 static void emit_trace_nr(struct prog *p, int nr)
@@ -57,6 +73,14 @@ static void emit_arch_block(struct prog *p, enum arch arch)
 		for (i = 0; i < n; i++)
 			emit_trace_nr(p, nrs[i]);
 	}
+	/* A filter of the tracee's own: see seccomp_installs_filter(). */
+	emit_trace_nr(p, seccomp_nr[arch]);
+	emit(p, (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K,
+					     (unsigned)prctl_nr[arch], 0, 3));
+	emit(p, (struct sock_filter)BPF_STMT(BPF_LD | BPF_W | BPF_ABS,
+					     offsetof(struct seccomp_data, args[0])));
+	emit(p, (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, PR_SET_SECCOMP, 0, 1));
+	emit(p, (struct sock_filter)BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_TRACE));
 	emit(p, (struct sock_filter)BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW));
 }
 

@@ -32,6 +32,7 @@
 #include "memory.h"
 #include "toctou.h"
 #include "spin.h"
+#include "seccomp_filter.h"
 
 extern pid_t tracer_child;
 static int child_status;		/* wait status of tracer_child */
@@ -107,7 +108,7 @@ static void hold(pid_t pid, int status)
 static void resume(struct tcb *t, int sig)
 {
 	held_pid = 0;
-	int req = (t->flags & TCB_FILTERED) && !(t->flags & TCB_IN_SYSCALL)
+	int req = (t->flags & (TCB_FILTERED | TCB_OWN_FILTER | TCB_IN_SYSCALL)) == TCB_FILTERED
 		  ? PTRACE_CONT : PTRACE_SYSCALL;
 
 	resumed_for = t->flags & TCB_IN_SYSCALL ? SPIN_EXIT(entered_nr) : SPIN_NEXT_CALL;
@@ -155,6 +156,9 @@ static enum pending on_entry(struct tcb *t, uint32_t audit_arch, uint64_t nr, co
 	note_arch(t, (enum arch)a);
 	if (opt.stack && stack_maps_syscall((enum arch)a, nr))
 		t->flags |= TCB_MAPS_CALL;
+	if ((t->flags & TCB_FILTERED) && seccomp_installs_filter((enum arch)a, nr, args[0]))
+		t->flags |= TCB_SECCOMP_CALL |
+			    (seccomp_all_threads((enum arch)a, nr, args[0], args[1]) ? TCB_SECCOMP_TSYNC : 0);
 	id = syscall_lookup((enum arch)a, nr);
 	if (!id || !opt.trace[id] || (t->flags & TCB_STARTUP))
 		return PENDING_NONE;
@@ -187,13 +191,81 @@ static enum pending on_entry(struct tcb *t, uint32_t audit_arch, uint64_t nr, co
 	return PENDING_ENTRY;
 }
 
+/*
+ * The call @t is in will never return: the thread was killed inside it
+ * (by a signal, by its own seccomp filter, by an execve in another
+ * thread).  It is counted, and shown with an unknown result in every
+ * output: "<unfinished ...>) = ?" as strace prints it, "result": null.
+ */
+static void call_vanished(struct tcb *t)
+{
+	unsigned was = t->flags;
+
+	t->flags &= ~(TCB_IN_SYSCALL | TCB_DECODING | TCB_HIDDEN);
+	if ((was & (TCB_IN_SYSCALL | TCB_DECODING | TCB_HIDDEN)) !=
+	    (TCB_IN_SYSCALL | TCB_DECODING)) {
+		render_vanished(t);	/* a line still open: close it */
+		return;
+	}
+	t->call.vanished = 1;
+	if (opt.durations || opt.summary)
+		t->call.duration_ns = now_ns() - t->entry_ns;
+	if (opt.summary)
+		summary_add(&t->call, t->call.duration_ns);
+	if (opt.files_summary)
+		files_add(&t->call);
+	if (opt.summary == 1)
+		return;
+	if (whole_lines() && !(t->flags & TCB_LINE_OPEN)) {
+		render_entry(t);	/* nothing printed yet: the arguments known */
+		if (opt.json)
+			render_exit(t);
+	}
+	render_vanished(t);
+}
+
+/* Marks the threads of @tgid as having a seccomp filter of their own. */
+static void own_filter_in(struct tcb *t, void *tgid)
+{
+	if ((t->tgid ? t->tgid : umem_tgid(t->tid)) == *(pid_t *)tgid)
+		t->flags |= TCB_OWN_FILTER;
+}
+
+/*
+ * @t installed a seccomp filter of its own: from now on it (and, with
+ * TSYNC, every thread of its process; and whatever it starts) stops at
+ * every syscall entry, which comes before any filter decides, so a call
+ * its filter denies or kills still shows.
+ */
+static void own_filter(struct tcb *t, int all_threads)
+{
+	pid_t tgid = t->tgid ? t->tgid : umem_tgid(t->tid);
+
+	t->flags |= TCB_OWN_FILTER;
+	if (all_threads)
+		tcb_for_each(own_filter_in, &tgid);
+}
+
 static enum pending on_exit_stop(struct tcb *t, const struct __ptrace_syscall_info *info)
 {
 	unsigned was = t->flags;
 
-	t->flags &= ~(TCB_IN_SYSCALL | TCB_DECODING | TCB_HIDDEN | TCB_MAPS_CALL);
+	/*
+	 * A call its own filter killed stops here, its result the syscall
+	 * number, before the SIGSYS that ends the process.
+	 */
+	if ((was & (TCB_OWN_FILTER | TCB_DECODING)) == (TCB_OWN_FILTER | TCB_DECODING) &&
+	    !info->exit.is_error && info->exit.rval == (int64_t)t->ev.nr &&
+	    umem_killed_by_seccomp(t->tid)) {
+		call_vanished(t);
+		was &= ~TCB_DECODING;
+	}
+	t->flags &= ~(TCB_IN_SYSCALL | TCB_DECODING | TCB_HIDDEN | TCB_MAPS_CALL |
+		      TCB_SECCOMP_CALL | TCB_SECCOMP_TSYNC);
 	if (was & TCB_MAPS_CALL)
 		stack_maps_changed(t);
+	if ((was & TCB_SECCOMP_CALL) && !info->exit.is_error)
+		own_filter(t, (was & TCB_SECCOMP_TSYNC) != 0);
 	if (!(was & TCB_DECODING) || (was & TCB_HIDDEN))
 		return PENDING_NONE;	/* untraced, entered before we attached, or filtered out */
 	t->ev.exiting = 1;
@@ -247,6 +319,9 @@ static void on_syscall_info(struct tcb *t, const struct __ptrace_syscall_info *i
 		p = on_entry(t, info->arch, info->entry.nr, info->entry.args);
 		break;
 	case PTRACE_SYSCALL_INFO_SECCOMP:
+		/* Stopped at every entry (a filter of its own): this one is known. */
+		if (t->flags & TCB_IN_SYSCALL)
+			break;
 		entered_nr = info->seccomp.nr;
 		p = on_entry(t, info->arch, info->seccomp.nr, info->seccomp.args);
 		break;
@@ -370,7 +445,7 @@ static struct tcb *on_exec(struct tcb *t)
 		char msg[80];
 
 		/* A non-leader thread exec'd: it takes over the leader's pid. */
-		render_vanished(t);
+		call_vanished(t);
 		snprintf(msg, sizeof(msg), "+++ superseded by execve in pid %lu +++",
 			 opt.normalize ? (unsigned long)norm_pid((pid_t)old) : old);
 		render_note(t, msg);
@@ -405,8 +480,8 @@ static void on_new_child(struct tcb *parent)
 			error("Process %lu attached", msg);
 	}
 	/* Its first stop may have come first, with guessed flags: set them now. */
-	c->flags = (c->flags & ~(TCB_FILTERED | TCB_ATTACHED)) |
-		   (parent->flags & (TCB_FILTERED | TCB_ATTACHED));
+	c->flags = (c->flags & ~(TCB_FILTERED | TCB_ATTACHED | TCB_OWN_FILTER)) |
+		   (parent->flags & (TCB_FILTERED | TCB_ATTACHED | TCB_OWN_FILTER));
 	c->arch = parent->arch;
 }
 
@@ -479,6 +554,7 @@ static void on_stop(struct tcb *t, int status)
 		break;
 	case PTRACE_EVENT_EXIT:
 		t->flags |= TCB_EXITING;
+		call_vanished(t);
 		if (opt.normalize)
 			show_thread_end(t);
 		break;
@@ -495,6 +571,7 @@ static void on_stop(struct tcb *t, int status)
 
 static void on_death(struct tcb *t, int status)
 {
+	call_vanished(t);
 	if (!(t->flags & (TCB_STARTUP | TCB_END_SHOWN)))
 		render_death(t, status);
 	if (t->tid == tracer_child)

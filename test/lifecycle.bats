@@ -185,6 +185,26 @@ trace() {
 	assert_same "$out.want" "$out.n"
 }
 
+@test "the call a thread dies in shows and counts in -z, -Z, --normalize, --json and -c too" {
+	local lc="$HELPERS/lifecycle" mode
+	# Those modes print a call whole at its exit, which never comes: the
+	# call used to vanish from them.
+	for mode in -z -Z --normalize; do
+		trace -q "$mode" -e trace=read -- "$lc" diecall
+		assert_success
+		normalize <"$out" >"$out.n"
+		run grep -c 'read(3,  <unfinished ...>)  = ?$' "$out.n"
+		assert_output 1
+	done
+	trace -q --json -e trace=read -- "$lc" diecall
+	run jq -c 'select(.name == "read") | [.args.fd, .args.buf, .result]' "$out"
+	assert_output '[3,null,null]'
+	trace -q -c -S name -e trace=read,write -- "$lc" diecall
+	run awk '$NF == "read" || $NF == "write" { print $NF, $4 }' "$out"
+	assert_output 'read 1
+write 1'
+}
+
 @test "interleaved calls: <unfinished ...> then <... read resumed>" {
 	trace -q -e trace=read,write -- "$lc" interleave
 	assert_success

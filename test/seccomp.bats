@@ -53,3 +53,42 @@ load common
 	run kill -0 "$child"
 	assert_failure
 }
+
+@test "a program with seccomp filters of its own: denied and killed calls still show" {
+	local out="$BATS_TEST_TMPDIR/trace" h
+	# Its filter's ERRNO or KILL outranks iotrace's TRACE: the calls it
+	# denies used to vanish.  After seccomp(2) or prctl(PR_SET_SECCOMP)
+	# the process stops at every syscall entry, which precedes filters.
+	for h in ownfilter ownfilter32; do
+		[ -x "$HELPERS/$h" ] || continue
+		run bash -c 'ulimit -c 0 && exec "$0" -q -o "$1" -e trace=write "$2"' \
+			"$IOTRACE" "$out" "$HELPERS/$h"
+		assert_success
+		assert_output "child status 0x1f"
+		normalize <"$out" | grep -v '32 bit mode' >"$out.n"
+		printf '%s\n' \
+			'P1    write(7, "denied", 6)             = -1 EROFS (Read-only file system)' \
+			'P2    write(1, "xyz", 3 <unfinished ...>) = ?' \
+			'P2    +++ killed by SIGSYS +++' \
+			'P1    --- SIGCHLD {si_signo=SIGCHLD, si_code=CLD_KILLED, si_pid=P2, si_uid=0, si_status=SIGSYS, si_utime=0, si_stime=0} ---' \
+			'P1    write(1, "child status 0x1f\n", 18) = 18' \
+			'P1    +++ exited with 0 +++' >"$out.want"
+		assert_same "$out.want" "$out.n"
+	done
+}
+
+@test "a call killed by its own filter is counted and shown in whole-line modes too" {
+	local out="$BATS_TEST_TMPDIR/trace"
+	run bash -c 'ulimit -c 0 && exec "$0" -q --json -o "$1" -e trace=write "$2"' \
+		"$IOTRACE" "$out" "$HELPERS/ownfilter"
+	assert_success
+	run jq -c 'select(.name == "write") | [.args.count, .result, .error]' "$out"
+	assert_output '[6,-1,"EROFS"]
+[3,null,null]
+[18,18,null]'
+	run bash -c 'ulimit -c 0 && exec "$0" -q -Z -o "$1" -e trace=write "$2"' \
+		"$IOTRACE" "$out" "$HELPERS/ownfilter"
+	assert_success
+	run grep -c 'write(1, "xyz", 3 <unfinished ...>) = ?$' "$out"
+	assert_output 1
+}
