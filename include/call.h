@@ -55,6 +55,7 @@ struct iov_arg {
 	uint64_t limit;		/* read side: bytes to spread (the result); else UINT64_MAX */
 	unsigned want;		/* elements to read */
 	unsigned got;		/* elements read */
+	unsigned show;		/* elements to print: -s (or -v) of them, within the budget */
 	unsigned first;		/* index of element 0 in call->elems */
 	unsigned char with_data;	/* fetch and show iov_base data */
 	unsigned char overflow;	/* count * element size overflows: print the address */
@@ -63,6 +64,15 @@ struct iov_arg {
 };
 
 #define IOV_FETCH_MAX 1024	/* UIO_MAXIOV: the kernel refuses more */
+
+/*
+ * The bytes one call may hold to show, over all its buffers and iovec
+ * elements: -s, but at least this.  Past it, a buffer ends in "..." as
+ * past -s, and an array ends in "..." before the first element it has
+ * no bytes left for.  With at most IOV_FETCH_MAX elements an array, what
+ * a call holds does not grow with the tracee's counts and lengths.
+ */
+#define CALL_SHOW_BUDGET (64 * 1024)
 
 struct xlat_list;
 
@@ -150,6 +160,7 @@ struct call {
 	size_t arena_len;
 	size_t arena_cap;
 	size_t fetch_cap;	/* max bytes fetched per buffer (-s) */
+	size_t show_left;	/* of the call's budget for shown data */
 	unsigned iov_show;	/* max iovec elements printed (-s, or all with -v) */
 	unsigned char fd_paths;	/* resolve fd arguments to paths (-y, -P) */
 	struct iov_elem *elems;	/* elements of every iovec argument */
@@ -310,6 +321,9 @@ void call_fetch(struct call *c, pid_t tid);
 
 /* Records the syscall result of @ev in @c. */
 void call_set_result(struct call *c, const struct sc_event *ev);
+
+/* After the call is printed: gives back memory a large call took. */
+void call_trim(struct call *c);
 
 void call_release(struct call *c);
 

@@ -18,6 +18,7 @@ void call_begin(struct call *c, unsigned id, enum arch arch, size_t fetch_cap,
 	c->vanished = 0;
 	c->arena_len = 0;
 	c->fetch_cap = fetch_cap;
+	c->show_left = MAX(fetch_cap, (size_t)CALL_SHOW_BUDGET);
 	c->iov_show = iov_show;
 	c->nelems = 0;
 	c->nframes = 0;
@@ -113,7 +114,8 @@ static void set_buf(struct call *c, struct arg *a, uint64_t addr, uint64_t len)
 	a->filled = 1;
 	b->addr = addr;
 	b->len = len;
-	b->want = addr ? (size_t)MIN(len, (uint64_t)c->fetch_cap) : 0;
+	b->want = addr ? (size_t)MIN(MIN(len, (uint64_t)c->fetch_cap), (uint64_t)c->show_left) : 0;
+	c->show_left -= b->want;
 	b->got = 0;
 	b->fault = 0;
 	b->state = BUF_PENDING;
@@ -331,12 +333,15 @@ static void queue_array(struct call *c, struct arg *a, unsigned idx)
 	struct iov_arg *v = &a->v.iov;
 	struct buf_arg *raw = &v->raw;
 	unsigned esize = c->arch == ARCH_I386 ? 8 : 16;
-	uint64_t cap = read_all(c, idx) ? IOV_FETCH_MAX : c->iov_show;
 
 	v->state = IOV_DONE;
 	if (!v->addr || !v->count || v->overflow)
 		return;
-	v->want = (unsigned)MIN(v->count, cap);
+	/* At most IOV_FETCH_MAX elements whatever the count: the budget is for their data. */
+	v->show = (unsigned)MIN(v->count, (uint64_t)c->iov_show);
+	v->want = read_all(c, idx) ? (unsigned)MIN(v->count, IOV_FETCH_MAX) : v->show;
+	if (!v->want)
+		return;
 	v->first = c->nelems;
 	elems_reserve(c, v->want);
 	c->nelems += v->want;
@@ -403,7 +408,7 @@ static int take_guess(const struct iov_arg *v, unsigned i, struct buf_arg *d)
 static void update_guess(struct call *c, const struct iov_arg *v)
 {
 	struct iov_guess *g = &c->guess;
-	unsigned n = MIN(MIN(v->got, c->iov_show), (unsigned)IOV_GUESS_MAX), i;
+	unsigned n = MIN(MIN(v->got, v->show), (unsigned)IOV_GUESS_MAX), i;
 	int same = g->addr == v->addr && g->count == v->count && g->n == n;
 
 	for (i = 0; i < n; i++) {
@@ -448,9 +453,14 @@ static void queue_elements(struct call *c, struct arg *a)
 		e->data.addr = e->base;
 		e->data.len = len;
 		e->data.state = BUF_DONE;
-		if (!v->with_data || i >= c->iov_show || !e->base)
+		if (!v->with_data || i >= v->show || !e->base)
 			continue;
-		e->data.want = (size_t)MIN(len, (uint64_t)c->fetch_cap);
+		if (len && !c->show_left) {	/* the budget is spent: the array ends here */
+			v->show = i;
+			continue;
+		}
+		e->data.want = (size_t)MIN(MIN(len, (uint64_t)c->fetch_cap), (uint64_t)c->show_left);
+		c->show_left -= e->data.want;
 		if (!take_guess(v, i, &e->data))
 			queue_buf(c, &e->data);
 	}
@@ -662,6 +672,39 @@ void call_set_result(struct call *c, const struct sc_event *ev)
 	c->done = 1;
 	c->rval = ev->rval;
 	c->error = ev->is_error ? (int)-ev->rval : 0;
+}
+
+/* Buffers a thread keeps from call to call; larger ones are given back. */
+#define KEEP_ARENA (16 * 1024)
+#define KEEP_ELEMS 64
+
+void call_trim(struct call *c)
+{
+	if (c->arena_cap > KEEP_ARENA) {
+		free(c->arena);
+		c->arena = NULL;
+		c->arena_cap = c->arena_len = 0;
+	}
+	if (c->elems_cap > KEEP_ELEMS) {
+		free(c->elems);
+		c->elems = NULL;
+		c->nelems = c->elems_cap = 0;
+	}
+	if (c->dump_segs_cap > KEEP_ELEMS) {
+		free(c->dump_segs);
+		c->dump_segs = NULL;
+		c->dump_segs_cap = 0;
+	}
+	if (c->tt.snaps_cap > KEEP_ELEMS) {
+		free(c->tt.snaps);
+		c->tt.snaps = NULL;
+		c->tt.snaps_cap = 0;
+	}
+	if (c->tt.changes_cap > KEEP_ELEMS) {
+		free(c->tt.changes);
+		c->tt.changes = NULL;
+		c->tt.changes_cap = 0;
+	}
 }
 
 void call_release(struct call *c)

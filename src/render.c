@@ -236,7 +236,7 @@ static void render_iov(struct strbuf *sb, const struct call *c, const struct iov
 		sb_addstr(sb, "[]");
 		return;
 	}
-	shown = MIN(v->got, c->iov_show);
+	shown = MIN(v->got, v->show);
 	sb_addch(sb, '[');
 	for (i = 0; i < shown; i++) {
 		const struct iov_elem *e = call_iov_elem(c, v, i);
@@ -254,7 +254,7 @@ static void render_iov(struct strbuf *sb, const struct call *c, const struct iov
 	}
 	if (shown)
 		sb_addstr(sb, ", ");
-	if (v->got < MIN(v->count, (uint64_t)c->iov_show)) {
+	if (v->got < v->show) {
 		sb_addstr(sb, "... /* ");
 		hexaddr(sb, v->addr + (uint64_t)v->got * esize);
 		sb_addstr(sb, " */]");

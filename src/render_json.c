@@ -154,7 +154,7 @@ static void j_buf(const struct call *c, const struct buf_arg *b)
 static void j_iov(const struct call *c, const struct iov_arg *v)
 {
 	unsigned esize = c->arch == ARCH_I386 ? 8 : 16;
-	unsigned shown = v->got < c->iov_show ? v->got : c->iov_show, i;
+	unsigned shown = MIN(v->got, v->show), i;
 
 	if (!v->addr) {
 		sb_addstr(&js, "null");
@@ -187,7 +187,7 @@ static void j_iov(const struct call *c, const struct iov_arg *v)
 		}
 		sb_addch(&js, ']');
 	}
-	if (v->got < v->want && v->got < c->iov_show && v->got) {
+	if (v->got < v->show && v->got) {
 		j_key("unreadable_from");
 		j_addr(v->addr + (uint64_t)v->got * esize);
 	}

@@ -339,10 +339,12 @@ static void on_syscall_info(struct tcb *t, const struct __ptrace_syscall_info *i
 	    !t->call.dump_ready && !opt.json) {
 		render_pending(t, p);
 		resume(t, 0);
-		return;
+	} else {
+		resume(t, 0);
+		render_pending(t, p);
 	}
-	resume(t, 0);
-	render_pending(t, p);
+	if (info->op == PTRACE_SYSCALL_INFO_EXIT)
+		call_trim(&t->call);
 }
 
 static void on_syscall(struct tcb *t)

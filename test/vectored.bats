@@ -205,3 +205,23 @@ teardown() {
 		'P1    write(3, ADDR, 36)                = 36' 'P1    +++ exited with 0 +++' >"$out.want"
 	assert_same "$out.want" "$out.n"
 }
+
+@test "a call shows at most 64 KiB of data (or -s, when larger): then its array ends in ..." {
+	local out="$BATS_TEST_TMPDIR/trace"
+	# 20 elements of 4 KiB at -s 4096: sixteen fill the budget.  Memory
+	# a call holds no longer grows with the tracee's counts and lengths
+	# (make bench measures it: 200 threads in 1024-element writevs).
+	"$IOTRACE" -q -s 4096 -e trace=writev,write,readv "$HELPERS/vec" budget 2>"$out"
+	run perl -pe 's/"[^"]*"/"S"/g; s/(\{iov_base="S", iov_len=4096\}, ){16}/{16 elements} /' "$out"
+	assert_output 'writev(3, [{16 elements} ...], 20) = 81920
+write(3, "S"..., 100000) = 100000
+readv(4, [{16 elements} ...], 20) = 81920
++++ exited with 0 +++'
+	# Each shown element whole: 4096 bytes.
+	run perl -ne 'print length($1), "\n" while /iov_base="([a-z]+)"/g' "$out"
+	assert_equal "$(sort -u <<<"$output")" 4096
+	# -s above the budget: one buffer shows -s bytes, and the call no more.
+	"$IOTRACE" -q -s 70000 -e trace=writev "$HELPERS/vec" budget 2>"$out"
+	run perl -ne 'print length($1), "\n" while /iov_base="([a-z]+)"/g' "$out"
+	assert_output "$(printf '4096\n%.0s' $(seq 17); echo 368)"
+}

@@ -1,7 +1,7 @@
 /*
  * The vectored family, process_vm_*, guard pages and hostile counts.
  * usage: vec basic | rwf | offsets | guard | limits | pvm | nodump | many |
- *        bigdump | reuse | same10 | vdumps
+ *        bigdump | reuse | same10 | vdumps | budget
  * fds: 3 is /dev/null, 4 a memfd.
  */
 #define _GNU_SOURCE
@@ -270,6 +270,26 @@ static void bigdump(void)
 	free(p);
 }
 
+/*
+ * More to show than one call may hold (64 KiB at -s 4096): a writev of
+ * 20 x 4 KiB, a write of 100,000 bytes, and a readv filling 20 x 4 KiB.
+ */
+static void budget(void)
+{
+	static char big[100000];
+	struct iovec v[20];
+	int i;
+
+	for (i = 0; i < 20; i++) {
+		memset(big + i * 4096, 'a' + i, 4096);
+		v[i] = (struct iovec){ big + i * 4096, 4096 };
+	}
+	writev(null_fd, v, 20);
+	write(null_fd, big, sizeof(big));
+	ftruncate(mem_fd, 20 * 4096);
+	readv(mem_fd, v, 20);
+}
+
 int main(int argc, char **argv)
 {
 	static const struct {
@@ -280,6 +300,7 @@ int main(int argc, char **argv)
 		{ "guard", guard }, { "limits", limits }, { "pvm", pvm },
 		{ "nodump", nodump }, { "many", many }, { "bigdump", bigdump },
 		{ "reuse", reuse }, { "same10", same10 }, { "vdumps", vdumps },
+		{ "budget", budget },
 	};
 	size_t i;
 
