@@ -22,6 +22,9 @@ void tracer_forget(struct tcb *t);
 /* In the command before its exec: the signal dispositions iotrace found. */
 void tracer_restore_signals(void);
 
+/* Whether the command's execve failed (it exits with 127: iotrace's status is 1). */
+int tracer_exec_failed(void);
+
 /* Lets every tracee go and drains stops still queued; prints per thread. */
 void tracer_detach_all(void);
 

@@ -22,6 +22,7 @@
 #include "util.h"
 
 pid_t tracer_child;	/* the spawned command, 0 if none */
+static int exec_errors = -1;	/* read end: the child's errno if its execve failed */
 
 static int is_executable(const char *path)
 {
@@ -64,8 +65,10 @@ static char *find_command(const char *name)
 }
 
 /* The child: wait until seized, then filter and exec. */
-static void __attribute__((noreturn)) child_exec(int sync_fd, const char *path)
+static void __attribute__((noreturn)) child_exec(int sync_fd, int err_fd, const char *path)
 {
+	int err;
+
 	char c;
 	sigset_t none;
 
@@ -79,17 +82,20 @@ static void __attribute__((noreturn)) child_exec(int sync_fd, const char *path)
 	if (opt.seccomp)
 		(void)seccomp_install_prefilter();
 	execv(path, opt.argv);
-	fprintf(stderr, "iotrace: cannot run '%s': %s\n", path, strerror(errno));
+	err = errno;
+	fprintf(stderr, "iotrace: cannot run '%s': %s\n", path, strerror(err));
+	/* The status of iotrace's own errors is 1, not a shell's 127: tell the tracer. */
+	(void)!write(err_fd, &err, sizeof(err));
 	_exit(127);
 }
 
 void tracer_spawn(void)
 {
 	char *path = find_command(opt.argv[0]);
-	int sync[2];
+	int sync[2], errs[2];
 	pid_t pid;
 
-	if (pipe2(sync, O_CLOEXEC))
+	if (pipe2(sync, O_CLOEXEC) || pipe2(errs, O_CLOEXEC | O_NONBLOCK))
 		die_errno("cannot create a pipe");
 	out_flush_all();
 	pid = fork();
@@ -97,9 +103,12 @@ void tracer_spawn(void)
 		die_errno("cannot fork");
 	if (!pid) {
 		close(sync[1]);
-		child_exec(sync[0], path);
+		close(errs[0]);
+		child_exec(sync[0], errs[1], path);
 	}
 	close(sync[0]);
+	close(errs[1]);
+	exec_errors = errs[0];
 	if (ptrace(PTRACE_SEIZE, pid, NULL,
 		   (void *)tracer_ptrace_options(opt.seccomp))) {
 		int err = errno;
@@ -112,6 +121,13 @@ void tracer_spawn(void)
 	tracer_new_tcb(pid, TCB_STARTUP | (opt.seccomp ? TCB_FILTERED : 0));
 	close(sync[1]);	/* lets the child go on to its execve */
 	free(path);
+}
+
+int tracer_exec_failed(void)
+{
+	int err;
+
+	return exec_errors >= 0 && read(exec_errors, &err, sizeof(err)) == sizeof(err);
 }
 
 /* Seizes the threads of @pid not seized yet; returns how many, or -1. */

@@ -131,6 +131,45 @@ static void usage(void)
 	exit(0);
 }
 
+/* @s as the user typed it, bytes that would not print escaped in octal (for messages). */
+static const char *typed(const char *s)
+{
+	static struct strbuf sb = STRBUF_INIT;
+
+	sb_reset(&sb);
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c >= 0x20 && c <= 0x7e && c != '\\')
+			sb_addch(&sb, (char)c);
+		else
+			sb_addf(&sb, "\\%03o", c);
+	}
+	return sb.buf ? sb.buf : "";
+}
+
+/*
+ * getopt_long's complaints, said with the option as the user typed it:
+ * @c is ':' for a missing value, '?' otherwise; optopt is the option's
+ * code, 0 for an unknown long option.
+ */
+static void __attribute__((noreturn)) bad_option(int c, char **argv)
+{
+	const char *arg = argv[optind - 1];
+	char letter[2] = { (char)optopt, 0 };
+
+	if (!strncmp(arg, "--", 2)) {
+		if (c == ':')
+			die("option '%s' needs a value", typed(arg));
+		if (optopt && strchr(arg, '='))
+			die("option '%s' takes no value", typed(arg));
+		die("unknown option '%s' (see iotrace -h)", typed(arg));
+	}
+	if (c == ':')
+		die("option '-%s' needs a value", typed(letter));
+	die("unknown option '-%s' (see iotrace -h)", typed(letter));
+}
+
 static unsigned long parse_number(const char *opt_name, const char *s, unsigned long max)
 {
 	char *end;
@@ -139,7 +178,7 @@ static unsigned long parse_number(const char *opt_name, const char *s, unsigned 
 	errno = 0;
 	v = strtoul(s, &end, 10);
 	if (!*s || *end || errno || v > max || *s == '-')
-		die("invalid value for %s: '%s' (a number from 0 to %lu)", opt_name, s, max);
+		die("invalid value for %s: '%s' (a number from 0 to %lu)", opt_name, typed(s), max);
 	return v;
 }
 
@@ -155,7 +194,7 @@ static void parse_pids(const char *arg)
 		errno = 0;
 		pid = strtol(tok, &end, 10);
 		if (*end || errno || pid <= 0 || pid > INT_MAX)
-			die("invalid process id: '%s'", tok);
+			die("invalid process id: '%s'", typed(tok));
 		if (pid == getpid())
 			die("cannot trace iotrace itself (pid %ld)", pid);
 		for (i = 0; i < opt.npids; i++)
@@ -200,7 +239,7 @@ static void parse_set(const char *what, const char *set, unsigned char *table,
 		v = lookup(tok);
 		if (v <= 0)
 			die("-e %s: unknown %s '%s'", what,
-			    table == opt.trace ? "or undecoded syscall" : "signal", tok);
+			    table == opt.trace ? "or undecoded syscall" : "signal", typed(tok));
 		table[v] = 1;
 	}
 	free(copy);
@@ -246,7 +285,7 @@ static void parse_fdset(const char *what, const char *set, struct fdset *fs)
 		errno = 0;
 		fd = strtol(tok, &end, 10);
 		if (*end || errno || fd < 0 || fd > INT_MAX)
-			die("-e %s: invalid file descriptor '%s'", what, tok);
+			die("-e %s: invalid file descriptor '%s'", what, typed(tok));
 		fs->fds = xrealloc(fs->fds, (fs->n + 1) * sizeof(*fs->fds));
 		fs->fds[fs->n++] = (int)fd;
 	}
@@ -318,8 +357,10 @@ static void parse_expr(const char *expr)
 	} else if (n == 4 && !strncmp(expr, "read", n)) {
 		parse_fdset("read", eq + 1, &opt.dump_read);
 	} else {
-		die("-e: unknown qualifier '%.*s' (iotrace knows trace=, signal=, read=, write=)",
-		    (int)n, expr);
+		char *name = xstrndup(expr, n);
+
+		die("-e: unknown qualifier '%s' (iotrace knows trace=, signal=, read=, write=)",
+		    typed(name));
 	}
 }
 
@@ -338,7 +379,7 @@ void options_parse(int argc, char **argv)
 	memset(opt.signal + 1, 1, SIG_TABLE_SIZE - 1);
 
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+s:a:o:p:e:X:P:S:cCfkqrtTvxyzZhV", long_options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+:s:a:o:p:e:X:P:S:cCfkqrtTvxyzZhV", long_options, NULL)) != -1) {
 		switch (c) {
 		case 's':
 			opt.max_strlen = parse_number("-s", optarg, INT_MAX);
@@ -394,7 +435,7 @@ void options_parse(int argc, char **argv)
 			else if (!strcmp(optarg, "nothing"))
 				opt.sort = SORT_NOTHING;
 			else
-				die("invalid value for -S: '%s' (time, calls, name or nothing)", optarg);
+				die("invalid value for -S: '%s' (time, calls, name or nothing)", typed(optarg));
 			break;
 		case 'k':
 			if (!stack_supported())
@@ -407,7 +448,7 @@ void options_parse(int argc, char **argv)
 			else if (!strcmp(optarg, "files"))
 				opt.files_summary = 1;
 			else
-				die("invalid value for --summary: '%s' (only 'files', or none for -C)", optarg);
+				die("invalid value for --summary: '%s' (only 'files', or none for -C)", typed(optarg));
 			break;
 		case OPT_JSON:
 			opt.json = 1;
@@ -421,7 +462,7 @@ void options_parse(int argc, char **argv)
 			else if (!strcmp(optarg, "verify"))
 				opt.toctou = TOCTOU_VERIFY;
 			else
-				die("invalid value for --toctou: '%s' (detect or verify)", optarg);
+				die("invalid value for --toctou: '%s' (detect or verify)", typed(optarg));
 			break;
 		case OPT_TOCTOU_BYTES:
 			opt.toctou_bytes = parse_number("--toctou-bytes", optarg, TOCTOU_BYTES_MAX);
@@ -450,7 +491,7 @@ void options_parse(int argc, char **argv)
 			else if (!strcmp(optarg, "verbose"))
 				opt.xlat = XLAT_VERBOSE;
 			else
-				die("invalid value for -X: '%s' (raw, abbrev or verbose)", optarg);
+				die("invalid value for -X: '%s' (raw, abbrev or verbose)", typed(optarg));
 			break;
 		case 'x':
 			opt.xmode = opt.xmode == XMODE_NONE ? XMODE_NONPRINT : XMODE_ALL;
@@ -476,14 +517,8 @@ void options_parse(int argc, char **argv)
 		case OPT_SIGNAL:
 			parse_signal(optarg);
 			break;
-		case ':':
-			die("option '%s' needs a value", argv[optind - 1]);
 		default:
-			if (optopt && strchr("sapoeXPS", optopt))
-				die("option '-%c' needs a value", optopt);
-			if (optopt)
-				die("unknown option '-%c' (see iotrace -h)", optopt);
-			die("unknown option '%s' (see iotrace -h)", argv[optind - 1]);
+			bad_option(c, argv);
 		}
 	}
 	if (toctou_bytes_given && !opt.toctou)

@@ -577,7 +577,7 @@ static void on_death(struct tcb *t, int status)
 	if (!(t->flags & (TCB_STARTUP | TCB_END_SHOWN)))
 		render_death(t, status);
 	if (t->tid == tracer_child)
-		child_status = status;
+		child_status = tracer_exec_failed() ? 1 << 8 : status;
 	tracer_forget(t);
 }
 

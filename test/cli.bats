@@ -2,6 +2,7 @@
 # The command line: help, version, and one clear line for every bad input.
 
 load common
+bats_require_minimum_version 1.5.0
 
 @test "-h prints usage and the decoded syscalls" {
 	run "$IOTRACE" -h
@@ -127,4 +128,43 @@ load common
 	fi
 	assert_failure 1
 	assert_output "iotrace: cannot attach to process $victim: Operation not permitted"
+}
+
+@test "misused long options: said as typed, control bytes escaped, one line" {
+	run "$IOTRACE" --json=1 true
+	assert_failure 1
+	assert_output "iotrace: option '--json=1' takes no value"
+	run "$IOTRACE" --no-follow=x true
+	assert_failure 1
+	assert_output "iotrace: option '--no-follow=x' takes no value"
+	run "$IOTRACE" --toctou-bytes
+	assert_failure 1
+	assert_output "iotrace: option '--toctou-bytes' needs a value"
+	run "$IOTRACE" "--json=a$(printf '\001')b" true
+	assert_failure 1
+	assert_output "iotrace: option '--json=a\\001b' takes no value"
+	run "$IOTRACE" "-$(printf '\001')" true
+	assert_failure 1
+	assert_output "iotrace: unknown option '-\\001' (see iotrace -h)"
+	run "$IOTRACE" -X "$(printf 'a\nb')" true
+	assert_failure 1
+	assert_output "iotrace: invalid value for -X: 'a\\012b' (raw, abbrev or verbose)"
+}
+
+@test "a command that exists but cannot run: one line, status 1 (not a shell's 127)" {
+	local d="$BATS_TEST_TMPDIR"
+	printf '#!/nonexistent/interpreter\n' >"$d/badinterp"
+	printf '\177ELF garbage, not a program' >"$d/badelf"
+	chmod +x "$d/badinterp" "$d/badelf"
+	run "$IOTRACE" -- "$d"
+	assert_failure 1
+	assert_output "iotrace: cannot run '$d': Permission denied"
+	run "$IOTRACE" -- "$d/badinterp"
+	assert_failure 1
+	assert_output "iotrace: cannot run '$d/badinterp': No such file or directory"
+	run "$IOTRACE" -- "$d/badelf"
+	assert_failure 1
+	assert_output "iotrace: cannot run '$d/badelf': Exec format error"
+	# A command that runs and exits 127 itself keeps its status.
+	run -127 "$IOTRACE" -e trace=none -- sh -c 'exit 127'
 }
