@@ -242,10 +242,18 @@ void call_offptr_moved(struct call *c, unsigned idx)
 	o->reading = 2;
 }
 
+/*
+ * The kernel takes at most this much in one call (MAX_RW_COUNT), over all
+ * iovecs: no more is dumped, watched or hashed, whatever lengths the
+ * tracee gives (a count of 2^40 over a large mapping would otherwise
+ * dump gigabytes while the tracee waits).
+ */
+#define RW_MAX 0x7ffff000u
+
 void call_want_dump(struct call *c, unsigned idx, uint64_t len)
 {
 	c->dump_arg = (int)idx;
-	c->dump_len = len;
+	c->dump_len = MIN(len, (uint64_t)RW_MAX);
 }
 
 /*
@@ -507,11 +515,6 @@ static void resolve_path(struct call *c, struct arg *a, pid_t tid)
 	memcpy(c->arena + a->path.off, buf, (size_t)n + 1);
 }
 
-/*
- * The kernel takes at most this much in one call (MAX_RW_COUNT), over all
- * iovecs: no more is watched (or hashed), whatever lengths the tracee gives.
- */
-#define RW_MAX 0x7ffff000u
 
 static struct snap *add_snap(struct call *c, int elem, uint64_t addr, uint64_t len,
 			     uint64_t start, size_t *left)

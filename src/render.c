@@ -351,7 +351,8 @@ void file_name_raw(struct strbuf *sb, const char *path, size_t len)
 	char *end;
 	unsigned long long ino;
 
-	if (opt.normalize && br && path[len - 1] == ']' &&
+	/* Only pseudo-files ("pipe:[1234]", "socket:[5678]") carry an inode: a path never does. */
+	if (opt.normalize && len && path[0] != '/' && br && path[len - 1] == ']' &&
 	    (ino = strtoull(br + 1, &end, 10), end == path + len - 1)) {
 		sb_add(sb, path, (size_t)(br - path) + 1);
 		sb_addf(sb, "%u]", norm_inode(ino));

@@ -75,3 +75,12 @@ setup() {
 	assert_output "$(printf 'trace.1\ntrace.2\ntrace.3')"
 	assert_equal "$(cat "$out.3")" "$(printf 'write(5, "hello", 5)                    = 5\n+++ exited with 0 +++')"
 }
+
+@test "only pseudo-files are renumbered: a regular file named log[2024] keeps its name" {
+	local f="$BATS_TEST_TMPDIR/log[2024]"
+	"$IOTRACE" --normalize -y -e trace=write -o "$out" sh -c 'echo x >"$0"; echo y | cat >/dev/null' "$f"
+	run grep -F 'write(1<' "$out"
+	assert_line --partial "write(1<$f>, \"x\\n\", 2)"
+	# ...while a pipe's inode still is.
+	assert_line --partial 'write(1<pipe:[1]>, "y\n", 2)'
+}

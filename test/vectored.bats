@@ -225,3 +225,19 @@ readv(4, [{16 elements} ...], 20) = 81920
 	run perl -ne 'print length($1), "\n" while /iov_base="([a-z]+)"/g' "$out"
 	assert_output "$(printf '4096\n%.0s' $(seq 17); echo 368)"
 }
+
+@test "-e write= never dumps past what one call can take (0x7ffff000 bytes)" {
+	# A write of 4 GiB and a writev of 4 x 1 GiB over one readable page:
+	# the dump says how much it did not show, counted to the kernel's
+	# limit, not to the tracee's count (which could dump gigabytes).
+	"$IOTRACE" -q -e write=3 -e trace=write,writev "$HELPERS/vec" hugedump 2>"$out"
+	run grep -v '^ | 0' "$out"
+	assert_line --index 1 --regexp '^ \| <unreadable from 0x[0-9a-f]+: 2147475456 bytes not shown>$'
+	assert_line --index 3 ' * 1073741824 bytes in buffer 0'
+	assert_line --index 5 ' * 1073737728 bytes in buffer 1'
+	assert_line --index 6 --regexp '^ \| <unreadable from 0x[0-9a-f]+: 1073733632 bytes not shown>$'
+	assert_line --index 7 '+++ exited with 0 +++'
+	# Each buffer's readable page, dumped whole.
+	run grep -c '^ | 0' "$out"
+	assert_output 768
+}

@@ -1,7 +1,7 @@
 /*
  * The vectored family, process_vm_*, guard pages and hostile counts.
  * usage: vec basic | rwf | offsets | guard | limits | pvm | nodump | many |
- *        bigdump | reuse | same10 | vdumps | budget
+ *        bigdump | reuse | same10 | vdumps | budget | hugedump
  * fds: 3 is /dev/null, 4 a memfd.
  */
 #define _GNU_SOURCE
@@ -104,6 +104,23 @@ static void guard(void)
 	writev(null_fd, (struct iovec *)hole, 2);	/* element 0 unreadable */
 	writev(null_fd, bad_first, 2);			/* readable after unreadable */
 	write(null_fd, hole - 3, 6);
+}
+
+/*
+ * Counts past what one call can take (MAX_RW_COUNT, 0x7ffff000 bytes),
+ * over a page followed by a hole: a dump stops at the kernel's limit.
+ */
+static void hugedump(void)
+{
+	char *page = page_then_hole() - 4096;
+	struct iovec v[4];
+	int i;
+
+	memset(page, 'h', 4096);
+	for (i = 0; i < 4; i++)
+		v[i] = (struct iovec){ page, (size_t)1 << 30 };
+	syscall(SYS_write, null_fd, page, sizeof(size_t) == 8 ? (size_t)0x80000000u * 2 : (size_t)-1);
+	writev(null_fd, v, 4);
 }
 
 /* Counts and lengths the kernel refuses: the line must still be right. */
@@ -300,7 +317,7 @@ int main(int argc, char **argv)
 		{ "guard", guard }, { "limits", limits }, { "pvm", pvm },
 		{ "nodump", nodump }, { "many", many }, { "bigdump", bigdump },
 		{ "reuse", reuse }, { "same10", same10 }, { "vdumps", vdumps },
-		{ "budget", budget },
+		{ "budget", budget }, { "hugedump", hugedump },
 	};
 	size_t i;
 
