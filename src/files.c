@@ -40,36 +40,73 @@ struct file {
 	struct file *next;
 };
 
-#define FILE_BUCKETS 1024
-static struct file *files[FILE_BUCKETS];
-static size_t nfiles;
+/*
+ * Distinct files get rows up to this many; after that, new ones are
+ * credited to one "(other files)" row, so that a program opening and
+ * closing files or pipes without end cannot grow iotrace without end.
+ */
+#define FILES_MAX 10000
+#define OTHER_FILES "(other files)"
+#define NOT_OPEN "(fds not open)"
+
+static struct file **buckets;
+static size_t nbuckets, nfiles;
+
+static struct file **bucket(const char *name)
+{
+	return &buckets[hash_str(name) & (nbuckets - 1)];
+}
+
+/* Doubles the table when it fills, so lookups stay short at any size. */
+static void grow(void)
+{
+	struct file **old = buckets;
+	size_t n = nbuckets, i;
+
+	nbuckets = n ? n * 2 : 256;
+	buckets = xcalloc(nbuckets, sizeof(*buckets));
+	for (i = 0; i < n; i++) {
+		struct file *f, *next;
+
+		for (f = old[i]; f; f = next) {
+			struct file **b = bucket(f->name);
+
+			next = f->next;
+			f->next = *b;
+			*b = f;
+		}
+	}
+	free(old);
+}
 
 static struct file *file_of(const char *name)
 {
-	unsigned h = hash_str(name);
-	struct file *f;
+	struct file *f, **b;
 
-	for (f = files[h % FILE_BUCKETS]; f; f = f->next)
+	if (!nbuckets)
+		grow();
+	for (f = *bucket(name); f; f = f->next)
 		if (!strcmp(f->name, name))
 			return f;
+	if (nfiles >= FILES_MAX && strcmp(name, OTHER_FILES))
+		return file_of(OTHER_FILES);
+	if (nfiles >= nbuckets)
+		grow();
+	b = bucket(name);
 	f = xcalloc(1, sizeof(*f));
 	f->name = xstrdup(name);
-	f->next = files[h % FILE_BUCKETS];
-	files[h % FILE_BUCKETS] = f;
+	f->next = *b;
+	*b = f;
 	nfiles++;
 	return f;
 }
 
 static struct file *file_of_arg(const struct call *c, int idx)
 {
-	const struct arg *a = &c->arg[idx];
-	const char *path = call_fd_path(c, a);
-	char name[64];
+	const char *path = call_fd_path(c, &c->arg[idx]);
 
-	if (path)
-		return file_of(path);
-	snprintf(name, sizeof(name), "fd %lld (not open)", (long long)a->v.i);
-	return file_of(name);
+	/* Closed fds are one row: numbers the program got wrong are not files. */
+	return file_of(path ? path : NOT_OPEN);
 }
 
 void files_add(const struct call *c)
@@ -107,13 +144,13 @@ void files_print(struct outstream *s)
 {
 	struct strbuf sb = STRBUF_INIT;
 	struct file **list = xcalloc(nfiles ? nfiles : 1, sizeof(*list));
-	size_t n = 0, i;
-	unsigned b, id;
+	size_t n = 0, i, b;
+	unsigned id;
 
-	for (b = 0; b < FILE_BUCKETS; b++) {
+	for (b = 0; b < nbuckets; b++) {
 		struct file *f;
 
-		for (f = files[b]; f; f = f->next)
+		for (f = buckets[b]; f; f = f->next)
 			list[n++] = f;
 	}
 	qsort(list, n, sizeof(*list), by_bytes);

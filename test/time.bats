@@ -101,7 +101,7 @@ mask_times() {
 		'                                                  sendfile 1' \
 		'             8              0        1        0  socket:[3]' \
 		'                                                  read 1' \
-		'             0              0        1        1  fd -1 (not open)' \
+		'             0              0        1        1  (fds not open)' \
 		'                                                  sendfile 1' >"$out.want"
 	assert_same "$out.want" "$out.n"
 	# The trace is still there, before the table.
@@ -128,4 +128,20 @@ mask_times() {
 	assert_same "$out.want" "$out.n"
 	# -c: no trace lines, the syscall table first.
 	assert_equal "$(head -n 1 "$out")" "% time     seconds  usecs/call     calls    errors          bytes syscall"
+}
+
+@test "--summary=files stays bounded: 10,000 files, then (other files); closed fds are one row" {
+	local table
+	run "$IOTRACE" -c --summary=files -S calls -- "$HELPERS/rw" pipes
+	assert_success
+	table=$output
+	# 10,000 rows: 9,999 pipes and the closed fds; the rest folded.
+	run grep -c 'pipe:\[' <<<"$table"
+	assert_output 9999
+	run grep -A1 -E '\((other files|fds not open)\)$' <<<"$table"
+	assert_output "             0           2001     2001        0  (other files)
+                                                  write 2001
+--
+             0              0    12000    12000  (fds not open)
+                                                  write 12000"
 }

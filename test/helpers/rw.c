@@ -1,7 +1,9 @@
 /*
  * read/write/pread64/pwrite64 with known data, fds and results.
- * usage: rw basic | bytes | octal | offsets | mixed | guard
+ * usage: rw basic | bytes | octal | offsets | mixed | guard | pipes
  * mixed: 100 x (99 getppid + 1 write), mostly calls iotrace does not trace.
+ * pipes: 12,000 pipes, a byte written to each, and as many writes to
+ *        fds that are not open, all different.
  * fds: 3 is /dev/null, 4 a memfd, so the trace is the same on every run.
  */
 #define _GNU_SOURCE
@@ -110,6 +112,20 @@ static void mixed(void)
 	}
 }
 
+static void pipes(void)
+{
+	int i, p[2];
+
+	for (i = 0; i < 12000; i++) {
+		if (pipe(p))
+			exit(3);
+		write(p[1], "p", 1);
+		close(p[0]);
+		close(p[1]);
+		write(1000 + i, "n", 1);
+	}
+}
+
 int main(int argc, char **argv)
 {
 	if (argc != 2)
@@ -127,6 +143,8 @@ int main(int argc, char **argv)
 		mixed();
 	else if (!strcmp(argv[1], "guard"))
 		guard();
+	else if (!strcmp(argv[1], "pipes"))
+		pipes();
 	else
 		return 2;
 	return 0;
