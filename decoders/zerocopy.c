@@ -91,6 +91,10 @@ void decode_vmsplice(struct call *c, const struct sc_event *ev)
 		     arch_ulong(ev->arch, ev->args[2]), 1, UINT64_MAX);
 	call_add_uint(c, "nr_segs", arch_ulong(ev->arch, ev->args[2]));
 	call_add_flags(c, "flags", (uint32_t)ev->args[3], &splice_flags);
-	/* Into a pipe's read end it fills the iovecs instead: watched only into a write end. */
+	/*
+	 * From a pipe's read end it fills the iovecs instead: watched only
+	 * into a write end, and dumped (as strace does) at exit.
+	 */
 	write_side_data(c, ev, 1, UINT64_MAX, -1, WRITE_IF_WRITER);
+	call_dump_at_exit(c);
 }

@@ -173,6 +173,7 @@ struct call {
 	int dump_arg;		/* argument to hex-dump after the line, or -1 */
 	uint64_t dump_len;	/* bytes to dump: requested (write) or result (read) */
 	unsigned char dump_planned;	/* call_fetch() has looked at the dump */
+	unsigned char dump_at_exit;	/* the call may fill the dumped buffers: read them at exit */
 	unsigned char dump_ready;	/* dump_segs hold all of it: printing reads nothing */
 	struct buf_arg *dump_segs;	/* the buffer, or one per iovec element */
 	unsigned ndump_segs, dump_segs_cap;
@@ -257,6 +258,12 @@ void call_add_flags(struct call *c, const char *name, uint64_t val,
 #define CALL_DUMP_PREFETCH (64 * 1024)
 
 void call_want_dump(struct call *c, unsigned idx, uint64_t len);
+
+/*
+ * The dumped buffers may be filled by the call (vmsplice from a pipe's
+ * read end): read them when the dump prints, at exit, as strace does.
+ */
+void call_dump_at_exit(struct call *c);
 
 /*
  * Argument @idx (a buffer or iovec array) is data the call takes from the

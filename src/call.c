@@ -26,6 +26,7 @@ void call_begin(struct call *c, unsigned id, enum arch arch, size_t fetch_cap,
 	c->dump_arg = -1;
 	c->dump_len = 0;
 	c->dump_planned = 0;
+	c->dump_at_exit = 0;
 	c->dump_ready = 0;
 	c->ndump_segs = 0;
 	c->input_arg = -1;
@@ -254,6 +255,11 @@ void call_want_dump(struct call *c, unsigned idx, uint64_t len)
 {
 	c->dump_arg = (int)idx;
 	c->dump_len = MIN(len, (uint64_t)RW_MAX);
+}
+
+void call_dump_at_exit(struct call *c)
+{
+	c->dump_at_exit = 1;
 }
 
 /*
@@ -594,6 +600,8 @@ static void plan_dump(struct call *c)
 	unsigned n = 1, i;
 
 	c->dump_planned = 1;
+	if (c->dump_at_exit)
+		return;	/* streamed when printed, at exit */
 	if (a->type == ARG_IOV) {
 		n = a->v.iov.got;
 		for (i = 0; i < n && total <= CALL_DUMP_PREFETCH; i++)

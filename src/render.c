@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 /* One scratch line, reused: rendering allocates nothing in steady state. */
 static struct strbuf line = STRBUF_INIT;
@@ -370,11 +371,19 @@ void render_file_name(struct strbuf *sb, const char *path, size_t len)
 	sb_release(&raw);
 }
 
+#define DELETED " (deleted)"
+
+/* <path>, and a deleted file's mark outside the brackets, as strace: <x>(deleted). */
 static void fd_path(struct strbuf *sb, const char *path, size_t len)
 {
+	size_t mark = strlen(DELETED);
+	int deleted = len > mark && !memcmp(path + len - mark, DELETED, mark);
+
 	sb_addch(sb, '<');
-	render_file_name(sb, path, len);
+	render_file_name(sb, path, deleted ? len - mark : len);
 	sb_addch(sb, '>');
+	if (deleted)
+		sb_addstr(sb, "(deleted)");
 }
 
 static void render_arg(struct strbuf *sb, const struct call *c, const struct arg *a)
@@ -871,6 +880,25 @@ static void sigval(struct strbuf *sb, const siginfo_t *si)
 	addr(sb, (uintptr_t)si->si_ptr);
 }
 
+/*
+ * A child's CPU time in clock ticks, with strace's comment in seconds
+ * when not 0: "si_utime=5 /" "* 0.05 s *" "/".  It varies from run to
+ * run: --normalize prints 0.
+ */
+static void cpu_time(struct strbuf *sb, const char *name, clock_t ticks)
+{
+	static long hz;
+	unsigned long long t = opt.normalize || ticks < 0 ? 0 : (unsigned long long)ticks;
+
+	if (!hz)
+		hz = sysconf(_SC_CLK_TCK) > 0 ? sysconf(_SC_CLK_TCK) : 100;
+	sb_addstr(sb, name);
+	sb_addu(sb, t);
+	if (t)
+		sb_addf(sb, " /* %llu.%02llu s */", t / (unsigned long long)hz,
+			t % (unsigned long long)hz * 100 / (unsigned long long)hz);
+}
+
 static void siginfo_fields(struct strbuf *sb, const siginfo_t *si)
 {
 	const char *code = sicode_name(si->si_signo, si->si_code);
@@ -908,10 +936,8 @@ static void siginfo_fields(struct strbuf *sb, const siginfo_t *si)
 			sb_addi(sb, si->si_status);
 		else
 			sig(sb, si->si_status);
-		/* CPU times vary from run to run: --normalize prints 0. */
-		sb_addf(sb, ", si_utime=%llu, si_stime=%llu",
-			opt.normalize ? 0ull : (unsigned long long)si->si_utime,
-			opt.normalize ? 0ull : (unsigned long long)si->si_stime);
+		cpu_time(sb, ", si_utime=", si->si_utime);
+		cpu_time(sb, ", si_stime=", si->si_stime);
 		break;
 	case SIGILL: case SIGFPE: case SIGSEGV: case SIGBUS: case SIGTRAP:
 		sb_addstr(sb, ", si_addr=");

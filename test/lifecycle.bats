@@ -302,3 +302,17 @@ iotrace: cannot write the trace to '/dev/full': No space left on device"
 iotrace: stopped tracing after that error; the traced processes run on untraced
 survived"
 }
+
+@test "SIGCHLD's CPU times carry strace's comment in seconds when not 0" {
+	run "$IOTRACE" -q -e trace=none -- "$HELPERS/lifecycle" burn
+	assert_success
+	# The child spent at least 50 ms of user time (as the kernel counts it).
+	assert_line --regexp '^--- SIGCHLD \{si_signo=SIGCHLD, si_code=CLD_EXITED, si_pid=[0-9]+, si_uid=0, si_status=3, si_utime=[0-9]+ /\* [0-9]+\.[0-9]{2} s \*/, si_stime=[0-9]+( /\* [0-9]+\.[0-9]{2} s \*/)?\} ---'
+	# The comment is the count in seconds (100 ticks a second).
+	run perl -ne 'while (/si_[us]time=(\d+) \/\* (\d+)\.(\d\d) s \*\//g) { print $1 == $2 * 100 + $3 && $1 >= 1 ? "ok\n" : "bad $1 $2.$3\n" }' <<<"$output"
+	assert_line ok
+	refute_line --partial bad
+	# --normalize: 0, no comment.
+	run "$IOTRACE" -q --normalize -e trace=none -- "$HELPERS/lifecycle" burn
+	assert_output --partial 'si_status=3, si_utime=0, si_stime=0} ---'
+}

@@ -90,9 +90,9 @@ mask_paths() {
 
 @test "-y names pipes and sockets by identity" {
 	"$IOTRACE" -q -y -e trace=sendfile,read "$HELPERS/zc" sendfile 2>"$out"
-	run grep -c 'sendfile(6<pipe:\[[0-9]*\]>, 3</memfd:src (deleted)>, \[26 => 34\], 8)' "$out"
+	run grep -c 'sendfile(6<pipe:\[[0-9]*\]>, 3</memfd:src>(deleted), \[26 => 34\], 8)' "$out"
 	assert_output 1
-	run grep -c 'sendfile(7<socket:\[[0-9]*\]>, 3</memfd:src (deleted)>, \[34 => 42\], 8)' "$out"
+	run grep -c 'sendfile(7<socket:\[[0-9]*\]>, 3</memfd:src>(deleted), \[34 => 42\], 8)' "$out"
 	assert_output 1
 	# The two ends of the pipe have one identity.
 	local w r
@@ -123,4 +123,23 @@ mask_paths() {
 	run head -n 1 "$out"
 	assert_output --partial "write(3<$BATS_TEST_TMPDIR/odd\\n\\\"\\377/a>, \"a\", 1)"
 	assert_equal "$(wc -l <"$out")" 7
+}
+
+@test "vmsplice from a pipe's read end: its dump shows what the call delivered, as strace's" {
+	require_strace
+	# The line shows the buffers as they were (dots); the dump, read at
+	# exit, what arrived: every buffer whole, as strace dumps it.
+	same_as_strace vmsplice "zc zc32" vmread "-e trace=vmsplice -e write=5"
+	"$IOTRACE" -q -e trace=vmsplice -e write=5 "$HELPERS/zc" vmread 2>"$out"
+	run grep -c 'hell\|o world' "$out"
+	assert_output 2
+}
+
+@test "-y on a deleted file: <path>(deleted), the mark outside the brackets, as strace" {
+	require_strace
+	"$IOTRACE" -q -y -e trace=write "$HELPERS/fdpaths" "$BATS_TEST_TMPDIR" deleted 2>"$out"
+	strace -q -y -e trace=write "$HELPERS/fdpaths" "$BATS_TEST_TMPDIR" deleted 2>"$out.s"
+	assert_same "$out.s" "$out"
+	run grep -c "^write(3<$BATS_TEST_TMPDIR/gone>(deleted), \"after\", 5) = 5$" "$out"
+	assert_output 1
 }

@@ -2,6 +2,7 @@
  * What fds refer to as they change: for -y and -P.
  * usage: fdpaths DIR        dup2, close and reopen, a pipe, fork, exec
  *        fdpaths DIR alt    writes alternating between DIR/a and DIR/b
+ *        fdpaths DIR deleted writes to DIR/gone before and after unlinking it
  */
 #define _GNU_SOURCE
 #include <fcntl.h>
@@ -41,6 +42,16 @@ int main(int argc, char **argv)
 		return 0;
 	}
 	close_range(3, ~0u, 0);
+	if (argc == 3 && !strcmp(argv[2], "deleted")) {
+		char path[4096];
+		int fd = open_in("gone", 0);
+
+		write(fd, "before", 6);
+		snprintf(path, sizeof(path), "%s/gone", dir);
+		unlink(path);
+		write(fd, "after", 5);
+		return 0;
+	}
 	if (argc == 3 && !strcmp(argv[2], "alt")) {
 		int a = open_in("a", 0), b = open_in("b", 0);
 

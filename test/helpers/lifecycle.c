@@ -2,10 +2,11 @@
  * Process life-cycle cases.
  * usage: lifecycle exit N | segv | kill | signal | stop | fork |
  *        vfork | clone | execthread SELF | diecall | interleave | exec64 PROG |
- *        bigwrite MIB
+ *        bigwrite MIB | burn
  * bigwrite lifts its own RLIMIT_DATA (a tracer started under a low one
  * keeps it), writes MIB MiB to /dev/null in one call, then forks a child
  * that writes, and says "survived".
+ * burn forks a child that spends at least 50 ms of user CPU, and waits.
  */
 #define _GNU_SOURCE
 #include <fcntl.h>
@@ -218,6 +219,23 @@ int main(int argc, char **argv)
 		}
 		waitpid(p, NULL, 0);
 		say("survived\n");
+		return 0;
+	}
+	if (!strcmp(mode, "burn")) {
+		pid_t p = fork();
+
+		if (!p) {
+			volatile unsigned long x = 0;
+			struct rusage ru;
+
+			do {
+				for (x = 0; x < 1000000; x++)
+					;
+				getrusage(RUSAGE_SELF, &ru);
+			} while (ru.ru_utime.tv_sec == 0 && ru.ru_utime.tv_usec < 50000);
+			_exit(3);
+		}
+		waitpid(p, NULL, 0);
 		return 0;
 	}
 	if (!strcmp(mode, "interleave")) {

@@ -1,6 +1,6 @@
 /*
  * sendfile, splice, tee, vmsplice, copy_file_range.
- * usage: zc sendfile | splice | offsets32
+ * usage: zc sendfile | splice | offsets32 | vmread
  * fds: 3 source memfd (64 bytes "0123..."), 4 destination memfd,
  * 5/6 a pipe, 7/8 a socket pair, 9/10 a second pipe.
  */
@@ -93,6 +93,19 @@ static void offsets(void)
 #endif
 }
 
+/* vmsplice from a pipe's read end: the call fills its iovecs, like readv. */
+static void vmread(void)
+{
+	char a[4], b[16], c[8];
+	struct iovec v[3] = { { a, 4 }, { b, 16 }, { c, 8 } };
+
+	memset(a, '.', 4);
+	memset(b, '.', 16);
+	memset(c, '.', 8);
+	write(pfd[1], "hello world", 11);
+	vmsplice(pfd[0], v, 3, 0);
+}
+
 int main(int argc, char **argv)
 {
 	if (argc != 2)
@@ -104,6 +117,8 @@ int main(int argc, char **argv)
 		do_splice();
 	else if (!strcmp(argv[1], "offsets"))
 		offsets();
+	else if (!strcmp(argv[1], "vmread"))
+		vmread();
 	else
 		return 2;
 	return 0;
