@@ -73,6 +73,9 @@ int umem_file_open(pid_t tid, int fd, uint64_t *size);
 /* Reads up to @len bytes at @off of @fd; returns the count, or -1. */
 ssize_t umem_file_pread(int fd, void *buf, size_t len, uint64_t off);
 
+/* The number after "@key:" in /proc/TID/status into @val; 0, or -1. */
+int umem_status(pid_t tid, const char *key, long *val);
+
 /*
  * Whether thread @tid was killed by its own seccomp filter: the kernel
  * marks its seccomp mode dead (3) and lets it stop at the skipped call's

@@ -332,36 +332,34 @@ ssize_t umem_file_pread(int fd, void *buf, size_t len, uint64_t off)
 	return (ssize_t)got;
 }
 
-int umem_killed_by_seccomp(pid_t tid)
+int umem_status(pid_t tid, const char *key, long *val)
 {
 	char path[64], line[256];
+	size_t n = strlen(key);
 	FILE *f;
-	int mode = 0;
+	int found = -1;
 
 	snprintf(path, sizeof(path), "/proc/%d/status", (int)tid);
 	f = fopen(path, "re");
 	if (!f)
-		return 0;
-	while (fgets(line, sizeof(line), f))
-		if (sscanf(line, "Seccomp: %d", &mode) == 1)
-			break;
+		return -1;
+	while (found < 0 && fgets(line, sizeof(line), f))
+		if (!strncmp(line, key, n) && line[n] == ':' && sscanf(line + n + 1, "%ld", val) == 1)
+			found = 0;
 	fclose(f);
-	return mode == 3;	/* SECCOMP_MODE_DEAD */
+	return found;
+}
+
+int umem_killed_by_seccomp(pid_t tid)
+{
+	long mode;
+
+	return !umem_status(tid, "Seccomp", &mode) && mode == 3;	/* SECCOMP_MODE_DEAD */
 }
 
 pid_t umem_tgid(pid_t tid)
 {
-	char path[64], line[256];
-	FILE *f;
-	int tgid = 0;
+	long tgid;
 
-	snprintf(path, sizeof(path), "/proc/%d/status", (int)tid);
-	f = fopen(path, "re");
-	if (!f)
-		return tid;
-	while (fgets(line, sizeof(line), f))
-		if (sscanf(line, "Tgid: %d", &tgid) == 1)
-			break;
-	fclose(f);
-	return tgid ? (pid_t)tgid : tid;
+	return !umem_status(tid, "Tgid", &tgid) && tgid > 0 ? (pid_t)tgid : tid;
 }

@@ -131,13 +131,13 @@ static void usage(void)
 	exit(0);
 }
 
-/* @s as the user typed it, bytes that would not print escaped in octal (for messages). */
-static const char *typed(const char *s)
+/* The first @n bytes of @s as the user typed them, those that would not print in octal. */
+static const char *typed_n(const char *s, size_t n)
 {
 	static struct strbuf sb = STRBUF_INIT;
 
 	sb_reset(&sb);
-	for (; *s; s++) {
+	for (; n && *s; s++, n--) {
 		unsigned char c = (unsigned char)*s;
 
 		if (c >= 0x20 && c <= 0x7e && c != '\\')
@@ -146,6 +146,12 @@ static const char *typed(const char *s)
 			sb_addf(&sb, "\\%03o", c);
 	}
 	return sb.buf ? sb.buf : "";
+}
+
+/* @s as the user typed it, for messages. */
+static const char *typed(const char *s)
+{
+	return typed_n(s, SIZE_MAX);
 }
 
 /*
@@ -357,10 +363,8 @@ static void parse_expr(const char *expr)
 	} else if (n == 4 && !strncmp(expr, "read", n)) {
 		parse_fdset("read", eq + 1, &opt.dump_read);
 	} else {
-		char *name = xstrndup(expr, n);
-
 		die("-e: unknown qualifier '%s' (iotrace knows trace=, signal=, read=, write=)",
-		    typed(name));
+		    typed_n(expr, n));
 	}
 }
 

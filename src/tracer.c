@@ -191,6 +191,17 @@ static enum pending on_entry(struct tcb *t, uint32_t audit_arch, uint64_t nr, co
 	return PENDING_ENTRY;
 }
 
+/* A call is over: its time (-T, -c), and the tables' counts. */
+static void account(struct tcb *t)
+{
+	if (opt.durations || opt.summary)
+		t->call.duration_ns = now_ns() - t->entry_ns;
+	if (opt.summary)
+		summary_add(&t->call, t->call.duration_ns);
+	if (opt.files_summary)
+		files_add(&t->call);
+}
+
 /*
  * The call @t is in will never return: the thread was killed inside it
  * (by a signal, by its own seccomp filter, by an execve in another
@@ -208,12 +219,7 @@ static void call_vanished(struct tcb *t)
 		return;
 	}
 	t->call.vanished = 1;
-	if (opt.durations || opt.summary)
-		t->call.duration_ns = now_ns() - t->entry_ns;
-	if (opt.summary)
-		summary_add(&t->call, t->call.duration_ns);
-	if (opt.files_summary)
-		files_add(&t->call);
+	account(t);
 	if (opt.summary == 1)
 		return;
 	if (whole_lines() && !(t->flags & TCB_LINE_OPEN)) {
@@ -276,12 +282,7 @@ static enum pending on_exit_stop(struct tcb *t, const struct __ptrace_syscall_in
 	call_set_result(&t->call, &t->ev);
 	if (opt.toctou)	/* before the tracee runs on and reuses its buffers */
 		toctou_exit(&t->call, t->tid, opt.toctou == TOCTOU_VERIFY);
-	if (opt.durations || opt.summary)
-		t->call.duration_ns = now_ns() - t->entry_ns;
-	if (opt.summary)
-		summary_add(&t->call, t->call.duration_ns);
-	if (opt.files_summary)
-		files_add(&t->call);
+	account(t);
 	if (opt.summary == 1)
 		return PENDING_NONE;	/* -c: the table only */
 	if (!whole_lines())
@@ -416,19 +417,9 @@ static void exec_arch(struct tcb *t)
 /* The seccomp prefilter may have failed in the child: check before trusting it. */
 static void check_filter(struct tcb *t)
 {
-	char path[64], line[256];
-	FILE *f;
-	int mode = -1;
+	long mode;
 
-	snprintf(path, sizeof(path), "/proc/%d/status", (int)t->tid);
-	f = fopen(path, "re");
-	if (!f)
-		return;
-	while (fgets(line, sizeof(line), f))
-		if (sscanf(line, "Seccomp: %d", &mode) == 1)
-			break;
-	fclose(f);
-	if (mode == SECCOMP_MODE_FILTER)
+	if (umem_status(t->tid, "Seccomp", &mode) || mode == SECCOMP_MODE_FILTER)
 		return;
 	t->flags &= ~TCB_FILTERED;
 	if (!opt.quiet)
