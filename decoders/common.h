@@ -3,8 +3,8 @@
 
 /* Helpers the decoder families share. */
 
-#include "call.h"
-#include "options.h"
+#include "call/call.h"
+#include "config/options.h"
 
 /*
  * A 64-bit file offset passed in two registers, low half first at @lo:

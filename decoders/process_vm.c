@@ -4,8 +4,8 @@
  * addresses, shown as such.
  */
 #include "config.h"
-#include "common.h"
-#include "decoders.h"
+#include "decoders/common.h"
+#include "decoders/decoders.h"
 
 static void remote_args(struct call *c, const struct sc_event *ev)
 {

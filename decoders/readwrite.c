@@ -1,7 +1,7 @@
 /* read, write, pread64, pwrite64: one buffer, a count, maybe an offset. */
 #include "config.h"
-#include "common.h"
-#include "decoders.h"
+#include "decoders/common.h"
+#include "decoders/decoders.h"
 
 static void write_side(struct call *c, const struct sc_event *ev, int positional)
 {

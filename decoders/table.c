@@ -4,14 +4,14 @@
  */
 #include "config.h"
 #include <string.h>
-#include "decoders.h"
-#include "syscalls.h"
-#include "util.h"
+#include "decoders/decoders.h"
+#include "syscalls/syscalls.h"
+#include "util/util.h"
 
 static const struct syscall_def defs[SC_COUNT] = {
 #define SYSCALL(name, x64, x32, dec) \
 	[SC_##name] = { #name, { x64, x32 }, decode_##dec },
-#include "syscall_list.h"
+#include "syscalls/list.h"
 #undef SYSCALL
 };
 

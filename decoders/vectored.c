@@ -1,8 +1,8 @@
 /* readv, writev, preadv, pwritev, preadv2, pwritev2: iovec arrays. */
 #include "config.h"
-#include "common.h"
-#include "decoders.h"
-#include "xlat.h"
+#include "decoders/common.h"
+#include "decoders/decoders.h"
+#include "util/xlat.h"
 
 enum vec_kind {
 	VEC_PLAIN,	/* fd, iov, iovcnt */

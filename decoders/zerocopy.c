@@ -4,9 +4,9 @@
  * matters is where from, where to, and the offsets before and after.
  */
 #include "config.h"
-#include "common.h"
-#include "decoders.h"
-#include "xlat.h"
+#include "decoders/common.h"
+#include "decoders/decoders.h"
+#include "util/xlat.h"
 
 /* The call moved its offsets when it transferred something. */
 static int moved(const struct sc_event *ev)

@@ -2,11 +2,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/utsname.h>
-#include "options.h"
-#include "output.h"
-#include "syscalls.h"
-#include "tracer.h"
-#include "util.h"
+#include "config/options.h"
+#include "render/output.h"
+#include "syscalls/syscalls.h"
+#include "trace/tracer.h"
+#include "util/util.h"
 
 /* PTRACE_GET_SYSCALL_INFO, which every syscall stop relies on, came in 5.3. */
 static void check_kernel(void)

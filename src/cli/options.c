@@ -1,0 +1,551 @@
+#include "config.h"
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "util/names.h"
+#include "policy/stack.h"
+#include "util/strbuf.h"
+#include "config/options.h"
+#include "trace/spin.h"
+#include "syscalls/syscalls.h"
+#include "util/util.h"
+
+struct options opt;
+
+enum {
+	OPT_NO_FOLLOW = 256,
+	OPT_NO_SECCOMP,
+	OPT_SECCOMP,
+	OPT_TRACE,
+	OPT_SIGNAL,
+	OPT_FRAME_LIMIT,
+	OPT_NORMALIZE,
+	OPT_SUMMARY,
+	OPT_JSON,
+	OPT_TOCTOU,
+	OPT_TOCTOU_BYTES,
+	OPT_SPIN,
+};
+
+/* --toctou-bytes: copies of this much per call are kept twice, so bounded. */
+#define TOCTOU_BYTES_DEFAULT (64 * 1024)
+#define TOCTOU_BYTES_MAX (256ul * 1024 * 1024)
+
+static const struct option long_options[] = {
+	{ "string-limit", required_argument, NULL, 's' },
+	{ "columns", required_argument, NULL, 'a' },
+	{ "output", required_argument, NULL, 'o' },
+	{ "attach", required_argument, NULL, 'p' },
+	{ "follow-forks", no_argument, NULL, 'f' },
+	{ "quiet", no_argument, NULL, 'q' },
+	{ "help", no_argument, NULL, 'h' },
+	{ "no-abbrev", no_argument, NULL, 'v' },
+	{ "decode-fds", no_argument, NULL, 'y' },
+	{ "trace-path", required_argument, NULL, 'P' },
+	{ "successful-only", no_argument, NULL, 'z' },
+	{ "failed-only", no_argument, NULL, 'Z' },
+	{ "const-print-style", required_argument, NULL, 'X' },
+	{ "version", no_argument, NULL, 'V' },
+	{ "no-follow", no_argument, NULL, OPT_NO_FOLLOW },
+	{ "no-seccomp", no_argument, NULL, OPT_NO_SECCOMP },
+	{ "seccomp-bpf", no_argument, NULL, OPT_SECCOMP },
+	{ "trace", required_argument, NULL, OPT_TRACE },
+	{ "stack-trace", no_argument, NULL, 'k' },
+	{ "normalize", no_argument, NULL, OPT_NORMALIZE },
+	{ "json", no_argument, NULL, OPT_JSON },
+	{ "relative-timestamps", no_argument, NULL, 'r' },
+	{ "syscall-times", no_argument, NULL, 'T' },
+	{ "summary-only", no_argument, NULL, 'c' },
+	{ "summary", optional_argument, NULL, OPT_SUMMARY },
+	{ "summary-sort-by", required_argument, NULL, 'S' },
+	{ "stack-trace-frame-limit", required_argument, NULL, OPT_FRAME_LIMIT },
+	{ "signal", required_argument, NULL, OPT_SIGNAL },
+	{ "toctou", optional_argument, NULL, OPT_TOCTOU },
+	{ "toctou-bytes", required_argument, NULL, OPT_TOCTOU_BYTES },
+	{ "spin", required_argument, NULL, OPT_SPIN },
+	{ NULL, 0, NULL, 0 }
+};
+
+static void usage(void)
+{
+	unsigned id;
+
+	printf("usage: iotrace [options] -- command [args...]\n"
+	       "       iotrace [options] -p PID[,PID...]\n"
+	       "\n"
+	       "Traces the I/O system calls of a command or of running processes,\n"
+	       "in strace's line format.\n"
+	       "\n"
+	       "Output:\n"
+	       "  -o FILE         write the trace to FILE instead of stderr\n"
+	       "  -ff             with -o: one file per thread, FILE.TID\n"
+	       "  -s N            print at most N bytes of each buffer (default 32)\n"
+	       "  -a N            align results at column N (default 40)\n"
+	       "  -x              print non-ASCII strings in hex; -xx: all strings\n"
+	       "  -q              no attach/detach messages\n"
+	       "  -t, -tt, -ttt   time of day, with microseconds, or since the epoch\n"
+	       "  -r              time since the previous line\n"
+	       "  -T              time spent in each call\n"
+	       "  -c              a summary table at exit instead of the trace;\n"
+	       "                  -C: the trace and the table; -S time|calls|name|nothing\n"
+	       "  --normalize     output two runs can diff: pids, addresses, inodes\n"
+	       "                  renumbered, no times, every call one line\n"
+	       "  --json          one JSON object per event (doc/json-schema.md)\n"
+	       "  --summary=files a table at exit: bytes read and written per file\n"
+	       "  -k              the caller's stack after each call (libunwind)\n"
+	       "  --stack-trace-frame-limit=N  at most N frames (default 256)\n"
+	       "  -y              print the path or identity behind each fd: 3</tmp/x>\n"
+	       "  -v              print every iovec element (default: -s of them)\n"
+	       "  -X FORMAT       flags as raw (hex), abbrev (names) or verbose (both)\n"
+	       "  --toctou        say when a write's data changed while the call ran\n"
+	       "  --toctou=verify also say which version a regular file received\n"
+	       "  --toctou-bytes=N  compare N bytes per call, hash the rest (default 65536)\n"
+	       "Filtering:\n"
+	       "  -e trace=SET    syscalls to trace (default: all below)\n"
+	       "  -P PATH         only calls on fds that refer to PATH (repeatable)\n"
+	       "  -z              only calls that succeeded; -Z: only calls that failed\n"
+	       "  -e signal=SET   signals to show (default: all; none hides them)\n"
+	       "  -e write=FDS    hex dump of all data written to these fds\n"
+	       "  -e read=FDS     hex dump of all data read from these fds\n"
+	       "                  SET, FDS: comma list, 'all', 'none'; a leading '!' negates\n"
+	       "Tracing:\n"
+	       "  -p PID          attach to every thread of PID (repeatable; a comma\n"
+	       "                  or space separated list works too)\n"
+	       "  -f              follow forks and threads (the default)\n"
+	       "  --no-follow     trace only the first process\n"
+	       "  --no-seccomp    stop at every syscall instead of only the traced ones\n"
+	       "  --spin=USEC     wait awake up to USEC for a busy tracee's next stop\n"
+	       "                  (default 200; 0: always sleep)\n"
+	       "Other:\n"
+	       "  -h, --help      this help\n"
+	       "  -V, --version   the version\n"
+	       "\n"
+	       "Syscalls decoded:");
+	for (id = 1; id < SC_COUNT; id++)
+		printf(" %s", syscall_def(id)->name);
+	printf("\n");
+	exit(0);
+}
+
+/* The first @n bytes of @s as the user typed them, those that would not print in octal. */
+static const char *typed_n(const char *s, size_t n)
+{
+	static struct strbuf sb = STRBUF_INIT;
+
+	sb_reset(&sb);
+	for (; n && *s; s++, n--) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c >= 0x20 && c <= 0x7e && c != '\\')
+			sb_addch(&sb, (char)c);
+		else
+			sb_addf(&sb, "\\%03o", c);
+	}
+	return sb.buf ? sb.buf : "";
+}
+
+/* @s as the user typed it, for messages. */
+static const char *typed(const char *s)
+{
+	return typed_n(s, SIZE_MAX);
+}
+
+/*
+ * getopt_long's complaints, said with the option as the user typed it:
+ * @c is ':' for a missing value, '?' otherwise; optopt is the option's
+ * code, 0 for an unknown long option.
+ */
+static void __attribute__((noreturn)) bad_option(int c, char **argv)
+{
+	const char *arg = argv[optind - 1];
+	char letter[2] = { (char)optopt, 0 };
+
+	if (!strncmp(arg, "--", 2)) {
+		if (c == ':')
+			die("option '%s' needs a value", typed(arg));
+		if (optopt && strchr(arg, '='))
+			die("option '%s' takes no value", typed(arg));
+		die("unknown option '%s' (see iotrace -h)", typed(arg));
+	}
+	if (c == ':')
+		die("option '-%s' needs a value", typed(letter));
+	die("unknown option '-%s' (see iotrace -h)", typed(letter));
+}
+
+static unsigned long parse_number(const char *opt_name, const char *s, unsigned long max)
+{
+	char *end;
+	unsigned long v;
+
+	errno = 0;
+	v = strtoul(s, &end, 10);
+	if (!*s || *end || errno || v > max || *s == '-')
+		die("invalid value for %s: '%s' (a number from 0 to %lu)", opt_name, typed(s), max);
+	return v;
+}
+
+static void parse_pids(const char *arg)
+{
+	char *copy = xstrdup(arg), *tok, *save = NULL;
+
+	for (tok = strtok_r(copy, ", \t", &save); tok; tok = strtok_r(NULL, ", \t", &save)) {
+		char *end;
+		long pid;
+		size_t i;
+
+		errno = 0;
+		pid = strtol(tok, &end, 10);
+		if (*end || errno || pid <= 0 || pid > INT_MAX)
+			die("invalid process id: '%s'", typed(tok));
+		if (pid == getpid())
+			die("cannot trace iotrace itself (pid %ld)", pid);
+		for (i = 0; i < opt.npids; i++)
+			if (opt.pids[i] == pid)
+				break;
+		if (i < opt.npids)
+			continue;
+		opt.pids = xrealloc(opt.pids, (opt.npids + 1) * sizeof(*opt.pids));
+		opt.pids[opt.npids++] = (pid_t)pid;
+	}
+	free(copy);
+	if (!opt.npids)
+		die("-p needs a process id");
+}
+
+/*
+ * Parses SET into @table[1..n-1] with @lookup; "all", "none" and a leading
+ * "!" that negates the whole set, as strace does.
+ */
+static void parse_set(const char *what, const char *set, unsigned char *table,
+		      size_t n, int (*lookup)(const char *name))
+{
+	char *copy, *tok, *save = NULL;
+	int negate = 0;
+	size_t i;
+
+	if (*set == '!') {
+		negate = 1;
+		set++;
+	}
+	memset(table, 0, n);
+	copy = xstrdup(set);
+	for (tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+		int v;
+
+		if (!strcmp(tok, "all")) {
+			memset(table + 1, 1, n - 1);
+			continue;
+		}
+		if (!strcmp(tok, "none"))
+			continue;
+		v = lookup(tok);
+		if (v <= 0)
+			die("-e %s: unknown %s '%s'", what,
+			    table == opt.trace ? "or undecoded syscall" : "signal", typed(tok));
+		table[v] = 1;
+	}
+	free(copy);
+	if (negate)
+		for (i = 1; i < n; i++)
+			table[i] = !table[i];
+}
+
+int fdset_has(const struct fdset *set, int64_t fd)
+{
+	size_t i;
+	int in = set->all;
+
+	if (fd < 0)
+		return 0;
+	for (i = 0; !in && i < set->n; i++)
+		in = set->fds[i] == fd;
+	return in != set->negate;
+}
+
+/* "3,4", "all", "none", with a leading "!" negating the whole set. */
+static void parse_fdset(const char *what, const char *set, struct fdset *fs)
+{
+	char *copy, *tok, *save = NULL;
+
+	free(fs->fds);
+	memset(fs, 0, sizeof(*fs));
+	if (*set == '!') {
+		fs->negate = 1;
+		set++;
+	}
+	copy = xstrdup(set);
+	for (tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+		char *end;
+		long fd;
+
+		if (!strcmp(tok, "all")) {
+			fs->all = 1;
+			continue;
+		}
+		if (!strcmp(tok, "none"))
+			continue;
+		errno = 0;
+		fd = strtol(tok, &end, 10);
+		if (*end || errno || fd < 0 || fd > INT_MAX)
+			die("-e %s: invalid file descriptor '%s'", what, typed(tok));
+		fs->fds = xrealloc(fs->fds, (fs->n + 1) * sizeof(*fs->fds));
+		fs->fds[fs->n++] = (int)fd;
+	}
+	free(copy);
+}
+
+/*
+ * -P PATH: compared with what fds refer to, so links and dots are resolved
+ * now; a file the command has yet to create gets its directory resolved.
+ */
+static char *resolve_path(const char *path)
+{
+	char *real = realpath(path, NULL), *dir, *slash, *parent;
+	struct strbuf sb = STRBUF_INIT;
+
+	if (real)
+		return real;
+	slash = strrchr(path, '/');
+	parent = slash ? xstrndup(path, slash == path ? 1 : (size_t)(slash - path)) : xstrdup(".");
+	dir = realpath(parent, NULL);
+	free(parent);
+	if (!dir)
+		return xstrdup(path);
+	sb_addstr(&sb, dir);
+	if (strcmp(dir, "/"))
+		sb_addch(&sb, '/');
+	sb_addstr(&sb, slash ? slash + 1 : path);
+	free(dir);
+	return sb.buf;
+}
+
+static void add_path(const char *path)
+{
+	opt.paths = xrealloc(opt.paths, (opt.npaths + 1) * sizeof(*opt.paths));
+	opt.paths[opt.npaths++] = resolve_path(path);
+}
+
+static int lookup_syscall(const char *name)
+{
+	return (int)syscall_by_name(name);
+}
+
+static void parse_trace(const char *set)
+{
+	parse_set("trace", set, opt.trace, SC_COUNT, lookup_syscall);
+}
+
+static void parse_signal(const char *set)
+{
+	parse_set("signal", set, opt.signal, SIG_TABLE_SIZE, signal_by_name);
+}
+
+static void parse_expr(const char *expr)
+{
+	const char *eq = strchr(expr, '=');
+	size_t n = eq ? (size_t)(eq - expr) : 0;
+
+	if (!eq) {
+		parse_trace(expr);
+	} else if ((n == 5 && !strncmp(expr, "trace", n)) ||
+		   (n == 1 && *expr == 't')) {
+		parse_trace(eq + 1);
+	} else if ((n == 6 && !strncmp(expr, "signal", n)) ||
+		   (n == 7 && !strncmp(expr, "signals", n)) ||
+		   (n == 1 && *expr == 's')) {
+		parse_signal(eq + 1);
+	} else if (n == 5 && !strncmp(expr, "write", n)) {
+		parse_fdset("write", eq + 1, &opt.dump_write);
+	} else if (n == 4 && !strncmp(expr, "read", n)) {
+		parse_fdset("read", eq + 1, &opt.dump_read);
+	} else {
+		die("-e: unknown qualifier '%s' (iotrace knows trace=, signal=, read=, write=)",
+		    typed_n(expr, n));
+	}
+}
+
+void options_parse(int argc, char **argv)
+{
+	int c, follow_count = 0, toctou_bytes_given = 0;
+
+	opt.max_strlen = 32;
+	opt.toctou_bytes = TOCTOU_BYTES_DEFAULT;
+	opt.frame_limit = 256;
+	opt.align = 40;
+	opt.follow = 1;
+	opt.seccomp = 1;
+	opt.spin_usec = SPIN_USEC_DEFAULT;
+	memset(opt.trace + 1, 1, SC_COUNT - 1);
+	memset(opt.signal + 1, 1, SIG_TABLE_SIZE - 1);
+
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "+:s:a:o:p:e:X:P:S:cCfkqrtTvxyzZhV", long_options, NULL)) != -1) {
+		switch (c) {
+		case 's':
+			opt.max_strlen = parse_number("-s", optarg, INT_MAX);
+			break;
+		case 'a':
+			opt.align = parse_number("-a", optarg, 4096);
+			break;
+		case 'o':
+			opt.outfile = optarg;
+			break;
+		case 'p':
+			parse_pids(optarg);
+			break;
+		case 'e':
+			parse_expr(optarg);
+			break;
+		case 'f':
+			follow_count++;
+			break;
+		case 'q':
+			opt.quiet = 1;
+			break;
+		case 'v':
+			opt.verbose = 1;
+			break;
+		case 'y':
+			opt.show_paths = 1;
+			break;
+		case 't':
+			opt.timestamps = opt.timestamps == TS_TIME ? TS_MICRO
+				       : opt.timestamps >= TS_MICRO && opt.timestamps != TS_RELATIVE ? TS_EPOCH
+				       : TS_TIME;
+			break;
+		case 'r':
+			opt.timestamps = TS_RELATIVE;
+			break;
+		case 'T':
+			opt.durations = 1;
+			break;
+		case 'c':
+			opt.summary = 1;
+			break;
+		case 'C':
+			opt.summary = 2;
+			break;
+		case 'S':
+			if (!strcmp(optarg, "time"))
+				opt.sort = SORT_TIME;
+			else if (!strcmp(optarg, "calls"))
+				opt.sort = SORT_CALLS;
+			else if (!strcmp(optarg, "name"))
+				opt.sort = SORT_NAME;
+			else if (!strcmp(optarg, "nothing"))
+				opt.sort = SORT_NOTHING;
+			else
+				die("invalid value for -S: '%s' (time, calls, name or nothing)", typed(optarg));
+			break;
+		case 'k':
+			if (!stack_supported())
+				die("-k needs libunwind-ptrace, and this iotrace was built without it");
+			opt.stack = 1;
+			break;
+		case OPT_SUMMARY:
+			if (!optarg)
+				opt.summary = 2;	/* strace's --summary is -C */
+			else if (!strcmp(optarg, "files"))
+				opt.files_summary = 1;
+			else
+				die("invalid value for --summary: '%s' (only 'files', or none for -C)", typed(optarg));
+			break;
+		case OPT_JSON:
+			opt.json = 1;
+			break;
+		case OPT_NORMALIZE:
+			opt.normalize = 1;
+			break;
+		case OPT_TOCTOU:
+			if (!optarg || !strcmp(optarg, "detect"))
+				opt.toctou = TOCTOU_DETECT;
+			else if (!strcmp(optarg, "verify"))
+				opt.toctou = TOCTOU_VERIFY;
+			else
+				die("invalid value for --toctou: '%s' (detect or verify)", typed(optarg));
+			break;
+		case OPT_TOCTOU_BYTES:
+			opt.toctou_bytes = parse_number("--toctou-bytes", optarg, TOCTOU_BYTES_MAX);
+			toctou_bytes_given = 1;
+			break;
+		case OPT_SPIN:
+			opt.spin_usec = parse_number("--spin", optarg, SPIN_USEC_MAX);
+			break;
+		case OPT_FRAME_LIMIT:
+			opt.frame_limit = parse_number("--stack-trace-frame-limit", optarg, 65536);
+			break;
+		case 'P':
+			add_path(optarg);
+			break;
+		case 'z':
+			opt.result = RESULT_OK;
+			break;
+		case 'Z':
+			opt.result = RESULT_FAILED;
+			break;
+		case 'X':
+			if (!strcmp(optarg, "raw"))
+				opt.xlat = XLAT_RAW;
+			else if (!strcmp(optarg, "abbrev"))
+				opt.xlat = XLAT_ABBREV;
+			else if (!strcmp(optarg, "verbose"))
+				opt.xlat = XLAT_VERBOSE;
+			else
+				die("invalid value for -X: '%s' (raw, abbrev or verbose)", typed(optarg));
+			break;
+		case 'x':
+			opt.xmode = opt.xmode == XMODE_NONE ? XMODE_NONPRINT : XMODE_ALL;
+			break;
+		case 'h':
+			usage();
+			break;
+		case 'V':
+			printf("iotrace version %s\n", PACKAGE_VERSION);
+			exit(0);
+		case OPT_NO_FOLLOW:
+			opt.follow = 0;
+			break;
+		case OPT_NO_SECCOMP:
+			opt.seccomp = 0;
+			break;
+		case OPT_SECCOMP:
+			opt.seccomp = 1;
+			break;
+		case OPT_TRACE:
+			parse_trace(optarg);
+			break;
+		case OPT_SIGNAL:
+			parse_signal(optarg);
+			break;
+		default:
+			bad_option(c, argv);
+		}
+	}
+	if (toctou_bytes_given && !opt.toctou)
+		die("--toctou-bytes needs --toctou");
+	if (follow_count >= 2)
+		opt.per_process = 1;
+	if (opt.per_process && !opt.outfile)
+		die("-ff needs -o FILE: the files are named FILE.TID");
+	if (opt.per_process && !opt.follow)
+		die("-ff and --no-follow do not go together");
+	/* Untraced children would inherit the filter and see ENOSYS. */
+	if (!opt.follow)
+		opt.seccomp = 0;
+	if (optind < argc)
+		opt.argv = argv + optind;
+	/* Two runs must print the same: nothing that tells time. */
+	if (opt.normalize) {
+		opt.timestamps = TS_NONE;
+		opt.durations = 0;
+	}
+	/* As strace: a trace file for a command we run needs no chatter. */
+	if (opt.outfile && opt.argv && !opt.npids)
+		opt.quiet = 1;
+	if (!opt.argv && !opt.npids)
+		die("nothing to trace: give a command or -p PID (see iotrace -h)");
+}

@@ -1,0 +1,107 @@
+#ifndef IOTRACE_OPTIONS_H
+#define IOTRACE_OPTIONS_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
+#include "syscalls/syscalls.h"
+
+#define SIG_TABLE_SIZE 65	/* signals 1..64 */
+
+enum xmode {
+	XMODE_NONE,	/* -x not given */
+	XMODE_NONPRINT,	/* -x: hex when any byte is non-printable */
+	XMODE_ALL,	/* -xx: every byte in hex */
+};
+
+/* How flag values print: -X raw, abbrev (the default), verbose. */
+enum xlat_style {
+	XLAT_ABBREV,
+	XLAT_RAW,
+	XLAT_VERBOSE,
+};
+
+/* A set of fds for -e read= and -e write=: a list, or all of them. */
+struct fdset {
+	int all;
+	int negate;
+	int *fds;
+	size_t n;
+};
+
+/* Whether @fd is in @set; a negative fd never is. */
+int fdset_has(const struct fdset *set, int64_t fd);
+
+/* -z: only calls that succeeded; -Z: only calls that failed. */
+enum result_filter {
+	RESULT_ANY,
+	RESULT_OK,
+	RESULT_FAILED,
+};
+
+/* -t, -tt, -ttt, -r: what starts each line. */
+enum timestamps {
+	TS_NONE,
+	TS_TIME,	/* -t: HH:MM:SS */
+	TS_MICRO,	/* -tt: HH:MM:SS.uuuuuu */
+	TS_EPOCH,	/* -ttt: seconds.uuuuuu since the epoch */
+	TS_RELATIVE,	/* -r: seconds.uuuuuu since the previous line */
+};
+
+/* --toctou: off, compare entry and exit, or also read the file back. */
+enum toctou_mode {
+	TOCTOU_OFF,
+	TOCTOU_DETECT,
+	TOCTOU_VERIFY,
+};
+
+/* -c/-C summary order (-S). */
+enum summary_sort {
+	SORT_TIME,
+	SORT_CALLS,
+	SORT_NAME,
+	SORT_NOTHING,
+};
+
+struct options {
+	size_t max_strlen;		/* -s */
+	size_t align;			/* -a */
+	enum xmode xmode;		/* -x, -xx */
+	enum xlat_style xlat;		/* -X */
+	int verbose;			/* -v: every iovec element */
+	struct fdset dump_write;	/* -e write= */
+	struct fdset dump_read;		/* -e read= */
+	int show_paths;			/* -y */
+	char **paths;			/* -P, resolved with realpath */
+	size_t npaths;
+	enum result_filter result;	/* -z, -Z */
+	int normalize;			/* --normalize */
+	int json;			/* --json */
+	int files_summary;		/* --summary=files */
+	int stack;			/* -k */
+	enum timestamps timestamps;	/* -t, -tt, -ttt, -r */
+	int durations;			/* -T */
+	enum toctou_mode toctou;	/* --toctou */
+	size_t toctou_bytes;		/* --toctou-bytes */
+	unsigned long spin_usec;	/* --spin */
+	int summary;			/* -c: 1, table only; -C: 2, trace and table */
+	enum summary_sort sort;		/* -S */
+	unsigned frame_limit;		/* --stack-trace-frame-limit */
+	const char *outfile;		/* -o */
+	int per_process;		/* -ff */
+	int quiet;			/* -q */
+	int follow;			/* off with --no-follow */
+	int seccomp;			/* off with --no-seccomp */
+	unsigned char trace[SC_COUNT];	/* -e trace= */
+	unsigned char signal[SIG_TABLE_SIZE];	/* -e signal= */
+	pid_t *pids;			/* -p */
+	size_t npids;
+	char **argv;			/* the command, NULL-terminated */
+};
+
+extern struct options opt;
+
+/* Fills opt from the command line; prints help/version or dies on bad input. */
+void options_parse(int argc, char **argv);
+
+#endif

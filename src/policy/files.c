@@ -1,0 +1,184 @@
+/*
+ * --summary=files: bytes read and written per file, and calls per syscall.
+ * A file is what /proc/PID/fd names at the call's entry: a path, or a
+ * pipe's or socket's identity.  sendfile, splice, tee and copy_file_range
+ * count as a read of their source and a write of their destination.
+ */
+#include "config.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "call/call.h"
+#include "policy/files.h"
+#include "config/options.h"
+#include "render/output.h"
+#include "render/render.h"
+#include "util/strbuf.h"
+#include "syscalls/syscalls.h"
+#include "util/util.h"
+
+/* Which argument is the fd read from and which the fd written to; -1: none. */
+struct roles {
+	signed char in, out;
+};
+
+static const struct roles roles[SC_COUNT] = {
+	[SC_read] = { 0, -1 }, [SC_pread64] = { 0, -1 }, [SC_readv] = { 0, -1 },
+	[SC_preadv] = { 0, -1 }, [SC_preadv2] = { 0, -1 },
+	[SC_write] = { -1, 0 }, [SC_pwrite64] = { -1, 0 }, [SC_writev] = { -1, 0 },
+	[SC_pwritev] = { -1, 0 }, [SC_pwritev2] = { -1, 0 }, [SC_vmsplice] = { -1, 0 },
+	[SC_sendfile] = { 1, 0 }, [SC_sendfile64] = { 1, 0 },
+	[SC_splice] = { 0, 2 }, [SC_copy_file_range] = { 0, 2 }, [SC_tee] = { 0, 1 },
+	[SC_process_vm_readv] = { -1, -1 }, [SC_process_vm_writev] = { -1, -1 },
+};
+
+struct file {
+	char *name;
+	uint64_t read, written, calls, errors;
+	uint64_t toctou;	/* writes whose data changed while they ran */
+	uint32_t per_call[SC_COUNT];
+	struct file *next;
+};
+
+/*
+ * Distinct files get rows up to this many; after that, new ones are
+ * credited to one "(other files)" row, so that a program opening and
+ * closing files or pipes without end cannot grow iotrace without end.
+ */
+#define FILES_MAX 10000
+#define OTHER_FILES "(other files)"
+#define NOT_OPEN "(fds not open)"
+
+static struct file **buckets;
+static size_t nbuckets, nfiles;
+
+static struct file **bucket(const char *name)
+{
+	return &buckets[hash_str(name) & (nbuckets - 1)];
+}
+
+/* Doubles the table when it fills, so lookups stay short at any size. */
+static void grow(void)
+{
+	struct file **old = buckets;
+	size_t n = nbuckets, i;
+
+	nbuckets = n ? n * 2 : 256;
+	buckets = xcalloc(nbuckets, sizeof(*buckets));
+	for (i = 0; i < n; i++) {
+		struct file *f, *next;
+
+		for (f = old[i]; f; f = next) {
+			struct file **b = bucket(f->name);
+
+			next = f->next;
+			f->next = *b;
+			*b = f;
+		}
+	}
+	free(old);
+}
+
+static struct file *file_of(const char *name)
+{
+	struct file *f, **b;
+
+	if (!nbuckets)
+		grow();
+	for (f = *bucket(name); f; f = f->next)
+		if (!strcmp(f->name, name))
+			return f;
+	if (nfiles >= FILES_MAX && strcmp(name, OTHER_FILES))
+		return file_of(OTHER_FILES);
+	if (nfiles >= nbuckets)
+		grow();
+	b = bucket(name);
+	f = xcalloc(1, sizeof(*f));
+	f->name = xstrdup(name);
+	f->next = *b;
+	*b = f;
+	nfiles++;
+	return f;
+}
+
+static struct file *file_of_arg(const struct call *c, int idx)
+{
+	const char *path = call_fd_path(c, &c->arg[idx]);
+
+	/* Closed fds are one row: numbers the program got wrong are not files. */
+	return file_of(path ? path : NOT_OPEN);
+}
+
+void files_add(const struct call *c)
+{
+	const struct roles *r = &roles[c->id];
+	uint64_t bytes = !c->error && c->rval > 0 ? (uint64_t)c->rval : 0;
+	struct file *in = NULL, *out = NULL;
+
+	if (r->in >= 0 && (unsigned)r->in < c->nargs && c->arg[r->in].type == ARG_FD) {
+		in = file_of_arg(c, r->in);
+		in->read += bytes;
+	}
+	if (r->out >= 0 && (unsigned)r->out < c->nargs && c->arg[r->out].type == ARG_FD) {
+		out = file_of_arg(c, r->out);
+		out->written += bytes;
+		out->toctou += c->tt.nchanges != 0;
+	}
+	if (in)
+		in->calls++, in->errors += !!c->error, in->per_call[c->id]++;
+	if (out && out != in)
+		out->calls++, out->errors += !!c->error, out->per_call[c->id]++;
+}
+
+static int by_bytes(const void *a, const void *b)
+{
+	const struct file *x = *(struct file *const *)a, *y = *(struct file *const *)b;
+	uint64_t tx = x->read + x->written, ty = y->read + y->written;
+
+	if (tx != ty)
+		return tx < ty ? 1 : -1;
+	return strcmp(x->name, y->name);
+}
+
+void files_print(struct outstream *s)
+{
+	struct strbuf sb = STRBUF_INIT;
+	struct file **list = xcalloc(nfiles ? nfiles : 1, sizeof(*list));
+	size_t n = 0, i, b;
+	unsigned id;
+
+	for (b = 0; b < nbuckets; b++) {
+		struct file *f;
+
+		for (f = buckets[b]; f; f = f->next)
+			list[n++] = f;
+	}
+	qsort(list, n, sizeof(*list), by_bytes);
+	sb_addstr(&sb, "Files, by bytes transferred:\n");
+	sb_addstr(&sb, opt.toctou ? "          read        written    calls   errors   toctou  file\n"
+				  : "          read        written    calls   errors  file\n");
+	for (i = 0; i < n; i++) {
+		const struct file *f = list[i];
+		const char *sep = "";
+
+		sb_addf(&sb, "%14llu %14llu %8llu %8llu  ", (unsigned long long)f->read,
+			(unsigned long long)f->written, (unsigned long long)f->calls,
+			(unsigned long long)f->errors);
+		if (opt.toctou)
+			sb_addf(&sb, "%8llu  ", (unsigned long long)f->toctou);
+		render_file_name(&sb, f->name, strlen(f->name));
+		sb_addstr(&sb, "\n                                                  ");
+		if (opt.toctou)
+			sb_addstr(&sb, "          ");
+		for (id = 1; id < SC_COUNT; id++) {
+			if (!f->per_call[id])
+				continue;
+			sb_addf(&sb, "%s%s %u", sep, syscall_def(id)->name, f->per_call[id]);
+			sep = ", ";
+		}
+		sb_addch(&sb, '\n');
+	}
+	out_write(s, sb.buf, sb.len);
+	sb_release(&sb);
+	free(list);
+}

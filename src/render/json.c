@@ -1,0 +1,518 @@
+/*
+ * --json: one JSON object per event (doc/json-schema.md, version 1).
+ * It renders the same decoded calls as the text renderer; every byte of
+ * tracee data is escaped so that any input gives valid JSON.
+ */
+#include "config.h"
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/wait.h>
+#include "call/call.h"
+#include "util/names.h"
+#include "policy/norm.h"
+#include "config/options.h"
+#include "render/output.h"
+#include "render/render.h"
+#include "render/json.h"
+#include "policy/stack.h"
+#include "util/strbuf.h"
+#include "syscalls/syscalls.h"
+#include "policy/toctou.h"
+#include "trace/tracee.h"
+#include "util/util.h"
+#include "util/xlat.h"
+
+#define JSON_VERSION 1
+/* Integers above this lose precision in IEEE doubles: written as strings. */
+#define SAFE_INT ((uint64_t)1 << 53)
+
+static struct strbuf js = STRBUF_INIT;
+
+static void j_uint(uint64_t v)
+{
+	if (v > SAFE_INT) {
+		sb_addch(&js, '"');
+		sb_addu(&js, v);
+		sb_addch(&js, '"');
+	} else {
+		sb_addu(&js, v);
+	}
+}
+
+static void j_int(int64_t v)
+{
+	if (v > (int64_t)SAFE_INT || v < -(int64_t)SAFE_INT) {
+		sb_addch(&js, '"');
+		sb_addi(&js, v);
+		sb_addch(&js, '"');
+	} else {
+		sb_addi(&js, v);
+	}
+}
+
+/* Bytes as a JSON string: byte b is the character U+00bb, so any data is valid. */
+static void j_bytes(const unsigned char *p, size_t n)
+{
+	static const char hex[] = "0123456789abcdef";
+	size_t i;
+
+	sb_addch(&js, '"');
+	for (i = 0; i < n; i++) {
+		unsigned char c = p[i];
+
+		if (c == '"' || c == '\\') {
+			sb_addch(&js, '\\');
+			sb_addch(&js, (char)c);
+		} else if (c >= 0x20 && c < 0x7f) {
+			sb_addch(&js, (char)c);
+		} else {
+			sb_addstr(&js, "\\u00");
+			sb_addch(&js, hex[c >> 4]);
+			sb_addch(&js, hex[c & 15]);
+		}
+	}
+	sb_addch(&js, '"');
+}
+
+static void j_str(const char *s)
+{
+	j_bytes((const unsigned char *)s, strlen(s));
+}
+
+static void j_key(const char *k)
+{
+	if (js.len && js.buf[js.len - 1] != '{' && js.buf[js.len - 1] != '[')
+		sb_addch(&js, ',');
+	j_str(k);
+	sb_addch(&js, ':');
+}
+
+static void j_addr(uint64_t a)
+{
+	if (!a) {
+		sb_addstr(&js, "null");
+	} else if (opt.normalize) {
+		sb_addf(&js, "\"ADDR%u\"", norm_addr(a));
+	} else {
+		sb_addch(&js, '"');
+		sb_addhex(&js, a);
+		sb_addch(&js, '"');
+	}
+}
+
+static unsigned pid_of(pid_t pid)
+{
+	return opt.normalize ? norm_pid(pid) : (unsigned)pid;
+}
+
+static void begin(const struct tcb *t, const char *type)
+{
+	sb_reset(&js);
+	sb_addf(&js, "{\"v\":%d", JSON_VERSION);
+	j_key("type");
+	j_str(type);
+	j_key("pid");
+	sb_addu(&js, pid_of(t->tgid ? t->tgid : t->tid));
+	j_key("tid");
+	sb_addu(&js, pid_of(t->tid));
+}
+
+static void end(struct tcb *t)
+{
+	sb_addstr(&js, "}\n");
+	out_write(t->out, js.buf, js.len);
+}
+
+static void j_buf(const struct call *c, const struct buf_arg *b)
+{
+	if (!b->addr) {
+		sb_addstr(&js, "null");
+		return;
+	}
+	sb_addch(&js, '{');
+	j_key("addr");
+	j_addr(b->addr);
+	j_key("total");
+	j_uint(b->len);
+	j_key("shown");
+	j_uint(b->want);
+	j_key("readable");
+	j_uint(b->got);
+	j_key("data");
+	if (b->want && !b->got)
+		sb_addstr(&js, "null");
+	else
+		j_bytes(call_buf_data(c, b), b->got);
+	if (b->got < b->want) {
+		j_key("unreadable_from");
+		j_addr(b->fault);
+	}
+	sb_addch(&js, '}');
+}
+
+static void j_iov(const struct call *c, const struct iov_arg *v)
+{
+	unsigned esize = c->arch == ARCH_I386 ? 8 : 16;
+	unsigned shown = MIN(v->got, v->show), i;
+
+	if (!v->addr) {
+		sb_addstr(&js, "null");
+		return;
+	}
+	sb_addch(&js, '{');
+	j_key("addr");
+	j_addr(v->addr);
+	j_key("count");
+	j_uint(v->count);
+	j_key("elements");
+	if (v->overflow || (v->want && !v->got)) {
+		sb_addstr(&js, "null");
+	} else {
+		sb_addch(&js, '[');
+		for (i = 0; i < shown; i++) {
+			const struct iov_elem *e = call_iov_elem(c, v, i);
+
+			if (i)
+				sb_addch(&js, ',');
+			sb_addch(&js, '{');
+			j_key("iov_base");
+			if (v->with_data && e->base)
+				j_buf(c, &e->data);
+			else
+				j_addr(e->base);
+			j_key("iov_len");
+			j_uint(e->len);
+			sb_addch(&js, '}');
+		}
+		sb_addch(&js, ']');
+	}
+	if (v->got < v->show && v->got) {
+		j_key("unreadable_from");
+		j_addr(v->addr + (uint64_t)v->got * esize);
+	}
+	j_key("truncated");
+	sb_addstr(&js, v->count > shown && !(v->want && !v->got) ? "true" : "false");
+	sb_addch(&js, '}');
+}
+
+static void j_flags(const struct flags_arg *f)
+{
+	uint64_t left = f->val;
+	unsigned i;
+
+	sb_addch(&js, '{');
+	j_key("value");
+	j_uint(f->val);
+	j_key("names");
+	sb_addch(&js, '[');
+	for (i = 0; i < f->names->n; i++) {
+		uint64_t bit = f->names->items[i].val;
+
+		if (!bit || (f->val & bit) != bit)
+			continue;
+		if (left != f->val)
+			sb_addch(&js, ',');
+		j_str(f->names->items[i].name);
+		left &= ~bit;
+	}
+	sb_addch(&js, ']');
+	j_key("unknown");
+	j_uint(left);
+	sb_addch(&js, '}');
+}
+
+static void j_offptr(const struct offptr_arg *o)
+{
+	if (!o->addr) {
+		sb_addstr(&js, "null");
+		return;
+	}
+	sb_addch(&js, '{');
+	j_key("addr");
+	j_addr(o->addr);
+	j_key("before");
+	if (!o->old_ok)
+		sb_addstr(&js, "null");
+	else if (o->is_signed)
+		j_int((int64_t)o->old);
+	else
+		j_uint(o->old);
+	if (o->want_new) {
+		j_key("after");
+		if (!o->new_ok)
+			sb_addstr(&js, "null");
+		else if (o->is_signed)
+			j_int((int64_t)o->new);
+		else
+			j_uint(o->new);
+	}
+	sb_addch(&js, '}');
+}
+
+static void j_arg(const struct call *c, const struct arg *a)
+{
+	char key[64];
+
+	j_key(a->name);
+	switch (a->type) {
+	case ARG_INT:
+	case ARG_FD:
+		j_int(a->v.i);
+		break;
+	case ARG_PID:
+		sb_addu(&js, pid_of((pid_t)a->v.i));
+		break;
+	case ARG_UINT:
+		if (a->filled)
+			j_uint(a->v.u);
+		else	/* known at exit, which never came */
+			sb_addstr(&js, "null");
+		break;
+	case ARG_ADDR:
+		j_addr(a->v.u);
+		break;
+	case ARG_BUF:
+		j_buf(c, &a->v.buf);
+		break;
+	case ARG_IOV:
+		j_iov(c, &a->v.iov);
+		break;
+	case ARG_FLAGS:
+		j_flags(&a->v.flags);
+		break;
+	case ARG_OFFPTR:
+		j_offptr(&a->v.off);
+		break;
+	}
+	if (a->type == ARG_FD && opt.show_paths && call_fd_path(c, a)) {
+		struct strbuf name = STRBUF_INIT;
+
+		snprintf(key, sizeof(key), "%s_path", a->name);
+		j_key(key);
+		file_name_raw(&name, call_fd_path(c, a), a->path.len);
+		j_bytes((const unsigned char *)name.buf, name.len);
+		sb_release(&name);
+	}
+}
+
+/* Bytes [first, last] of a copy (all read: see compare_snap()), at most -s of them. */
+static void j_range(const struct call *c, const struct buf_arg *b, uint64_t first, uint64_t last)
+{
+	j_bytes(call_buf_data(c, b) + first, (size_t)MIN(last - first + 1, (uint64_t)opt.max_strlen));
+}
+
+static void j_iovec(uint64_t base, uint64_t len)
+{
+	sb_addch(&js, '{');
+	j_key("iov_base");
+	j_addr(base);
+	j_key("iov_len");
+	j_uint(len);
+	sb_addch(&js, '}');
+}
+
+static void j_change(const struct call *c, const struct change *ch)
+{
+	static const char *const kinds[] = {
+		[CHANGE_BYTES] = "bytes", [CHANGE_HASH] = "hash", [CHANGE_ARRAY] = "array",
+	};
+
+	sb_addch(&js, '{');
+	j_key("kind");
+	j_str(kinds[ch->kind]);
+	j_key("arg");
+	j_str(c->arg[c->tt.arg].name);
+	j_key("element");
+	if (ch->elem >= 0)
+		sb_addi(&js, ch->elem);
+	else
+		sb_addstr(&js, "null");
+	if (ch->kind == CHANGE_ARRAY) {
+		j_key("before");
+		j_iovec(ch->old_base, ch->old_len);
+		j_key("after");
+		j_iovec(ch->new_base, ch->new_len);
+	} else {
+		j_key("first");
+		j_uint(ch->first);
+		j_key("last");
+		j_uint(ch->last);
+	}
+	if (ch->kind == CHANGE_BYTES) {
+		j_key("before");
+		j_range(c, &ch->snap->entry, ch->first, ch->last);
+		j_key("after");
+		j_range(c, &ch->snap->exit, ch->first, ch->last);
+	}
+	sb_addch(&js, '}');
+}
+
+/* "toctou": every change (not only -s of them), and the verify outcome. */
+static void j_toctou(const struct call *c)
+{
+	const struct toctou *tt = &c->tt;
+	unsigned i;
+
+	j_key("toctou");
+	sb_addch(&js, '{');
+	j_key("changes");
+	sb_addch(&js, '[');
+	for (i = 0; i < tt->nchanges; i++) {
+		if (i)
+			sb_addch(&js, ',');
+		j_change(c, &tt->changes[i]);
+	}
+	sb_addch(&js, ']');
+	if (tt->landed != LANDED_UNCHECKED) {
+		j_key("landed");
+		j_str(toctou_landed_name(tt->landed));
+	}
+	if (tt->landed == LANDED_UNKNOWN && tt->not_read[0]) {
+		j_key("not_read_back");
+		j_str(tt->not_read);
+	} else if (tt->landed == LANDED_UNKNOWN) {
+		j_key("verify_error");
+		if (errno_name(tt->verify_errno))
+			j_str(errno_name(tt->verify_errno));
+		else
+			sb_addi(&js, tt->verify_errno);
+	}
+	sb_addch(&js, '}');
+}
+
+void json_call(struct tcb *t, const char *time_text)
+{
+	const struct call *c = &t->call;
+	unsigned i;
+
+	begin(t, "syscall");
+	if (time_text) {
+		j_key("time");
+		j_str(time_text);
+	}
+	j_key("name");
+	j_str(syscall_def(c->id)->name);
+	j_key("args");
+	sb_addch(&js, '{');
+	for (i = 0; i < c->nargs; i++)
+		j_arg(c, &c->arg[i]);
+	sb_addch(&js, '}');
+	j_key("result");
+	if (c->vanished) {
+		sb_addstr(&js, "null");
+	} else if (c->error) {
+		sb_addstr(&js, "-1");
+		j_key("errno");
+		sb_addi(&js, c->error);
+		j_key("error");
+		if (errno_name(c->error))
+			j_str(errno_name(c->error));
+		else
+			sb_addstr(&js, "null");
+	} else {
+		j_uint(arch_ulong(t->ev.arch, (uint64_t)c->rval));
+	}
+	if (toctou_has_news(c))
+		j_toctou(c);
+	if (opt.durations) {
+		j_key("duration_us");
+		j_uint(c->duration_ns / 1000);
+	}
+	if (c->nframes || c->stack_note) {
+		j_key("stack");
+		sb_addch(&js, '[');
+		for (i = 0; i < c->nframes; i++) {
+			if (i)
+				sb_addch(&js, ',');
+			sb_addch(&js, '{');
+			j_key("binary");
+			if (c->frames[i].binary)
+				j_str(c->frames[i].binary);
+			else
+				sb_addstr(&js, "null");
+			j_key("symbol");
+			j_str(c->frames[i].symbol);
+			j_key("offset");
+			j_uint(c->frames[i].file_off);
+			sb_addch(&js, '}');
+		}
+		sb_addch(&js, ']');
+		if (c->stack_note) {
+			j_key("stack_note");
+			j_str(c->stack_note == STACK_I386 ? "i386 tracee: not unwound" : "unwinder failed");
+		}
+	}
+	end(t);
+}
+
+static void j_signame(int sig)
+{
+	if (signal_name(sig))
+		j_str(signal_name(sig));
+	else
+		sb_addi(&js, sig);
+}
+
+void json_signal(struct tcb *t, const siginfo_t *si)
+{
+	const char *code = sicode_name(si->si_signo, si->si_code);
+
+	begin(t, "signal");
+	j_key("signal");
+	j_signame(si->si_signo);
+	j_key("code");
+	if (code)
+		j_str(code);
+	else
+		sb_addi(&js, si->si_code);
+	if (si->si_code == SI_USER || si->si_code == SI_TKILL || si->si_code == SI_QUEUE ||
+	    si->si_signo == SIGCHLD) {
+		j_key("si_pid");
+		sb_addu(&js, pid_of(si->si_pid));
+		j_key("si_uid");
+		sb_addu(&js, si->si_uid);
+	}
+	if (si->si_signo == SIGCHLD && si->si_code > 0) {
+		j_key("si_status");
+		sb_addi(&js, si->si_status);
+	}
+	if ((si->si_signo == SIGSEGV || si->si_signo == SIGBUS || si->si_signo == SIGILL ||
+	     si->si_signo == SIGFPE) && si->si_code > 0) {
+		j_key("si_addr");
+		j_addr((uintptr_t)si->si_addr);
+	}
+	end(t);
+}
+
+void json_stopped(struct tcb *t, int sig)
+{
+	begin(t, "stopped");
+	j_key("signal");
+	j_signame(sig);
+	end(t);
+}
+
+void json_death(struct tcb *t, int status)
+{
+	if (WIFEXITED(status)) {
+		begin(t, "exited");
+		j_key("status");
+		sb_addi(&js, WEXITSTATUS(status));
+	} else {
+		begin(t, "killed");
+		j_key("signal");
+		j_signame(WTERMSIG(status));
+		j_key("core_dumped");
+		sb_addstr(&js, WCOREDUMP(status) ? "true" : "false");
+	}
+	end(t);
+}
+
+void json_note(struct tcb *t, const char *text)
+{
+	begin(t, "note");
+	j_key("text");
+	j_str(text);
+	end(t);
+}

@@ -1,0 +1,122 @@
+#include "config.h"
+#include <errno.h>
+#include <stddef.h>
+#include <linux/audit.h>
+#include <linux/filter.h>
+#include <linux/seccomp.h>
+#include <sys/prctl.h>
+#include "config/options.h"
+#include "trace/seccomp_filter.h"
+#include "syscalls/syscalls.h"
+#include "policy/stack.h"
+#include "util/util.h"
+
+#define X32_SYSCALL_BIT 0x40000000u
+/* Two personalities, two instructions per syscall, a few fixed ones. */
+#define PROG_MAX (32 + 2 * ARCH_COUNT * (SC_COUNT + 24))
+
+struct prog {
+	struct sock_filter insn[PROG_MAX];
+	unsigned short len;
+};
+
+static void emit(struct prog *p, struct sock_filter insn)
+{
+	p->insn[p->len++] = insn;
+}
+
+/* seccomp(2) and prctl(2) of each personality: they install filters. */
+static const int seccomp_nr[ARCH_COUNT] = { [ARCH_X86_64] = 317, [ARCH_I386] = 354 };
+static const int prctl_nr[ARCH_COUNT] = { [ARCH_X86_64] = 157, [ARCH_I386] = 172 };
+
+int seccomp_installs_filter(enum arch arch, uint64_t nr, uint64_t arg0)
+{
+	return nr == (uint64_t)seccomp_nr[arch] ||
+	       (nr == (uint64_t)prctl_nr[arch] && (uint32_t)arg0 == PR_SET_SECCOMP);
+}
+
+int seccomp_all_threads(enum arch arch, uint64_t nr, uint64_t arg0, uint64_t arg1)
+{
+	return nr == (uint64_t)seccomp_nr[arch] && (uint32_t)arg0 == SECCOMP_SET_MODE_FILTER &&
+	       (arg1 & SECCOMP_FILTER_FLAG_TSYNC);
+}
+
+static void emit_trace_nr(struct prog *p, int nr)
+{
+	emit(p, (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, (unsigned)nr, 0, 1));
+	emit(p, (struct sock_filter)BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_TRACE));
+}
+
+/* "if nr matches one traced syscall of @arch, stop the tracee". */
+static void emit_arch_block(struct prog *p, enum arch arch)
+{
+	unsigned id;
+
+	emit(p, (struct sock_filter)BPF_STMT(BPF_LD | BPF_W | BPF_ABS,
+					     offsetof(struct seccomp_data, nr)));
+	if (arch == ARCH_X86_64)	/* x32 calls are not decoded: let them run */
+		emit(p, (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JGE | BPF_K,
+						     X32_SYSCALL_BIT, 0, 1));
+	if (arch == ARCH_X86_64)
+		emit(p, (struct sock_filter)BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW));
+	for (id = 1; id < SC_COUNT; id++) {
+		int nr = syscall_def(id)->nr[arch];
+
+		if (nr >= 0 && opt.trace[id])
+			emit_trace_nr(p, nr);
+	}
+	/* -k must see the address space change to keep its maps cache right. */
+	if (opt.stack) {
+		unsigned n, i;
+		const int *nrs = stack_maps_syscalls(arch, &n);
+
+		for (i = 0; i < n; i++)
+			emit_trace_nr(p, nrs[i]);
+	}
+	/* A filter of the tracee's own: see seccomp_installs_filter(). */
+	emit_trace_nr(p, seccomp_nr[arch]);
+	emit(p, (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K,
+					     (unsigned)prctl_nr[arch], 0, 3));
+	emit(p, (struct sock_filter)BPF_STMT(BPF_LD | BPF_W | BPF_ABS,
+					     offsetof(struct seccomp_data, args[0])));
+	emit(p, (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, PR_SET_SECCOMP, 0, 1));
+	emit(p, (struct sock_filter)BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_TRACE));
+	emit(p, (struct sock_filter)BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW));
+}
+
+static void build(struct prog *p)
+{
+	unsigned short skip_at;
+
+	p->len = 0;
+	emit(p, (struct sock_filter)BPF_STMT(BPF_LD | BPF_W | BPF_ABS,
+					     offsetof(struct seccomp_data, arch)));
+	emit(p, (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K,
+					     AUDIT_ARCH_X86_64, 1, 0));
+	skip_at = p->len;
+	emit(p, (struct sock_filter)BPF_STMT(BPF_JMP | BPF_JA, 0));
+	emit_arch_block(p, ARCH_X86_64);
+	p->insn[skip_at].k = (unsigned)(p->len - skip_at - 1);
+	emit(p, (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K,
+					     AUDIT_ARCH_I386, 1, 0));
+	emit(p, (struct sock_filter)BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW));
+	emit_arch_block(p, ARCH_I386);
+}
+
+int seccomp_install_prefilter(void)
+{
+	static struct prog p;
+	struct sock_fprog fprog;
+
+	build(&p);
+	fprog.len = p.len;
+	fprog.filter = p.insn;
+	if (!prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, &fprog))
+		return 0;
+	/* Without CAP_SYS_ADMIN the kernel wants no_new_privs first. */
+	if (errno != EACCES)
+		return -1;
+	if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0))
+		return -1;
+	return prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, &fprog);
+}
