@@ -4,7 +4,7 @@
  * and the tracee's kernel may be newer than both.
  */
 #include "config.h"
-#include "util/xlat.h"
+#include "decoders/flags.h"
 
 /* pwritev2/preadv2, in the kernel's order (include/uapi/linux/fs.h). */
 static const struct xlat rwf[] = {

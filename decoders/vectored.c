@@ -2,7 +2,7 @@
 #include "config.h"
 #include "decoders/common.h"
 #include "decoders/decoders.h"
-#include "util/xlat.h"
+#include "decoders/flags.h"
 
 enum vec_kind {
 	VEC_PLAIN,	/* fd, iov, iovcnt */

@@ -6,7 +6,7 @@
 #include "config.h"
 #include "decoders/common.h"
 #include "decoders/decoders.h"
-#include "util/xlat.h"
+#include "decoders/flags.h"
 
 /* The call moved its offsets when it transferred something. */
 static int moved(const struct sc_event *ev)

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <sys/utsname.h>
 #include "config/options.h"
+#include "cli/cli.h"
 #include "render/output.h"
 #include "syscalls/syscalls.h"
 #include "trace/tracer.h"

@@ -4,11 +4,25 @@
 load common
 bats_require_minimum_version 1.5.0
 
-@test "-h prints usage and the decoded syscalls" {
+@test "-h prints usage and every decoded syscall once, by class; each name and class is accepted" {
+	local names classes name class
 	run "$IOTRACE" -h
 	assert_success
 	assert_line --index 0 "usage: iotrace [options] -- command [args...]"
-	assert_line "Syscalls decoded: read write pread64 pwrite64 readv writev preadv pwritev process_vm_readv process_vm_writev preadv2 pwritev2 sendfile sendfile64 splice tee vmsplice copy_file_range"
+	classes=$(sed -n 's/^  %\([a-z]*\) .*/\1/p' <<<"$output")
+	names=$(sed -n 's/^  %[a-z]* *//p' <<<"$output" | tr ' ' '\n')
+	# As many as the syscall list has rows to decode, none twice.
+	assert_equal "$(wc -l <<<"$names")" "$(grep -c '^SYSCALL(' "$SRCDIR/src/syscalls/list.h")"
+	assert_equal "$(sort <<<"$names" | uniq -d)" ""
+	for name in $names; do
+		"$IOTRACE" -e trace="$name" true || fail "-e trace=$name refused"
+	done
+	for class in $classes; do
+		"$IOTRACE" -e trace=%"$class" true || fail "-e trace=%$class refused"
+	done
+	run "$IOTRACE" -e trace=%frob true
+	assert_failure 1
+	assert_output "iotrace: -e trace: unknown class '%frob'"
 }
 
 @test "-V prints the version" {

@@ -10,7 +10,8 @@ bats_load_library bats-assert
 : "${IOTRACE:=$BATS_TEST_DIRNAME/../iotrace}"
 : "${HELPERS:=$BATS_TEST_DIRNAME/helpers}"
 : "${EXPECTED:=$BATS_TEST_DIRNAME/expected}"
-export IOTRACE HELPERS EXPECTED
+: "${SRCDIR:=$BATS_TEST_DIRNAME/..}"
+export IOTRACE HELPERS EXPECTED SRCDIR
 
 # Masks what varies between runs and nothing else:
 #  - process and thread ids ("[pid  N]", the "N  " leader of -o, si_pid=,

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <sys/types.h>
 #include "util/arch.h"
+#include "syscalls/syscalls.h"
 #include "call/buf_arg.h"
 #include "policy/toctou.h"
 
@@ -118,8 +119,6 @@ struct arg {
 		struct offptr_arg off;
 	} v;
 };
-
-#define CALL_MAX_ARGS 6
 
 /*
  * The elements of the last iovec array read with data.  Loops tend to

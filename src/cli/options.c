@@ -10,11 +10,10 @@
 #include "policy/stack.h"
 #include "util/strbuf.h"
 #include "config/options.h"
+#include "cli/cli.h"
 #include "trace/spin.h"
 #include "syscalls/syscalls.h"
 #include "util/util.h"
-
-struct options opt;
 
 enum {
 	OPT_NO_FOLLOW = 256,
@@ -73,6 +72,7 @@ static const struct option long_options[] = {
 static void usage(void)
 {
 	unsigned id;
+	int class;
 
 	printf("usage: iotrace [options] -- command [args...]\n"
 	       "       iotrace [options] -p PID[,PID...]\n"
@@ -124,10 +124,20 @@ static void usage(void)
 	       "  -h, --help      this help\n"
 	       "  -V, --version   the version\n"
 	       "\n"
-	       "Syscalls decoded:");
-	for (id = 1; id < SC_COUNT; id++)
-		printf(" %s", syscall_def(id)->name);
-	printf("\n");
+	       "Syscalls decoded, by class (-e trace=NAME,... or -e trace=%%CLASS):\n");
+	for (class = 1; class < CLASS_COUNT; class++) {
+		int any = 0;
+
+		for (id = 1; id < SC_COUNT; id++) {
+			if ((int)syscall_def(id)->class != class)
+				continue;
+			if (!any++)
+				printf("  %%%-6s", class_name(class));
+			printf(" %s", syscall_def(id)->name);
+		}
+		if (any)
+			printf("\n");
+	}
 	exit(0);
 }
 
@@ -217,11 +227,12 @@ static void parse_pids(const char *arg)
 }
 
 /*
- * Parses SET into @table[1..n-1] with @lookup; "all", "none" and a leading
- * "!" that negates the whole set, as strace does.
+ * Parses SET into @table[1..n-1], each name set by @add (which returns
+ * nonzero for a name it does not know); "all", "none" and a leading "!"
+ * that negates the whole set, as strace does.
  */
 static void parse_set(const char *what, const char *set, unsigned char *table,
-		      size_t n, int (*lookup)(const char *name))
+		      size_t n, int (*add)(unsigned char *table, const char *name))
 {
 	char *copy, *tok, *save = NULL;
 	int negate = 0;
@@ -234,36 +245,21 @@ static void parse_set(const char *what, const char *set, unsigned char *table,
 	memset(table, 0, n);
 	copy = xstrdup(set);
 	for (tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
-		int v;
-
 		if (!strcmp(tok, "all")) {
 			memset(table + 1, 1, n - 1);
 			continue;
 		}
 		if (!strcmp(tok, "none"))
 			continue;
-		v = lookup(tok);
-		if (v <= 0)
+		if (add(table, tok))
 			die("-e %s: unknown %s '%s'", what,
-			    table == opt.trace ? "or undecoded syscall" : "signal", typed(tok));
-		table[v] = 1;
+			    table == opt.trace ? (*tok == '%' ? "class" : "or undecoded syscall") : "signal",
+			    typed(tok));
 	}
 	free(copy);
 	if (negate)
 		for (i = 1; i < n; i++)
 			table[i] = !table[i];
-}
-
-int fdset_has(const struct fdset *set, int64_t fd)
-{
-	size_t i;
-	int in = set->all;
-
-	if (fd < 0)
-		return 0;
-	for (i = 0; !in && i < set->n; i++)
-		in = set->fds[i] == fd;
-	return in != set->negate;
 }
 
 /* "3,4", "all", "none", with a leading "!" negating the whole set. */
@@ -329,19 +325,42 @@ static void add_path(const char *path)
 	opt.paths[opt.npaths++] = resolve_path(path);
 }
 
-static int lookup_syscall(const char *name)
+/* A decoded syscall, or with a leading % every one of a class (syscalls/list.h). */
+static int add_syscall(unsigned char *table, const char *name)
 {
-	return (int)syscall_by_name(name);
+	enum sc_class class = *name == '%' ? class_by_name(name + 1) : 0;
+	unsigned id = *name == '%' ? SC_NONE : syscall_by_name(name);
+
+	if (class) {
+		for (id = 1; id < SC_COUNT; id++)
+			if (syscall_def(id)->class == class)
+				table[id] = 1;
+		return 0;
+	}
+	if (!id)
+		return -1;
+	table[id] = 1;
+	return 0;
+}
+
+static int add_signal(unsigned char *table, const char *name)
+{
+	int sig = signal_by_name(name);
+
+	if (sig <= 0)
+		return -1;
+	table[sig] = 1;
+	return 0;
 }
 
 static void parse_trace(const char *set)
 {
-	parse_set("trace", set, opt.trace, SC_COUNT, lookup_syscall);
+	parse_set("trace", set, opt.trace, SC_COUNT, add_syscall);
 }
 
 static void parse_signal(const char *set)
 {
-	parse_set("signal", set, opt.signal, SIG_TABLE_SIZE, signal_by_name);
+	parse_set("signal", set, opt.signal, SIG_TABLE_SIZE, add_signal);
 }
 
 static void parse_expr(const char *expr)

@@ -101,7 +101,4 @@ struct options {
 
 extern struct options opt;
 
-/* Fills opt from the command line; prints help/version or dies on bad input. */
-void options_parse(int argc, char **argv);
-
 #endif

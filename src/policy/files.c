@@ -1,8 +1,9 @@
 /*
  * --summary=files: bytes read and written per file, and calls per syscall.
  * A file is what /proc/PID/fd names at the call's entry: a path, or a
- * pipe's or socket's identity.  sendfile, splice, tee and copy_file_range
- * count as a read of their source and a write of their destination.
+ * pipe's or socket's identity.  The syscall list says what each fd
+ * argument is: sendfile, splice, tee and copy_file_range count as a read
+ * of their source and a write of their destination.
  */
 #include "config.h"
 #include <stdio.h>
@@ -16,21 +17,6 @@
 #include "util/strbuf.h"
 #include "syscalls/syscalls.h"
 #include "util/util.h"
-
-/* Which argument is the fd read from and which the fd written to; -1: none. */
-struct roles {
-	signed char in, out;
-};
-
-static const struct roles roles[SC_COUNT] = {
-	[SC_read] = { 0, -1 }, [SC_pread64] = { 0, -1 }, [SC_readv] = { 0, -1 },
-	[SC_preadv] = { 0, -1 }, [SC_preadv2] = { 0, -1 },
-	[SC_write] = { -1, 0 }, [SC_pwrite64] = { -1, 0 }, [SC_writev] = { -1, 0 },
-	[SC_pwritev] = { -1, 0 }, [SC_pwritev2] = { -1, 0 }, [SC_vmsplice] = { -1, 0 },
-	[SC_sendfile] = { 1, 0 }, [SC_sendfile64] = { 1, 0 },
-	[SC_splice] = { 0, 2 }, [SC_copy_file_range] = { 0, 2 }, [SC_tee] = { 0, 1 },
-	[SC_process_vm_readv] = { -1, -1 }, [SC_process_vm_writev] = { -1, -1 },
-};
 
 struct file {
 	char *name;
@@ -109,25 +95,40 @@ static struct file *file_of_arg(const struct call *c, int idx)
 	return file_of(path ? path : NOT_OPEN);
 }
 
+/*
+ * Credits the call to each file an fd argument names, by the role the
+ * syscall list gives that argument: data read from a source, written to a
+ * destination; every such file counts the call once.
+ */
 void files_add(const struct call *c)
 {
-	const struct roles *r = &roles[c->id];
-	uint64_t bytes = !c->error && c->rval > 0 ? (uint64_t)c->rval : 0;
-	struct file *in = NULL, *out = NULL;
+	const struct syscall_def *d = syscall_def(c->id);
+	uint64_t bytes = d->result == RESULT_BYTES && !c->error && c->rval > 0 ? (uint64_t)c->rval : 0;
+	struct file *seen[CALL_MAX_ARGS];
+	unsigned i, k, n = 0;
 
-	if (r->in >= 0 && (unsigned)r->in < c->nargs && c->arg[r->in].type == ARG_FD) {
-		in = file_of_arg(c, r->in);
-		in->read += bytes;
+	for (i = 0; i < c->nargs; i++) {
+		char role = syscall_fd_role(c->id, i);
+		struct file *f;
+
+		if (role == '-' || c->arg[i].type != ARG_FD)
+			continue;
+		f = file_of_arg(c, (int)i);
+		if (role == FD_SOURCE || role == FD_BOTH)
+			f->read += bytes;
+		if (role == FD_DEST || role == FD_BOTH) {
+			f->written += bytes;
+			f->toctou += c->tt.nchanges != 0;
+		}
+		for (k = 0; k < n && seen[k] != f; k++)
+			;
+		if (k < n)
+			continue;	/* splice from a pipe to itself: one call */
+		seen[n++] = f;
+		f->calls++;
+		f->errors += !!c->error;
+		f->per_call[c->id]++;
 	}
-	if (r->out >= 0 && (unsigned)r->out < c->nargs && c->arg[r->out].type == ARG_FD) {
-		out = file_of_arg(c, r->out);
-		out->written += bytes;
-		out->toctou += c->tt.nchanges != 0;
-	}
-	if (in)
-		in->calls++, in->errors += !!c->error, in->per_call[c->id]++;
-	if (out && out != in)
-		out->calls++, out->errors += !!c->error, out->per_call[c->id]++;
 }
 
 static int by_bytes(const void *a, const void *b)

@@ -29,31 +29,6 @@
 #include "trace/tracee.h"
 #include "util/util.h"
 
-/* Syscalls that map, unmap or replace code (and so move or drop frames' binaries). */
-static const int maps_x86_64[] = { 9, 10, 11, 12, 25, 30, 59, 322 };
-static const int maps_i386[] = { 11, 45, 90, 91, 125, 163, 192, 358 };
-
-const int *stack_maps_syscalls(enum arch arch, unsigned *n)
-{
-	if (arch == ARCH_I386) {
-		*n = ARRAY_SIZE(maps_i386);
-		return maps_i386;
-	}
-	*n = ARRAY_SIZE(maps_x86_64);
-	return maps_x86_64;
-}
-
-int stack_maps_syscall(enum arch arch, uint64_t nr)
-{
-	unsigned n, i;
-	const int *nrs = stack_maps_syscalls(arch, &n);
-
-	for (i = 0; i < n; i++)
-		if ((uint64_t)nrs[i] == nr)
-			return 1;
-	return 0;
-}
-
 #ifndef HAVE_LIBUNWIND
 
 int stack_supported(void)

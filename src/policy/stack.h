@@ -23,12 +23,6 @@ int stack_supported(void);
  */
 void stack_capture(struct tcb *t);
 
-/* Whether syscall @nr of @arch can change the address space (mmap, exec...). */
-int stack_maps_syscall(enum arch arch, uint64_t nr);
-
-/* Those syscalls' numbers for @arch, for the seccomp filter; *n gets the count. */
-const int *stack_maps_syscalls(enum arch arch, unsigned *n);
-
 /* The address space of @t's process changed: forget cached maps and unwind info. */
 void stack_maps_changed(struct tcb *t);
 

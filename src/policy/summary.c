@@ -26,7 +26,7 @@ void summary_add(const struct call *c, uint64_t ns)
 	k->toctou += c->tt.nchanges != 0;
 	if (c->error)
 		k->errors++;
-	else if (c->rval > 0)	/* every call iotrace decodes returns a byte count */
+	else if (c->rval > 0 && syscall_def(c->id)->result == RESULT_BYTES)
 		k->bytes += (uint64_t)c->rval;
 }
 

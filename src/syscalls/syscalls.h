@@ -1,43 +1,101 @@
 #ifndef IOTRACE_SYSCALLS_H
 #define IOTRACE_SYSCALLS_H
 
+/* The facts of syscalls/list.h as tables: names, numbers, classes, roles. */
+
 #include <stdint.h>
 #include "util/arch.h"
 
-struct call;
-struct sc_event;
+/* What -e trace=%CLASS selects; the names are class_name()'s. */
+enum sc_class {
+	CLASS_DATA = 1,		/* %data: moving bytes: read, write, the vectored and zero-copy calls */
+	CLASS_DESC,		/* %desc: opening, closing, duplicating descriptors */
+	CLASS_POS,		/* %pos: position and size */
+	CLASS_SYNC,		/* %sync: durability and hints */
+	CLASS_MAP,		/* %map: file mappings */
+	CLASS_NET,		/* %net: sockets */
+	CLASS_ASYNC,		/* %async: io_uring, Linux AIO */
+	CLASS_COUNT
+};
 
-/*
- * A decoder fills @c from @ev; it is called once at syscall entry and once
- * at exit (ev->exiting).  It never prints and never reads the tracee
- * directly: buffers are requested through call.h and fetched in one batch.
- */
-typedef void (*decode_fn)(struct call *c, const struct sc_event *ev);
+/* What a successful result is. */
+enum sc_result {
+	RESULT_BYTES,		/* bytes moved: counted by -c and --summary=files */
+	RESULT_STATUS,		/* 0 */
+	RESULT_OFFSET,		/* a file offset */
+	RESULT_FD,		/* a new file descriptor */
+	RESULT_ADDR,		/* an address */
+};
 
+enum sc_flag {
+	SF_SPLIT64 = 1 << 0,		/* i386 passes 64-bit arguments in two registers */
+	SF_MAPS = 1 << 1,		/* changes the address space */
+	SF_SECCOMP = 1 << 2,		/* installs a seccomp filter */
+	SF_PRCTL_SECCOMP = 1 << 3,	/* ...when its first argument is PR_SET_SECCOMP */
+};
+
+/* The role of an fd argument, for --summary=files: one letter of the list's fds. */
+#define FD_SOURCE 's'
+#define FD_DEST 'd'
+#define FD_BOTH 'b'
+#define FD_NEITHER 'n'
+
+/* Decoded syscalls are 1 .. SC_COUNT - 1; watched ones follow, up to SC_ALL. */
 enum sc_id {
 	SC_NONE = 0,
-#define SYSCALL(name, x64, x32, dec) SC_##name,
+#define SYSCALL(name, x64, x32, class, fds, result, flags, dec) SC_##name,
+#define WATCHED(name, x64, x32, flags)
 #include "syscalls/list.h"
 #undef SYSCALL
-	SC_COUNT
+#undef WATCHED
+	SC_COUNT,
+	SC_WATCHED_BEFORE = SC_COUNT - 1,
+#define SYSCALL(name, x64, x32, class, fds, result, flags, dec)
+#define WATCHED(name, x64, x32, flags) SC_##name,
+#include "syscalls/list.h"
+#undef SYSCALL
+#undef WATCHED
+	SC_ALL
 };
+
+#define CALL_MAX_ARGS 6
 
 struct syscall_def {
 	const char *name;
 	int nr[ARCH_COUNT];
-	decode_fn decode;
+	enum sc_class class;	/* 0 for watched ones */
+	char fds[CALL_MAX_ARGS + 1];
+	enum sc_result result;
+	unsigned flags;		/* SF_* */
 };
 
 /* Builds the number maps; call once before syscall_lookup(). */
 void syscalls_init(void);
 
-/* The definition of syscall @id (1 <= id < SC_COUNT). */
+/* The facts of syscall @id (1 <= id < SC_ALL). */
 const struct syscall_def *syscall_def(unsigned id);
 
-/* The sc_id of syscall number @nr on @arch, or SC_NONE. */
+/* The sc_id of syscall number @nr on @arch (decoded or watched), or SC_NONE. */
 unsigned syscall_lookup(enum arch arch, uint64_t nr);
 
-/* The sc_id named @name, or SC_NONE. */
+/* The decoded syscall named @name, or SC_NONE. */
 unsigned syscall_by_name(const char *name);
+
+/* The class named @name ("data", without the %), or 0. */
+enum sc_class class_by_name(const char *name);
+
+/* The name of class @class. */
+const char *class_name(enum sc_class class);
+
+/* The role letter of argument @idx of syscall @id ('-' when not an fd). */
+static inline char syscall_fd_role(unsigned id, unsigned idx)
+{
+	const char *fds = syscall_def(id)->fds;
+	unsigned i;
+
+	for (i = 0; i < idx && fds[i]; i++)
+		;
+	return fds[i] ? fds[i] : '-';
+}
 
 #endif

@@ -20,6 +20,7 @@
 #include "render/output.h"
 #include "render/render.h"
 #include "syscalls/syscalls.h"
+#include "decoders/decoders.h"
 #include "trace/tracee.h"
 #include "trace/tracer.h"
 #include "trace/tracer_internal.h"
@@ -46,16 +47,6 @@ static volatile sig_atomic_t pending_from_kernel;
 
 #define USER32_CS 0x23
 
-int arch_from_audit(uint32_t audit_arch)
-{
-	switch (audit_arch) {
-	case AUDIT_ARCH_X86_64:
-		return ARCH_X86_64;
-	case AUDIT_ARCH_I386:
-		return ARCH_I386;
-	}
-	return -1;
-}
 
 unsigned long tracer_ptrace_options(int filtered)
 {
@@ -154,13 +145,13 @@ static enum pending on_entry(struct tcb *t, uint32_t audit_arch, uint64_t nr, co
 	if (a < 0)
 		return PENDING_NONE;
 	note_arch(t, (enum arch)a);
-	if (opt.stack && stack_maps_syscall((enum arch)a, nr))
-		t->flags |= TCB_MAPS_CALL;
-	if ((t->flags & TCB_FILTERED) && seccomp_installs_filter((enum arch)a, nr, args[0]))
-		t->flags |= TCB_SECCOMP_CALL |
-			    (seccomp_all_threads((enum arch)a, nr, args[0], args[1]) ? TCB_SECCOMP_TSYNC : 0);
 	id = syscall_lookup((enum arch)a, nr);
-	if (!id || !opt.trace[id] || (t->flags & TCB_STARTUP))
+	if (opt.stack && (syscall_def(id)->flags & SF_MAPS))
+		t->flags |= TCB_MAPS_CALL;
+	if ((t->flags & TCB_FILTERED) && seccomp_installs_filter(id, args[0]))
+		t->flags |= TCB_SECCOMP_CALL |
+			    (seccomp_all_threads(id, args[0], args[1]) ? TCB_SECCOMP_TSYNC : 0);
+	if (!id || id >= SC_COUNT || !opt.trace[id] || (t->flags & TCB_STARTUP))
 		return PENDING_NONE;
 	t->flags |= TCB_DECODING;
 	if (opt.durations || opt.summary)
@@ -176,7 +167,7 @@ static enum pending on_entry(struct tcb *t, uint32_t audit_arch, uint64_t nr, co
 		   opt.show_paths || opt.npaths || opt.files_summary);
 	if (opt.toctou)
 		call_snapshot(&t->call, opt.toctou_bytes);
-	syscall_def(id)->decode(&t->call, &t->ev);
+	decoder_of(id)(&t->call, &t->ev);
 	call_fetch(&t->call, t->tid);
 	if (opt.npaths && !filter_paths(&t->call)) {
 		t->flags |= TCB_HIDDEN;
@@ -277,7 +268,7 @@ static enum pending on_exit_stop(struct tcb *t, const struct __ptrace_syscall_in
 	t->ev.exiting = 1;
 	t->ev.rval = info->exit.rval;
 	t->ev.is_error = info->exit.is_error;
-	syscall_def(t->ev.id)->decode(&t->call, &t->ev);
+	decoder_of(t->ev.id)(&t->call, &t->ev);
 	call_fetch(&t->call, t->tid);
 	call_set_result(&t->call, &t->ev);
 	if (opt.toctou)	/* before the tracee runs on and reuses its buffers */

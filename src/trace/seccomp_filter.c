@@ -13,7 +13,7 @@
 
 #define X32_SYSCALL_BIT 0x40000000u
 /* Two personalities, two instructions per syscall, a few fixed ones. */
-#define PROG_MAX (32 + 2 * ARCH_COUNT * (SC_COUNT + 24))
+#define PROG_MAX (16 + 5 * ARCH_COUNT * SC_ALL)
 
 struct prog {
 	struct sock_filter insn[PROG_MAX];
@@ -25,19 +25,17 @@ static void emit(struct prog *p, struct sock_filter insn)
 	p->insn[p->len++] = insn;
 }
 
-/* seccomp(2) and prctl(2) of each personality: they install filters. */
-static const int seccomp_nr[ARCH_COUNT] = { [ARCH_X86_64] = 317, [ARCH_I386] = 354 };
-static const int prctl_nr[ARCH_COUNT] = { [ARCH_X86_64] = 157, [ARCH_I386] = 172 };
-
-int seccomp_installs_filter(enum arch arch, uint64_t nr, uint64_t arg0)
+int seccomp_installs_filter(unsigned id, uint64_t arg0)
 {
-	return nr == (uint64_t)seccomp_nr[arch] ||
-	       (nr == (uint64_t)prctl_nr[arch] && (uint32_t)arg0 == PR_SET_SECCOMP);
+	unsigned flags = syscall_def(id)->flags;
+
+	return (flags & SF_SECCOMP) ||
+	       ((flags & SF_PRCTL_SECCOMP) && (uint32_t)arg0 == PR_SET_SECCOMP);
 }
 
-int seccomp_all_threads(enum arch arch, uint64_t nr, uint64_t arg0, uint64_t arg1)
+int seccomp_all_threads(unsigned id, uint64_t arg0, uint64_t arg1)
 {
-	return nr == (uint64_t)seccomp_nr[arch] && (uint32_t)arg0 == SECCOMP_SET_MODE_FILTER &&
+	return (syscall_def(id)->flags & SF_SECCOMP) && (uint32_t)arg0 == SECCOMP_SET_MODE_FILTER &&
 	       (arg1 & SECCOMP_FILTER_FLAG_TSYNC);
 }
 
@@ -45,6 +43,31 @@ static void emit_trace_nr(struct prog *p, int nr)
 {
 	emit(p, (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, (unsigned)nr, 0, 1));
 	emit(p, (struct sock_filter)BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_TRACE));
+}
+
+/*
+ * Stops for syscall @id of @arch: a traced one; one that changes the
+ * address space when -k must follow it; one that installs a seccomp
+ * filter of the tracee's own (prctl only for PR_SET_SECCOMP).
+ */
+static void emit_for(struct prog *p, enum arch arch, unsigned id)
+{
+	const struct syscall_def *d = syscall_def(id);
+
+	if (d->nr[arch] < 0)
+		return;
+	if ((id < SC_COUNT && opt.trace[id]) || (opt.stack && (d->flags & SF_MAPS)) ||
+	    (d->flags & SF_SECCOMP)) {
+		emit_trace_nr(p, d->nr[arch]);
+	} else if (d->flags & SF_PRCTL_SECCOMP) {
+		emit(p, (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K,
+						     (unsigned)d->nr[arch], 0, 4));
+		emit(p, (struct sock_filter)BPF_STMT(BPF_LD | BPF_W | BPF_ABS,
+						     offsetof(struct seccomp_data, args[0])));
+		emit(p, (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, PR_SET_SECCOMP, 0, 1));
+		emit(p, (struct sock_filter)BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_TRACE));
+		emit(p, (struct sock_filter)BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW));
+	}
 }
 
 /* "if nr matches one traced syscall of @arch, stop the tracee". */
@@ -59,28 +82,8 @@ static void emit_arch_block(struct prog *p, enum arch arch)
 						     X32_SYSCALL_BIT, 0, 1));
 	if (arch == ARCH_X86_64)
 		emit(p, (struct sock_filter)BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW));
-	for (id = 1; id < SC_COUNT; id++) {
-		int nr = syscall_def(id)->nr[arch];
-
-		if (nr >= 0 && opt.trace[id])
-			emit_trace_nr(p, nr);
-	}
-	/* -k must see the address space change to keep its maps cache right. */
-	if (opt.stack) {
-		unsigned n, i;
-		const int *nrs = stack_maps_syscalls(arch, &n);
-
-		for (i = 0; i < n; i++)
-			emit_trace_nr(p, nrs[i]);
-	}
-	/* A filter of the tracee's own: see seccomp_installs_filter(). */
-	emit_trace_nr(p, seccomp_nr[arch]);
-	emit(p, (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K,
-					     (unsigned)prctl_nr[arch], 0, 3));
-	emit(p, (struct sock_filter)BPF_STMT(BPF_LD | BPF_W | BPF_ABS,
-					     offsetof(struct seccomp_data, args[0])));
-	emit(p, (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, PR_SET_SECCOMP, 0, 1));
-	emit(p, (struct sock_filter)BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_TRACE));
+	for (id = 1; id < SC_ALL; id++)
+		emit_for(p, arch, id);
 	emit(p, (struct sock_filter)BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW));
 }
 

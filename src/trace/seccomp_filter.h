@@ -13,16 +13,16 @@
 int seccomp_install_prefilter(void);
 
 /*
- * Whether syscall @nr of @arch with first argument @arg0 may install a
+ * Whether syscall @id with first argument @arg0 may install a
  * seccomp filter of the tracee's own (seccomp(2), prctl(PR_SET_SECCOMP)):
  * the prefilter stops these too.  A filter that denies a call outranks
  * the prefilter's SECCOMP_RET_TRACE, and the call would vanish from the
  * trace; a tracee with a filter of its own is stopped at every syscall
  * entry instead, which comes before any filter runs.
  */
-int seccomp_installs_filter(enum arch arch, uint64_t nr, uint64_t arg0);
+int seccomp_installs_filter(unsigned id, uint64_t arg0);
 
 /* Whether that call, made with @arg0 and @arg1, set its filter on every thread (TSYNC). */
-int seccomp_all_threads(enum arch arch, uint64_t nr, uint64_t arg0, uint64_t arg1);
+int seccomp_all_threads(unsigned id, uint64_t arg0, uint64_t arg1);
 
 #endif

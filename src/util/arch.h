@@ -2,6 +2,7 @@
 #define IOTRACE_ARCH_H
 
 #include <stdint.h>
+#include <linux/audit.h>
 
 /* The personalities a tracee can run in under the x86_64 tracer. */
 enum arch {
@@ -11,7 +12,16 @@ enum arch {
 };
 
 /* Maps an AUDIT_ARCH_* value to enum arch; returns -1 for others (x32 is X86_64). */
-int arch_from_audit(uint32_t audit_arch);
+static inline int arch_from_audit(uint32_t audit_arch)
+{
+	switch (audit_arch) {
+	case AUDIT_ARCH_X86_64:
+		return ARCH_X86_64;
+	case AUDIT_ARCH_I386:
+		return ARCH_I386;
+	}
+	return -1;
+}
 
 /* Truncates a register value to the arch's "long" width. */
 static inline uint64_t arch_ulong(enum arch a, uint64_t v)

@@ -1,6 +1,6 @@
 /*
  * read/write/pread64/pwrite64 with known data, fds and results.
- * usage: rw basic | bytes | octal | offsets | mixed | guard | pipes
+ * usage: rw basic | bytes | octal | offsets | mixed | guard | pipes | sync
  * mixed: 100 x (99 getppid + 1 write), mostly calls iotrace does not trace.
  * pipes: 12,000 pipes, a byte written to each, and as many writes to
  *        fds that are not open, all different.
@@ -112,6 +112,17 @@ static void mixed(void)
 	}
 }
 
+/* fsync and fdatasync on a memfd, /dev/null and fds that are not open. */
+static void sync_calls(void)
+{
+	write(mem_fd, "durable", 7);
+	fsync(mem_fd);
+	fdatasync(mem_fd);
+	fsync(null_fd);
+	fdatasync(-1);
+	fsync(99);
+}
+
 static void pipes(void)
 {
 	int i, p[2];
@@ -145,6 +156,8 @@ int main(int argc, char **argv)
 		guard();
 	else if (!strcmp(argv[1], "pipes"))
 		pipes();
+	else if (!strcmp(argv[1], "sync"))
+		sync_calls();
 	else
 		return 2;
 	return 0;

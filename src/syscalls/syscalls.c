@@ -1,0 +1,91 @@
+/* The tables of syscalls/list.h: generated from it, so they cannot disagree. */
+#include "config.h"
+#include <string.h>
+#include "syscalls/syscalls.h"
+#include "util/util.h"
+
+#define DATA CLASS_DATA
+#define DESC CLASS_DESC
+#define POS CLASS_POS
+#define SYNC CLASS_SYNC
+#define MAP CLASS_MAP
+#define NET CLASS_NET
+#define ASYNC CLASS_ASYNC
+#define BYTES RESULT_BYTES
+#define STATUS RESULT_STATUS
+#define OFFSET RESULT_OFFSET
+#define FD RESULT_FD
+#define ADDR RESULT_ADDR
+#define SPLIT64 SF_SPLIT64
+#define MAPS SF_MAPS
+#define SECCOMP SF_SECCOMP
+#define PRCTL_SECCOMP SF_PRCTL_SECCOMP
+
+static const struct syscall_def defs[SC_ALL] = {
+#define SYSCALL(name, x64, x32, class, fds, result, flags, dec) \
+	[SC_##name] = { #name, { x64, x32 }, class, fds, result, flags },
+#define WATCHED(name, x64, x32, flags) \
+	[SC_##name] = { #name, { x64, x32 }, 0, "", RESULT_STATUS, flags },
+#include "syscalls/list.h"
+#undef SYSCALL
+#undef WATCHED
+};
+
+static const char *const class_names[CLASS_COUNT] = {
+	[CLASS_DATA] = "data", [CLASS_DESC] = "desc", [CLASS_POS] = "pos",
+	[CLASS_SYNC] = "sync", [CLASS_MAP] = "map", [CLASS_NET] = "net",
+	[CLASS_ASYNC] = "async",
+};
+
+/* Number -> sc_id maps; syscall numbers stay below this bound on x86. */
+#define NR_MAX 1024
+
+static unsigned short nr_map[ARCH_COUNT][NR_MAX];
+
+void syscalls_init(void)
+{
+	unsigned id;
+	int a;
+
+	for (id = 1; id < SC_ALL; id++)
+		for (a = 0; a < ARCH_COUNT; a++)
+			if (defs[id].name && defs[id].nr[a] >= 0 && defs[id].nr[a] < NR_MAX)
+				nr_map[a][defs[id].nr[a]] = (unsigned short)id;
+}
+
+const struct syscall_def *syscall_def(unsigned id)
+{
+	return &defs[id];
+}
+
+unsigned syscall_lookup(enum arch arch, uint64_t nr)
+{
+	return nr < NR_MAX ? nr_map[arch][nr] : SC_NONE;
+}
+
+unsigned syscall_by_name(const char *name)
+{
+	unsigned id;
+
+	for (id = 1; id < SC_COUNT; id++)
+		if (!strcmp(defs[id].name, name))
+			return id;
+	return SC_NONE;
+}
+
+enum sc_class class_by_name(const char *name)
+{
+	int c;
+
+	if (!strcmp(name, "network"))	/* strace's name */
+		return CLASS_NET;
+	for (c = 1; c < CLASS_COUNT; c++)
+		if (!strcmp(class_names[c], name))
+			return (enum sc_class)c;
+	return 0;
+}
+
+const char *class_name(enum sc_class class)
+{
+	return class > 0 && class < CLASS_COUNT ? class_names[class] : "?";
+}
