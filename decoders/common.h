@@ -4,7 +4,7 @@
 /* Helpers the decoder families share. */
 
 #include "call/call.h"
-#include "config/options.h"
+#include "decoders/layouts.h"
 
 /*
  * A 64-bit file offset passed in two registers, low half first at @lo:
@@ -25,25 +25,34 @@ static inline int fd_arg(const struct sc_event *ev, unsigned reg)
 	return (int)ev->args[reg];
 }
 
+/* Appends an iovec array of @count at @addr: data shown, at most @limit bytes of it. */
+static inline void add_iov(struct call *c, const char *name, uint64_t addr, uint64_t count,
+			   int with_data, uint64_t limit)
+{
+	call_add_array(c, name, &iovec_layout, addr, count, with_data, limit);
+}
+
+static inline void fill_iov(struct call *c, struct arg *a, uint64_t addr, uint64_t count,
+			    int with_data, uint64_t limit)
+{
+	call_fill_array(c, a, &iovec_layout, addr, count, with_data, limit);
+}
+
 /*
  * A write to the fd in register 0 of argument @idx's data, @len bytes
- * (UINT64_MAX: all the iovecs hold) at @pos (< 0: the file position):
- * -e write= dumps it, --toctou watches it.
+ * (UINT64_MAX: all the iovecs hold) at @pos (< 0: the file position).
  */
 static inline void write_side_data(struct call *c, const struct sc_event *ev, unsigned idx,
 				   uint64_t len, int64_t pos, enum write_how how)
 {
-	call_consumes(c, idx, len);
-	call_writes_to(c, fd_arg(ev, 0), pos, how);
-	if (!opt.json && fdset_has(&opt.dump_write, fd_arg(ev, 0)))	/* JSON has no dumps */
-		call_want_dump(c, idx, len);
+	call_consumes(c, idx, len, fd_arg(ev, 0), pos, how);
 }
 
-/* -e read=: dumps argument @idx of a successful read, the bytes it read. */
-static inline void dump_read_side(struct call *c, const struct sc_event *ev, unsigned idx)
+/* A successful read into argument @idx from the fd in register 0: the bytes it read. */
+static inline void read_side_data(struct call *c, const struct sc_event *ev, unsigned idx)
 {
-	if (!opt.json && !ev->is_error && ev->rval > 0 && fdset_has(&opt.dump_read, fd_arg(ev, 0)))
-		call_want_dump(c, idx, (uint64_t)ev->rval);
+	if (!ev->is_error && ev->rval > 0)
+		call_produces(c, idx, (uint64_t)ev->rval, fd_arg(ev, 0));
 }
 
 #endif

@@ -10,7 +10,7 @@
 static void remote_args(struct call *c, const struct sc_event *ev)
 {
 	call_add_uint(c, "liovcnt", arch_ulong(ev->arch, ev->args[2]));
-	call_add_iov(c, "remote_iov", arch_ulong(ev->arch, ev->args[3]),
+	add_iov(c, "remote_iov", arch_ulong(ev->arch, ev->args[3]),
 		     arch_ulong(ev->arch, ev->args[4]), 0, 0);
 	call_add_uint(c, "riovcnt", arch_ulong(ev->arch, ev->args[4]));
 	call_add_uint(c, "flags", arch_ulong(ev->arch, ev->args[5]));
@@ -21,9 +21,9 @@ void decode_process_vm_writev(struct call *c, const struct sc_event *ev)
 	if (ev->exiting)
 		return;
 	call_add_pid(c, "pid", (pid_t)ev->args[0]);
-	call_add_iov(c, "local_iov", arch_ulong(ev->arch, ev->args[1]),
+	add_iov(c, "local_iov", arch_ulong(ev->arch, ev->args[1]),
 		     arch_ulong(ev->arch, ev->args[2]), 1, UINT64_MAX);
-	call_consumes(c, 1, UINT64_MAX);
+	call_consumes(c, 1, UINT64_MAX, -1, -1, WRITE_AT);
 	remote_args(c, ev);
 }
 
@@ -39,7 +39,7 @@ void decode_process_vm_readv(struct call *c, const struct sc_event *ev)
 		return;
 	}
 	if (ev->is_error)
-		call_fill_iov(c, &c->arg[1], local, count, 0, 0);
+		fill_iov(c, &c->arg[1], local, count, 0, 0);
 	else
-		call_fill_iov(c, &c->arg[1], local, count, 1, (uint64_t)ev->rval);
+		fill_iov(c, &c->arg[1], local, count, 1, (uint64_t)ev->rval);
 }

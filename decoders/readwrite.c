@@ -35,7 +35,7 @@ static void read_side(struct call *c, const struct sc_event *ev, int positional)
 		return;
 	}
 	call_fill_buf(c, &c->arg[1], buf, (uint64_t)ev->rval);
-	dump_read_side(c, ev, 1);
+	read_side_data(c, ev, 1);
 }
 
 void decode_write(struct call *c, const struct sc_event *ev)

@@ -33,7 +33,7 @@ static void vec_write(struct call *c, const struct sc_event *ev, enum vec_kind k
 	if (ev->exiting)
 		return;
 	call_add_fd(c, "fd", fd_arg(ev, 0));
-	call_add_iov(c, "iov", arch_ulong(ev->arch, ev->args[1]),
+	add_iov(c, "iov", arch_ulong(ev->arch, ev->args[1]),
 		     arch_ulong(ev->arch, ev->args[2]), 1, UINT64_MAX);
 	tail_args(c, ev, kind);
 	/* every element, in full */
@@ -54,11 +54,11 @@ static void vec_read(struct call *c, const struct sc_event *ev, enum vec_kind ki
 		return;
 	}
 	if (ev->is_error) {
-		call_fill_iov(c, &c->arg[1], iov, count, 0, 0);
+		fill_iov(c, &c->arg[1], iov, count, 0, 0);
 		return;
 	}
-	call_fill_iov(c, &c->arg[1], iov, count, 1, (uint64_t)ev->rval);
-	dump_read_side(c, ev, 1);
+	fill_iov(c, &c->arg[1], iov, count, 1, (uint64_t)ev->rval);
+	read_side_data(c, ev, 1);
 }
 
 void decode_writev(struct call *c, const struct sc_event *ev)

@@ -87,7 +87,7 @@ void decode_vmsplice(struct call *c, const struct sc_event *ev)
 	if (ev->exiting)
 		return;
 	call_add_fd(c, "fd", fd_arg(ev, 0));
-	call_add_iov(c, "iov", arch_ulong(ev->arch, ev->args[1]),
+	add_iov(c, "iov", arch_ulong(ev->arch, ev->args[1]),
 		     arch_ulong(ev->arch, ev->args[2]), 1, UINT64_MAX);
 	call_add_uint(c, "nr_segs", arch_ulong(ev->arch, ev->args[2]));
 	call_add_flags(c, "flags", (uint32_t)ev->args[3], &splice_flags);
@@ -96,5 +96,5 @@ void decode_vmsplice(struct call *c, const struct sc_event *ev)
 	 * into a write end, and dumped (as strace does) at exit.
 	 */
 	write_side_data(c, ev, 1, UINT64_MAX, -1, WRITE_IF_WRITER);
-	call_dump_at_exit(c);
+	call_late_data(c);
 }

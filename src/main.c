@@ -6,6 +6,8 @@
 #include "cli/cli.h"
 #include "render/output.h"
 #include "syscalls/syscalls.h"
+#include "trace/attach.h"
+#include "trace/signals.h"
 #include "trace/tracer.h"
 #include "util/util.h"
 
@@ -38,7 +40,7 @@ int main(int argc, char **argv)
 	options_parse(argc, argv);
 	check_kernel();
 	out_init();
-	tracer_setup_signals();
+	signals_setup();
 	if (opt.npids) {
 		attached = tracer_attach_all();
 		if (!attached && !opt.argv)

@@ -4,13 +4,16 @@
 #    earlier one (the stages, earliest first, are listed below);
 #  - every use of a function or variable another file defines does too,
 #    and those uses form no circle between files;
-#  - no .c file declares what another defines by hand (extern).
+#  - no .c file declares what another defines by hand (extern);
+#  - the stages before policies never read the options (opt): decoders
+#    describe a call, they do not decide what to show of it.
 # usage: layers.pl TOPDIR; prints what breaks a rule and exits 1.
 use strict;
 use warnings;
 
 my $top = shift // '.';
 my @stages = qw(util syscalls config memory call decoders policy render trace cli main);
+my %blind = map { $_ => 1 } qw(util syscalls memory call decoders);
 my %rank;
 @rank{@stages} = 0 .. $#stages;
 
@@ -88,12 +91,15 @@ for my $f (@files) {
 	}
 	my (%seen, $u) = ();
 	$u = owner($f);
-	while ($code =~ /\b([A-Za-z_]\w*)\b/g) {
-		my $d = $def{$1};
-		next if !$d || $d eq $u || $seen{$1}++;
-		$deps{$u}{$d} //= $1;
+	while ($code =~ /(\.|->)?\b([A-Za-z_]\w*)\b/g) {
+		next if $1;	# a member of a struct, not a function or variable
+		my $d = $def{$2};
+		next if !$d || $d eq $u || $seen{$2}++;
+		$deps{$u}{$d} //= $2;
 		my ($a, $b) = (stage_of($f), stage_of($d));
-		push @errors, rel($f) . ": $a uses $1 of " . rel($d) . ", a later stage"
+		push @errors, rel($f) . ": $a reads the options (opt): only policies and later decide"
+			if $2 eq 'opt' && $blind{$a};
+		push @errors, rel($f) . ": $a uses $2 of " . rel($d) . ", a later stage"
 			if $rank{$b} > $rank{$a};
 	}
 }

@@ -1,6 +1,13 @@
 #ifndef IOTRACE_CALL_H
 #define IOTRACE_CALL_H
 
+/*
+ * A decoded call: typed arguments, nested where the kernel nests them,
+ * and the result.  Decoders build it (decoders/), the reader fills in
+ * what lies in the tracee's memory (call/fetch.c), policies act on it
+ * and renderers print it.
+ */
+
 #include <stdint.h>
 #include <stddef.h>
 #include <string.h>
@@ -8,7 +15,7 @@
 #include "util/arch.h"
 #include "syscalls/syscalls.h"
 #include "call/buf_arg.h"
-#include "policy/toctou.h"
+#include "call/layout.h"
 
 /* One syscall stop, as the tracer saw it. */
 struct sc_event {
@@ -29,51 +36,52 @@ enum arg_type {
 	ARG_PID,	/* process id, renumbered by --normalize */
 	ARG_ADDR,	/* pointer, hex or NULL */
 	ARG_BUF,	/* counted byte buffer read from the tracee */
-	ARG_IOV,	/* iovec array, with or without the data */
+	ARG_ARRAY,	/* pointer to an array of structs of a layout (iovecs...) */
+	ARG_STRUCT,	/* pointer to one struct of a layout */
 	ARG_FLAGS,	/* bit flags named from an xlat list */
 	ARG_OFFPTR,	/* pointer to a file offset, shown before and after */
 };
 
-/* One iovec element: where its data is, and what of it was fetched. */
-struct iov_elem {
-	uint64_t base;
-	uint64_t len;		/* iov_len as the tracee wrote it */
-	struct buf_arg data;	/* data.len: bytes that count (capped at exit) */
-};
-
-enum iov_state {
-	IOV_PENDING,		/* array not read yet */
-	IOV_DONE,
-};
+#define IOV_FETCH_MAX 1024	/* UIO_MAXIOV: the kernel refuses more; no array reads more */
 
 /*
- * An iovec array argument.  Only the elements to print (or dump) are
- * read, never more than IOV_FETCH_MAX, whatever the tracee's count says.
- */
-struct iov_arg {
-	uint64_t addr;
-	uint64_t count;		/* iovcnt as passed */
-	uint64_t limit;		/* read side: bytes to spread (the result); else UINT64_MAX */
-	unsigned want;		/* elements to read */
-	unsigned got;		/* elements read */
-	unsigned show;		/* elements to print: -s (or -v) of them, within the budget */
-	unsigned first;		/* index of element 0 in call->elems */
-	unsigned char with_data;	/* fetch and show iov_base data */
-	unsigned char overflow;	/* count * element size overflows: print the address */
-	enum iov_state state;
-	struct buf_arg raw;	/* the array's bytes as read */
-};
-
-#define IOV_FETCH_MAX 1024	/* UIO_MAXIOV: the kernel refuses more */
-
-/*
- * The bytes one call may hold to show, over all its buffers and iovec
+ * The bytes one call may hold to show, over all its buffers and array
  * elements: -s, but at least this.  Past it, a buffer ends in "..." as
  * past -s, and an array ends in "..." before the first element it has
  * no bytes left for.  With at most IOV_FETCH_MAX elements an array, what
  * a call holds does not grow with the tracee's counts and lengths.
  */
 #define CALL_SHOW_BUDGET (64 * 1024)
+
+enum agg_state {
+	AGG_PENDING,		/* not read yet */
+	AGG_DONE,
+};
+
+/*
+ * A pointer to structs of a layout: an array argument, a struct argument,
+ * or one that a field of another leads to.  Only the elements to print
+ * (or that a policy claims) are read, never more than IOV_FETCH_MAX,
+ * whatever the tracee's count says.  The pointers each element leads to
+ * are followed through slots, @nptr an element (layout_pointers()).
+ */
+struct agg_arg {
+	const struct layout *layout;
+	uint64_t addr;
+	uint64_t count;		/* elements as passed (1 for a struct) */
+	uint64_t limit;		/* payload bytes that count (a read's result); else UINT64_MAX */
+	unsigned want;		/* elements to read */
+	unsigned got;		/* elements read */
+	unsigned show;		/* elements to print: -s (or -v) of them, within the budget */
+	unsigned slots;		/* element 0's first slot in call->slots, plus 1; 0: none */
+	unsigned char nptr;	/* slots an element: the layout's followed fields */
+	unsigned char with_data;	/* follow pointers (else: addresses only) */
+	unsigned char overflow;	/* count * element size overflows: print the address */
+	unsigned char read_all;	/* a policy wants every element (up to IOV_FETCH_MAX) */
+	unsigned char one;	/* a pointer to one struct, not an array: -s does not cut it */
+	unsigned char state;	/* enum agg_state */
+	struct buf_arg raw;	/* the elements' bytes as read */
+};
 
 struct xlat_list;
 
@@ -114,37 +122,65 @@ struct arg {
 		int64_t i;
 		uint64_t u;
 		struct buf_arg buf;
-		struct iov_arg iov;
+		struct agg_arg agg;
 		struct flags_arg flags;
 		struct offptr_arg off;
 	} v;
 };
 
 /*
- * The elements of the last iovec array read with data.  Loops tend to
- * pass the same array pointing at the same buffers: once that has been
- * seen twice, the next read of the array fetches the elements' data
+ * The payload of the last array read with data.  Loops tend to pass the
+ * same array pointing at the same buffers: once that has been seen
+ * twice, the next read of the array fetches the elements' data
  * speculatively in the same process_vm_readv, and a guess that no longer
  * holds costs its bytes, not a syscall.
  */
-#define IOV_GUESS_MAX 32
+#define GUESS_MAX 32
 
-struct iov_guess {
+struct guess {
 	uint64_t addr, count;	/* the array */
 	unsigned n;		/* elements recorded */
 	unsigned char sure;	/* the last two reads agreed: speculate */
-	uint64_t base[IOV_GUESS_MAX];
-	uint64_t len[IOV_GUESS_MAX];
-	size_t want[IOV_GUESS_MAX];	/* bytes shown */
+	uint64_t base[GUESS_MAX];
+	uint64_t len[GUESS_MAX];
+	size_t want[GUESS_MAX];	/* bytes shown */
 };
 
-struct frame;
-
-enum stack_note {
-	STACK_NONE,
-	STACK_I386,		/* libunwind cannot unwind i386 from x86_64 */
-	STACK_FAILED,		/* the unwinder could not start */
+/* How a write-side call places its data in the file it writes to. */
+enum write_how {
+	WRITE_AT,		/* at pos, or at the file position when pos < 0 */
+	WRITE_APPEND,		/* at the end of the file (RWF_APPEND) */
+	WRITE_NOAPPEND,		/* at pos even on an O_APPEND fd (RWF_NOAPPEND) */
+	WRITE_IF_WRITER,	/* vmsplice: consumes the iovecs only into a pipe's write end */
 };
+
+/* Data the call takes from the caller's memory and where it goes (decoders say). */
+struct consumed {
+	int arg;		/* the argument, or -1 */
+	uint64_t len;		/* bytes at most; UINT64_MAX: all the iovecs hold */
+	int fd;			/* where it goes, or -1 */
+	int64_t pos;
+	enum write_how how;
+};
+
+/* Data the call put into the caller's memory (decoders say, at exit). */
+struct produced {
+	int arg;		/* the argument, or -1 */
+	uint64_t len;		/* bytes */
+	int fd;			/* where it came from */
+};
+
+/*
+ * A policy's claim on an argument's payload beyond what the line shows:
+ * every element is read, and @bytes of the payload (NULL pointers
+ * skipped) are read speculatively with a familiar array.
+ */
+struct claim {
+	int arg;
+	uint64_t bytes;
+};
+
+#define CALL_CLAIMS 2
 
 /* A decoded call: typed arguments plus the result, renderer-ready. */
 struct call {
@@ -155,46 +191,34 @@ struct call {
 	int error;		/* errno, 0 on success */
 	int done;		/* exit seen */
 	unsigned char vanished;	/* never returned (the thread died in it): result unknown */
+	unsigned char late_data;	/* the call may fill its consumed buffers (vmsplice) */
+	struct consumed in;
+	struct produced out;
+	struct claim claims[CALL_CLAIMS];
+	unsigned nclaims;
 	unsigned char *arena;	/* buffer bytes; sized from -s, never from the tracee */
 	size_t arena_len;
 	size_t arena_cap;
-	size_t fetch_cap;	/* max bytes fetched per buffer (-s) */
+	size_t fetch_cap;	/* max bytes shown of one buffer (-s) */
 	size_t show_left;	/* of the call's budget for shown data */
-	unsigned iov_show;	/* max iovec elements printed (-s, or all with -v) */
-	unsigned char fd_paths;	/* resolve fd arguments to paths (-y, -P) */
-	struct iov_elem *elems;	/* elements of every iovec argument */
-	unsigned nelems, elems_cap;
-	enum arch arch;		/* the tracee's, for iovec layout */
-	struct frame *frames;	/* -k: the caller's stack at entry */
-	unsigned nframes, frames_cap;
-	unsigned char stack_note;	/* STACK_* why there are no frames */
-	uint64_t duration_ns;	/* -T: from entry to exit */
-	int dump_arg;		/* argument to hex-dump after the line, or -1 */
-	uint64_t dump_len;	/* bytes to dump: requested (write) or result (read) */
-	unsigned char dump_planned;	/* call_fetch() has looked at the dump */
-	unsigned char dump_at_exit;	/* the call may fill the dumped buffers: read them at exit */
-	unsigned char dump_ready;	/* dump_segs hold all of it: printing reads nothing */
-	struct buf_arg *dump_segs;	/* the buffer, or one per iovec element */
-	unsigned ndump_segs, dump_segs_cap;
-	int input_arg;		/* argument whose data the call consumes, or -1 */
-	uint64_t input_len;	/* how much: a count, or UINT64_MAX for all iovecs */
-	struct toctou tt;	/* --toctou state, when tt.on */
-	struct iov_guess guess;	/* kept from call to call of the thread */
+	unsigned iov_show;	/* max elements printed of an array (-s, or all with -v) */
+	uint32_t *slots;	/* where elements' pointers lead: a leaf, a node, or 0 */
+	unsigned nslots, slots_cap;
+	struct buf_arg *leaves;	/* the bytes F_BYTES fields lead to */
+	unsigned nleaves, leaves_cap;
+	struct arg *nodes;	/* the structs F_ARRAY and F_PTR fields lead to */
+	unsigned nnodes, nodes_cap;
+	enum arch arch;		/* the tracee's, for layouts */
+	struct guess guess;	/* kept from call to call of the thread */
 };
 
 /*
  * Starts decoding call @id of a tracee running as @arch, dropping the
  * previous call's arguments; @fetch_cap bytes are shown of each buffer,
- * @iov_show elements of each iovec array.
+ * @iov_show elements of each array.
  */
 void call_begin(struct call *c, unsigned id, enum arch arch, size_t fetch_cap,
-		unsigned iov_show, int fd_paths);
-
-/*
- * Asks call_fetch() to copy at entry the first @budget bytes of the data
- * the call consumes (see call_consumes()), for --toctou.
- */
-void call_snapshot(struct call *c, size_t budget);
+		unsigned iov_show);
 
 /* Appends a typed argument known now. */
 void call_add_int(struct call *c, const char *name, int64_t v);
@@ -223,14 +247,19 @@ void call_fill_addr(struct arg *a, uint64_t addr);
 void call_fill_buf(struct call *c, struct arg *a, uint64_t addr, uint64_t len);
 
 /*
- * Appends an iovec array of @count elements at @addr.  With @with_data the
- * elements' data is fetched too, at most @limit bytes over all elements
- * (a read's result), else only their addresses are shown.
+ * Appends an array of @count structs of @layout at @addr.  With
+ * @with_data the pointers in the elements are followed too (for the
+ * payload, at most @limit bytes over all elements: a read's result),
+ * else they print as addresses.
  */
-void call_add_iov(struct call *c, const char *name, uint64_t addr, uint64_t count,
-		  int with_data, uint64_t limit);
-void call_fill_iov(struct call *c, struct arg *a, uint64_t addr, uint64_t count,
-		   int with_data, uint64_t limit);
+void call_add_array(struct call *c, const char *name, const struct layout *layout,
+		    uint64_t addr, uint64_t count, int with_data, uint64_t limit);
+void call_fill_array(struct call *c, struct arg *a, const struct layout *layout,
+		     uint64_t addr, uint64_t count, int with_data, uint64_t limit);
+
+/* Appends a pointer to one struct of @layout at @addr, its pointers followed. */
+void call_add_struct(struct call *c, const char *name, const struct layout *layout,
+		     uint64_t addr);
 
 /*
  * Appends an offset pointer; its value (@size bytes) is read now, and it
@@ -247,66 +276,39 @@ void call_add_flags(struct call *c, const char *name, uint64_t val,
 		    const struct xlat_list *names);
 
 /*
- * Asks for a hex dump of argument @idx (a buffer or iovec array with
- * data), @len bytes.  Up to CALL_DUMP_PREFETCH bytes are read with the
- * call's other data (dump_ready, dump_segs), so the line and its dump
- * can be printed while the tracee runs on; a longer dump is read by the
- * renderer in bounded chunks.  An iovec array is then read in full (up
- * to IOV_FETCH_MAX), not just -s elements.
+ * Argument @idx (a buffer or an array with payload) is data the call
+ * takes from the caller's memory, @len bytes at most (UINT64_MAX: all
+ * the iovecs hold), for fd @fd at @pos placed as @how says: what dumps
+ * (-e write=) show and --toctou watches.
  */
-#define CALL_DUMP_PREFETCH (64 * 1024)
-
-void call_want_dump(struct call *c, unsigned idx, uint64_t len);
+void call_consumes(struct call *c, unsigned idx, uint64_t len, int fd, int64_t pos,
+		   enum write_how how);
 
 /*
- * The dumped buffers may be filled by the call (vmsplice from a pipe's
- * read end): read them when the dump prints, at exit, as strace does.
+ * At exit: argument @idx holds @len bytes the call read from fd @fd into
+ * the caller's memory (-e read= dumps them).
  */
-void call_dump_at_exit(struct call *c);
+void call_produces(struct call *c, unsigned idx, uint64_t len, int fd);
 
 /*
- * Argument @idx (a buffer or iovec array) is data the call takes from the
- * caller's memory, @len bytes at most (UINT64_MAX: all the iovecs hold):
- * what --toctou watches.  Decoders call it through write_side_data()
- * (decoders/common.h), which also sets up -e write= dumps.
+ * The call may fill the buffers it consumes (vmsplice from a pipe's read
+ * end): what they hold is read again at exit, when its dump prints.
  */
-void call_consumes(struct call *c, unsigned idx, uint64_t len);
+void call_late_data(struct call *c);
 
-/*
- * The consumed data goes to fd @fd, at @pos (see enum write_how); only
- * --toctou=verify uses it, to read the written range back.
- */
-void call_writes_to(struct call *c, int fd, int64_t pos, enum write_how how);
+/* A policy claims argument @idx's payload, @bytes of it speculatively (see struct claim). */
+void call_claim(struct call *c, unsigned idx, uint64_t bytes);
 
-/*
- * Queues @b (addr, want set) into the batched read: call_fetch() reads
- * it with the call's other data, call_read_queued() on demand.
- */
-void call_queue(struct call *c, struct buf_arg *b);
+/* Records what fd argument @idx referred to at entry (the fd-path policy finds it). */
+void call_set_fd_path(struct call *c, unsigned idx, const char *path, size_t len);
 
-/* Reads everything queued with call_queue() from @tid in one batch. */
-void call_read_queued(struct call *c, pid_t tid);
-
-/* A @size-byte (4 or 8) tracee word at @p: x86 is little-endian. */
-static inline uint64_t tracee_word(const unsigned char *p, unsigned size)
-{
-	uint64_t v = 0;
-
-	memcpy(&v, p, size);
-	return v;
-}
-
-/* Element @i of iovec argument @iov. */
-static inline struct iov_elem *call_iov_elem(const struct call *c,
-					     const struct iov_arg *iov, unsigned i)
-{
-	return &c->elems[iov->first + i];
-}
+/* Reserves @n bytes of the call's arena (bounded by its callers); returns their offset. */
+size_t call_arena_take(struct call *c, size_t n);
 
 /* Index of the first argument not known at entry (nargs if none). */
 unsigned call_entry_args(const struct call *c);
 
-/* The fetched bytes of a buffer argument. */
+/* The fetched bytes of a buffer. */
 static inline const unsigned char *call_buf_data(const struct call *c,
 						 const struct buf_arg *b)
 {
@@ -319,11 +321,45 @@ static inline const char *call_fd_path(const struct call *c, const struct arg *a
 	return a->path.len ? (const char *)c->arena + a->path.off : NULL;
 }
 
+/* The bytes of element @i of @agg, as read. */
+static inline const unsigned char *call_elem(const struct call *c, const struct agg_arg *agg,
+					     unsigned i)
+{
+	return c->arena + agg->raw.off + (size_t)i * agg->layout->size[c->arch];
+}
+
+/* Field @f of element @i of @agg. */
+static inline uint64_t call_field(const struct call *c, const struct agg_arg *agg, unsigned i,
+				  unsigned f)
+{
+	return field_value(agg->layout, f, c->arch, call_elem(c, agg, i));
+}
+
 /*
- * Reads every pending buffer of @c from @tid in one batched memory read,
- * and resolves fd arguments to paths when asked.
+ * Where followed field number @slot (counting only the followed fields,
+ * layout_slot()) of element @i leads: its leaf buffer or node, or NULL.
  */
-void call_fetch(struct call *c, pid_t tid);
+static inline const struct buf_arg *call_leaf(const struct call *c, const struct agg_arg *agg,
+					      unsigned i, unsigned slot)
+{
+	uint32_t s = i < agg->got && agg->slots ? c->slots[agg->slots - 1 + i * agg->nptr + slot] : 0;
+
+	return s ? &c->leaves[s - 1] : NULL;
+}
+
+static inline const struct arg *call_node(const struct call *c, const struct agg_arg *agg,
+					  unsigned i, unsigned slot)
+{
+	uint32_t s = i < agg->got && agg->slots ? c->slots[agg->slots - 1 + i * agg->nptr + slot] : 0;
+
+	return s ? &c->nodes[s - 1] : NULL;
+}
+
+/*
+ * The payload field of @agg's layout (the first F_BYTES field marked
+ * payload), or -1; its length field is the layout's .len for it.
+ */
+int call_payload_field(const struct agg_arg *agg);
 
 /* Records the syscall result of @ev in @c. */
 void call_set_result(struct call *c, const struct sc_event *ev);
@@ -332,5 +368,14 @@ void call_set_result(struct call *c, const struct sc_event *ev);
 void call_trim(struct call *c);
 
 void call_release(struct call *c);
+
+/* A @size-byte (4 or 8) tracee word at @p: x86 is little-endian. */
+static inline uint64_t tracee_word(const unsigned char *p, unsigned size)
+{
+	uint64_t v = 0;
+
+	memcpy(&v, p, size);
+	return v;
+}
 
 #endif

@@ -11,20 +11,8 @@
 #include <string.h>
 #include "call/call.h"
 #include "policy/files.h"
-#include "config/options.h"
-#include "render/output.h"
-#include "render/render.h"
-#include "util/strbuf.h"
 #include "syscalls/syscalls.h"
 #include "util/util.h"
-
-struct file {
-	char *name;
-	uint64_t read, written, calls, errors;
-	uint64_t toctou;	/* writes whose data changed while they ran */
-	uint32_t per_call[SC_COUNT];
-	struct file *next;
-};
 
 /*
  * Distinct files get rows up to this many; after that, new ones are
@@ -100,7 +88,7 @@ static struct file *file_of_arg(const struct call *c, int idx)
  * syscall list gives that argument: data read from a source, written to a
  * destination; every such file counts the call once.
  */
-void files_add(const struct call *c)
+void files_add(const struct call *c, int changed)
 {
 	const struct syscall_def *d = syscall_def(c->id);
 	uint64_t bytes = d->result == RESULT_BYTES && !c->error && c->rval > 0 ? (uint64_t)c->rval : 0;
@@ -118,7 +106,7 @@ void files_add(const struct call *c)
 			f->read += bytes;
 		if (role == FD_DEST || role == FD_BOTH) {
 			f->written += bytes;
-			f->toctou += c->tt.nchanges != 0;
+			f->toctou += changed;
 		}
 		for (k = 0; k < n && seen[k] != f; k++)
 			;
@@ -141,12 +129,10 @@ static int by_bytes(const void *a, const void *b)
 	return strcmp(x->name, y->name);
 }
 
-void files_print(struct outstream *s)
+struct file **files_sorted(size_t *count)
 {
-	struct strbuf sb = STRBUF_INIT;
 	struct file **list = xcalloc(nfiles ? nfiles : 1, sizeof(*list));
-	size_t n = 0, i, b;
-	unsigned id;
+	size_t n = 0, b;
 
 	for (b = 0; b < nbuckets; b++) {
 		struct file *f;
@@ -155,31 +141,6 @@ void files_print(struct outstream *s)
 			list[n++] = f;
 	}
 	qsort(list, n, sizeof(*list), by_bytes);
-	sb_addstr(&sb, "Files, by bytes transferred:\n");
-	sb_addstr(&sb, opt.toctou ? "          read        written    calls   errors   toctou  file\n"
-				  : "          read        written    calls   errors  file\n");
-	for (i = 0; i < n; i++) {
-		const struct file *f = list[i];
-		const char *sep = "";
-
-		sb_addf(&sb, "%14llu %14llu %8llu %8llu  ", (unsigned long long)f->read,
-			(unsigned long long)f->written, (unsigned long long)f->calls,
-			(unsigned long long)f->errors);
-		if (opt.toctou)
-			sb_addf(&sb, "%8llu  ", (unsigned long long)f->toctou);
-		render_file_name(&sb, f->name, strlen(f->name));
-		sb_addstr(&sb, "\n                                                  ");
-		if (opt.toctou)
-			sb_addstr(&sb, "          ");
-		for (id = 1; id < SC_COUNT; id++) {
-			if (!f->per_call[id])
-				continue;
-			sb_addf(&sb, "%s%s %u", sep, syscall_def(id)->name, f->per_call[id]);
-			sep = ", ";
-		}
-		sb_addch(&sb, '\n');
-	}
-	out_write(s, sb.buf, sb.len);
-	sb_release(&sb);
-	free(list);
+	*count = n;
+	return list;
 }

@@ -26,8 +26,14 @@
 #include "call/call.h"
 #include "config/options.h"
 #include "policy/stack.h"
-#include "trace/tracee.h"
 #include "util/util.h"
+
+void stack_release(struct stack *s)
+{
+	free(s->frames);
+	s->frames = NULL;
+	s->n = s->cap = 0;
+}
 
 #ifndef HAVE_LIBUNWIND
 
@@ -36,19 +42,21 @@ int stack_supported(void)
 	return 0;
 }
 
-void stack_capture(struct tcb *t)
+void stack_capture(struct stack *s, struct unwinder *u, enum arch arch)
 {
-	(void)t;
+	(void)s;
+	(void)u;
+	(void)arch;
 }
 
-void stack_maps_changed(struct tcb *t)
+void stack_maps_changed(struct unwinder *u)
 {
-	(void)t;
+	(void)u;
 }
 
-void stack_forget(struct tcb *t)
+void stack_forget(struct unwinder *u)
 {
-	(void)t;
+	(void)u;
 }
 
 void stack_process_gone(pid_t tgid)
@@ -453,40 +461,41 @@ static const char *proc_name(const struct map *e, uint64_t file_off, uint64_t ba
 	return intern(buf);
 }
 
-static struct frame *add_frame(struct call *c)
+static struct frame *add_frame(struct stack *s)
 {
-	if (c->nframes == c->frames_cap) {
-		c->frames_cap = c->frames_cap ? c->frames_cap * 2 : 16;
-		c->frames = xrealloc(c->frames, c->frames_cap * sizeof(*c->frames));
+	if (s->n == s->cap) {
+		s->cap = s->cap ? s->cap * 2 : 16;
+		s->frames = xrealloc(s->frames, s->cap * sizeof(*s->frames));
 	}
-	return &c->frames[c->nframes++];
+	return &s->frames[s->n++];
 }
 
-void stack_capture(struct tcb *t)
+void stack_capture(struct stack *s, struct unwinder *u, enum arch arch)
 {
-	struct call *c = &t->call;
 	struct maps *m;
 	unw_cursor_t cur;
 	unsigned n;
 	int after_signal = 0;
 
-	if (t->ev.arch == ARCH_I386) {
-		c->stack_note = STACK_I386;
+	s->n = 0;
+	s->note = STACK_NONE;
+	if (arch == ARCH_I386) {
+		s->note = STACK_I386;
 		return;
 	}
 	init_unwinder();
-	if (!t->unwind)
-		t->unwind = _UPT_create(t->tid);
-	if (!t->tgid)
-		t->tgid = umem_tgid(t->tid);
-	m = maps_of(t->tgid);
+	if (!u->handle)
+		u->handle = _UPT_create(u->tid);
+	if (!*u->tgid)
+		*u->tgid = umem_tgid(u->tid);
+	m = maps_of(*u->tgid);
 	if (!m->valid)
 		maps_load(m);
-	unwinding_tid = t->tid;
+	unwinding_tid = u->tid;
 	unwinding_maps = m;
 	pcache_used = pcache_next = 0;
-	if (!t->unwind || unw_init_remote(&cur, as, t->unwind) < 0) {
-		c->stack_note = STACK_FAILED;
+	if (!u->handle || unw_init_remote(&cur, as, u->handle) < 0) {
+		s->note = STACK_FAILED;
 		return;
 	}
 	for (n = 0; n < opt.frame_limit; n++) {
@@ -498,7 +507,7 @@ void stack_capture(struct tcb *t)
 		if (unw_get_reg(&cur, UNW_REG_IP, &ip) < 0 || !ip)
 			break;
 		map = maps_find(m, ip);
-		f = add_frame(c);
+		f = add_frame(s);
 		f->binary = map ? map->path : NULL;
 		f->file_off = map ? ip - map->start + map->off : ip;
 		/* A return address may be just past its function: look up the call. */
@@ -514,25 +523,25 @@ void stack_capture(struct tcb *t)
 	}
 }
 
-void stack_maps_changed(struct tcb *t)
+void stack_maps_changed(struct unwinder *u)
 {
 	struct maps *m;
 
 	if (!as)
 		return;
-	if (!t->tgid)
-		t->tgid = umem_tgid(t->tid);
-	m = maps_of(t->tgid);
+	if (!*u->tgid)
+		*u->tgid = umem_tgid(u->tid);
+	m = maps_of(*u->tgid);
 	m->valid = 0;
 	/* Unwind info cached for the old ranges may describe other code now. */
 	unw_flush_cache(as, 0, 0);
 }
 
-void stack_forget(struct tcb *t)
+void stack_forget(struct unwinder *u)
 {
-	if (t->unwind)
-		_UPT_destroy(t->unwind);
-	t->unwind = NULL;
+	if (u->handle)
+		_UPT_destroy(u->handle);
+	u->handle = NULL;
 }
 
 void stack_process_gone(pid_t tgid)

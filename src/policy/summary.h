@@ -2,14 +2,17 @@
 #define IOTRACE_SUMMARY_H
 
 #include <stdint.h>
+#include "call/call.h"
 
-struct call;
-struct outstream;
+struct counts {
+	uint64_t calls, errors, bytes, ns;
+	uint64_t toctou;	/* calls whose data changed while they ran */
+};
 
-/* Counts one finished call for -c/-C: @ns spent in it. */
-void summary_add(const struct call *c, uint64_t ns);
+/* Counts one finished call for -c/-C: @ns spent in it; @changed: --toctou saw a change. */
+void summary_add(const struct call *c, uint64_t ns, int changed);
 
-/* Prints the -c/-C table to @s. */
-void summary_print(struct outstream *s);
+/* The counts of syscall @id. */
+const struct counts *summary_counts(unsigned id);
 
 #endif

@@ -8,11 +8,12 @@
 #include "config.h"
 #include <errno.h>
 #include <fcntl.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include "call/call.h"
+#include "call/fetch.h"
 #include "memory/umem.h"
 #include "policy/toctou.h"
 #include "util/util.h"
@@ -71,13 +72,95 @@ static void hash_rest(pid_t tid, struct snap *s, int at)
 	s->hashed[at] = n;
 }
 
-void toctou_entry(struct call *c, pid_t tid)
+void toctou_begin(struct toctou *tt, struct call *c, pid_t tid, size_t budget)
+{
+	tt->on = c->in.arg >= 0;
+	tt->budget = budget;
+	tt->planned = 0;
+	tt->arg = -1;
+	tt->tid = tid;
+	tt->nsnaps = 0;
+	tt->nchanges = 0;
+	tt->landed = LANDED_UNCHECKED;
+	tt->verify_errno = 0;
+	tt->not_read[0] = '\0';
+	if (tt->on)
+		call_claim(c, (unsigned)c->in.arg, budget);
+}
+
+/*
+ * The kernel takes at most this much in one call (MAX_RW_COUNT), over all
+ * iovecs: no more is watched (or hashed), whatever lengths the tracee gives.
+ */
+#define RW_MAX 0x7ffff000u
+
+static struct snap *add_snap(struct toctou *tt, struct call *c, int elem, uint64_t addr,
+			     uint64_t len, uint64_t start, size_t *left)
+{
+	struct snap *s = &tt->snaps[tt->nsnaps++];
+
+	memset(s, 0, sizeof(*s));
+	s->elem = elem;
+	s->addr = addr;
+	s->start = start;
+	s->len = MIN(len, (uint64_t)RW_MAX - start);
+	s->entry.addr = addr;
+	s->entry.len = s->len;
+	s->entry.want = (size_t)MIN(s->len, (uint64_t)*left);
+	*left -= s->entry.want;
+	if (elem < 0 || !call_take_guess(c, (unsigned)tt->arg, (unsigned)elem, &s->entry))
+		call_queue(c, &s->entry);
+	return s;
+}
+
+void toctou_plan(struct toctou *tt, struct call *c)
+{
+	const struct arg *a;
+	size_t left = tt->budget;
+	uint64_t start = 0;
+	unsigned i, n;
+	int pf, lf;
+
+	if (!tt->on || tt->planned || !c->arg[c->in.arg].filled)
+		return;
+	tt->planned = 1;
+	if (c->in.how == WRITE_IF_WRITER && !umem_fd_writable(tt->tid, c->in.fd))
+		return;
+	a = &c->arg[c->in.arg];
+	n = a->type == ARG_ARRAY ? a->v.agg.got : 1;
+	if (!n)
+		return;	/* no readable array: nothing known to watch */
+	if (tt->snaps_cap < n) {	/* no growing later: queued requests point in */
+		tt->snaps = xrealloc(tt->snaps, n * sizeof(*tt->snaps));
+		tt->snaps_cap = n;
+	}
+	tt->arg = c->in.arg;
+	if (a->type == ARG_BUF) {
+		if (a->v.buf.addr)
+			add_snap(tt, c, -1, a->v.buf.addr, MIN(a->v.buf.len, c->in.len), 0, &left);
+		return;
+	}
+	pf = call_payload_field(&a->v.agg);
+	if (pf < 0)
+		return;
+	lf = a->v.agg.layout->fields[pf].len;
+	for (i = 0; i < a->v.agg.got && start < RW_MAX; i++) {
+		uint64_t base = call_field(c, &a->v.agg, i, (unsigned)pf);
+		uint64_t len = call_field(c, &a->v.agg, i, (unsigned)lf);
+
+		if (base && len)
+			add_snap(tt, c, (int)i, base, len, start, &left);
+		start += MIN(len, (uint64_t)RW_MAX - start);
+	}
+}
+
+void toctou_entry(struct toctou *tt, pid_t tid)
 {
 	unsigned i;
 
-	for (i = 0; i < c->tt.nsnaps; i++)
-		if (c->tt.snaps[i].len > c->tt.snaps[i].entry.want)
-			hash_rest(tid, &c->tt.snaps[i], 0);
+	for (i = 0; i < tt->nsnaps; i++)
+		if (tt->snaps[i].len > tt->snaps[i].entry.want)
+			hash_rest(tid, &tt->snaps[i], 0);
 }
 
 /* Stretch @s's bytes the call consumed, of @done in all. */
@@ -87,16 +170,15 @@ static uint64_t consumed(const struct snap *s, uint64_t done)
 }
 
 /* Reads the array and the consumed copied bytes again, in one batch. */
-static void reread(struct call *c, pid_t tid, uint64_t done)
+static void reread(struct toctou *tt, struct call *c, pid_t tid, uint64_t done)
 {
-	struct toctou *tt = &c->tt;
 	const struct arg *a = &c->arg[tt->arg];
 	unsigned i;
 
-	if (a->type == ARG_IOV) {
+	if (a->type == ARG_ARRAY) {
 		memset(&tt->array_exit, 0, sizeof(tt->array_exit));
-		tt->array_exit.addr = a->v.iov.raw.addr;
-		tt->array_exit.len = tt->array_exit.want = a->v.iov.raw.got;
+		tt->array_exit.addr = a->v.agg.raw.addr;
+		tt->array_exit.len = tt->array_exit.want = a->v.agg.raw.got;
 		call_queue(c, &tt->array_exit);
 	}
 	for (i = 0; i < tt->nsnaps; i++) {
@@ -132,7 +214,7 @@ static struct change *add_change(struct toctou *tt, enum change_kind kind, int e
  * after the kernel took it, the tracee made non-dumpable or killed at
  * its exit stop) says nothing about what was written.
  */
-static void compare_snap(struct call *c, const struct snap *s, uint64_t done)
+static void compare_snap(struct toctou *tt, struct call *c, const struct snap *s, uint64_t done)
 {
 	const unsigned char *e = call_buf_data(c, &s->entry);
 	const unsigned char *x = call_buf_data(c, &s->exit);
@@ -145,7 +227,7 @@ static void compare_snap(struct call *c, const struct snap *s, uint64_t done)
 			first++;
 		while (e[last - 1] == x[last - 1])
 			last--;
-		ch = add_change(&c->tt, CHANGE_BYTES, s->elem);
+		ch = add_change(tt, CHANGE_BYTES, s->elem);
 		ch->first = first;
 		ch->last = last - 1;
 		ch->snap = s;
@@ -153,52 +235,52 @@ static void compare_snap(struct call *c, const struct snap *s, uint64_t done)
 	/* Hashes of different lengths were cut short by unreadable memory. */
 	if (consumed(s, done) > s->entry.want && s->hashed[0] == s->hashed[1] &&
 	    s->hash[0] != s->hash[1]) {
-		ch = add_change(&c->tt, CHANGE_HASH, s->elem);
+		ch = add_change(tt, CHANGE_HASH, s->elem);
 		ch->first = s->entry.want;
 		ch->last = s->len - 1;
 	}
 }
 
 /* Element @i of the iovec array, as read at entry and at exit. */
-static void compare_element(struct call *c, const struct iov_arg *v, unsigned i)
+static void compare_element(struct toctou *tt, struct call *c, const struct agg_arg *v, unsigned i)
 {
-	unsigned word = c->arch == ARCH_I386 ? 4 : 8;
-	size_t at = (size_t)i * 2 * word;
-	const unsigned char *old = c->arena + v->raw.off + at;
-	const unsigned char *new = call_buf_data(c, &c->tt.array_exit) + at;
+	const struct layout *l = v->layout;
+	size_t esize = l->size[c->arch], at = (size_t)i * esize;
+	const unsigned char *old = call_elem(c, v, i);
+	const unsigned char *new = call_buf_data(c, &tt->array_exit) + at;
+	int pf = call_payload_field(v);
 	struct change *ch;
 
-	if (at + 2 * word > c->tt.array_exit.got || !memcmp(old, new, 2 * word))
+	if (pf < 0 || at + esize > tt->array_exit.got || !memcmp(old, new, esize))
 		return;
-	ch = add_change(&c->tt, CHANGE_ARRAY, (int)i);
-	ch->old_base = tracee_word(old, word);
-	ch->old_len = tracee_word(old + word, word);
-	ch->new_base = tracee_word(new, word);
-	ch->new_len = tracee_word(new + word, word);
+	ch = add_change(tt, CHANGE_ARRAY, (int)i);
+	ch->old_base = field_value(l, (unsigned)pf, c->arch, old);
+	ch->old_len = field_value(l, (unsigned)l->fields[pf].len, c->arch, old);
+	ch->new_base = field_value(l, (unsigned)pf, c->arch, new);
+	ch->new_len = field_value(l, (unsigned)l->fields[pf].len, c->arch, new);
 }
 
-static void compare(struct call *c, uint64_t done)
+static void compare(struct toctou *tt, struct call *c, uint64_t done)
 {
-	struct toctou *tt = &c->tt;
 	const struct arg *a = &c->arg[tt->arg];
 	unsigned i, k = 0, most = tt->nsnaps * 2;
 
-	if (a->type == ARG_IOV)
-		most += a->v.iov.got;
+	if (a->type == ARG_ARRAY)
+		most += a->v.agg.got;
 	if (tt->changes_cap < most) {
 		tt->changes = xrealloc(tt->changes, most * sizeof(*tt->changes));
 		tt->changes_cap = most;
 	}
-	if (a->type != ARG_IOV) {
+	if (a->type != ARG_ARRAY) {
 		for (k = 0; k < tt->nsnaps; k++)
-			compare_snap(c, &tt->snaps[k], done);
+			compare_snap(tt, c, &tt->snaps[k], done);
 		return;
 	}
 	/* Element by element: its iovec first, then its data. */
-	for (i = 0; i < a->v.iov.got; i++) {
-		compare_element(c, &a->v.iov, i);
+	for (i = 0; i < a->v.agg.got; i++) {
+		compare_element(tt, c, &a->v.agg, i);
 		while (k < tt->nsnaps && tt->snaps[k].elem == (int)i)
-			compare_snap(c, &tt->snaps[k++], done);
+			compare_snap(tt, c, &tt->snaps[k++], done);
 	}
 }
 
@@ -206,12 +288,12 @@ static void compare(struct call *c, uint64_t done)
 static uint64_t write_offset(const struct call *c, const struct fd_info *fi, uint64_t size,
 			     uint64_t done)
 {
-	const struct toctou *tt = &c->tt;
+	enum write_how how = c->in.how;
 
-	if (tt->how == WRITE_APPEND || (tt->how != WRITE_NOAPPEND && (fi->flags & O_APPEND)))
+	if (how == WRITE_APPEND || (how != WRITE_NOAPPEND && (fi->flags & O_APPEND)))
 		return size >= done ? size - done : 0;	/* even pwrite appends there */
-	if (tt->pos >= 0)
-		return (uint64_t)tt->pos;
+	if (c->in.pos >= 0)
+		return (uint64_t)c->in.pos;
 	/* the file position, moved past the data */
 	return fi->pos >= done ? fi->pos - done : 0;
 }
@@ -220,15 +302,15 @@ static uint64_t write_offset(const struct call *c, const struct fd_info *fi, uin
  * Compares the copied bytes with the file's, @file: @n bytes read of
  * the @span asked for; bytes past @span were not read back.
  */
-static enum landed classify(const struct call *c, const unsigned char *file, size_t n,
-			    size_t span)
+static enum landed classify(const struct toctou *tt, const struct call *c,
+			    const unsigned char *file, size_t n, size_t span)
 {
 	unsigned long long only_entry = 0, only_exit = 0, neither = 0;
 	unsigned k;
 	size_t i;
 
-	for (k = 0; k < c->tt.nsnaps; k++) {
-		const struct snap *s = &c->tt.snaps[k];
+	for (k = 0; k < tt->nsnaps; k++) {
+		const struct snap *s = &tt->snaps[k];
 		const unsigned char *e = call_buf_data(c, &s->entry);
 		const unsigned char *x = call_buf_data(c, &s->exit);
 
@@ -299,7 +381,8 @@ static void verify_skipped(struct toctou *tt, const char *why, const char *what)
  * touches a file on a file system a stopped tracee may serve.  Returns
  * the fd, or -1 with tt->landed set (left unchecked: not a regular file).
  */
-static int open_written(struct toctou *tt, pid_t tid, const struct fd_info *fi, uint64_t *size)
+static int open_written(struct toctou *tt, int fd, pid_t tid, const struct fd_info *fi,
+			uint64_t *size)
 {
 	char type[32];
 	struct stat st;
@@ -310,7 +393,7 @@ static int open_written(struct toctou *tt, pid_t tid, const struct fd_info *fi, 
 		verify_skipped(tt, " file system", type);
 		return -1;
 	}
-	f = umem_fd_dup(tid, tt->fd);
+	f = umem_fd_dup(tid, fd);
 	if (f >= 0) {
 		if (fstat(f, &st) || !S_ISREG(st.st_mode)) {
 			close(f);
@@ -326,18 +409,17 @@ static int open_written(struct toctou *tt, pid_t tid, const struct fd_info *fi, 
 		}
 	}
 	/* Write-only, or no pidfd_getfd (Linux < 5.6): a new open file. */
-	f = umem_file_open(tid, tt->fd, size);
+	f = umem_file_open(tid, fd, size);
 	if (f < 0 && errno)
 		verify_failed(tt, errno);
 	return f;
 }
 
 /* --toctou=verify: reads the copied part of the written range back from the file. */
-static void check_landed(struct call *c, pid_t tid, uint64_t done)
+static void check_landed(struct toctou *tt, struct call *c, pid_t tid, uint64_t done)
 {
 	static unsigned char *buf;
 	static size_t buf_cap;
-	struct toctou *tt = &c->tt;
 	struct fd_info fi;
 	uint64_t size;
 	size_t span = 0;
@@ -356,11 +438,11 @@ static void check_landed(struct call *c, pid_t tid, uint64_t done)
 	span = MIN(span, tt->budget);
 	if (!span)	/* nothing copied (--toctou-bytes=0): nothing to compare */
 		return;
-	if (umem_fd_info(tid, tt->fd, &fi)) {
+	if (umem_fd_info(tid, c->in.fd, &fi)) {
 		verify_failed(tt, EBADF);
 		return;
 	}
-	f = open_written(tt, tid, &fi, &size);
+	f = open_written(tt, c->in.fd, tid, &fi, &size);
 	if (f < 0)
 		return;
 	if (buf_cap < span) {	/* span <= the budget: the user's number */
@@ -371,26 +453,44 @@ static void check_landed(struct call *c, pid_t tid, uint64_t done)
 	if (n < 0)
 		verify_failed(tt, errno);
 	else
-		tt->landed = classify(c, buf, (size_t)n, span);
+		tt->landed = classify(tt, c, buf, (size_t)n, span);
 	close(f);
 }
 
-void toctou_exit(struct call *c, pid_t tid, int verify)
+void toctou_exit(struct toctou *tt, struct call *c, pid_t tid, int verify)
 {
 	uint64_t done;
 
-	if (c->tt.arg < 0 || c->error || c->rval <= 0)
+	if (tt->arg < 0 || c->error || c->rval <= 0)
 		return;	/* nothing consumed: nothing to compare */
 	done = (uint64_t)c->rval;
-	reread(c, tid, done);
-	compare(c, done);
-	if (verify && c->tt.fd >= 0)
-		check_landed(c, tid, done);
+	reread(tt, c, tid, done);
+	compare(tt, c, done);
+	if (verify && c->in.fd >= 0)
+		check_landed(tt, c, tid, done);
 }
 
-int toctou_has_news(const struct call *c)
+int toctou_has_news(const struct toctou *tt)
 {
-	return c->tt.nchanges || c->tt.landed != LANDED_UNCHECKED;
+	return tt->nchanges || tt->landed != LANDED_UNCHECKED;
+}
+
+#define KEEP_SNAPS 64
+
+void toctou_trim(struct toctou *tt)
+{
+	if (tt->snaps_cap > KEEP_SNAPS)
+		toctou_release(tt);
+}
+
+void toctou_release(struct toctou *tt)
+{
+	free(tt->snaps);
+	tt->snaps = NULL;
+	tt->snaps_cap = 0;
+	free(tt->changes);
+	tt->changes = NULL;
+	tt->changes_cap = 0;
 }
 
 const char *toctou_landed_name(int landed)

@@ -4,16 +4,15 @@
 #include <stdint.h>
 #include <stddef.h>
 #include <sys/types.h>
-#include "call/buf_arg.h"
 
 /*
  * --toctou: did the data a write-side call consumes change while the call
- * ran?  call_fetch() copies it at entry into the call's struct toctou;
- * the functions below compare it with what the caller's memory holds at
- * exit.
+ * ran?  The data is copied at entry, in the batch that reads the call's
+ * arguments (toctou_plan() is the reader's planner), and compared with
+ * what the caller's memory holds at exit.
  */
 
-struct call;
+#include "call/call.h"
 
 /*
  * --toctou: one stretch of the data a write-side call consumes (a buffer,
@@ -54,22 +53,12 @@ enum landed {
 	LANDED_UNKNOWN,		/* the file could not be read back: see verify_errno */
 };
 
-/* How a write-side call places its data, for --toctou=verify. */
-enum write_how {
-	WRITE_AT,		/* at pos, or at the file position when pos < 0 */
-	WRITE_APPEND,		/* at the end of the file (RWF_APPEND) */
-	WRITE_NOAPPEND,		/* at pos even on an O_APPEND fd (RWF_NOAPPEND) */
-	WRITE_IF_WRITER,	/* vmsplice: consumes the iovecs only into a pipe's write end */
-};
-
 struct toctou {
 	unsigned char on;	/* watch this call (--toctou) */
 	unsigned char planned;	/* snapshots queued (at entry) */
 	size_t budget;		/* bytes copied at entry, over all stretches */
 	int arg;		/* the argument watched, or -1: nothing to watch */
-	int fd;			/* where the data goes, or -1 */
-	int64_t pos;
-	enum write_how how;
+	pid_t tid;		/* whose call */
 	struct snap *snaps;
 	unsigned nsnaps, snaps_cap;
 	struct buf_arg array_exit;	/* iovec array bytes at exit */
@@ -82,10 +71,19 @@ struct toctou {
 
 
 /*
+ * At entry, before call_fetch(): --toctou (@budget bytes compared byte by
+ * byte, see --toctou-bytes) watches the data the call consumes, if any.
+ */
+void toctou_begin(struct toctou *tt, struct call *c, pid_t tid, size_t budget);
+
+/* The reader's planner (call_fetch()): queues the copies of the watched data. */
+void toctou_plan(struct toctou *tt, struct call *c);
+
+/*
  * At entry, after call_fetch(): hashes the watched data past the
  * --toctou-bytes budget.  Reads nothing when it all fits the budget.
  */
-void toctou_entry(struct call *c, pid_t tid);
+void toctou_entry(struct toctou *tt, pid_t tid);
 
 /*
  * At exit, after call_set_result(), while @tid is stopped: reads the
@@ -94,10 +92,14 @@ void toctou_entry(struct call *c, pid_t tid);
  * which version a regular file received (c->tt.landed).  Only the bytes
  * the result says were consumed count; a failed call is not compared.
  */
-void toctou_exit(struct call *c, pid_t tid, int verify);
+void toctou_exit(struct toctou *tt, struct call *c, pid_t tid, int verify);
 
 /* Whether the call's line carries a toctou annotation. */
-int toctou_has_news(const struct call *c);
+int toctou_has_news(const struct toctou *tt);
+
+/* Gives back what a large call's snapshots took. */
+void toctou_trim(struct toctou *tt);
+void toctou_release(struct toctou *tt);
 
 /* The word for a verify outcome ("entry", "exit", ...). */
 const char *toctou_landed_name(int landed);

@@ -8,18 +8,12 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/wait.h>
-#include "call/call.h"
-#include "util/names.h"
-#include "policy/norm.h"
 #include "config/options.h"
-#include "render/output.h"
-#include "render/render.h"
+#include "policy/norm.h"
 #include "render/json.h"
-#include "policy/stack.h"
+#include "render/quote.h"
+#include "util/names.h"
 #include "util/strbuf.h"
-#include "syscalls/syscalls.h"
-#include "policy/toctou.h"
-#include "trace/tracee.h"
 #include "util/util.h"
 #include "util/xlat.h"
 
@@ -101,27 +95,24 @@ static void j_addr(uint64_t a)
 	}
 }
 
-static unsigned pid_of(pid_t pid)
-{
-	return opt.normalize ? norm_pid(pid) : (unsigned)pid;
-}
 
-static void begin(const struct tcb *t, const char *type)
+static void begin(const struct who *w, const char *type)
 {
 	sb_reset(&js);
 	sb_addf(&js, "{\"v\":%d", JSON_VERSION);
 	j_key("type");
 	j_str(type);
 	j_key("pid");
-	sb_addu(&js, pid_of(t->tgid ? t->tgid : t->tid));
+	sb_addu(&js, quote_pid(w->tgid ? w->tgid : w->tid));
 	j_key("tid");
-	sb_addu(&js, pid_of(t->tid));
+	sb_addu(&js, quote_pid(w->tid));
 }
 
-static void end(struct tcb *t)
+static void end(struct who *w)
 {
 	sb_addstr(&js, "}\n");
-	out_write(t->out, js.buf, js.len);
+	if (opt.summary != 1)	/* -c: nothing but the table */
+		out_write(w->out, js.buf, js.len);
 }
 
 static void j_buf(const struct call *c, const struct buf_arg *b)
@@ -151,13 +142,32 @@ static void j_buf(const struct call *c, const struct buf_arg *b)
 	sb_addch(&js, '}');
 }
 
-static void j_iov(const struct call *c, const struct iov_arg *v)
+static void j_elem(const struct call *c, const struct agg_arg *v, unsigned i);
+
+/*
+ * A pointer to structs: {"addr", "count", "elements", "truncated"}, with
+ * "unreadable_from" where a later element could not be read; a pointer
+ * to one struct: {"addr", its fields...} or {"addr", "unreadable": true}.
+ */
+static void j_agg(const struct call *c, const struct arg *a)
 {
-	unsigned esize = c->arch == ARCH_I386 ? 8 : 16;
+	const struct agg_arg *v = &a->v.agg;
 	unsigned shown = MIN(v->got, v->show), i;
 
 	if (!v->addr) {
 		sb_addstr(&js, "null");
+		return;
+	}
+	if (a->type == ARG_STRUCT) {
+		if (!v->got) {
+			sb_addch(&js, '{');
+			j_key("addr");
+			j_addr(v->addr);
+			j_key("unreadable");
+			sb_addstr(&js, "true}");
+			return;
+		}
+		j_elem(c, v, 0);
 		return;
 	}
 	sb_addch(&js, '{');
@@ -171,28 +181,64 @@ static void j_iov(const struct call *c, const struct iov_arg *v)
 	} else {
 		sb_addch(&js, '[');
 		for (i = 0; i < shown; i++) {
-			const struct iov_elem *e = call_iov_elem(c, v, i);
-
 			if (i)
 				sb_addch(&js, ',');
-			sb_addch(&js, '{');
-			j_key("iov_base");
-			if (v->with_data && e->base)
-				j_buf(c, &e->data);
-			else
-				j_addr(e->base);
-			j_key("iov_len");
-			j_uint(e->len);
-			sb_addch(&js, '}');
+			j_elem(c, v, i);
 		}
 		sb_addch(&js, ']');
 	}
 	if (v->got < v->show && v->got) {
 		j_key("unreadable_from");
-		j_addr(v->addr + (uint64_t)v->got * esize);
+		j_addr(v->addr + (uint64_t)v->got * v->layout->size[c->arch]);
 	}
 	j_key("truncated");
 	sb_addstr(&js, v->count > shown && !(v->want && !v->got) ? "true" : "false");
+	sb_addch(&js, '}');
+}
+
+/* Element @i of @v as an object of its fields, pointers followed where they were. */
+static void j_elem(const struct call *c, const struct agg_arg *v, unsigned i)
+{
+	const struct layout *l = v->layout;
+	unsigned f, slot = 0;
+
+	sb_addch(&js, '{');
+	if (v->one) {
+		j_key("addr");
+		j_addr(v->addr);
+	}
+	for (f = 0; f < l->nfields; f++) {
+		const struct field *fd = &l->fields[f];
+		uint64_t val = call_field(c, v, i, f);
+		const struct buf_arg *b;
+		const struct arg *n;
+
+		j_key(fd->name);
+		switch (fd->kind) {
+		case F_UINT:
+			j_uint(val);
+			break;
+		case F_INT:
+			j_int((int64_t)val);
+			break;
+		case F_ADDR:
+			j_addr(val);
+			break;
+		case F_BYTES:
+			if ((b = call_leaf(c, v, i, slot++)))
+				j_buf(c, b);
+			else
+				j_addr(val);
+			break;
+		case F_ARRAY:
+		case F_PTR:
+			if ((n = call_node(c, v, i, slot++)))
+				j_agg(c, n);
+			else
+				j_addr(val);
+			break;
+		}
+	}
 	sb_addch(&js, '}');
 }
 
@@ -261,7 +307,7 @@ static void j_arg(const struct call *c, const struct arg *a)
 		j_int(a->v.i);
 		break;
 	case ARG_PID:
-		sb_addu(&js, pid_of((pid_t)a->v.i));
+		sb_addu(&js, quote_pid((pid_t)a->v.i));
 		break;
 	case ARG_UINT:
 		if (a->filled)
@@ -275,8 +321,9 @@ static void j_arg(const struct call *c, const struct arg *a)
 	case ARG_BUF:
 		j_buf(c, &a->v.buf);
 		break;
-	case ARG_IOV:
-		j_iov(c, &a->v.iov);
+	case ARG_ARRAY:
+	case ARG_STRUCT:
+		j_agg(c, a);
 		break;
 	case ARG_FLAGS:
 		j_flags(&a->v.flags);
@@ -312,7 +359,7 @@ static void j_iovec(uint64_t base, uint64_t len)
 	sb_addch(&js, '}');
 }
 
-static void j_change(const struct call *c, const struct change *ch)
+static void j_change(const struct call *c, const struct toctou *tt, const struct change *ch)
 {
 	static const char *const kinds[] = {
 		[CHANGE_BYTES] = "bytes", [CHANGE_HASH] = "hash", [CHANGE_ARRAY] = "array",
@@ -322,7 +369,7 @@ static void j_change(const struct call *c, const struct change *ch)
 	j_key("kind");
 	j_str(kinds[ch->kind]);
 	j_key("arg");
-	j_str(c->arg[c->tt.arg].name);
+	j_str(c->arg[tt->arg].name);
 	j_key("element");
 	if (ch->elem >= 0)
 		sb_addi(&js, ch->elem);
@@ -349,9 +396,8 @@ static void j_change(const struct call *c, const struct change *ch)
 }
 
 /* "toctou": every change (not only -s of them), and the verify outcome. */
-static void j_toctou(const struct call *c)
+static void j_toctou(const struct call *c, const struct toctou *tt)
 {
-	const struct toctou *tt = &c->tt;
 	unsigned i;
 
 	j_key("toctou");
@@ -361,7 +407,7 @@ static void j_toctou(const struct call *c)
 	for (i = 0; i < tt->nchanges; i++) {
 		if (i)
 			sb_addch(&js, ',');
-		j_change(c, &tt->changes[i]);
+		j_change(c, tt, &tt->changes[i]);
 	}
 	sb_addch(&js, ']');
 	if (tt->landed != LANDED_UNCHECKED) {
@@ -381,16 +427,59 @@ static void j_toctou(const struct call *c)
 	sb_addch(&js, '}');
 }
 
-void json_call(struct tcb *t, const char *time_text)
+/* The time the line would start with (-t, -tt, -ttt, -r), without spaces. */
+static void j_time(void)
 {
-	const struct call *c = &t->call;
+	struct strbuf ts = STRBUF_INIT;
+	size_t start = 0;
+
+	quote_timestamp(&ts);
+	while (ts.len && ts.buf[ts.len - 1] == ' ')
+		ts.buf[--ts.len] = '\0';
+	while (start < ts.len && ts.buf[start] == ' ')
+		start++;
+	j_key("time");
+	j_str(ts.buf + start);
+	sb_release(&ts);
+}
+
+static void j_stack(const struct stack *st)
+{
 	unsigned i;
 
-	begin(t, "syscall");
-	if (time_text) {
-		j_key("time");
-		j_str(time_text);
+	j_key("stack");
+	sb_addch(&js, '[');
+	for (i = 0; i < st->n; i++) {
+		if (i)
+			sb_addch(&js, ',');
+		sb_addch(&js, '{');
+		j_key("binary");
+		if (st->frames[i].binary)
+			j_str(st->frames[i].binary);
+		else
+			sb_addstr(&js, "null");
+		j_key("symbol");
+		j_str(st->frames[i].symbol);
+		j_key("offset");
+		j_uint(st->frames[i].file_off);
+		sb_addch(&js, '}');
 	}
+	sb_addch(&js, ']');
+	if (st->note) {
+		j_key("stack_note");
+		j_str(st->note == STACK_I386 ? "i386 tracee: not unwound" : "unwinder failed");
+	}
+}
+
+/* A call is one object, printed whole once its result is known (or never will be). */
+static void json_whole(struct who *w, const struct report *r)
+{
+	const struct call *c = &r->call;
+	unsigned i;
+
+	begin(w, "syscall");
+	if (opt.timestamps)
+		j_time();
 	j_key("name");
 	j_str(syscall_def(c->id)->name);
 	j_key("args");
@@ -411,39 +500,30 @@ void json_call(struct tcb *t, const char *time_text)
 		else
 			sb_addstr(&js, "null");
 	} else {
-		j_uint(arch_ulong(t->ev.arch, (uint64_t)c->rval));
+		j_uint(arch_ulong(c->arch, (uint64_t)c->rval));
 	}
-	if (toctou_has_news(c))
-		j_toctou(c);
+	if (toctou_has_news(&r->tt))
+		j_toctou(c, &r->tt);
 	if (opt.durations) {
 		j_key("duration_us");
-		j_uint(c->duration_ns / 1000);
+		j_uint(r->duration_ns / 1000);
 	}
-	if (c->nframes || c->stack_note) {
-		j_key("stack");
-		sb_addch(&js, '[');
-		for (i = 0; i < c->nframes; i++) {
-			if (i)
-				sb_addch(&js, ',');
-			sb_addch(&js, '{');
-			j_key("binary");
-			if (c->frames[i].binary)
-				j_str(c->frames[i].binary);
-			else
-				sb_addstr(&js, "null");
-			j_key("symbol");
-			j_str(c->frames[i].symbol);
-			j_key("offset");
-			j_uint(c->frames[i].file_off);
-			sb_addch(&js, '}');
-		}
-		sb_addch(&js, ']');
-		if (c->stack_note) {
-			j_key("stack_note");
-			j_str(c->stack_note == STACK_I386 ? "i386 tracee: not unwound" : "unwinder failed");
-		}
-	}
-	end(t);
+	if (r->stack.n || r->stack.note)
+		j_stack(&r->stack);
+	end(w);
+}
+
+/* JSON has no split lines: entry prints nothing, exit the whole call. */
+static void json_entry(struct who *w, const struct report *r)
+{
+	(void)w;
+	(void)r;
+}
+
+static void json_vanished(struct who *w, const struct report *r)
+{
+	(void)w;
+	(void)r;
 }
 
 static void j_signame(int sig)
@@ -454,7 +534,7 @@ static void j_signame(int sig)
 		sb_addi(&js, sig);
 }
 
-void json_signal(struct tcb *t, const siginfo_t *si)
+static void json_signal(struct who *t, const siginfo_t *si)
 {
 	const char *code = sicode_name(si->si_signo, si->si_code);
 
@@ -469,7 +549,7 @@ void json_signal(struct tcb *t, const siginfo_t *si)
 	if (si->si_code == SI_USER || si->si_code == SI_TKILL || si->si_code == SI_QUEUE ||
 	    si->si_signo == SIGCHLD) {
 		j_key("si_pid");
-		sb_addu(&js, pid_of(si->si_pid));
+		sb_addu(&js, quote_pid(si->si_pid));
 		j_key("si_uid");
 		sb_addu(&js, si->si_uid);
 	}
@@ -485,7 +565,7 @@ void json_signal(struct tcb *t, const siginfo_t *si)
 	end(t);
 }
 
-void json_stopped(struct tcb *t, int sig)
+static void json_stopped(struct who *t, int sig)
 {
 	begin(t, "stopped");
 	j_key("signal");
@@ -493,7 +573,7 @@ void json_stopped(struct tcb *t, int sig)
 	end(t);
 }
 
-void json_death(struct tcb *t, int status)
+static void json_death(struct who *t, int status)
 {
 	if (WIFEXITED(status)) {
 		begin(t, "exited");
@@ -509,10 +589,21 @@ void json_death(struct tcb *t, int status)
 	end(t);
 }
 
-void json_note(struct tcb *t, const char *text)
+static void json_note(struct who *t, const char *text)
 {
 	begin(t, "note");
 	j_key("text");
 	j_str(text);
 	end(t);
 }
+
+const struct renderer json_renderer = {
+	.entry = json_entry,
+	.exit = json_whole,
+	.whole = json_whole,
+	.vanished = json_vanished,
+	.signal = json_signal,
+	.stopped = json_stopped,
+	.death = json_death,
+	.note = json_note,
+};

@@ -24,7 +24,6 @@
 #include <unistd.h>
 #include "config/options.h"
 #include "render/output.h"
-#include "trace/tracee.h"
 #include "util/util.h"
 #include "policy/norm.h"
 
@@ -195,15 +194,15 @@ struct outstream *out_for(pid_t tid)
 	return s;
 }
 
-void out_release(struct tcb *t)
+void out_release(struct who *w)
 {
-	struct outstream *s = t->out, **p;
+	struct outstream *s = w->out, **p;
 
 	if (!s)
 		return;
-	if (s->open_line == t)
+	if (s->open_line == w)
 		s->open_line = NULL;
-	t->out = NULL;
+	w->out = NULL;
 	if (s == main_stream)
 		return;
 	if (s->fd >= 0)

@@ -4,7 +4,21 @@
 #include <stddef.h>
 #include <sys/types.h>
 
-struct tcb;
+struct outstream;
+
+/*
+ * A traced thread as the output and the renderers see it: who it is, its
+ * stream, and the line it may have left open there.
+ */
+struct who {
+	pid_t tid;
+	pid_t tgid;		/* its process, 0 until looked up */
+	struct outstream *out;
+	size_t col;		/* column of its open line, for -a */
+	unsigned char line_open;	/* entry part printed, result pending */
+	unsigned open_id;		/* the syscall on that line */
+	unsigned char line_cut;		/* that line got " <unfinished ...>" */
+};
 
 /* Where trace lines go: stderr, the -o file, or one -ff file. */
 struct outstream {
@@ -16,7 +30,7 @@ struct outstream {
 	int created;		/* -ff: the file exists; reopen it to append */
 	char *buf;
 	size_t len, cap;
-	struct tcb *open_line;	/* tracee whose line is unfinished here */
+	struct who *open_line;	/* the thread whose line is unfinished here */
 	struct outstream *next;
 	struct outstream *lru_prev, *lru_next;	/* -ff: open files, newest first */
 };
@@ -27,8 +41,8 @@ void out_init(void);
 /* The stream thread @tid writes to (a new FILE.TID with -ff). */
 struct outstream *out_for(pid_t tid);
 
-/* Releases @t's use of its stream (closes a -ff file). */
-void out_release(struct tcb *t);
+/* Releases @w's use of its stream (closes a -ff file). */
+void out_release(struct who *w);
 
 /* Appends bytes to @s; flushes when full or at a newline on a terminal. */
 void out_write(struct outstream *s, const char *data, size_t len);

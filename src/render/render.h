@@ -1,57 +1,39 @@
 #ifndef IOTRACE_RENDER_H
 #define IOTRACE_RENDER_H
 
+/*
+ * Renderers turn reports and events into output.  One interface, a text
+ * renderer (strace's line format) and a JSON one behind it; render_for()
+ * picks the one the options ask for.
+ */
+
 #include <signal.h>
-#include "util/strbuf.h"
+#include "policy/report.h"
+#include "render/output.h"
 
-struct tcb;
-struct call;
-struct buf_arg;
+struct renderer {
+	/* The call's line up to its first argument known only at exit (text only). */
+	void (*entry)(struct who *w, const struct report *r);
+	/* The rest of the call and its result, on the open line or resumed. */
+	void (*exit)(struct who *w, const struct report *r);
+	/* A call's entry and exit at once (-z, -Z, --normalize, --json). */
+	void (*whole)(struct who *w, const struct report *r);
+	/* Ends a line left open by a call that will not return here: ") = ?". */
+	void (*vanished)(struct who *w, const struct report *r);
+	/* "--- SIGxxx {...} ---" for a signal-delivery stop. */
+	void (*signal)(struct who *w, const siginfo_t *si);
+	/* "--- stopped by SIGxxx ---" for a group-stop. */
+	void (*stopped)(struct who *w, int sig);
+	/* "+++ exited with N +++" or "+++ killed by SIGxxx [(core dumped)] +++". */
+	void (*death)(struct who *w, int status);
+	/* A bracketed tracer note, e.g. the 32-bit mode line. */
+	void (*note)(struct who *w, const char *text);
+};
 
-/*
- * The strace-style text renderer.  Lines are split at syscall entry and
- * exit; when another tracee prints in between, the open line is closed
- * with " <unfinished ...>" and later resumed as "<... NAME resumed>".
- */
+/* The renderer the options ask for (text, or --json). */
+const struct renderer *render_for(void);
 
-/* Prints "name(" and the arguments known at entry of @t's current call. */
-void render_entry(struct tcb *t);
-
-/* Prints the rest of @t's call and its result. */
-void render_exit(struct tcb *t);
-
-/* Ends an open line of a thread that died inside the call: ") = ?". */
-void render_vanished(struct tcb *t);
-
-/* "--- SIGxxx {...} ---" for a signal-delivery-stop. */
-void render_signal(struct tcb *t, const siginfo_t *si);
-
-/* "--- stopped by SIGxxx ---" for a group-stop. */
-void render_stopped(struct tcb *t, int sig);
-
-/* "+++ exited with N +++" or "+++ killed by SIGxxx [(core dumped)] +++". */
-void render_death(struct tcb *t, int status);
-
-/* A bracketed tracer note on @t's stream, e.g. the 32-bit mode line. */
-void render_note(struct tcb *t, const char *text);
-
-/*
- * Appends @len bytes of @data quoted per -x/-xx (without the quotes
- * themselves); "next" lookahead stays within @len.
- */
-void quote_bytes(struct strbuf *sb, const unsigned char *data, size_t len);
-
-/*
- * Appends what an fd refers to as raw bytes; with --normalize the inode
- * of "pipe:[inode]" and such is renumbered.  For renderers that escape
- * in their own way (JSON).
- */
-void file_name_raw(struct strbuf *sb, const char *path, size_t len);
-
-/* The same, escaped like tracee data in the text output. */
-void render_file_name(struct strbuf *sb, const char *path, size_t len);
-
-/* Appends a buffer argument: NULL, address, or quoted data with marks. */
-void render_buf(struct strbuf *sb, const struct call *c, const struct buf_arg *b);
+/* How many threads are traced now: lines name theirs when more than one. */
+void render_threads(unsigned n);
 
 #endif

@@ -15,13 +15,14 @@
 #include "config/options.h"
 #include "render/output.h"
 #include "render/render.h"
+#include "trace/attach.h"
 #include "trace/seccomp_filter.h"
+#include "trace/signals.h"
 #include "trace/tracee.h"
-#include "trace/tracer.h"
-#include "trace/tracer_internal.h"
+#include "util/strbuf.h"
 #include "util/util.h"
 
-pid_t tracer_child;	/* the spawned command, 0 if none */
+pid_t tracer_child;
 static int exec_errors = -1;	/* read end: the child's errno if its execve failed */
 
 static int is_executable(const char *path)
@@ -29,6 +30,18 @@ static int is_executable(const char *path)
 	struct stat st;
 
 	return !stat(path, &st) && S_ISREG(st.st_mode) && !access(path, X_OK);
+}
+
+unsigned long tracer_ptrace_options(int filtered)
+{
+	unsigned long o = PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACEEXEC | PTRACE_O_TRACEEXIT;
+
+	if (opt.follow)
+		o |= PTRACE_O_TRACECLONE | PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK;
+	/* A filtered tracee without its tracer would get ENOSYS: take it along. */
+	if (filtered)
+		o |= PTRACE_O_TRACESECCOMP | PTRACE_O_EXITKILL;
+	return o;
 }
 
 /* Resolves the command like execvp, so a typo fails before anything runs. */
@@ -75,7 +88,7 @@ static void __attribute__((noreturn)) child_exec(int sync_fd, int err_fd, const 
 	while (read(sync_fd, &c, 1) < 0 && errno == EINTR)
 		;
 	close(sync_fd);
-	tracer_restore_signals();
+	signals_restore();
 	sigemptyset(&none);
 	sigprocmask(SIG_SETMASK, &none, NULL);
 	/* A failed filter is noticed by the tracer at the exec stop. */
@@ -118,7 +131,7 @@ void tracer_spawn(void)
 		die_errno("cannot trace the command");
 	}
 	tracer_child = pid;
-	tracer_new_tcb(pid, TCB_STARTUP | (opt.seccomp ? TCB_FILTERED : 0));
+	tcb_new(pid, TCB_STARTUP | (opt.seccomp ? TCB_FILTERED : 0));
 	close(sync[1]);	/* lets the child go on to its execve */
 	free(path);
 }
@@ -148,7 +161,7 @@ static int seize_new_threads(pid_t pid, DIR *dir)
 			continue;	/* the thread exited meanwhile */
 		}
 		ptrace(PTRACE_INTERRUPT, tid, NULL, NULL);
-		tracer_new_tcb(tid, TCB_ATTACHED);
+		tcb_new(tid, TCB_ATTACHED);
 		n++;
 	}
 	return n;
@@ -242,7 +255,7 @@ static void interrupt_one(struct tcb *t, void *data)
 
 static void detach_one(struct tcb *t, void *data)
 {
-	render_vanished(t);
+	render_for()->vanished(&t->who, &t->rep);
 	if (t->flags & TCB_FILTERED) {
 		/* Untraced, its filter would fail every traced call with ENOSYS. */
 		kill(t->tid, SIGKILL);
@@ -253,7 +266,7 @@ static void detach_one(struct tcb *t, void *data)
 		if (!opt.quiet)
 			error("Process %d detached", (int)t->tid);
 	}
-	tracer_forget(t);
+	tcb_forget(t);
 }
 
 void tracer_detach_all(void)

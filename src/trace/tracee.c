@@ -1,6 +1,14 @@
+/* The traced threads: a table by thread id, their lives, resuming them. */
 #include "config.h"
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ptrace.h>
+#include "config/options.h"
+#include "memory/umem.h"
+#include "policy/norm.h"
+#include "render/output.h"
+#include "trace/spin.h"
 #include "trace/tracee.h"
 #include "util/util.h"
 
@@ -48,31 +56,46 @@ static void unlink_tcb(struct tcb *t)
 	}
 }
 
-struct tcb *tcb_add(pid_t tid, unsigned flags)
+static void set_tid(struct tcb *t, pid_t tid)
+{
+	t->tid = tid;
+	t->who.tid = tid;
+	t->uw.tid = tid;
+}
+
+struct tcb *tcb_new(pid_t tid, unsigned flags)
 {
 	struct tcb *t = xcalloc(1, sizeof(*t));
 
-	t->tid = tid;
+	set_tid(t, tid);
 	t->flags = flags;
 	t->arch = ARCH_X86_64;
+	t->uw.tgid = &t->who.tgid;
 	link_tcb(t);
-	count++;
+	render_threads(++count);
+	t->who.out = out_for(tid);
+	if (opt.json)	/* every event names its process */
+		t->who.tgid = umem_tgid(tid);
 	return t;
+}
+
+void tcb_forget(struct tcb *t)
+{
+	stack_forget(&t->uw);
+	if (t->who.tgid && t->who.tgid == t->tid)	/* the leader goes last */
+		stack_process_gone(t->who.tgid);
+	out_release(&t->who);
+	unlink_tcb(t);
+	report_release(&t->rep);
+	free(t);
+	render_threads(--count);
 }
 
 void tcb_rekey(struct tcb *t, pid_t tid)
 {
 	unlink_tcb(t);
-	t->tid = tid;
+	set_tid(t, tid);
 	link_tcb(t);
-}
-
-void tcb_drop(struct tcb *t)
-{
-	unlink_tcb(t);
-	call_release(&t->call);
-	free(t);
-	count--;
 }
 
 unsigned tcb_count(void)
@@ -92,4 +115,59 @@ void tcb_for_each(void (*fn)(struct tcb *t, void *data), void *data)
 			fn(t, data);
 		}
 	}
+}
+
+void tcb_set_arch(struct tcb *t, enum arch a)
+{
+	char msg[80];
+
+	if (a == t->arch)
+		return;
+	t->arch = a;
+	if ((t->flags & TCB_STARTUP) || opt.quiet)
+		return;
+	snprintf(msg, sizeof(msg), "[ Process PID=%d runs in %s mode. ]",
+		 opt.normalize ? (int)norm_pid(t->tid) : (int)t->tid,
+		 a == ARCH_I386 ? "32 bit" : "64 bit");
+	render_for()->note(&t->who, msg);
+}
+
+static pid_t held_pid;
+static int held_status;
+
+void tcb_hold(pid_t pid, int status)
+{
+	held_pid = pid;
+	held_status = status;
+}
+
+int tcb_held(pid_t *pid, int *status)
+{
+	*pid = held_pid;
+	*status = held_status;
+	return held_pid != 0;
+}
+
+static unsigned resumed_for;
+static uint64_t entered_nr;	/* at the last entry stop */
+
+void tcb_entered(uint64_t nr)
+{
+	entered_nr = nr;
+}
+
+void tcb_resume(struct tcb *t, int sig)
+{
+	int req = (t->flags & (TCB_FILTERED | TCB_OWN_FILTER | TCB_IN_SYSCALL)) == TCB_FILTERED
+		  ? PTRACE_CONT : PTRACE_SYSCALL;
+
+	held_pid = 0;
+	resumed_for = t->flags & TCB_IN_SYSCALL ? SPIN_EXIT(entered_nr) : SPIN_NEXT_CALL;
+	/* ESRCH: killed meanwhile; its death is the next thing wait reports. */
+	ptrace(req, t->tid, NULL, (void *)(long)sig);
+}
+
+unsigned tcb_resumed_for(void)
+{
+	return resumed_for;
 }

@@ -1,16 +1,7 @@
 #ifndef IOTRACE_TRACER_H
 #define IOTRACE_TRACER_H
 
-#include <sys/types.h>
-
-/* Installs the SIGINT/SIGTERM/SIGHUP handling that detaches or forwards. */
-void tracer_setup_signals(void);
-
-/* Forks and seizes opt.argv; its stops begin after its execve. */
-void tracer_spawn(void);
-
-/* Seizes every thread of each -p process; returns how many were attached. */
-unsigned tracer_attach_all(void);
+/* The ptrace loop: one wait4 (or SIGCHLD, see spin.c) a stop, each stop dispatched. */
 
 /*
  * From now on a fatal error of iotrace's own does not end it: it stops

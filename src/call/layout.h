@@ -1,0 +1,94 @@
+#ifndef IOTRACE_LAYOUT_H
+#define IOTRACE_LAYOUT_H
+
+/*
+ * The kernel's structs as data, per arch: where each field is, how wide,
+ * and what it leads to.  Decoders name a layout for a struct argument
+ * (decoders/layouts.c); the reader (call/fetch.c) follows its pointers
+ * level by level without knowing the struct, and renderers print its
+ * fields by name.
+ */
+
+#include <stdint.h>
+#include <string.h>
+#include "util/arch.h"
+
+enum field_kind {
+	F_UINT,		/* unsigned decimal */
+	F_INT,		/* signed decimal */
+	F_ADDR,		/* a pointer shown as an address */
+	F_BYTES,	/* a pointer to bytes, as many as field .len says */
+	F_ARRAY,	/* a pointer to as many .sub structs as field .len says */
+	F_PTR,		/* a pointer to one .sub struct */
+};
+
+struct layout;
+
+struct field {
+	const char *name;
+	const char *sep;		/* ", name=": what a renderer writes before it */
+	unsigned char seplen;
+	unsigned char kind;		/* enum field_kind */
+	unsigned char payload;		/* leads to the call's data (dumps, --toctou) */
+	unsigned char size[ARCH_COUNT];	/* 1, 2, 4 or 8 bytes */
+	unsigned short off[ARCH_COUNT];
+	signed char len;		/* F_BYTES, F_ARRAY: the field that counts them */
+	const struct layout *sub;	/* F_ARRAY, F_PTR */
+};
+
+/* A field's name and the text before its value, for a struct field initializer. */
+#define FIELD_NAME(n) n, ", " n "=", sizeof(", " n "=") - 1
+
+struct layout {
+	const char *name;
+	unsigned short size[ARCH_COUNT];
+	unsigned char nfields;
+	const struct field *fields;
+};
+
+/* Whether field kind @k is a pointer the reader follows. */
+static inline int field_follows(unsigned k)
+{
+	return k == F_BYTES || k == F_ARRAY || k == F_PTR;
+}
+
+/* Field @f of the struct whose bytes are at @p, as the tracee (@a) wrote it. */
+static inline uint64_t field_value(const struct layout *l, unsigned f, enum arch a,
+				   const unsigned char *p)
+{
+	const struct field *fd = &l->fields[f];
+	const unsigned char *q = p + fd->off[a];
+	uint64_t v;
+
+	switch (fd->size[a]) {	/* x86 is little-endian, and takes unaligned loads */
+	case 8: { uint64_t x; memcpy(&x, q, 8); v = x; break; }
+	case 4: { uint32_t x; memcpy(&x, q, 4); v = x; break; }
+	case 2: { uint16_t x; memcpy(&x, q, 2); v = x; break; }
+	default: v = *q; break;
+	}
+	if (fd->kind == F_INT && fd->size[a] < 8 && (v >> (8 * fd->size[a] - 1)) & 1)
+		v |= ~(uint64_t)0 << (8 * fd->size[a]);
+	return v;
+}
+
+/* How many fields of @l the reader follows: the pointer slots of one element. */
+static inline unsigned layout_pointers(const struct layout *l)
+{
+	unsigned f, n = 0;
+
+	for (f = 0; f < l->nfields; f++)
+		n += field_follows(l->fields[f].kind);
+	return n;
+}
+
+/* The slot of field @f among @l's followed fields. */
+static inline unsigned layout_slot(const struct layout *l, unsigned f)
+{
+	unsigned i, n = 0;
+
+	for (i = 0; i < f; i++)
+		n += field_follows(l->fields[i].kind);
+	return n;
+}
+
+#endif

@@ -1,0 +1,128 @@
+/*
+ * The tables printed at exit: -c/-C's per syscall (policy/summary.c
+ * counts them) and --summary=files' per file (policy/files.c).
+ */
+#include "config.h"
+#include <stdlib.h>
+#include <string.h>
+#include "config/options.h"
+#include "policy/files.h"
+#include "policy/summary.h"
+#include "render/quote.h"
+#include "render/tables.h"
+#include "util/strbuf.h"
+#include "util/util.h"
+
+static int by_sort(const void *a, const void *b)
+{
+	unsigned x = *(const unsigned *)a, y = *(const unsigned *)b;
+
+	switch (opt.sort) {
+	case SORT_TIME:
+		if ((*summary_counts(x)).ns != (*summary_counts(y)).ns)
+			return (*summary_counts(x)).ns < (*summary_counts(y)).ns ? 1 : -1;
+		break;
+	case SORT_CALLS:
+		if ((*summary_counts(x)).calls != (*summary_counts(y)).calls)
+			return (*summary_counts(x)).calls < (*summary_counts(y)).calls ? 1 : -1;
+		break;
+	case SORT_NAME:
+		return strcmp(syscall_def(x)->name, syscall_def(y)->name);
+	case SORT_NOTHING:
+		break;
+	}
+	return x < y ? -1 : x > y;
+}
+
+static void row(struct strbuf *sb, double pct, const struct counts *k, const char *name)
+{
+	uint64_t ns = k->ns, calls = k->calls, errors = k->errors;
+
+	sb_addf(sb, "%6.2f %11.6f %11llu %9llu ", pct, ns / 1e9,
+		(unsigned long long)(calls ? ns / 1000 / calls : 0), (unsigned long long)calls);
+	if (errors)
+		sb_addf(sb, "%9llu", (unsigned long long)errors);
+	else
+		sb_pad(sb, 9);
+	sb_addf(sb, " %14llu ", (unsigned long long)k->bytes);
+	if (opt.toctou)	/* a column only when counted */
+		sb_addf(sb, "%8llu ", (unsigned long long)k->toctou);
+	sb_addf(sb, "%s\n", name);
+}
+
+static void add_rule(struct strbuf *sb)
+{
+	sb_addstr(sb, "------ ----------- ----------- --------- --------- -------------- ");
+	if (opt.toctou)
+		sb_addstr(sb, "-------- ");
+	sb_addstr(sb, "----------------\n");
+}
+
+void summary_print(struct outstream *s)
+{
+	struct strbuf sb = STRBUF_INIT;
+	unsigned ids[SC_COUNT], n = 0, i;
+	struct counts total = { 0, 0, 0, 0, 0 };
+
+	for (i = 1; i < SC_COUNT; i++) {
+		const struct counts *k = summary_counts(i);
+
+		if (!k->calls)
+			continue;
+		ids[n++] = i;
+		total.calls += k->calls;
+		total.errors += k->errors;
+		total.bytes += k->bytes;
+		total.ns += k->ns;
+		total.toctou += k->toctou;
+	}
+	qsort(ids, n, sizeof(ids[0]), by_sort);
+	sb_addstr(&sb, "% time     seconds  usecs/call     calls    errors          bytes ");
+	sb_addstr(&sb, opt.toctou ? "  toctou syscall\n" : "syscall\n");
+	add_rule(&sb);
+	for (i = 0; i < n; i++) {
+		const struct counts *k = summary_counts(ids[i]);
+
+		row(&sb, total.ns ? 100.0 * k->ns / total.ns : 0, k, syscall_def(ids[i])->name);
+	}
+	add_rule(&sb);
+	row(&sb, 100.0, &total, "total");
+	out_write(s, sb.buf, sb.len);
+	sb_release(&sb);
+}
+
+void files_print(struct outstream *s)
+{
+	struct strbuf sb = STRBUF_INIT;
+	size_t n, i;
+	struct file **list = files_sorted(&n);
+	unsigned id;
+
+	sb_addstr(&sb, "Files, by bytes transferred:\n");
+	sb_addstr(&sb, opt.toctou ? "          read        written    calls   errors   toctou  file\n"
+				  : "          read        written    calls   errors  file\n");
+	for (i = 0; i < n; i++) {
+		const struct file *f = list[i];
+		const char *sep = "";
+
+		sb_addf(&sb, "%14llu %14llu %8llu %8llu  ", (unsigned long long)f->read,
+			(unsigned long long)f->written, (unsigned long long)f->calls,
+			(unsigned long long)f->errors);
+		if (opt.toctou)
+			sb_addf(&sb, "%8llu  ", (unsigned long long)f->toctou);
+		file_name_text(&sb, f->name, strlen(f->name));
+		sb_addstr(&sb, "\n                                                  ");
+		if (opt.toctou)
+			sb_addstr(&sb, "          ");
+		for (id = 1; id < SC_COUNT; id++) {
+			if (!f->per_call[id])
+				continue;
+			sb_addf(&sb, "%s%s %u", sep, syscall_def(id)->name, f->per_call[id]);
+			sep = ", ";
+		}
+		sb_addch(&sb, '\n');
+	}
+	out_write(s, sb.buf, sb.len);
+	sb_release(&sb);
+	free(list);
+}

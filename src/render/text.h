@@ -1,0 +1,25 @@
+#ifndef IOTRACE_TEXT_H
+#define IOTRACE_TEXT_H
+
+/* The text renderer: strace's line format (render/render.h's interface). */
+
+#include "call/call.h"
+#include "policy/toctou.h"
+#include "render/render.h"
+#include "util/strbuf.h"
+
+extern const struct renderer text_renderer;
+
+/* How many threads are traced: with more than one, lines carry their pid. */
+void text_threads(unsigned n);
+
+/* Values, as text_value.c writes them. */
+void text_buf(struct strbuf *sb, const struct call *c, const struct buf_arg *b);
+void text_arg(struct strbuf *sb, const struct call *c, const struct arg *a);
+void text_args(struct strbuf *sb, const struct call *c, unsigned from, unsigned to);
+void text_result(struct strbuf *sb, const struct call *c);
+
+/* " /" "* toctou: CHANGE, ...; landed: WHICH *" "/" after the result. */
+void text_toctou(struct strbuf *sb, const struct call *c, const struct toctou *tt);
+
+#endif

@@ -1,0 +1,246 @@
+/*
+ * Syscall stops: stop -> event -> decoded call -> policies -> renderer.
+ */
+#include "config.h"
+#include <string.h>
+#include <sys/ptrace.h>
+#include "call/fetch.h"
+#include "config/options.h"
+#include "decoders/decoders.h"
+#include "memory/umem.h"
+#include "policy/fdpath.h"
+#include "policy/files.h"
+#include "policy/filter.h"
+#include "policy/summary.h"
+#include "render/render.h"
+#include "trace/seccomp_filter.h"
+#include "trace/syscall.h"
+#include "util/util.h"
+
+/* -z, -Z, --normalize and --json print a call as one whole line at its exit. */
+static int whole_lines(void)
+{
+	return opt.result != RESULT_ANY || opt.normalize || opt.json;
+}
+
+/* What a syscall stop leaves to print; printed after the tracee is resumed. */
+enum pending {
+	PENDING_NONE,
+	PENDING_ENTRY,		/* the entry half of a line */
+	PENDING_EXIT,		/* the exit half */
+	PENDING_WHOLE,		/* a whole line (-z, -Z, --normalize, --json) */
+};
+
+/* The decoder's event for a call @t enters: syscall @id of @arch with @args. */
+static void make_event(struct tcb *t, enum arch arch, unsigned id, uint64_t nr,
+		       const uint64_t *args)
+{
+	t->ev.tid = t->tid;
+	t->ev.arch = arch;
+	t->ev.id = id;
+	t->ev.nr = nr;
+	memcpy(t->ev.args, args, sizeof(t->ev.args));
+	t->ev.exiting = 0;
+}
+
+/* The fd paths -y, -P and --summary=files need. */
+static int want_paths(void)
+{
+	return opt.show_paths || opt.npaths || opt.files_summary;
+}
+
+static enum pending on_entry(struct tcb *t, uint32_t audit_arch, uint64_t nr, const uint64_t *args)
+{
+	int a = arch_from_audit(audit_arch);
+	struct report *r = &t->rep;
+	struct call *c = &r->call;
+	unsigned id;
+
+	t->flags |= TCB_IN_SYSCALL;
+	if (a < 0)
+		return PENDING_NONE;
+	tcb_set_arch(t, (enum arch)a);
+	id = syscall_lookup((enum arch)a, nr);
+	if (opt.stack && (syscall_def(id)->flags & SF_MAPS))
+		t->flags |= TCB_MAPS_CALL;
+	if ((t->flags & TCB_FILTERED) && seccomp_installs_filter(id, args[0]))
+		t->flags |= TCB_SECCOMP_CALL |
+			    (seccomp_all_threads(id, args[0], args[1]) ? TCB_SECCOMP_TSYNC : 0);
+	if (!id || id >= SC_COUNT || !opt.trace[id] || (t->flags & TCB_STARTUP))
+		return PENDING_NONE;
+	t->flags |= TCB_DECODING;
+	if (opt.durations || opt.summary)
+		t->entry_ns = now_ns();
+	make_event(t, (enum arch)a, id, nr, args);
+	call_begin(c, id, (enum arch)a, opt.max_strlen,
+		   opt.verbose ? IOV_FETCH_MAX : (unsigned)MIN(opt.max_strlen, IOV_FETCH_MAX));
+	report_begin(r);
+	decoder_of(id)(c, &t->ev);
+	dump_begin(&r->dump, c, t->tid, 0);
+	if (opt.toctou)
+		toctou_begin(&r->tt, c, t->tid, opt.toctou_bytes);
+	call_fetch(c, t->tid, report_plan, r);
+	if (want_paths())
+		fdpath_resolve(c, t->tid);
+	if (opt.npaths && !filter_paths(c)) {
+		t->flags |= TCB_HIDDEN;
+		return PENDING_NONE;	/* nothing more to read: it is never shown */
+	}
+	if (opt.toctou)
+		toctou_entry(&r->tt, t->tid);
+	if (opt.stack)	/* printed at exit, but the stack is the caller's now */
+		stack_capture(&r->stack, &t->uw, (enum arch)a);
+	if (whole_lines() || opt.summary == 1)
+		return PENDING_NONE;
+	return PENDING_ENTRY;
+}
+
+/* A call is over: its time (-T, -c), and the tables' counts. */
+static void account(struct tcb *t)
+{
+	struct report *r = &t->rep;
+	int changed = r->tt.nchanges != 0;
+
+	if (opt.durations || opt.summary)
+		r->duration_ns = now_ns() - t->entry_ns;
+	if (opt.summary)
+		summary_add(&r->call, r->duration_ns, changed);
+	if (opt.files_summary)
+		files_add(&r->call, changed);
+}
+
+void syscall_vanished(struct tcb *t)
+{
+	const struct renderer *out = render_for();
+	unsigned was = t->flags;
+
+	t->flags &= ~(TCB_IN_SYSCALL | TCB_DECODING | TCB_HIDDEN);
+	if ((was & (TCB_IN_SYSCALL | TCB_DECODING | TCB_HIDDEN)) !=
+	    (TCB_IN_SYSCALL | TCB_DECODING)) {
+		out->vanished(&t->who, &t->rep);	/* a line still open: close it */
+		return;
+	}
+	t->rep.call.vanished = 1;
+	account(t);
+	if (opt.summary == 1)
+		return;
+	if (whole_lines() && !t->who.line_open)
+		out->whole(&t->who, &t->rep);	/* nothing printed yet: the arguments known */
+	out->vanished(&t->who, &t->rep);
+}
+
+/* Marks the threads of @tgid as having a seccomp filter of their own. */
+static void own_filter_in(struct tcb *t, void *tgid)
+{
+	if ((t->who.tgid ? t->who.tgid : umem_tgid(t->tid)) == *(pid_t *)tgid)
+		t->flags |= TCB_OWN_FILTER;
+}
+
+/*
+ * @t installed a seccomp filter of its own: from now on it (and, with
+ * TSYNC, every thread of its process; and whatever it starts) stops at
+ * every syscall entry, which comes before any filter decides, so a call
+ * its filter denies or kills still shows.
+ */
+static void own_filter(struct tcb *t, int all_threads)
+{
+	pid_t tgid = t->who.tgid ? t->who.tgid : umem_tgid(t->tid);
+
+	t->flags |= TCB_OWN_FILTER;
+	if (all_threads)
+		tcb_for_each(own_filter_in, &tgid);
+}
+
+static enum pending on_exit_stop(struct tcb *t, const struct __ptrace_syscall_info *info)
+{
+	struct report *r = &t->rep;
+	struct call *c = &r->call;
+	unsigned was = t->flags;
+
+	/*
+	 * A call its own filter killed stops here, its result the syscall
+	 * number, before the SIGSYS that ends the process.
+	 */
+	if ((was & (TCB_OWN_FILTER | TCB_DECODING)) == (TCB_OWN_FILTER | TCB_DECODING) &&
+	    !info->exit.is_error && info->exit.rval == (int64_t)t->ev.nr &&
+	    umem_killed_by_seccomp(t->tid)) {
+		syscall_vanished(t);
+		was &= ~TCB_DECODING;
+	}
+	t->flags &= ~(TCB_IN_SYSCALL | TCB_DECODING | TCB_HIDDEN | TCB_MAPS_CALL |
+		      TCB_SECCOMP_CALL | TCB_SECCOMP_TSYNC);
+	if (was & TCB_MAPS_CALL)
+		stack_maps_changed(&t->uw);
+	if ((was & TCB_SECCOMP_CALL) && !info->exit.is_error)
+		own_filter(t, (was & TCB_SECCOMP_TSYNC) != 0);
+	if (!(was & TCB_DECODING) || (was & TCB_HIDDEN))
+		return PENDING_NONE;	/* untraced, entered before we attached, or filtered out */
+	t->ev.exiting = 1;
+	t->ev.rval = info->exit.rval;
+	t->ev.is_error = info->exit.is_error;
+	decoder_of(t->ev.id)(c, &t->ev);
+	dump_begin(&r->dump, c, t->tid, 1);
+	call_fetch(c, t->tid, report_plan, r);
+	if (want_paths())
+		fdpath_resolve(c, t->tid);
+	call_set_result(c, &t->ev);
+	if (opt.toctou)	/* before the tracee runs on and reuses its buffers */
+		toctou_exit(&r->tt, c, t->tid, opt.toctou == TOCTOU_VERIFY);
+	account(t);
+	if (opt.summary == 1)
+		return PENDING_NONE;	/* -c: the table only */
+	if (!whole_lines())
+		return PENDING_EXIT;
+	if (opt.result == RESULT_ANY || filter_result(c))
+		return PENDING_WHOLE;	/* the whole line at once, once the result is known */
+	return PENDING_NONE;
+}
+
+static void render_pending(struct tcb *t, enum pending p)
+{
+	const struct renderer *out = render_for();
+
+	if (p == PENDING_ENTRY)
+		out->entry(&t->who, &t->rep);
+	else if (p == PENDING_EXIT)
+		out->exit(&t->who, &t->rep);
+	else if (p == PENDING_WHOLE)
+		out->whole(&t->who, &t->rep);
+}
+
+void syscall_stop(struct tcb *t, const struct __ptrace_syscall_info *info)
+{
+	enum pending p = PENDING_NONE;
+
+	switch (info->op) {
+	case PTRACE_SYSCALL_INFO_ENTRY:
+		tcb_entered(info->entry.nr);
+		p = on_entry(t, info->arch, info->entry.nr, info->entry.args);
+		break;
+	case PTRACE_SYSCALL_INFO_SECCOMP:
+		/* Stopped at every entry (a filter of its own): this one is known. */
+		if (t->flags & TCB_IN_SYSCALL)
+			break;
+		tcb_entered(info->seccomp.nr);
+		p = on_entry(t, info->arch, info->seccomp.nr, info->seccomp.args);
+		break;
+	case PTRACE_SYSCALL_INFO_EXIT:
+		p = on_exit_stop(t, info);
+		break;
+	}
+	/*
+	 * Everything the line needs is in the decoded call by now, so the
+	 * tracee runs while its line is formatted; only a hex dump too long
+	 * to have been read with the call still reads its memory, and must
+	 * come first.
+	 */
+	if (p != PENDING_NONE && p != PENDING_ENTRY && t->rep.dump.arg >= 0 && !t->rep.dump.ready) {
+		render_pending(t, p);
+		tcb_resume(t, 0);
+	} else {
+		tcb_resume(t, 0);
+		render_pending(t, p);
+	}
+	if (info->op == PTRACE_SYSCALL_INFO_EXIT)
+		report_trim(&t->rep);
+}
