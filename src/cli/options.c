@@ -387,10 +387,176 @@ static void parse_expr(const char *expr)
 	}
 }
 
-void options_parse(int argc, char **argv)
+/*
+ * The index of @arg among @words (NULL-terminated), or dies naming the
+ * option @what and the choices @choices.
+ */
+static int choice(const char *what, const char *arg, const char *const *words,
+		  const char *choices)
 {
-	int c, follow_count = 0, toctou_bytes_given = 0;
+	int i;
 
+	for (i = 0; words[i]; i++)
+		if (!strcmp(arg, words[i]))
+			return i;
+	die("invalid value for %s: '%s' (%s)", what, typed(arg), choices);
+}
+
+static int follow_count, toctou_bytes_given;
+
+/* What shows and how: returns whether @c was one of these. */
+static int output_option(int c)
+{
+	static const char *const sorts[] = { "time", "calls", "name", "nothing", NULL };
+	static const char *const styles[] = { "abbrev", "raw", "verbose", NULL };
+	static const char *const toctous[] = { "detect", "verify", NULL };	/* TOCTOU_DETECT on */
+
+	switch (c) {
+	case 'o':
+		opt.outfile = optarg;
+		break;
+	case 's':
+		opt.max_strlen = parse_number("-s", optarg, INT_MAX);
+		break;
+	case 'a':
+		opt.align = parse_number("-a", optarg, 4096);
+		break;
+	case 'x':
+		opt.xmode = opt.xmode == XMODE_NONE ? XMODE_NONPRINT : XMODE_ALL;
+		break;
+	case 'X':
+		opt.xlat = (enum xlat_style)choice("-X", optarg, styles, "raw, abbrev or verbose");
+		break;
+	case 'y':
+		opt.show_paths = 1;
+		break;
+	case 'v':
+		opt.verbose = 1;
+		break;
+	case 'q':
+		opt.quiet = 1;
+		break;
+	case 't':
+		opt.timestamps = opt.timestamps == TS_TIME ? TS_MICRO
+			       : opt.timestamps >= TS_MICRO && opt.timestamps != TS_RELATIVE ? TS_EPOCH
+			       : TS_TIME;
+		break;
+	case 'r':
+		opt.timestamps = TS_RELATIVE;
+		break;
+	case 'T':
+		opt.durations = 1;
+		break;
+	case 'c':
+		opt.summary = 1;
+		break;
+	case 'C':
+		opt.summary = 2;
+		break;
+	case 'S':
+		opt.sort = (enum summary_sort)choice("-S", optarg, sorts, "time, calls, name or nothing");
+		break;
+	case OPT_SUMMARY:
+		if (!optarg)
+			opt.summary = 2;	/* strace's --summary is -C */
+		else if (!strcmp(optarg, "files"))
+			opt.files_summary = 1;
+		else
+			die("invalid value for --summary: '%s' (only 'files', or none for -C)", typed(optarg));
+		break;
+	case 'k':
+		if (!stack_supported())
+			die("-k needs libunwind-ptrace, and this iotrace was built without it");
+		opt.stack = 1;
+		break;
+	case OPT_FRAME_LIMIT:
+		opt.frame_limit = parse_number("--stack-trace-frame-limit", optarg, 65536);
+		break;
+	case OPT_JSON:
+		opt.json = 1;
+		break;
+	case OPT_NORMALIZE:
+		opt.normalize = 1;
+		break;
+	case OPT_TOCTOU:
+		opt.toctou = !optarg ? TOCTOU_DETECT :
+			     (enum toctou_mode)(TOCTOU_DETECT +
+						choice("--toctou", optarg, toctous, "detect or verify"));
+		break;
+	case OPT_TOCTOU_BYTES:
+		opt.toctou_bytes = parse_number("--toctou-bytes", optarg, TOCTOU_BYTES_MAX);
+		toctou_bytes_given = 1;
+		break;
+	default:
+		return 0;
+	}
+	return 1;
+}
+
+/* Which calls and signals show: returns whether @c was one of these. */
+static int filter_option(int c)
+{
+	switch (c) {
+	case 'e':
+		parse_expr(optarg);
+		break;
+	case OPT_TRACE:
+		parse_trace(optarg);
+		break;
+	case OPT_SIGNAL:
+		parse_signal(optarg);
+		break;
+	case 'P':
+		add_path(optarg);
+		break;
+	case 'z':
+		opt.result = RESULT_OK;
+		break;
+	case 'Z':
+		opt.result = RESULT_FAILED;
+		break;
+	default:
+		return 0;
+	}
+	return 1;
+}
+
+/* What is traced and how: returns whether @c was one of these. */
+static int trace_option(int c)
+{
+	switch (c) {
+	case 'p':
+		parse_pids(optarg);
+		break;
+	case 'f':
+		follow_count++;
+		break;
+	case OPT_NO_FOLLOW:
+		opt.follow = 0;
+		break;
+	case OPT_NO_SECCOMP:
+		opt.seccomp = 0;
+		break;
+	case OPT_SECCOMP:
+		opt.seccomp = 1;
+		break;
+	case OPT_SPIN:
+		opt.spin_usec = parse_number("--spin", optarg, SPIN_USEC_MAX);
+		break;
+	case 'h':
+		usage();
+		break;
+	case 'V':
+		printf("iotrace version %s\n", PACKAGE_VERSION);
+		exit(0);
+	default:
+		return 0;
+	}
+	return 1;
+}
+
+static void defaults(void)
+{
 	opt.max_strlen = 32;
 	opt.toctou_bytes = TOCTOU_BYTES_DEFAULT;
 	opt.frame_limit = 256;
@@ -400,150 +566,11 @@ void options_parse(int argc, char **argv)
 	opt.spin_usec = SPIN_USEC_DEFAULT;
 	memset(opt.trace + 1, 1, SC_COUNT - 1);
 	memset(opt.signal + 1, 1, SIG_TABLE_SIZE - 1);
+}
 
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+:s:a:o:p:e:X:P:S:cCfkqrtTvxyzZhV", long_options, NULL)) != -1) {
-		switch (c) {
-		case 's':
-			opt.max_strlen = parse_number("-s", optarg, INT_MAX);
-			break;
-		case 'a':
-			opt.align = parse_number("-a", optarg, 4096);
-			break;
-		case 'o':
-			opt.outfile = optarg;
-			break;
-		case 'p':
-			parse_pids(optarg);
-			break;
-		case 'e':
-			parse_expr(optarg);
-			break;
-		case 'f':
-			follow_count++;
-			break;
-		case 'q':
-			opt.quiet = 1;
-			break;
-		case 'v':
-			opt.verbose = 1;
-			break;
-		case 'y':
-			opt.show_paths = 1;
-			break;
-		case 't':
-			opt.timestamps = opt.timestamps == TS_TIME ? TS_MICRO
-				       : opt.timestamps >= TS_MICRO && opt.timestamps != TS_RELATIVE ? TS_EPOCH
-				       : TS_TIME;
-			break;
-		case 'r':
-			opt.timestamps = TS_RELATIVE;
-			break;
-		case 'T':
-			opt.durations = 1;
-			break;
-		case 'c':
-			opt.summary = 1;
-			break;
-		case 'C':
-			opt.summary = 2;
-			break;
-		case 'S':
-			if (!strcmp(optarg, "time"))
-				opt.sort = SORT_TIME;
-			else if (!strcmp(optarg, "calls"))
-				opt.sort = SORT_CALLS;
-			else if (!strcmp(optarg, "name"))
-				opt.sort = SORT_NAME;
-			else if (!strcmp(optarg, "nothing"))
-				opt.sort = SORT_NOTHING;
-			else
-				die("invalid value for -S: '%s' (time, calls, name or nothing)", typed(optarg));
-			break;
-		case 'k':
-			if (!stack_supported())
-				die("-k needs libunwind-ptrace, and this iotrace was built without it");
-			opt.stack = 1;
-			break;
-		case OPT_SUMMARY:
-			if (!optarg)
-				opt.summary = 2;	/* strace's --summary is -C */
-			else if (!strcmp(optarg, "files"))
-				opt.files_summary = 1;
-			else
-				die("invalid value for --summary: '%s' (only 'files', or none for -C)", typed(optarg));
-			break;
-		case OPT_JSON:
-			opt.json = 1;
-			break;
-		case OPT_NORMALIZE:
-			opt.normalize = 1;
-			break;
-		case OPT_TOCTOU:
-			if (!optarg || !strcmp(optarg, "detect"))
-				opt.toctou = TOCTOU_DETECT;
-			else if (!strcmp(optarg, "verify"))
-				opt.toctou = TOCTOU_VERIFY;
-			else
-				die("invalid value for --toctou: '%s' (detect or verify)", typed(optarg));
-			break;
-		case OPT_TOCTOU_BYTES:
-			opt.toctou_bytes = parse_number("--toctou-bytes", optarg, TOCTOU_BYTES_MAX);
-			toctou_bytes_given = 1;
-			break;
-		case OPT_SPIN:
-			opt.spin_usec = parse_number("--spin", optarg, SPIN_USEC_MAX);
-			break;
-		case OPT_FRAME_LIMIT:
-			opt.frame_limit = parse_number("--stack-trace-frame-limit", optarg, 65536);
-			break;
-		case 'P':
-			add_path(optarg);
-			break;
-		case 'z':
-			opt.result = RESULT_OK;
-			break;
-		case 'Z':
-			opt.result = RESULT_FAILED;
-			break;
-		case 'X':
-			if (!strcmp(optarg, "raw"))
-				opt.xlat = XLAT_RAW;
-			else if (!strcmp(optarg, "abbrev"))
-				opt.xlat = XLAT_ABBREV;
-			else if (!strcmp(optarg, "verbose"))
-				opt.xlat = XLAT_VERBOSE;
-			else
-				die("invalid value for -X: '%s' (raw, abbrev or verbose)", typed(optarg));
-			break;
-		case 'x':
-			opt.xmode = opt.xmode == XMODE_NONE ? XMODE_NONPRINT : XMODE_ALL;
-			break;
-		case 'h':
-			usage();
-			break;
-		case 'V':
-			printf("iotrace version %s\n", PACKAGE_VERSION);
-			exit(0);
-		case OPT_NO_FOLLOW:
-			opt.follow = 0;
-			break;
-		case OPT_NO_SECCOMP:
-			opt.seccomp = 0;
-			break;
-		case OPT_SECCOMP:
-			opt.seccomp = 1;
-			break;
-		case OPT_TRACE:
-			parse_trace(optarg);
-			break;
-		case OPT_SIGNAL:
-			parse_signal(optarg);
-			break;
-		default:
-			bad_option(c, argv);
-		}
-	}
+/* Options that depend on each other, once all are read. */
+static void settle(int argc, char **argv)
+{
 	if (toctou_bytes_given && !opt.toctou)
 		die("--toctou-bytes needs --toctou");
 	if (follow_count >= 2)
@@ -567,4 +594,16 @@ void options_parse(int argc, char **argv)
 		opt.quiet = 1;
 	if (!opt.argv && !opt.npids)
 		die("nothing to trace: give a command or -p PID (see iotrace -h)");
+}
+
+void options_parse(int argc, char **argv)
+{
+	int c;
+
+	defaults();
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "+:s:a:o:p:e:X:P:S:cCfkqrtTvxyzZhV", long_options, NULL)) != -1)
+		if (!output_option(c) && !filter_option(c) && !trace_option(c))
+			bad_option(c, argv);
+	settle(argc, argv);
 }
