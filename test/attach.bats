@@ -14,25 +14,10 @@ teardown() {
 	[ -n "${victim:-}" ] && kill -KILL "$victim" 2>/dev/null || true
 }
 
-wait_for() {
-	local i
-	for i in $(seq 200); do
-		eval "$1" && return 0
-		sleep 0.05
-	done
-	echo "timed out waiting for: $1" >&2
-	return 1
-}
-
 start_victim() {
 	"$HELPERS/attachme" "$pidfile" "$data" "$@" &
 	victim=$!
 	wait_for '[ -s "$pidfile" ]'
-}
-
-# The state letter of process $1 from /proc: R, S, T (stopped), t (traced)...
-state_of() {
-	sed -n 's/^State:[[:space:]]*\([A-Za-z]\).*/\1/p' "/proc/$1/status"
 }
 
 @test "-p attaches to every thread, detaches on SIGINT; the process finishes its work" {

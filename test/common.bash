@@ -101,3 +101,28 @@ wait_status() {
 	output=
 	wait "$1" || status=$?
 }
+
+# Traces helper $1 in mode $2 with iotrace options $3...: the trace (on
+# stderr) in $out, and with pids and addresses masked in $out.n.
+trace_helper() {
+	local helper=$1 mode=$2
+	shift 2
+	"$IOTRACE" "$@" "$HELPERS/$helper" "$mode" 2>"$out"
+	MASK_ADDR=1 normalize <"$out" >"$out.n"
+}
+
+# Waits until the shell condition $1 holds, 10 seconds at the most.
+wait_for() {
+	local i
+	for i in $(seq 200); do
+		eval "$1" && return 0
+		sleep 0.05
+	done
+	echo "timed out waiting for: $1" >&2
+	return 1
+}
+
+# The state letter of process $1 from /proc: R, S, T (stopped), t (traced)...
+state_of() {
+	sed -n 's/^State:[[:space:]]*\([A-Za-z]\).*/\1/p' "/proc/$1/status"
+}

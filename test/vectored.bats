@@ -9,14 +9,6 @@ setup() {
 	out="$BATS_TEST_TMPDIR/trace"
 }
 
-# Traces helper $1 in mode $2 with iotrace options $3..; trace in $out, masked in $out.n.
-trace_vec() {
-	local helper=$1 mode=$2
-	shift 2
-	"$IOTRACE" -q "$@" "$HELPERS/$helper" "$mode" 2>"$out"
-	MASK_ADDR=1 normalize <"$out" >"$out.n"
-}
-
 # Results of calls the running kernel may refuse or not (RWF_* support
 # varies by version) are masked as RESULT; so are iov_base addresses.
 mask_result() {
@@ -27,15 +19,15 @@ mask_result() {
 	local helper
 	for helper in vec vec32; do
 		[ -x "$HELPERS/$helper" ] || continue
-		trace_vec "$helper" basic
+		trace_helper "$helper" basic -q
 		assert_same "$EXPECTED/vec-basic.out" "$out.n"
 	done
 }
 
 @test "at most -s elements, then ...; -v prints them all" {
-	trace_vec vec basic -s 1
+	trace_helper vec basic -q -s 1
 	assert_same "$EXPECTED/vec-basic-s1v.out" "$out.n"
-	trace_vec vec basic -s 1 -v
+	trace_helper vec basic -q -s 1 -v
 	run grep -cF '[{iov_base="h"..., iov_len=5}, {iov_base="w"..., iov_len=5}]' "$out"
 	assert_output 3
 }
@@ -50,10 +42,10 @@ mask_result() {
 }
 
 @test "offsets: 64-bit pos_l alone (garbage pos_h ignored); i386 joins pos_h:pos_l" {
-	trace_vec vec offsets
+	trace_helper vec offsets -q
 	assert_same "$EXPECTED/vec-offsets.out" "$out.n"
 	require_m32
-	trace_vec vec32 offsets
+	trace_helper vec32 offsets -q
 	assert_same "$EXPECTED/vec32-offsets.out" "$out.n"
 }
 
@@ -61,31 +53,31 @@ mask_result() {
 	local helper
 	for helper in vec vec32; do
 		[ -x "$HELPERS/$helper" ] || continue
-		trace_vec "$helper" guard
+		trace_helper "$helper" guard -q
 		assert_same "$EXPECTED/vec-guard.out" "$out.n"
 	done
 }
 
 @test "IOV_MAX + 1 and 2^32 + 1 elements, iov_len SIZE_MAX over 3 real bytes: the right line, no huge read" {
-	trace_vec vec limits
+	trace_helper vec limits -q
 	assert_same "$EXPECTED/vec-limits.out" "$out.n"
 	require_m32
-	trace_vec vec32 limits
+	trace_helper vec32 limits -q
 	assert_same "$EXPECTED/vec32-limits.out" "$out.n"
 }
 
 @test "process_vm_readv/writev between a tracee and its child" {
-	trace_vec vec pvm -e trace=process_vm_readv,process_vm_writev -e signal=none
+	trace_helper vec pvm -q -e trace=process_vm_readv,process_vm_writev -e signal=none
 	assert_same "$EXPECTED/vec-pvm.out" "$out.n"
 }
 
 @test "hex dumps of every element, write side even on failure, read side up to the result" {
-	trace_vec vec basic -e write=all -e read=all
+	trace_helper vec basic -q -e write=all -e read=all
 	assert_same "$EXPECTED/vec-basic-dump.out" "$out.n"
 }
 
 @test "partly readable dumps show the readable bytes and how many are not shown" {
-	trace_vec vec guard -e write=all
+	trace_helper vec guard -q -e write=all
 	assert_same "$EXPECTED/vec-guard-dump.out" "$out.n"
 }
 

@@ -1,0 +1,80 @@
+#!/usr/bin/env bats
+# -y and -P: what fds refer to, looked up at every call, and the calls
+# on given paths.
+
+load common
+
+setup() {
+	out="$BATS_TEST_TMPDIR/trace"
+}
+
+# -y paths, with the test directory as TMP and pipe inodes as N.
+mask_paths() {
+	sed "s#$BATS_TEST_TMPDIR#TMP#g; s/pipe:\[[0-9]*\]/pipe:[N]/g; s/socket:\[[0-9]*\]/socket:[N]/g" "$1" |
+		REPAD=1 normalize
+}
+
+@test "-y after dup2, close and reopen, in a forked child, and after execve with O_CLOEXEC" {
+	"$IOTRACE" -q -y -e signal=none "$HELPERS/fdpaths" "$BATS_TEST_TMPDIR" 2>"$out"
+	mask_paths "$out" >"$out.n"
+	printf '%s\n' \
+		'write(3<TMP/a>, "a", 1)                 = 1' \
+		'write(3<TMP/b>, "b", 1)                 = 1' \
+		'write(3<TMP/c>, "c", 1)                 = 1' \
+		'write(6<pipe:[N]>, "p", 1)              = 1' \
+		'[pid    P1] write(3<TMP/c>, "child c", 7) = 7' \
+		'[pid    P1] write(3<TMP/d>, "child d", 7) = 7' \
+		'[pid    P1] +++ exited with 0 +++' \
+		'write(3<TMP/c>, "parent c", 8)          = 8' \
+		'write(7<TMP/e>, "e", 1)                 = 1' \
+		'write(7, "x", 1)                        = -1 EBADF (Bad file descriptor)' \
+		'write(7<TMP/f>, "f", 1)                 = 1' \
+		'+++ exited with 0 +++' >"$out.want"
+	assert_same "$out.want" "$out.n"
+}
+
+@test "-y names pipes and sockets by identity" {
+	"$IOTRACE" -q -y -e trace=sendfile,read "$HELPERS/zc" sendfile 2>"$out"
+	run grep -c 'sendfile(6<pipe:\[[0-9]*\]>, 3</memfd:src>(deleted), \[26 => 34\], 8)' "$out"
+	assert_output 1
+	run grep -c 'sendfile(7<socket:\[[0-9]*\]>, 3</memfd:src>(deleted), \[34 => 42\], 8)' "$out"
+	assert_output 1
+	# The two ends of the pipe have one identity.
+	local w r
+	w=$(sed -n 's/.*sendfile(6<\(pipe:\[[0-9]*\]\)>.*/\1/p' "$out")
+	r=$(sed -n 's/^read(5<\(pipe:\[[0-9]*\]\)>.*/\1/p' "$out")
+	assert_equal "$w" "$r"
+}
+
+@test "-P selects the calls on one of two files written alternately; -y shows the path" {
+	"$IOTRACE" -q -P "$BATS_TEST_TMPDIR/a" "$HELPERS/fdpaths" "$BATS_TEST_TMPDIR" alt 2>"$out"
+	printf '%s\n' 'write(3, "a", 1)                        = 1' 'write(3, "a", 1)                        = 1' \
+		'write(3, "a", 1)                        = 1' '+++ exited with 0 +++' >"$out.want"
+	assert_same "$out.want" "$out"
+	# Through a symlink and "..", to a file the command has yet to create.
+	mkdir "$BATS_TEST_TMPDIR/sub"
+	ln -s "$BATS_TEST_TMPDIR/sub" "$BATS_TEST_TMPDIR/link"
+	rm -f "$BATS_TEST_TMPDIR/b"
+	"$IOTRACE" -q -y -P "$BATS_TEST_TMPDIR/link/../b" "$HELPERS/fdpaths" "$BATS_TEST_TMPDIR" alt 2>"$out"
+	run grep -c "^write(4<$BATS_TEST_TMPDIR/b>, \"b\", 1) *= 1$" "$out"
+	assert_output 3
+	assert_equal "$(wc -l <"$out")" 4
+}
+
+@test "-y escapes the bytes of a path like data: newline, quote, 0xff" {
+	local dir="$BATS_TEST_TMPDIR/"$'odd\n"\xff'
+	mkdir "$dir"
+	"$IOTRACE" -q -y -e trace=write "$HELPERS/fdpaths" "$dir" alt 2>"$out"
+	run head -n 1 "$out"
+	assert_output --partial "write(3<$BATS_TEST_TMPDIR/odd\\n\\\"\\377/a>, \"a\", 1)"
+	assert_equal "$(wc -l <"$out")" 7
+}
+
+@test "-y on a deleted file: <path>(deleted), the mark outside the brackets, as strace" {
+	require_strace
+	"$IOTRACE" -q -y -e trace=write "$HELPERS/fdpaths" "$BATS_TEST_TMPDIR" deleted 2>"$out"
+	strace -q -y -e trace=write "$HELPERS/fdpaths" "$BATS_TEST_TMPDIR" deleted 2>"$out.s"
+	assert_same "$out.s" "$out"
+	run grep -c "^write(3<$BATS_TEST_TMPDIR/gone>(deleted), \"after\", 5) = 5$" "$out"
+	assert_output 1
+}
