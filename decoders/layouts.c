@@ -1,16 +1,93 @@
 /*
  * The kernel's structs, per arch: offsets and sizes as the uapi headers
  * lay them out for x86_64 and for i386 (pointers and longs are 4 bytes
- * there).  A struct argument adds its layout here, nothing to the reader.
+ * there, and 64-bit fields only 4-byte aligned).  A struct argument adds
+ * its layout here, nothing to the reader or the renderers.
  */
 #include "config.h"
+#include "decoders/flags.h"
 #include "decoders/layouts.h"
 
-enum { IOV_BASE, IOV_LEN };
+/* Sizes and offsets: { x86_64, i386 }. */
+#define AT(x64, x32) .off = { x64, x32 }
+#define SIZE(x64, x32) .size = { x64, x32 }
 
+enum { IOV_BASE, IOV_LEN };
 static const struct field iovec_fields[] = {
-	[IOV_BASE] = { FIELD_NAME("iov_base"), F_BYTES, 1, { 8, 4 }, { 0, 0 }, IOV_LEN, NULL },
-	[IOV_LEN] = { FIELD_NAME("iov_len"), F_UINT, 0, { 8, 4 }, { 8, 4 }, -1, NULL },
+	[IOV_BASE] = { FIELD("iov_base"), .kind = F_BYTES, .payload = 1, SIZE(8, 4), AT(0, 0),
+		       .len = IOV_LEN },
+	[IOV_LEN] = { FIELD("iov_len"), .kind = F_UINT, SIZE(8, 4), AT(8, 4), .len = -1 },
+};
+const struct layout iovec_layout = {
+	.name = "iovec", .size = { 16, 8 }, .nfields = 2, .fields = iovec_fields,
 };
 
-const struct layout iovec_layout = { "iovec", { 16, 8 }, 2, iovec_fields };
+/* open_how's mode prints with O_CREAT or O_TMPFILE in its flags, or when not 0. */
+#define O_CREAT_BITS (0100 | 020000000)
+enum { HOW_FLAGS, HOW_MODE, HOW_RESOLVE };
+static const struct field open_how_fields[] = {
+	[HOW_FLAGS] = { FIELD("flags"), .kind = F_FLAGS, SIZE(8, 8), AT(0, 0), .len = -1,
+			.names = &xlat_open_mode },
+	[HOW_MODE] = { FIELD("mode"), .kind = F_MODE, SIZE(8, 8), AT(8, 8), .len = -1,
+		       .omit_zero = 1, .unless = HOW_FLAGS + 1, .unless_mask = O_CREAT_BITS },
+	[HOW_RESOLVE] = { FIELD("resolve"), .kind = F_FLAGS, SIZE(8, 8), AT(16, 16), .len = -1,
+			  .names = &xlat_resolve },
+};
+const struct layout open_how_layout = {
+	.name = "open_how", .size = { 24, 24 }, .nfields = 3, .fields = open_how_fields,
+	.extensible = 1,
+};
+
+/*
+ * struct flock: off_t is a long, so i386's fcntl has a 16-byte one; the
+ * flock64 of i386's fcntl64 has 64-bit offsets at 4-byte alignment.  On
+ * x86_64 both are the same.  A lock being set prints without l_pid;
+ * F_GETLK's answer with it.
+ */
+#define LOCK_FIELDS(s32, l32, p32, w32) \
+	{ FIELD("l_type"), .kind = F_ENUM, SIZE(2, 2), AT(0, 0), .len = -1, \
+	  .names = &xlat_lock_types }, \
+	{ FIELD("l_whence"), .kind = F_ENUM, SIZE(2, 2), AT(2, 2), .len = -1, \
+	  .names = &xlat_whence }, \
+	{ FIELD("l_start"), .kind = F_INT, SIZE(8, w32), AT(8, s32), .len = -1 }, \
+	{ FIELD("l_len"), .kind = F_INT, SIZE(8, w32), AT(16, l32), .len = -1 }, \
+	{ FIELD("l_pid"), .kind = F_PID, SIZE(4, 4), AT(24, p32), .len = -1 }
+static const struct field flock_fields[] = { LOCK_FIELDS(4, 8, 12, 4) };
+static const struct field flock64_fields[] = { LOCK_FIELDS(4, 12, 20, 8) };
+const struct layout flock_set_layout = {
+	.name = "flock", .size = { 32, 16 }, .nfields = 4, .fields = flock_fields,
+};
+const struct layout flock_get_layout = {
+	.name = "flock", .size = { 32, 16 }, .nfields = 5, .fields = flock_fields,
+};
+const struct layout flock64_set_layout = {
+	.name = "flock64", .size = { 32, 24 }, .nfields = 4, .fields = flock64_fields,
+};
+const struct layout flock64_get_layout = {
+	.name = "flock64", .size = { 32, 24 }, .nfields = 5, .fields = flock64_fields,
+};
+
+static const struct field owner_fields[] = {
+	{ FIELD("type"), .kind = F_ENUM, SIZE(4, 4), AT(0, 0), .len = -1,
+	  .names = &xlat_owner_types },
+	{ FIELD("pid"), .kind = F_PID, SIZE(4, 4), AT(4, 4), .len = -1 },
+};
+const struct layout f_owner_ex_layout = {
+	.name = "f_owner_ex", .size = { 8, 8 }, .nfields = 2, .fields = owner_fields,
+};
+
+/* Bare values: an int fd (pipe's pair), a 64-bit offset, a write-life hint. */
+static const struct field fd_field[] = { { .kind = F_FD, SIZE(4, 4), AT(0, 0), .len = -1 } };
+const struct layout fd_layout = { .name = "int", .size = { 4, 4 }, .nfields = 1, .fields = fd_field };
+
+static const struct field loff_field[] = { { .kind = F_INT, SIZE(8, 8), AT(0, 0), .len = -1 } };
+const struct layout loff_layout = {
+	.name = "loff_t", .size = { 8, 8 }, .nfields = 1, .fields = loff_field,
+};
+
+static const struct field rw_hint_field[] = {
+	{ .kind = F_ENUM, SIZE(8, 8), AT(0, 0), .len = -1, .names = &xlat_rw_hints },
+};
+const struct layout rw_hint_layout = {
+	.name = "rw_hint", .size = { 8, 8 }, .nfields = 1, .fields = rw_hint_field,
+};

@@ -8,4 +8,17 @@
 /* struct iovec: iov_base (the payload), iov_len. */
 extern const struct layout iovec_layout;
 
+/* openat2's struct open_how (extensible). */
+extern const struct layout open_how_layout;
+
+/* struct flock of fcntl (set: without l_pid), and i386's flock64 of fcntl64. */
+extern const struct layout flock_set_layout, flock_get_layout;
+extern const struct layout flock64_set_layout, flock64_get_layout;
+
+/* struct f_owner_ex (F_SETOWN_EX, F_GETOWN_EX). */
+extern const struct layout f_owner_ex_layout;
+
+/* Bare values: an int fd, a loff_t, a u64 write-life hint. */
+extern const struct layout fd_layout, loff_layout, rw_hint_layout;
+
 #endif

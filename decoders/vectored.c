@@ -17,7 +17,7 @@ static void tail_args(struct call *c, const struct sc_event *ev, enum vec_kind k
 	if (kind >= VEC_POS)
 		call_add_int(c, "pos", offset_hilo(ev, 3));
 	if (kind == VEC_POS_FLAGS)	/* rwf_t is an int: high register bits do not count */
-		call_add_flags(c, "flags", (uint32_t)ev->args[5], &rwf_flags);
+		call_add_flags(c, "flags", (uint32_t)ev->args[5], &xlat_rwf);
 }
 
 /* RWF_APPEND and RWF_NOAPPEND decide where pwritev2's data lands. */

@@ -63,7 +63,7 @@ static void two_offsets(struct call *c, const struct sc_event *ev,
 
 void decode_splice(struct call *c, const struct sc_event *ev)
 {
-	two_offsets(c, ev, &splice_flags);
+	two_offsets(c, ev, &xlat_splice);
 }
 
 void decode_copy_file_range(struct call *c, const struct sc_event *ev)
@@ -78,7 +78,7 @@ void decode_tee(struct call *c, const struct sc_event *ev)
 	call_add_fd(c, "fd_in", fd_arg(ev, 0));
 	call_add_fd(c, "fd_out", fd_arg(ev, 1));
 	call_add_uint(c, "len", arch_ulong(ev->arch, ev->args[2]));
-	call_add_flags(c, "flags", (uint32_t)ev->args[3], &splice_flags);
+	call_add_flags(c, "flags", (uint32_t)ev->args[3], &xlat_splice);
 }
 
 /* The iovecs print like writev's, with their data; dumps as a write. */
@@ -90,7 +90,7 @@ void decode_vmsplice(struct call *c, const struct sc_event *ev)
 	add_iov(c, "iov", arch_ulong(ev->arch, ev->args[1]),
 		     arch_ulong(ev->arch, ev->args[2]), 1, UINT64_MAX);
 	call_add_uint(c, "nr_segs", arch_ulong(ev->arch, ev->args[2]));
-	call_add_flags(c, "flags", (uint32_t)ev->args[3], &splice_flags);
+	call_add_flags(c, "flags", (uint32_t)ev->args[3], &xlat_splice);
 	/*
 	 * From a pipe's read end it fills the iovecs instead: watched only
 	 * into a write end, and dumped (as strace does) at exit.

@@ -20,6 +20,13 @@ void call_begin(struct call *c, unsigned id, enum arch arch, size_t fetch_cap,
 	c->done = 0;
 	c->vanished = 0;
 	c->late_data = 0;
+	c->exiting = 0;
+	c->res_form = RES_LIST;
+	c->res_names_always = 0;
+	c->res_label = NULL;
+	c->res_names = NULL;
+	memset(&c->res_path, 0, sizeof(c->res_path));
+	c->nnotes = 0;
 	c->in.arg = -1;
 	c->in.len = 0;
 	c->in.fd = -1;
@@ -176,6 +183,171 @@ void call_add_flags(struct call *c, const char *name, uint64_t val,
 	a->v.flags.names = names;
 }
 
+void call_add_enum(struct call *c, const char *name, uint64_t val,
+		   const struct xlat_list *names)
+{
+	struct arg *a = add(c, name, ARG_ENUM);
+
+	a->v.flags.val = val;
+	a->v.flags.names = names;
+}
+
+/*
+ * A path is read as the kernel reads it, up to PATH_MAX bytes, and shown
+ * whole; a name up to -s bytes and one more, to know whether it goes on.
+ * Neither is charged to the budget for data: a path is bounded as it is.
+ */
+void call_add_str(struct call *c, const char *name, uint64_t addr, enum str_kind kind)
+{
+	struct arg *a = add(c, name, ARG_STR);
+	struct buf_arg *b = &a->v.buf;
+
+	a->str = (unsigned char)kind;
+	b->addr = addr;
+	b->want = addr ? (kind == STR_PATH ? PATH_MAX_BYTES : MIN(c->fetch_cap, (size_t)PATH_MAX_BYTES) + 1) : 0;
+	b->len = b->want;
+	b->state = BUF_PENDING;
+}
+
+long call_str_len(const struct call *c, const struct arg *a, int *cut)
+{
+	const struct buf_arg *b = &a->v.buf;
+	const unsigned char *p, *nul;
+
+	*cut = 0;
+	if (!b->addr || b->state != BUF_DONE)
+		return -1;
+	p = call_buf_data(c, b);
+	nul = memchr(p, '\0', b->got);
+	if (nul)
+		return nul - p;
+	if (b->got < b->want)	/* unreadable before its end: as strace, the address */
+		return -1;
+	*cut = 1;
+	return (long)b->want - 1;
+}
+
+void call_add_dirfd(struct call *c, const char *name, int fd)
+{
+	struct arg *a = add(c, name, ARG_DIRFD);
+
+	a->v.i = fd;
+	a->path.pending = fd >= 0 || fd == AT_FDCWD_VAL;
+}
+
+void call_add_mode(struct call *c, const char *name, uint64_t mode)
+{
+	add(c, name, ARG_MODE)->v.u = mode;
+}
+
+void call_add_sig(struct call *c, const char *name, int sig)
+{
+	add(c, name, ARG_SIG)->v.i = sig;
+}
+
+void call_add_hex(struct call *c, const char *name, uint64_t v)
+{
+	add(c, name, ARG_HEX)->v.u = v;
+}
+
+void call_add_struct_sized(struct call *c, const char *name, const struct layout *layout,
+			   uint64_t addr, uint64_t size)
+{
+	struct arg *a = add(c, name, ARG_STRUCT);
+
+	set_agg(c, a, ARG_STRUCT, layout, addr, 1, 1, UINT64_MAX);
+	if (size < layout->size[c->arch]) {
+		a->type = ARG_ADDR;	/* too small to be one: strace shows the address */
+		a->v.u = addr;
+		return;
+	}
+	a->v.agg.ext = (unsigned short)MIN(size, (uint64_t)PATH_MAX_BYTES);
+}
+
+void call_fill_struct(struct call *c, struct arg *a, const struct layout *layout,
+		      uint64_t addr)
+{
+	set_agg(c, a, ARG_STRUCT, layout, addr, 1, 1, UINT64_MAX);
+}
+
+void call_result_fd(struct call *c)
+{
+	c->res_form = RES_FD;
+}
+
+void call_result_flags(struct call *c, const char *label, const struct xlat_list *names,
+		       int names_always)
+{
+	c->res_form = RES_FLAGS;
+	c->res_label = label;
+	c->res_names = names;
+	c->res_names_always = (unsigned char)names_always;
+}
+
+void call_result_named(struct call *c, const struct xlat_list *names)
+{
+	c->res_form = RES_NAMED;
+	c->res_names = names;
+}
+
+void call_result_signal(struct call *c)
+{
+	c->res_form = RES_SIGNAL;
+}
+
+void call_result_pid(struct call *c)
+{
+	c->res_form = RES_PID;
+}
+
+int call_result_is_fd(const struct call *c)
+{
+	return c->res_form == RES_FD ||
+	       (c->res_form == RES_LIST && syscall_def(c->id)->result == RESULT_FD);
+}
+
+/* A copy of @path in the arena, NUL-terminated, for an fd_path. */
+static void keep_path(struct call *c, struct fd_path *p, const char *path, size_t len)
+{
+	p->off = call_arena_take(c, len + 1);
+	p->len = (unsigned short)MIN(len, (size_t)USHRT_MAX);
+	memcpy(c->arena + p->off, path, len);
+	c->arena[p->off + len] = '\0';
+}
+
+void call_note_fd(struct call *c, int fd, int at_exit, const char *path, size_t len)
+{
+	struct fd_note *n;
+
+	if (c->nnotes == FD_NOTES_MAX)
+		return;
+	if (c->nnotes == c->notes_cap) {
+		c->notes_cap = c->notes_cap ? c->notes_cap * 2 : 8;
+		c->notes = xrealloc(c->notes, c->notes_cap * sizeof(*c->notes));
+	}
+	n = &c->notes[c->nnotes++];
+	n->fd = fd;
+	n->at_exit = (unsigned char)at_exit;
+	keep_path(c, &n->path, path, len);
+}
+
+const char *call_noted_fd(const struct call *c, int fd, int at_exit, size_t *len)
+{
+	unsigned i;
+
+	for (i = 0; i < c->nnotes; i++)
+		if (c->notes[i].fd == fd && c->notes[i].at_exit == at_exit) {
+			*len = c->notes[i].path.len;
+			return (const char *)c->arena + c->notes[i].path.off;
+		}
+	return NULL;
+}
+
+void call_set_result_path(struct call *c, const char *path, size_t len)
+{
+	keep_path(c, &c->res_path, path, len);
+}
+
 void call_add_offptr(struct call *c, const char *name, uint64_t addr,
 		     unsigned size, int is_signed)
 {
@@ -250,12 +422,7 @@ size_t call_arena_take(struct call *c, size_t n)
 
 void call_set_fd_path(struct call *c, unsigned idx, const char *path, size_t len)
 {
-	struct arg *a = &c->arg[idx];
-
-	a->path.off = call_arena_take(c, len + 1);
-	a->path.len = (unsigned short)MIN(len, (size_t)USHRT_MAX);
-	memcpy(c->arena + a->path.off, path, len);
-	c->arena[a->path.off + len] = '\0';
+	keep_path(c, &c->arg[idx].path, path, len);
 }
 
 unsigned call_entry_args(const struct call *c)
@@ -304,6 +471,7 @@ void call_trim(struct call *c)
 	TRIM(c->slots, c->slots_cap, KEEP_ELEMS);
 	TRIM(c->leaves, c->leaves_cap, KEEP_ELEMS);
 	TRIM(c->nodes, c->nodes_cap, KEEP_ELEMS);
+	TRIM(c->notes, c->notes_cap, KEEP_ELEMS);
 }
 
 void call_release(struct call *c)
@@ -312,4 +480,5 @@ void call_release(struct call *c)
 	TRIM(c->slots, c->slots_cap, 0);
 	TRIM(c->leaves, c->leaves_cap, 0);
 	TRIM(c->nodes, c->nodes_cap, 0);
+	TRIM(c->notes, c->notes_cap, 0);
 }

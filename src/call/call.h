@@ -40,6 +40,35 @@ enum arg_type {
 	ARG_STRUCT,	/* pointer to one struct of a layout */
 	ARG_FLAGS,	/* bit flags named from an xlat list */
 	ARG_OFFPTR,	/* pointer to a file offset, shown before and after */
+	ARG_ENUM,	/* a value named from an xlat list */
+	ARG_STR,	/* a NUL-terminated string read from the tracee (a path, a name) */
+	ARG_DIRFD,	/* a directory fd, or AT_FDCWD */
+	ARG_MODE,	/* a file mode, in octal */
+	ARG_SIG,	/* a signal number */
+	ARG_HEX,	/* a number shown in hex (an mmap offset, an unknown command's argument) */
+};
+
+/* openat(2)'s "the current directory" dirfd. */
+#define AT_FDCWD_VAL (-100)
+
+/* How far a string argument is read: a path as the kernel takes it, a name within -s. */
+enum str_kind {
+	STR_PATH = 1,	/* up to PATH_MAX bytes, never cut by -s */
+	STR_NAME,	/* up to -s bytes, then "..." */
+};
+#define PATH_MAX_BYTES 4096
+
+/*
+ * How the result prints, when the syscall list's result kind is not
+ * enough (fcntl's depends on its command).
+ */
+enum result_form {
+	RES_LIST,	/* as the list's result kind says */
+	RES_FD,		/* a new fd (-y shows its file) */
+	RES_FLAGS,	/* "0x8002 (flags O_RDWR|O_LARGEFILE)" */
+	RES_NAMED,	/* "0x2 (F_UNLCK)": a value and its name */
+	RES_SIGNAL,	/* "10 (SIGUSR1)" */
+	RES_PID,	/* a process id (--normalize renumbers it) */
 };
 
 #define IOV_FETCH_MAX 1024	/* UIO_MAXIOV: the kernel refuses more; no array reads more */
@@ -80,6 +109,8 @@ struct agg_arg {
 	unsigned char read_all;	/* a policy wants every element (up to IOV_FETCH_MAX) */
 	unsigned char one;	/* a pointer to one struct, not an array: -s does not cut it */
 	unsigned char state;	/* enum agg_state */
+	unsigned char at_exit;	/* read at the call's exit (fd fields name their files then) */
+	unsigned short ext;	/* extensible struct: the size the caller passed, at most a page */
 	struct buf_arg raw;	/* the elements' bytes as read */
 };
 
@@ -117,7 +148,8 @@ struct arg {
 	enum arg_type type;
 	unsigned char at_exit;	/* value only known at syscall exit */
 	unsigned char filled;
-	struct fd_path path;	/* ARG_FD only */
+	unsigned char str;	/* ARG_STR: enum str_kind */
+	struct fd_path path;	/* ARG_FD, ARG_DIRFD */
 	union {
 		int64_t i;
 		uint64_t u;
@@ -182,6 +214,14 @@ struct claim {
 
 #define CALL_CLAIMS 2
 
+/* The file an fd inside a struct referred to (pipe's fds, at exit), for -y. */
+struct fd_note {
+	int fd;
+	unsigned char at_exit;
+	struct fd_path path;
+};
+#define FD_NOTES_MAX 256	/* past these, fds inside structs print bare */
+
 /* A decoded call: typed arguments plus the result, renderer-ready. */
 struct call {
 	unsigned id;
@@ -192,6 +232,14 @@ struct call {
 	int done;		/* exit seen */
 	unsigned char vanished;	/* never returned (the thread died in it): result unknown */
 	unsigned char late_data;	/* the call may fill its consumed buffers (vmsplice) */
+	unsigned char exiting;	/* the exit stop is being handled */
+	unsigned char res_form;	/* enum result_form */
+	unsigned char res_names_always;	/* RES_FLAGS: names even with -X raw (F_GETFL, as strace) */
+	const char *res_label;	/* RES_FLAGS: "flags", "seals" */
+	const struct xlat_list *res_names;	/* RES_FLAGS, RES_NAMED */
+	struct fd_path res_path;	/* RES_FD or a list FD result: its file, for -y */
+	struct fd_note *notes;
+	unsigned nnotes, notes_cap;
 	struct consumed in;
 	struct produced out;
 	struct claim claims[CALL_CLAIMS];
@@ -275,6 +323,53 @@ void call_offptr_moved(struct call *c, unsigned idx);
 void call_add_flags(struct call *c, const char *name, uint64_t val,
 		    const struct xlat_list *names);
 
+/* Appends value @val named from @names (a command, a whence...). */
+void call_add_enum(struct call *c, const char *name, uint64_t val,
+		   const struct xlat_list *names);
+
+/* Appends a string at @addr, read as @kind says (a path, or a name cut at -s). */
+void call_add_str(struct call *c, const char *name, uint64_t addr, enum str_kind kind);
+
+/* Appends a directory fd: AT_FDCWD, or an fd (-y: the current directory, or its file). */
+void call_add_dirfd(struct call *c, const char *name, int fd);
+
+/* Appends a file mode, a signal number, a number in hex. */
+void call_add_mode(struct call *c, const char *name, uint64_t mode);
+void call_add_sig(struct call *c, const char *name, int sig);
+void call_add_hex(struct call *c, const char *name, uint64_t v);
+
+/*
+ * Appends a pointer to an extensible struct of @layout that the caller
+ * says is @size bytes: smaller than ours, it prints as an address;
+ * larger, the bytes past ours print when they are not all zero.
+ */
+void call_add_struct_sized(struct call *c, const char *name, const struct layout *layout,
+			   uint64_t addr, uint64_t size);
+
+/* Fills a placeholder with a pointer to one struct of @layout (read now: at exit). */
+void call_fill_struct(struct call *c, struct arg *a, const struct layout *layout,
+		      uint64_t addr);
+
+/* The result prints as a new fd, as flags ("0x1 (@label FD_CLOEXEC)"), as a named value, a signal or a pid. */
+void call_result_fd(struct call *c);
+void call_result_flags(struct call *c, const char *label, const struct xlat_list *names,
+		       int names_always);
+void call_result_named(struct call *c, const struct xlat_list *names);
+void call_result_signal(struct call *c);
+void call_result_pid(struct call *c);
+
+/* Whether the result is a new fd (by the list or by the decoder). */
+int call_result_is_fd(const struct call *c);
+
+/* Records the file fd @fd, inside a struct read at entry or exit, referred to. */
+void call_note_fd(struct call *c, int fd, int at_exit, const char *path, size_t len);
+
+/* The file noted for @fd (at_exit as the struct holding it was read), or NULL. */
+const char *call_noted_fd(const struct call *c, int fd, int at_exit, size_t *len);
+
+/* Records the file the result fd refers to. */
+void call_set_result_path(struct call *c, const char *path, size_t len);
+
 /*
  * Argument @idx (a buffer or an array with payload) is data the call
  * takes from the caller's memory, @len bytes at most (UINT64_MAX: all
@@ -320,6 +415,19 @@ static inline const char *call_fd_path(const struct call *c, const struct arg *a
 {
 	return a->path.len ? (const char *)c->arena + a->path.off : NULL;
 }
+
+/* The path of the result fd, or NULL. */
+static inline const char *call_result_path(const struct call *c)
+{
+	return c->res_path.len ? (const char *)c->arena + c->res_path.off : NULL;
+}
+
+/*
+ * A string argument as read: its length up to the NUL, with *@cut set
+ * when it goes on past what was read (print "..." after it); -1 when it
+ * cannot be shown (NULL, or unreadable before its end: print the address).
+ */
+long call_str_len(const struct call *c, const struct arg *a, int *cut);
 
 /* The bytes of element @i of @agg, as read. */
 static inline const unsigned char *call_elem(const struct call *c, const struct agg_arg *agg,

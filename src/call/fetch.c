@@ -118,6 +118,7 @@ static int queue_agg(struct call *c, struct agg_ref r)
 	size_t esize = v->layout->size[c->arch];
 
 	v->state = AGG_DONE;
+	v->at_exit = c->exiting;
 	if (!v->addr || !v->count || v->overflow)
 		return 0;
 	/* At most IOV_FETCH_MAX elements whatever the count: the budget is for their data. */
@@ -127,7 +128,7 @@ static int queue_agg(struct call *c, struct agg_ref r)
 		return 0;
 	memset(&v->raw, 0, sizeof(v->raw));
 	v->raw.addr = v->addr;
-	v->raw.len = v->raw.want = v->want * esize;
+	v->raw.len = v->raw.want = v->ext ? v->ext : v->want * esize;
 	queue(c, &v->raw, r.is_node ? REQ_NODE : REQ_BUF, r.idx);
 	return 1;
 }
@@ -258,6 +259,7 @@ static uint32_t new_node(struct call *c, const struct field *fd, uint64_t addr, 
 	v->with_data = 1;
 	v->overflow = v->count > max;
 	v->one = fd->kind == F_PTR;
+	v->at_exit = c->exiting;
 	return c->nnodes;
 }
 
@@ -284,7 +286,7 @@ static unsigned parse_agg(struct call *c, struct agg_ref r, struct agg_ref *next
 
 	if (!v->want)
 		return 0;
-	v->got = (unsigned)(v->raw.got / l->size[c->arch]);
+	v->got = (unsigned)MIN(v->raw.got / l->size[c->arch], (size_t)v->want);
 	n = MIN(v->got, v->show);
 	if (!nptr || !v->with_data || !n)
 		return 0;
@@ -384,7 +386,7 @@ static unsigned queue_args(struct call *c, struct agg_ref *level)
 			level[n++] = r;
 			if (a->type == ARG_ARRAY && !guessed++ && call_payload_field(&a->v.agg) >= 0)
 				queue_guess(c, i);
-		} else if (a->type == ARG_BUF && a->v.buf.state == BUF_PENDING) {
+		} else if ((a->type == ARG_BUF || a->type == ARG_STR) && a->v.buf.state == BUF_PENDING) {
 			queue(c, &a->v.buf, REQ_BUF, 0);
 		} else if (a->type == ARG_OFFPTR && a->v.off.reading) {
 			queue_offptr(c, &a->v.off);

@@ -20,9 +20,15 @@ enum field_kind {
 	F_BYTES,	/* a pointer to bytes, as many as field .len says */
 	F_ARRAY,	/* a pointer to as many .sub structs as field .len says */
 	F_PTR,		/* a pointer to one .sub struct */
+	F_FD,		/* a file descriptor (-y shows its file) */
+	F_PID,		/* a process id (--normalize renumbers it) */
+	F_ENUM,		/* a value named from .names */
+	F_FLAGS,	/* bits named from .names */
+	F_MODE,		/* a file mode, in octal */
 };
 
 struct layout;
+struct xlat_list;
 
 struct field {
 	const char *name;
@@ -34,17 +40,38 @@ struct field {
 	unsigned short off[ARCH_COUNT];
 	signed char len;		/* F_BYTES, F_ARRAY: the field that counts them */
 	const struct layout *sub;	/* F_ARRAY, F_PTR */
+	const struct xlat_list *names;	/* F_ENUM, F_FLAGS */
+	/*
+	 * Left out when 0, unless field number @unless - 1 (when set) has
+	 * one of the @unless_mask bits: open_how's mode prints only with
+	 * O_CREAT or O_TMPFILE, or when it is not 0.
+	 */
+	unsigned char omit_zero;
+	unsigned char unless;
+	uint64_t unless_mask;
 };
 
-/* A field's name and the text before its value, for a struct field initializer. */
-#define FIELD_NAME(n) n, ", " n "=", sizeof(", " n "=") - 1
+/* A field's name and the text before its value, for a designated initializer. */
+#define FIELD(n) .name = n, .sep = ", " n "=", .seplen = sizeof(", " n "=") - 1
 
 struct layout {
 	const char *name;
 	unsigned short size[ARCH_COUNT];
 	unsigned char nfields;
 	const struct field *fields;
+	/*
+	 * The caller passes the struct's size, and a larger one may carry
+	 * fields from newer kernels (openat2's open_how): bytes past ours
+	 * print when not all zero.
+	 */
+	unsigned char extensible;
 };
+
+/* A layout of one unnamed field prints as its bare value: [3, 4], not [{fd=3}, ...]. */
+static inline int layout_bare(const struct layout *l)
+{
+	return l->nfields == 1 && !l->fields[0].name;
+}
 
 /* Whether field kind @k is a pointer the reader follows. */
 static inline int field_follows(unsigned k)
@@ -66,7 +93,8 @@ static inline uint64_t field_value(const struct layout *l, unsigned f, enum arch
 	case 2: { uint16_t x; memcpy(&x, q, 2); v = x; break; }
 	default: v = *q; break;
 	}
-	if (fd->kind == F_INT && fd->size[a] < 8 && (v >> (8 * fd->size[a] - 1)) & 1)
+	if ((fd->kind == F_INT || fd->kind == F_FD || fd->kind == F_PID) && fd->size[a] < 8 &&
+	    (v >> (8 * fd->size[a] - 1)) & 1)
 		v |= ~(uint64_t)0 << (8 * fd->size[a]);
 	return v;
 }

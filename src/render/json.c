@@ -196,75 +196,195 @@ static void j_agg(const struct call *c, const struct arg *a)
 	sb_addch(&js, '}');
 }
 
-/* Element @i of @v as an object of its fields, pointers followed where they were. */
+static void j_path(const char *path, size_t len)
+{
+	struct strbuf name = STRBUF_INIT;
+
+	file_name_raw(&name, path, len);
+	j_bytes((const unsigned char *)name.buf, name.len);
+	sb_release(&name);
+}
+
+struct j_names {
+	unsigned n;
+	uint64_t unnamed;	/* a field value without a name */
+};
+
+static void j_emit(const char *name, uint64_t field_val, void *ctx)
+{
+	struct j_names *o = ctx;
+
+	if (!name) {
+		o->unnamed = field_val;
+		return;
+	}
+	if (o->n++)
+		sb_addch(&js, ',');
+	j_str(name);
+}
+
+/*
+ * Flags: {"value", "names", "unknown"}: names in print order (a number
+ * in shifted bits as "21<<MAP_HUGE_SHIFT"), and the bits without one.
+ */
+static void j_flags(uint64_t val, const struct xlat_list *l)
+{
+	struct j_names o = { 0, 0 };
+	uint64_t left = val, shifted = 0;
+	unsigned i;
+
+	sb_addch(&js, '{');
+	j_key("value");
+	j_uint(val);
+	j_key("names");
+	sb_addch(&js, '[');
+	if (val || l->field) {
+		left = xlat_flags(l, val, j_emit, &o, &shifted) | o.unnamed;
+	} else {
+		const struct xlat_list *bits = l->bits ? l->bits : l;
+
+		for (i = 0; i < bits->n; i++)
+			if (!bits->items[i].val)
+				j_str(bits->items[i].name);
+	}
+	if (shifted) {
+		char buf[64];
+
+		snprintf(buf, sizeof(buf), "%llu<<%s", (unsigned long long)shifted, l->shift_name);
+		if (o.n++)
+			sb_addch(&js, ',');
+		j_str(buf);
+	}
+	sb_addch(&js, ']');
+	j_key("unknown");
+	j_uint(left);
+	sb_addch(&js, '}');
+}
+
+/* A named value: {"value", "name"}, the name null when it has none. */
+static void j_named(int64_t val, const char *name)
+{
+	sb_addch(&js, '{');
+	j_key("value");
+	j_int(val);
+	j_key("name");
+	if (name)
+		j_str(name);
+	else
+		sb_addstr(&js, "null");
+	sb_addch(&js, '}');
+}
+
+static void j_mode(uint64_t mode)
+{
+	sb_addf(&js, "\"0%03llo\"", (unsigned long long)mode);
+}
+
+/* An fd inside a struct: a number; with -y, {"fd", "path"} (path null when not open). */
+static void j_fd(int64_t fd, const char *path, size_t len)
+{
+	if (!opt.show_paths) {
+		j_int(fd);
+		return;
+	}
+	sb_addch(&js, '{');
+	j_key("fd");
+	j_int(fd);
+	j_key("path");
+	if (path)
+		j_path(path, len);
+	else
+		sb_addstr(&js, "null");
+	sb_addch(&js, '}');
+}
+
+static void j_field(const struct call *c, const struct agg_arg *v, unsigned i, unsigned f,
+		    unsigned *slot)
+{
+	const struct field *fd = &v->layout->fields[f];
+	uint64_t val = call_field(c, v, i, f);
+	const struct buf_arg *b;
+	const struct arg *n;
+	const char *path;
+	size_t len = 0;
+
+	switch (fd->kind) {
+	case F_UINT:
+		j_uint(val);
+		break;
+	case F_INT:
+		j_int((int64_t)val);
+		break;
+	case F_ADDR:
+		j_addr(val);
+		break;
+	case F_BYTES:
+		if ((b = call_leaf(c, v, i, (*slot)++)))
+			j_buf(c, b);
+		else
+			j_addr(val);
+		break;
+	case F_ARRAY:
+	case F_PTR:
+		if ((n = call_node(c, v, i, (*slot)++)))
+			j_agg(c, n);
+		else
+			j_addr(val);
+		break;
+	case F_FD:
+		path = call_noted_fd(c, (int)(int64_t)val, v->at_exit, &len);
+		j_fd((int64_t)val, path, len);
+		break;
+	case F_PID:
+		sb_addu(&js, quote_pid((pid_t)val));
+		break;
+	case F_ENUM:
+		j_named((int64_t)val, xlat_name(fd->names, val));
+		break;
+	case F_FLAGS:
+		j_flags(val, fd->names);
+		break;
+	case F_MODE:
+		j_mode(val);
+		break;
+	}
+}
+
+/*
+ * Element @i of @v as an object of its fields (every field, even those
+ * the text leaves out), pointers followed where they were; a bare one as
+ * its value.  An extensible struct's bytes past ours, when not all zero:
+ * "extra_bytes".
+ */
 static void j_elem(const struct call *c, const struct agg_arg *v, unsigned i)
 {
 	const struct layout *l = v->layout;
 	unsigned f, slot = 0;
+	size_t ours = l->size[c->arch], k;
 
+	if (layout_bare(l)) {
+		j_field(c, v, i, 0, &slot);
+		return;
+	}
 	sb_addch(&js, '{');
 	if (v->one) {
 		j_key("addr");
 		j_addr(v->addr);
 	}
 	for (f = 0; f < l->nfields; f++) {
-		const struct field *fd = &l->fields[f];
-		uint64_t val = call_field(c, v, i, f);
-		const struct buf_arg *b;
-		const struct arg *n;
+		j_key(l->fields[f].name);
+		j_field(c, v, i, f, &slot);
+	}
+	if (v->ext && v->raw.got > ours) {
+		const unsigned char *p = call_buf_data(c, &v->raw) + ours;
 
-		j_key(fd->name);
-		switch (fd->kind) {
-		case F_UINT:
-			j_uint(val);
-			break;
-		case F_INT:
-			j_int((int64_t)val);
-			break;
-		case F_ADDR:
-			j_addr(val);
-			break;
-		case F_BYTES:
-			if ((b = call_leaf(c, v, i, slot++)))
-				j_buf(c, b);
-			else
-				j_addr(val);
-			break;
-		case F_ARRAY:
-		case F_PTR:
-			if ((n = call_node(c, v, i, slot++)))
-				j_agg(c, n);
-			else
-				j_addr(val);
-			break;
+		for (k = 0; k < v->raw.got - ours && !p[k]; k++)
+			;
+		if (k < v->raw.got - ours) {
+			j_key("extra_bytes");
+			j_bytes(p, v->raw.got - ours);
 		}
 	}
-	sb_addch(&js, '}');
-}
-
-static void j_flags(const struct flags_arg *f)
-{
-	uint64_t left = f->val;
-	unsigned i;
-
-	sb_addch(&js, '{');
-	j_key("value");
-	j_uint(f->val);
-	j_key("names");
-	sb_addch(&js, '[');
-	for (i = 0; i < f->names->n; i++) {
-		uint64_t bit = f->names->items[i].val;
-
-		if (!bit || (f->val & bit) != bit)
-			continue;
-		if (left != f->val)
-			sb_addch(&js, ',');
-		j_str(f->names->items[i].name);
-		left &= ~bit;
-	}
-	sb_addch(&js, ']');
-	j_key("unknown");
-	j_uint(left);
 	sb_addch(&js, '}');
 }
 
@@ -296,6 +416,38 @@ static void j_offptr(const struct offptr_arg *o)
 	sb_addch(&js, '}');
 }
 
+/*
+ * A string argument: a JSON string; null for NULL; {"addr", "unreadable":
+ * true} when it cannot be read to its end; {"addr", "data", "truncated":
+ * true} when it goes on past what is shown.
+ */
+static void j_str_arg(const struct call *c, const struct arg *a)
+{
+	int cut;
+	long n = call_str_len(c, a, &cut);
+
+	if (!a->v.buf.addr) {
+		sb_addstr(&js, "null");
+		return;
+	}
+	if (n >= 0 && !cut) {
+		j_bytes(call_buf_data(c, &a->v.buf), (size_t)n);
+		return;
+	}
+	sb_addch(&js, '{');
+	j_key("addr");
+	j_addr(a->v.buf.addr);
+	if (n < 0) {
+		j_key("unreadable");
+		sb_addstr(&js, "true}");
+		return;
+	}
+	j_key("data");
+	j_bytes(call_buf_data(c, &a->v.buf), (size_t)n);
+	j_key("truncated");
+	sb_addstr(&js, "true}");
+}
+
 static void j_arg(const struct call *c, const struct arg *a)
 {
 	char key[64];
@@ -303,8 +455,26 @@ static void j_arg(const struct call *c, const struct arg *a)
 	j_key(a->name);
 	switch (a->type) {
 	case ARG_INT:
-	case ARG_FD:
 		j_int(a->v.i);
+		break;
+	case ARG_FD:
+	case ARG_DIRFD:
+		j_int(a->v.i);
+		break;
+	case ARG_ENUM:
+		j_named((int64_t)a->v.flags.val, xlat_name(a->v.flags.names, a->v.flags.val));
+		break;
+	case ARG_STR:
+		j_str_arg(c, a);
+		break;
+	case ARG_MODE:
+		j_mode(a->v.u);
+		break;
+	case ARG_SIG:
+		j_named(a->v.i, a->v.i ? signal_name((int)a->v.i) : NULL);
+		break;
+	case ARG_HEX:
+		j_uint(a->v.u);
 		break;
 	case ARG_PID:
 		sb_addu(&js, quote_pid((pid_t)a->v.i));
@@ -326,20 +496,16 @@ static void j_arg(const struct call *c, const struct arg *a)
 		j_agg(c, a);
 		break;
 	case ARG_FLAGS:
-		j_flags(&a->v.flags);
+		j_flags(a->v.flags.val, a->v.flags.names);
 		break;
 	case ARG_OFFPTR:
 		j_offptr(&a->v.off);
 		break;
 	}
-	if (a->type == ARG_FD && opt.show_paths && call_fd_path(c, a)) {
-		struct strbuf name = STRBUF_INIT;
-
+	if ((a->type == ARG_FD || a->type == ARG_DIRFD) && opt.show_paths && call_fd_path(c, a)) {
 		snprintf(key, sizeof(key), "%s_path", a->name);
 		j_key(key);
-		file_name_raw(&name, call_fd_path(c, a), a->path.len);
-		j_bytes((const unsigned char *)name.buf, name.len);
-		sb_release(&name);
+		j_path(call_fd_path(c, a), a->path.len);
 	}
 }
 
@@ -471,6 +637,46 @@ static void j_stack(const struct stack *st)
 	}
 }
 
+/*
+ * A successful result: a number (an address as a string, as addresses
+ * are), and what the text shows beside it: "result_path" (-y),
+ * "result_flags", "result_name".
+ */
+static void j_result(const struct call *c)
+{
+	uint64_t v = arch_ulong(c->arch, (uint64_t)c->rval);
+	const char *name = NULL;
+
+	if (c->res_form == RES_PID) {
+		sb_addu(&js, quote_pid((pid_t)v));
+		return;
+	}
+	if (c->res_form == RES_LIST && syscall_def(c->id)->result == RESULT_ADDR)
+		j_addr(v);
+	else
+		j_uint(v);
+	if (call_result_is_fd(c) && opt.show_paths && call_result_path(c)) {
+		j_key("result_path");
+		j_path(call_result_path(c), c->res_path.len);
+	}
+	if (c->res_form == RES_FLAGS) {
+		j_key("result_flags");
+		j_flags(v, c->res_names);
+		return;
+	}
+	if (c->res_form != RES_NAMED && c->res_form != RES_SIGNAL)
+		return;
+	if (c->res_form == RES_NAMED)
+		name = xlat_name(c->res_names, v);
+	else if (v)
+		name = signal_name((int)v);
+	j_key("result_name");
+	if (name)
+		j_str(name);
+	else
+		sb_addstr(&js, "null");
+}
+
 /* A call is one object, printed whole once its result is known (or never will be). */
 static void json_whole(struct who *w, const struct report *r)
 {
@@ -500,7 +706,7 @@ static void json_whole(struct who *w, const struct report *r)
 		else
 			sb_addstr(&js, "null");
 	} else {
-		j_uint(arch_ulong(c->arch, (uint64_t)c->rval));
+		j_result(c);
 	}
 	if (toctou_has_news(&r->tt))
 		j_toctou(c, &r->tt);

@@ -19,6 +19,9 @@ void text_arg(struct strbuf *sb, const struct call *c, const struct arg *a);
 void text_args(struct strbuf *sb, const struct call *c, unsigned from, unsigned to);
 void text_result(struct strbuf *sb, const struct call *c);
 
+/* Flags @val named from @l as -X asks: names, hex, or hex and names. */
+void text_flags(struct strbuf *sb, uint64_t val, const struct xlat_list *l);
+
 /* " /" "* toctou: CHANGE, ...; landed: WHICH *" "/" after the result. */
 void text_toctou(struct strbuf *sb, const struct call *c, const struct toctou *tt);
 

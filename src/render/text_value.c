@@ -87,102 +87,285 @@ static void render_agg(struct strbuf *sb, const struct call *c, const struct arg
 	}
 }
 
-/* Element @i of @v: "{name=value, ...}", pointers followed where they were. */
-static void text_elem(struct strbuf *sb, const struct call *c, const struct agg_arg *v,
-		      unsigned i)
+#define DELETED " (deleted)"
+
+/* <path>, and a deleted file's mark outside the brackets, as strace: <x>(deleted). */
+static void fd_path(struct strbuf *sb, const char *path, size_t len)
 {
-	const struct layout *l = v->layout;
-	unsigned f, slot = 0;
+	size_t mark = strlen(DELETED);
+	int deleted = len > mark && !memcmp(path + len - mark, DELETED, mark);
 
-	sb_addch(sb, '{');
-	for (f = 0; f < l->nfields; f++) {
-		const struct field *fd = &l->fields[f];
-		uint64_t val = call_field(c, v, i, f);
-		const struct buf_arg *b;
-		const struct arg *n;
-
-		if (f)
-			sb_add(sb, fd->sep, fd->seplen);
-		else
-			sb_add(sb, fd->sep + 2, fd->seplen - 2u);
-		switch (fd->kind) {
-		case F_UINT:
-			sb_addu(sb, val);
-			break;
-		case F_INT:
-			sb_addi(sb, (int64_t)val);
-			break;
-		case F_ADDR:
-			quote_addr(sb, val);
-			break;
-		case F_BYTES:
-			if ((b = call_leaf(c, v, i, slot++)))
-				text_buf(sb, c, b);
-			else
-				quote_addr(sb, val);
-			break;
-		case F_ARRAY:
-		case F_PTR:
-			if ((n = call_node(c, v, i, slot++)))
-				render_agg(sb, c, n);
-			else
-				quote_addr(sb, val);
-			break;
-		}
-	}
-	sb_addch(sb, '}');
+	sb_addch(sb, '<');
+	file_name_text(sb, path, deleted ? len - mark : len);
+	sb_addch(sb, '>');
+	if (deleted)
+		sb_addstr(sb, "(deleted)");
 }
 
-/* The names of the bits of @val, "|"-joined; returns the bits left unnamed. */
-static uint64_t flag_names(struct strbuf *sb, uint64_t val, const struct xlat_list *l)
+/* A number as strace shows flags and unnamed values: 0, or hex. */
+static void hex(struct strbuf *sb, uint64_t v)
 {
-	uint64_t left = val;
-	unsigned i;
-
-	for (i = 0; i < l->n; i++) {
-		uint64_t bit = l->items[i].val;
-
-		if (!bit || (val & bit) != bit)
-			continue;
-		if (left != val)
-			sb_addch(sb, '|');
-		sb_addstr(sb, l->items[i].name);
-		left &= ~bit;
-	}
-	return left;
+	if (v)
+		sb_addhex(sb, v);
+	else
+		sb_addch(sb, '0');
 }
 
-static void render_flags(struct strbuf *sb, const struct flags_arg *f)
-{
-	uint64_t left;
+struct names_out {
+	struct strbuf *sb;
+	const struct xlat_list *l;
+	unsigned n;
+};
 
-	if (!f->val || opt.xlat == XLAT_RAW) {
-		if (f->val)
-			sb_addhex(sb, f->val);
-		else
-			sb_addch(sb, '0');
+static void emit_name(const char *name, uint64_t field_val, void *ctx)
+{
+	struct names_out *o = ctx;
+
+	if (o->n++)
+		sb_addch(o->sb, '|');
+	if (name) {
+		sb_addstr(o->sb, name);
 		return;
 	}
-	if (opt.xlat == XLAT_VERBOSE) {
-		sb_addhex(sb, f->val);
-		sb_addstr(sb, " /* ");
+	hex(o->sb, field_val);	/* a field value without a name */
+	sb_addstr(o->sb, " /* ");
+	sb_addstr(o->sb, o->l->field->unknown);
+	sb_addstr(o->sb, " */");
+}
+
+/* The zero value's name in flags list @l (PROT_NONE), or NULL. */
+static const char *zero_name(const struct xlat_list *l)
+{
+	const struct xlat_list *bits = l->bits ? l->bits : l;
+	unsigned i;
+
+	for (i = 0; i < bits->n; i++)
+		if (!bits->items[i].val)
+			return bits->items[i].name;
+	return NULL;
+}
+
+/* Flags as names: "O_RDWR|O_CREAT|0x40000000", "21<<MAP_HUGE_SHIFT"; nothing named: "0x40 /" "* DN_??? *" "/". */
+static void flag_names(struct strbuf *sb, uint64_t val, const struct xlat_list *l)
+{
+	struct names_out o = { sb, l, 0 };
+	uint64_t left, shifted;
+
+	if (!val && !l->field) {
+		sb_addstr(sb, zero_name(l) ? zero_name(l) : "0");
+		return;
 	}
-	left = flag_names(sb, f->val, f->names);
-	if (left == f->val) {	/* no known bit */
-		if (opt.xlat != XLAT_VERBOSE) {
-			sb_addhex(sb, f->val);
-			sb_addstr(sb, " /* ");
-		}
-		sb_addstr(sb, f->names->unknown);
+	left = xlat_flags(l, val, emit_name, &o, &shifted);
+	if (!o.n && !shifted) {
+		hex(sb, val);
+		sb_addstr(sb, " /* ");
+		sb_addstr(sb, l->unknown);
 		sb_addstr(sb, " */");
 		return;
 	}
 	if (left) {
-		sb_addch(sb, '|');
+		if (o.n++)
+			sb_addch(sb, '|');
 		sb_addhex(sb, left);
 	}
-	if (opt.xlat == XLAT_VERBOSE)
+	if (shifted) {
+		if (o.n++)
+			sb_addch(sb, '|');
+		sb_addf(sb, "%llu<<%s", (unsigned long long)shifted, l->shift_name);
+	}
+}
+
+/* Whether flags @val print as a bare number whatever -X says (0 with no name for it). */
+static int flags_plain_zero(uint64_t val, const struct xlat_list *l)
+{
+	return !val && !l->field && !zero_name(l);
+}
+
+/* Whether flags @val have any name in @l (else they print as "0x40 /" "* DN_??? *" "/"). */
+static int flags_named(uint64_t val, const struct xlat_list *l)
+{
+	const struct xlat_list *bits = l->bits ? l->bits : l;
+	unsigned i;
+
+	if (l->field || (val & l->shift_mask) || !val)
+		return 1;
+	for (i = 0; i < bits->n; i++)
+		if (bits->items[i].val && (val & bits->items[i].val) == bits->items[i].val)
+			return 1;
+	return 0;
+}
+
+void text_flags(struct strbuf *sb, uint64_t val, const struct xlat_list *l)
+{
+	if (opt.xlat == XLAT_RAW || flags_plain_zero(val, l)) {
+		hex(sb, val);
+		return;
+	}
+	if (opt.xlat == XLAT_VERBOSE && flags_named(val, l)) {
+		hex(sb, val);
+		sb_addstr(sb, " /* ");
+	}
+	flag_names(sb, val, l);
+	if (opt.xlat == XLAT_VERBOSE && flags_named(val, l))
 		sb_addstr(sb, " */");
+}
+
+/* A value named from @l: the name, or hex with the list's mark for an unknown one. */
+static void text_enum(struct strbuf *sb, uint64_t val, const struct xlat_list *l)
+{
+	const char *name = xlat_name(l, val);
+
+	if (opt.xlat == XLAT_RAW) {
+		hex(sb, val);
+		return;
+	}
+	if (name && opt.xlat == XLAT_ABBREV) {
+		sb_addstr(sb, name);
+		return;
+	}
+	hex(sb, val);
+	sb_addstr(sb, " /* ");
+	sb_addstr(sb, name ? name : l->unknown);
+	sb_addstr(sb, " */");
+}
+
+/* A constant with a name of its own (AT_FDCWD, a signal) that -X shows or hides. */
+static void named_number(struct strbuf *sb, int64_t v, const char *name)
+{
+	if (!name || opt.xlat == XLAT_RAW) {
+		sb_addi(sb, v);
+		return;
+	}
+	if (opt.xlat == XLAT_VERBOSE)
+		sb_addf(sb, "%lld /* %s */", (long long)v, name);
+	else
+		sb_addstr(sb, name);
+}
+
+static void fd_value(struct strbuf *sb, int64_t fd, const char *path, size_t len)
+{
+	sb_addi(sb, fd);
+	if (opt.show_paths && path)
+		fd_path(sb, path, len);
+}
+
+/* An fd inside a struct: its file as noted when the struct was read. */
+static void field_fd(struct strbuf *sb, const struct call *c, const struct agg_arg *v, int64_t fd)
+{
+	size_t len = 0;
+	const char *path = call_noted_fd(c, (int)fd, v->at_exit, &len);
+
+	fd_value(sb, fd, path, len);
+}
+
+/* Whether field @f of element @i is left out (open_how's mode when it says nothing). */
+static int field_omitted(const struct call *c, const struct agg_arg *v, unsigned i, unsigned f)
+{
+	const struct field *fd = &v->layout->fields[f];
+
+	if (!fd->omit_zero || call_field(c, v, i, f))
+		return 0;
+	return !fd->unless || !(call_field(c, v, i, fd->unless - 1u) & fd->unless_mask);
+}
+
+static void text_field(struct strbuf *sb, const struct call *c, const struct agg_arg *v,
+			unsigned i, unsigned f, unsigned *slot)
+{
+	const struct field *fd = &v->layout->fields[f];
+	uint64_t val = call_field(c, v, i, f);
+	const struct buf_arg *b;
+	const struct arg *n;
+
+	switch (fd->kind) {
+	case F_UINT:
+		sb_addu(sb, val);
+		break;
+	case F_INT:
+		sb_addi(sb, (int64_t)val);
+		break;
+	case F_ADDR:
+		quote_addr(sb, val);
+		break;
+	case F_BYTES:
+		if ((b = call_leaf(c, v, i, (*slot)++)))
+			text_buf(sb, c, b);
+		else
+			quote_addr(sb, val);
+		break;
+	case F_ARRAY:
+	case F_PTR:
+		if ((n = call_node(c, v, i, (*slot)++)))
+			render_agg(sb, c, n);
+		else
+			quote_addr(sb, val);
+		break;
+	case F_FD:
+		field_fd(sb, c, v, (int64_t)val);
+		break;
+	case F_PID:
+		sb_addi(sb, quote_pid((pid_t)val));
+		break;
+	case F_ENUM:
+		text_enum(sb, val, fd->names);
+		break;
+	case F_FLAGS:
+		text_flags(sb, val, fd->names);
+		break;
+	case F_MODE:
+		sb_addf(sb, "0%03llo", (unsigned long long)val);
+		break;
+	}
+}
+
+/*
+ * The bytes an extensible struct's caller passed past our layout, when
+ * not all zero: ", /" "* bytes 24..31 *" "/ "\x01..."" in hex, at most -s.
+ */
+static void ext_tail(struct strbuf *sb, const struct call *c, const struct agg_arg *v)
+{
+	size_t ours = v->layout->size[c->arch], n, k;
+	const unsigned char *p = call_buf_data(c, &v->raw);
+
+	if (!v->ext || v->raw.got <= ours)
+		return;
+	n = v->raw.got - ours;
+	for (k = 0; k < n && !p[ours + k]; k++)
+		;
+	if (k == n)
+		return;
+	sb_addf(sb, ", /* bytes %zu..%zu */ \"", ours, v->raw.got - 1);
+	for (k = 0; k < n && k < opt.max_strlen; k++)
+		sb_addf(sb, "\\x%02x", p[ours + k]);
+	sb_addch(sb, '"');
+	if (n > opt.max_strlen)
+		sb_addstr(sb, "...");
+}
+
+/* Element @i of @v: "{name=value, ...}", pointers followed where they were; a bare one as its value. */
+static void text_elem(struct strbuf *sb, const struct call *c, const struct agg_arg *v,
+		      unsigned i)
+{
+	const struct layout *l = v->layout;
+	unsigned f, slot = 0, shown = 0;
+
+	if (layout_bare(l)) {
+		text_field(sb, c, v, i, 0, &slot);
+		return;
+	}
+	sb_addch(sb, '{');
+	for (f = 0; f < l->nfields; f++) {
+		const struct field *fd = &l->fields[f];
+
+		if (field_omitted(c, v, i, f))
+			continue;
+		if (shown++)
+			sb_add(sb, fd->sep, fd->seplen);
+		else
+			sb_add(sb, fd->sep + 2, fd->seplen - 2u);
+		text_field(sb, c, v, i, f, &slot);
+	}
+	ext_tail(sb, c, v);
+	sb_addch(sb, '}');
 }
 
 static void offset_value(struct strbuf *sb, const struct offptr_arg *o, uint64_t v)
@@ -212,19 +395,21 @@ static void render_offptr(struct strbuf *sb, const struct offptr_arg *o)
 	sb_addch(sb, ']');
 }
 
-#define DELETED " (deleted)"
-
-/* <path>, and a deleted file's mark outside the brackets, as strace: <x>(deleted). */
-static void fd_path(struct strbuf *sb, const char *path, size_t len)
+/* A string argument: quoted up to its NUL, "..." when cut, its address when unreadable. */
+static void text_str(struct strbuf *sb, const struct call *c, const struct arg *a)
 {
-	size_t mark = strlen(DELETED);
-	int deleted = len > mark && !memcmp(path + len - mark, DELETED, mark);
+	int cut;
+	long n = call_str_len(c, a, &cut);
 
-	sb_addch(sb, '<');
-	file_name_text(sb, path, deleted ? len - mark : len);
-	sb_addch(sb, '>');
-	if (deleted)
-		sb_addstr(sb, "(deleted)");
+	if (n < 0) {
+		quote_addr(sb, a->v.buf.addr);
+		return;
+	}
+	sb_addch(sb, '"');
+	quote_bytes(sb, call_buf_data(c, &a->v.buf), (size_t)n);
+	sb_addch(sb, '"');
+	if (cut)
+		sb_addstr(sb, "...");
 }
 
 void text_arg(struct strbuf *sb, const struct call *c, const struct arg *a)
@@ -237,9 +422,27 @@ void text_arg(struct strbuf *sb, const struct call *c, const struct arg *a)
 		sb_addu(sb, quote_pid((pid_t)a->v.i));
 		break;
 	case ARG_FD:
-		sb_addi(sb, a->v.i);
+		fd_value(sb, a->v.i, call_fd_path(c, a), a->path.len);
+		break;
+	case ARG_DIRFD:
+		named_number(sb, a->v.i, a->v.i == AT_FDCWD_VAL ? "AT_FDCWD" : NULL);
 		if (opt.show_paths && call_fd_path(c, a))
 			fd_path(sb, call_fd_path(c, a), a->path.len);
+		break;
+	case ARG_ENUM:
+		text_enum(sb, a->v.flags.val, a->v.flags.names);
+		break;
+	case ARG_STR:
+		text_str(sb, c, a);
+		break;
+	case ARG_MODE:
+		sb_addf(sb, "0%03llo", (unsigned long long)a->v.u);
+		break;
+	case ARG_SIG:
+		named_number(sb, a->v.i, a->v.i ? signal_name((int)a->v.i) : NULL);
+		break;
+	case ARG_HEX:
+		hex(sb, a->v.u);
 		break;
 	case ARG_UINT:
 		sb_addu(sb, a->v.u);
@@ -255,7 +458,7 @@ void text_arg(struct strbuf *sb, const struct call *c, const struct arg *a)
 		render_agg(sb, c, a);
 		break;
 	case ARG_FLAGS:
-		render_flags(sb, &a->v.flags);
+		text_flags(sb, a->v.flags.val, a->v.flags.names);
 		break;
 	case ARG_OFFPTR:
 		render_offptr(sb, &a->v.off);
@@ -274,6 +477,52 @@ void text_args(struct strbuf *sb, const struct call *c, unsigned from, unsigned 
 	}
 }
 
+/* A successful result, as its kind says. */
+static void result_value(struct strbuf *sb, const struct call *c)
+{
+	uint64_t v = arch_ulong(c->arch, (uint64_t)c->rval);
+	const char *name;
+
+	switch (c->res_form) {
+	case RES_FLAGS:	/* "0x1 (flags FD_CLOEXEC)" */
+		hex(sb, v);
+		if (!v)
+			return;
+		sb_addf(sb, " (%s ", c->res_label);
+		if (c->res_names_always)
+			flag_names(sb, v, c->res_names);
+		else
+			text_flags(sb, v, c->res_names);
+		sb_addch(sb, ')');
+		return;
+	case RES_NAMED:	/* "0x2 (F_UNLCK)" */
+		hex(sb, v);
+		if ((name = xlat_name(c->res_names, v)))
+			sb_addf(sb, " (%s)", name);
+		return;
+	case RES_SIGNAL:	/* "10 (SIGUSR1)" */
+		sb_addu(sb, v);
+		if (v && (name = signal_name((int)v)))
+			sb_addf(sb, " (%s)", name);
+		return;
+	case RES_PID:
+		sb_addu(sb, quote_pid((pid_t)v));
+		return;
+	}
+	if (call_result_is_fd(c)) {
+		fd_value(sb, (int64_t)v, call_result_path(c), c->res_path.len);
+		return;
+	}
+	if (syscall_def(c->id)->result == RESULT_ADDR) {
+		if (v)
+			quote_hexaddr(sb, v);
+		else
+			sb_addch(sb, '0');
+		return;
+	}
+	sb_addu(sb, v);
+}
+
 void text_result(struct strbuf *sb, const struct call *c)
 {
 	const char *name;
@@ -283,7 +532,7 @@ void text_result(struct strbuf *sb, const struct call *c)
 		return;
 	}
 	if (!c->error) {
-		sb_addu(sb, arch_ulong(c->arch, (uint64_t)c->rval));
+		result_value(sb, c);
 		return;
 	}
 	name = errno_name(c->error);

@@ -1,0 +1,376 @@
+/*
+ * A descriptor's life: opening, closing, duplicating, fcntl, pipes and
+ * memfds, position and size, durability and hints, file mappings.
+ * usage: fdlife open | dup | fcntl | pipe | seek | sync | map | anon | bad
+ * Run in an empty directory: the files it makes are relative to it.  It
+ * closes every inherited fd first, so fd numbers are the same every run.
+ * Calls are made with syscall() where libc would pick another syscall
+ * (open, not openat; the i386 forms without 64-bit offsets).
+ * bad: pointers that cannot be read (NULL, 1, a path that runs into an
+ * unmapped page) and lengths and flags the kernel refuses.
+ */
+#define _GNU_SOURCE
+#include <fcntl.h>
+#include <signal.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#include <linux/openat2.h>
+
+#ifndef F_SEAL_FUTURE_WRITE
+#define F_SEAL_FUTURE_WRITE 0x0010
+#endif
+#ifndef F_GET_RW_HINT
+#define F_GET_RW_HINT 1035
+#define F_SET_RW_HINT 1036
+#endif
+#ifndef CLOSE_RANGE_UNSHARE
+#define CLOSE_RANGE_UNSHARE (1U << 1)
+#define CLOSE_RANGE_CLOEXEC (1U << 2)
+#endif
+
+/* A 64-bit value as the two registers an i386 syscall takes it in, low first. */
+#define LO(x) ((long)(uint32_t)(uint64_t)(x))
+#define HI(x) ((long)(uint32_t)((uint64_t)(x) >> 32))
+
+static void fresh(void)
+{
+	close_range(3, ~0u, 0);
+}
+
+static void open_calls(void)
+{
+	struct open_how how = { O_RDWR | O_CREAT | O_CLOEXEC, 0600,
+				RESOLVE_NO_MAGICLINKS | RESOLVE_NO_SYMLINKS };
+	struct open_how beneath = { O_RDONLY, 0, RESOLVE_BENEATH | RESOLVE_NO_XDEV };
+	char odd[] = "odd\n\t\"\\\001\377";
+	char longname[101];
+	int d;
+
+	mkdir("d", 0755);
+	close(syscall(SYS_open, "f1", O_WRONLY | O_CREAT | O_TRUNC, 0644));
+	close(syscall(SYS_open, "f1", O_RDONLY));
+	close(openat(AT_FDCWD, "f1", O_RDWR | O_APPEND | O_CLOEXEC));
+	d = openat(AT_FDCWD, "d", O_RDONLY | O_DIRECTORY);
+	close(openat(d, "f2", O_WRONLY | O_CREAT | O_EXCL, 0600));
+	openat(d, "f2", O_WRONLY | O_CREAT | O_EXCL, 0600);
+	openat(AT_FDCWD, "missing", O_RDONLY | O_NOFOLLOW | O_NOCTTY | O_NONBLOCK | O_NOATIME);
+	openat(AT_FDCWD, "missing", O_WRONLY | O_SYNC | O_DIRECT);
+	openat(AT_FDCWD, "missing", O_RDWR | O_DSYNC | O_ASYNC | O_LARGEFILE);
+	openat(AT_FDCWD, "missing", O_ACCMODE);
+	close(openat(AT_FDCWD, ".", O_TMPFILE | O_RDWR, 0600));
+	close(openat(AT_FDCWD, "d", O_PATH | O_DIRECTORY));
+	close(syscall(SYS_creat, "f3", 0640));
+	close(syscall(SYS_open, "f4", O_WRONLY | O_CREAT, 04755));
+	unlink("f4");
+	close(syscall(SYS_open, "f4", O_WRONLY | O_CREAT, 07777));
+	close(openat(AT_FDCWD, odd, O_WRONLY | O_CREAT, 0600));
+	unlink(odd);
+	memset(longname, 'n', 100);
+	longname[100] = '\0';
+	openat(AT_FDCWD, longname, O_RDONLY);
+	close(syscall(SYS_openat2, AT_FDCWD, "f1", &how, sizeof(how)));
+	close(syscall(SYS_openat2, d, "f2", &beneath, sizeof(beneath)));
+	close(d);
+}
+
+static void dup_calls(void)
+{
+	int fd = open("/dev/null", O_RDWR);
+
+	dup(fd);
+	dup2(fd, 20);
+	dup2(fd, fd);
+	dup3(fd, 21, O_CLOEXEC);
+	dup3(fd, fd, 0);
+	dup3(fd, 22, O_NONBLOCK);
+	dup2(99, 23);
+	dup2(4, 20);
+	close(20);
+	close(20);
+	syscall(SYS_close_range, 21, 22, 0);
+	syscall(SYS_close_range, 30, ~0u, CLOSE_RANGE_CLOEXEC);
+	syscall(SYS_close_range, 5, 4, 0);
+	syscall(SYS_close_range, 30, ~0u, CLOSE_RANGE_UNSHARE);
+	syscall(SYS_close_range, 30, 40, 0x8);
+}
+
+/* fcntl as the kernel's fcntl syscall (on i386: 32-bit struct flock). */
+static long fcntl_sc(int fd, int cmd, long arg)
+{
+	return syscall(SYS_fcntl, fd, cmd, arg);
+}
+
+static void lock_calls(int fd)
+{
+	struct flock fl = { .l_type = F_WRLCK, .l_whence = SEEK_SET, .l_start = 0, .l_len = 100 };
+
+	fcntl(fd, F_SETLK, &fl);
+	fl.l_type = F_RDLCK;
+	fl.l_len = 0;
+	fcntl(fd, F_GETLK, &fl);
+	fl.l_type = F_UNLCK;
+	fcntl(fd, F_SETLKW, &fl);
+	fl = (struct flock){ .l_type = F_WRLCK, .l_whence = SEEK_CUR, .l_start = 10, .l_len = 20 };
+	fcntl(fd, F_OFD_SETLK, &fl);
+	fcntl(fd, F_OFD_GETLK, &fl);
+	fl.l_type = F_UNLCK;
+	fcntl(fd, F_OFD_SETLKW, &fl);
+	fl.l_type = 99;
+	fcntl(fd, F_SETLK, &fl);
+	fcntl(fd, F_SETLK, NULL);
+#ifdef __i386__
+	{
+		/* The 32-bit struct flock of the old fcntl syscall. */
+		struct { short type, whence; long start, len; int pid; } old = { F_WRLCK, SEEK_END, -5, 5, 0 };
+
+		fcntl_sc(fd, 6 /* F_SETLK */, (long)&old);
+		fcntl_sc(fd, 5 /* F_GETLK */, (long)&old);
+	}
+#endif
+}
+
+static void fcntl_calls(void)
+{
+	int fd = memfd_create("seals", MFD_ALLOW_SEALING), p[2], d;
+	struct f_owner_ex own = { F_OWNER_PID, 0 };
+	uint64_t hint = RWH_WRITE_LIFE_SHORT;
+
+	fcntl_sc(fd, F_GETFD, 0);
+	fcntl_sc(fd, F_SETFD, FD_CLOEXEC);
+	fcntl_sc(fd, F_GETFD, 0);
+	fcntl_sc(fd, F_SETFD, 0);
+	fcntl_sc(fd, F_GETFL, 0);
+	fcntl_sc(fd, F_SETFL, O_APPEND | O_NONBLOCK);
+	fcntl_sc(fd, F_GETFL, 0);
+	fcntl_sc(fd, F_SETFL, 0);
+	fcntl_sc(fd, F_DUPFD, 10);
+	fcntl_sc(fd, F_DUPFD_CLOEXEC, 11);
+	lock_calls(fd);
+	fcntl_sc(fd, F_ADD_SEALS, F_SEAL_SHRINK | F_SEAL_GROW);
+	fcntl_sc(fd, F_GET_SEALS, 0);
+	fcntl_sc(fd, F_ADD_SEALS, F_SEAL_FUTURE_WRITE | F_SEAL_WRITE | F_SEAL_SEAL);
+	fcntl_sc(fd, F_GET_SEALS, 0);
+	fcntl_sc(fd, F_SETOWN, 0);
+	fcntl_sc(fd, F_GETOWN, 0);
+	fcntl_sc(fd, F_SETOWN_EX, (long)&own);
+	fcntl_sc(fd, F_GETOWN_EX, (long)&own);
+	fcntl_sc(fd, F_SETSIG, SIGUSR1);
+	fcntl_sc(fd, F_GETSIG, 0);
+	fcntl_sc(fd, F_SETSIG, 0);
+	fcntl_sc(fd, F_SET_RW_HINT, (long)&hint);
+	fcntl_sc(fd, F_GET_RW_HINT, (long)&hint);
+	fcntl_sc(fd, 12345, 0);
+	fcntl_sc(99, F_GETFD, 0);
+	pipe(p);
+	fcntl_sc(p[0], F_GETPIPE_SZ, 0);
+	fcntl_sc(p[0], F_SETPIPE_SZ, 131072);
+	close(p[0]);
+	close(p[1]);
+	close(open("lease", O_WRONLY | O_CREAT | O_TRUNC, 0600));
+	d = open("lease", O_RDONLY);
+	fcntl_sc(d, F_SETLEASE, F_RDLCK);
+	fcntl_sc(d, F_GETLEASE, 0);
+	fcntl_sc(d, F_SETLEASE, F_UNLCK);
+	fcntl_sc(d, F_GETLEASE, 0);
+	close(d);
+	d = open(".", O_RDONLY | O_DIRECTORY);
+	fcntl_sc(d, F_NOTIFY, DN_MODIFY | DN_CREATE | DN_MULTISHOT);
+	fcntl_sc(d, F_NOTIFY, 0);
+	close(d);
+}
+
+static void pipe_calls(void)
+{
+	int p[2];
+	char longname[300];
+
+	syscall(SYS_pipe, p);
+	pipe2(p, O_NONBLOCK | O_CLOEXEC);
+	pipe2(p, O_DIRECT);
+	pipe2(p, O_WRONLY);
+	memfd_create("demo-memfd", MFD_CLOEXEC | MFD_ALLOW_SEALING);
+	memfd_create("", 0);
+	memset(longname, 'm', sizeof(longname) - 1);
+	longname[sizeof(longname) - 1] = '\0';
+	memfd_create(longname, 0);
+	memfd_create("x", 0x1000);
+}
+
+/* An fd whose data and size do not depend on the file system the test runs on. */
+static int memfd(const char *name, off_t size)
+{
+	int fd = memfd_create(name, 0);
+
+	ftruncate(fd, size);
+	return fd;
+}
+
+static void seek_calls(void)
+{
+	int fd = memfd("seek", 8192);
+
+	pwrite(fd, "data", 4, 4096);
+	lseek(fd, 0, SEEK_END);
+	lseek(fd, 100, SEEK_SET);
+	lseek(fd, -10, SEEK_CUR);
+	lseek(fd, 0, SEEK_DATA);
+	lseek(fd, 4096, SEEK_HOLE);
+	lseek(fd, 0, 7);
+	lseek(fd, -1, SEEK_SET);
+	lseek(99, 0, SEEK_SET);
+#ifdef __i386__
+	{
+		int64_t res = 0;
+
+		syscall(SYS_lseek, fd, 10, SEEK_SET);
+		syscall(SYS__llseek, fd, HI(5LL << 30), LO(5LL << 30), &res, SEEK_SET);
+		syscall(SYS__llseek, fd, 0, 0, NULL, SEEK_END);
+		syscall(SYS_ftruncate, fd, 4096);
+		syscall(SYS_truncate, "f1", 100);
+	}
+#else
+	lseek(fd, 5LL << 30, SEEK_SET);
+#endif
+	ftruncate(fd, 12288);
+	ftruncate(fd, 5LL << 30);
+	ftruncate(fd, -1);
+	ftruncate(99, 0);
+	close(open("f1", O_WRONLY | O_CREAT | O_TRUNC, 0600));
+	truncate("f1", 4096);
+	truncate("missing", 0);
+	fallocate(fd, 0, 0, 4096);
+	fallocate(fd, FALLOC_FL_KEEP_SIZE | FALLOC_FL_PUNCH_HOLE, 0, 4096);
+	fallocate(fd, FALLOC_FL_KEEP_SIZE, 5LL << 30, 4096);
+	fallocate(fd, FALLOC_FL_ZERO_RANGE, 0, 4096);
+	fallocate(fd, FALLOC_FL_COLLAPSE_RANGE, 0, 4096);
+	fallocate(fd, 0x400, 0, 4096);
+	fallocate(fd, 0, -1, 4096);
+}
+
+static void sync_calls(void)
+{
+	int fd = memfd("sync", 8192);
+
+	syncfs(fd);
+	syncfs(99);
+	sync();
+	sync_file_range(fd, 0, 4096, SYNC_FILE_RANGE_WAIT_BEFORE | SYNC_FILE_RANGE_WRITE |
+			SYNC_FILE_RANGE_WAIT_AFTER);
+	sync_file_range(fd, 5LL << 30, 0, 0);
+	sync_file_range(fd, 0, 0, 0x8);
+	sync_file_range(fd, -1, 0, 0);
+	posix_fadvise(fd, 0, 4096, POSIX_FADV_DONTNEED);
+	posix_fadvise(fd, 5LL << 30, 0, POSIX_FADV_SEQUENTIAL);
+	posix_fadvise(fd, 0, 0, POSIX_FADV_NORMAL);
+	posix_fadvise(fd, 0, 0, POSIX_FADV_RANDOM);
+	posix_fadvise(fd, 0, 0, POSIX_FADV_WILLNEED);
+	posix_fadvise(fd, 0, 0, POSIX_FADV_NOREUSE);
+	posix_fadvise(fd, 0, 0, 99);
+#ifdef __i386__
+	syscall(SYS_fadvise64, fd, LO(4096), HI(4096), 100, POSIX_FADV_WILLNEED);
+#endif
+	readahead(fd, 0, 4096);
+	readahead(fd, 5LL << 30, 1);
+	readahead(99, 0, 1);
+}
+
+static void map_calls(void)
+{
+	int fd = open("f1", O_RDWR | O_CREAT | O_TRUNC, 0600);
+	char *p, *q;
+
+	ftruncate(fd, 16384);
+	p = mmap(NULL, 8192, PROT_READ, MAP_PRIVATE, fd, 0);
+	q = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 4096);
+	q[0] = 'x';
+	msync(q, 4096, MS_SYNC);
+	msync(q, 4096, MS_ASYNC | MS_INVALIDATE);
+	msync(q, 4096, 0x8);
+	munmap(q, 4096);
+	munmap(p, 4096);
+	munmap(p + 4096, 4096);
+	mmap(NULL, 4096, PROT_READ, MAP_SHARED, 99, 0);
+	p = mmap(NULL, 4096, PROT_READ | PROT_EXEC, MAP_PRIVATE | MAP_POPULATE | MAP_NORESERVE, fd,
+		 0);
+	mmap(p, 4096, PROT_NONE, MAP_SHARED | MAP_FIXED, fd, 8192);
+	mmap(NULL, 4096, PROT_READ, MAP_SHARED_VALIDATE | MAP_SYNC, fd, 0);
+	mmap(NULL, 4096, PROT_READ, MAP_PRIVATE, fd, 100);
+	munmap(p, 4096);
+	close(fd);
+}
+
+/* Anonymous mappings are not I/O: only the file mapping and msync show. */
+static void anon_calls(void)
+{
+	int fd = memfd("anon", 4096);
+	char *a = mmap(NULL, 8192, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	char *f;
+
+	mmap(NULL, 4096, PROT_READ, MAP_SHARED | MAP_ANONYMOUS, fd, 0);
+	munmap(a, 4096);
+	f = mmap(NULL, 4096, PROT_READ, MAP_SHARED, fd, 0);
+	msync(a + 4096, 4096, MS_SYNC);
+	munmap(a + 4096, 4096);
+	munmap(f, 4096);
+	free(malloc(1 << 20));	/* malloc's own mmap and munmap */
+	close(fd);
+}
+
+static void bad_calls(void)
+{
+	long page = sysconf(_SC_PAGESIZE);
+	char *two = mmap(NULL, 2 * page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	struct open_how how = { O_RDONLY, 0, 0 };
+	char huge[5000];
+
+	munmap(two + page, page);
+	memset(two, 'a', page);		/* no NUL before the unmapped page */
+	syscall(SYS_openat, AT_FDCWD, NULL, O_RDONLY);
+	openat(AT_FDCWD, (char *)1, O_RDONLY);
+	openat(AT_FDCWD, two, O_RDONLY);
+	openat(AT_FDCWD, two + page - 3, O_RDONLY);
+	memset(huge, 'h', sizeof(huge) - 1);
+	huge[sizeof(huge) - 1] = '\0';
+	openat(AT_FDCWD, huge, O_RDONLY);
+	syscall(SYS_openat2, AT_FDCWD, "f1", NULL, sizeof(how));
+	syscall(SYS_openat2, AT_FDCWD, "f1", &how, 16);
+	syscall(SYS_openat2, AT_FDCWD, "f1", two + page - 8, sizeof(how));
+	how.resolve = 0x100;
+	syscall(SYS_openat2, AT_FDCWD, "f1", &how, sizeof(how));
+	how = (struct open_how){ O_RDONLY, 0644, 0 };
+	syscall(SYS_openat2, AT_FDCWD, "f1", &how, sizeof(how));
+	pipe2(NULL, 0);
+	pipe2((int *)(two + page - 4), 0);
+	memfd_create(NULL, 0);
+	memfd_create(two + page - 2, 0);
+	syscall(SYS_truncate, NULL, 0);
+	fcntl(0, F_SETLK, (struct flock *)1);
+	fcntl(0, F_GETLK, two + page - 4);
+	munmap(two, page);
+}
+
+int main(int argc, char **argv)
+{
+	static const struct { const char *name; void (*fn)(void); } modes[] = {
+		{ "open", open_calls }, { "dup", dup_calls }, { "fcntl", fcntl_calls },
+		{ "pipe", pipe_calls }, { "seek", seek_calls }, { "sync", sync_calls },
+		{ "map", map_calls }, { "anon", anon_calls }, { "bad", bad_calls },
+	};
+	size_t i;
+
+	if (argc != 2)
+		return 2;
+	fresh();
+	for (i = 0; i < sizeof(modes) / sizeof(modes[0]); i++)
+		if (!strcmp(argv[1], modes[i].name)) {
+			modes[i].fn();
+			return 0;
+		}
+	return 2;
+}
