@@ -71,9 +71,9 @@ bats_require_minimum_version 1.5.0
 	run "$IOTRACE" -e trace=write,frob true
 	assert_failure 1
 	assert_output "iotrace: -e trace: unknown or undecoded syscall 'frob'"
-	run "$IOTRACE" -e trace=open true
+	run "$IOTRACE" -e trace=getpid true
 	assert_failure 1
-	assert_output "iotrace: -e trace: unknown or undecoded syscall 'open'"
+	assert_output "iotrace: -e trace: unknown or undecoded syscall 'getpid'"
 	run "$IOTRACE" -e signal=SIGFOO true
 	assert_failure 1
 	assert_output "iotrace: -e signal: unknown signal 'SIGFOO'"

@@ -53,7 +53,7 @@ require_m32() {
 
 # Runs strace and iotrace on each helper in $2 and mode in $3 with each
 # option set in $4...; requires the same output, pids and addresses masked.
-# $1 is strace's -e trace= set: what iotrace traces by default.
+# $1 is the -e trace= set both are given.
 same_as_strace() {
 	local set=$1 helpers=$2 modes=$3 helper mode opts
 	shift 3
@@ -64,7 +64,7 @@ same_as_strace() {
 				# shellcheck disable=SC2086
 				strace -f $opts -o "$out.s" -e trace="$set" "$HELPERS/$helper" "$mode"
 				# shellcheck disable=SC2086
-				"$IOTRACE" $opts -o "$out.i" "$HELPERS/$helper" "$mode"
+				"$IOTRACE" $opts -o "$out.i" -e trace="$set" "$HELPERS/$helper" "$mode"
 				MASK_ADDR=1 normalize <"$out.s" >"$out.sn"
 				MASK_ADDR=1 normalize <"$out.i" >"$out.in"
 				assert_same "$out.sn" "$out.in"
@@ -103,11 +103,13 @@ wait_status() {
 }
 
 # Traces helper $1 in mode $2 with iotrace options $3...: the trace (on
-# stderr) in $out, and with pids and addresses masked in $out.n.
+# stderr) in $out, and with pids and addresses masked in $out.n.  Only
+# the data calls are traced (the helpers' set-up opens and closes fds),
+# unless the options say otherwise with -e trace=.
 trace_helper() {
 	local helper=$1 mode=$2
 	shift 2
-	"$IOTRACE" "$@" "$HELPERS/$helper" "$mode" 2>"$out"
+	"$IOTRACE" -e trace=%data "$@" "$HELPERS/$helper" "$mode" 2>"$out"
 	MASK_ADDR=1 normalize <"$out" >"$out.n"
 }
 

@@ -15,19 +15,30 @@ mask_paths() {
 }
 
 @test "-y after dup2, close and reopen, in a forked child, and after execve with O_CLOEXEC" {
-	"$IOTRACE" -q -y -e signal=none "$HELPERS/fdpaths" "$BATS_TEST_TMPDIR" 2>"$out"
+	(cd "$BATS_TEST_TMPDIR" && "$IOTRACE" -q -y -e signal=none "$HELPERS/fdpaths" "$BATS_TEST_TMPDIR") 2>"$out"
 	mask_paths "$out" >"$out.n"
 	printf '%s\n' \
+		'close_range(3, 4294967295, 0)           = 0' \
+		'openat(AT_FDCWD<TMP>, "TMP/a", O_WRONLY|O_CREAT|O_TRUNC, 0644) = 3<TMP/a>' \
 		'write(3<TMP/a>, "a", 1)                 = 1' \
+		'openat(AT_FDCWD<TMP>, "TMP/b", O_WRONLY|O_CREAT|O_TRUNC, 0644) = 4<TMP/b>' \
+		'dup2(4<TMP/b>, 3<TMP/a>)                = 3<TMP/b>' \
 		'write(3<TMP/b>, "b", 1)                 = 1' \
+		'close(3<TMP/b>)                         = 0' \
+		'openat(AT_FDCWD<TMP>, "TMP/c", O_WRONLY|O_CREAT|O_TRUNC, 0644) = 3<TMP/c>' \
 		'write(3<TMP/c>, "c", 1)                 = 1' \
+		'pipe2([5<pipe:[N]>, 6<pipe:[N]>], 0)    = 0' \
 		'write(6<pipe:[N]>, "p", 1)              = 1' \
 		'[pid    P1] write(3<TMP/c>, "child c", 7) = 7' \
+		'[pid    P1] close(3<TMP/c>)             = 0' \
+		'[pid    P1] openat(AT_FDCWD<TMP>, "TMP/d", O_WRONLY|O_CREAT|O_TRUNC, 0644) = 3<TMP/d>' \
 		'[pid    P1] write(3<TMP/d>, "child d", 7) = 7' \
 		'[pid    P1] +++ exited with 0 +++' \
 		'write(3<TMP/c>, "parent c", 8)          = 8' \
+		'openat(AT_FDCWD<TMP>, "TMP/e", O_WRONLY|O_CREAT|O_TRUNC|O_CLOEXEC, 0644) = 7<TMP/e>' \
 		'write(7<TMP/e>, "e", 1)                 = 1' \
 		'write(7, "x", 1)                        = -1 EBADF (Bad file descriptor)' \
+		'openat(AT_FDCWD<TMP>, "TMP/f", O_WRONLY|O_CREAT|O_TRUNC, 0644) = 7<TMP/f>' \
 		'write(7<TMP/f>, "f", 1)                 = 1' \
 		'+++ exited with 0 +++' >"$out.want"
 	assert_same "$out.want" "$out.n"
@@ -47,7 +58,7 @@ mask_paths() {
 }
 
 @test "-P selects the calls on one of two files written alternately; -y shows the path" {
-	"$IOTRACE" -q -P "$BATS_TEST_TMPDIR/a" "$HELPERS/fdpaths" "$BATS_TEST_TMPDIR" alt 2>"$out"
+	"$IOTRACE" -q -e trace=%data -P "$BATS_TEST_TMPDIR/a" "$HELPERS/fdpaths" "$BATS_TEST_TMPDIR" alt 2>"$out"
 	printf '%s\n' 'write(3, "a", 1)                        = 1' 'write(3, "a", 1)                        = 1' \
 		'write(3, "a", 1)                        = 1' '+++ exited with 0 +++' >"$out.want"
 	assert_same "$out.want" "$out"
@@ -55,7 +66,7 @@ mask_paths() {
 	mkdir "$BATS_TEST_TMPDIR/sub"
 	ln -s "$BATS_TEST_TMPDIR/sub" "$BATS_TEST_TMPDIR/link"
 	rm -f "$BATS_TEST_TMPDIR/b"
-	"$IOTRACE" -q -y -P "$BATS_TEST_TMPDIR/link/../b" "$HELPERS/fdpaths" "$BATS_TEST_TMPDIR" alt 2>"$out"
+	"$IOTRACE" -q -y -e trace=%data -P "$BATS_TEST_TMPDIR/link/../b" "$HELPERS/fdpaths" "$BATS_TEST_TMPDIR" alt 2>"$out"
 	run grep -c "^write(4<$BATS_TEST_TMPDIR/b>, \"b\", 1) *= 1$" "$out"
 	assert_output 3
 	assert_equal "$(wc -l <"$out")" 4

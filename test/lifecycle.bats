@@ -11,11 +11,12 @@ setup() {
 
 # Runs iotrace with the given arguments, trace to $out (stderr), the
 # tracee's stdout to $out.stdout; sets $status (bats' run would swallow
-# the redirections).
+# the redirections).  The lines that mark the helper's steps are data
+# calls: only those are traced, unless the arguments say otherwise.
 trace() {
 	status=0
 	output=
-	"$IOTRACE" "$@" 2>"$out" >"$out.stdout" || status=$?
+	"$IOTRACE" -e trace=%data "$@" 2>"$out" >"$out.stdout" || status=$?
 }
 
 @test "exit 0: status 0; the command's stdout is untouched" {
@@ -101,7 +102,7 @@ trace() {
 }
 
 @test "SIGSTOP keeps the tracee stopped until SIGCONT" {
-	"$IOTRACE" -- "$lc" stop 2>"$out" >"$out.stdout" &
+	"$IOTRACE" -e trace=%data -- "$lc" stop 2>"$out" >"$out.stdout" &
 	local tracer=$! pid i
 	# The trace is flushed within a quarter second when idle.
 	for i in $(seq 100); do

@@ -42,7 +42,7 @@ setup() {
 }
 
 @test "what is rewritten: pids and tids by appearance, addresses, inodes; CPU times 0; no times" {
-	"$IOTRACE" --normalize -y -tt -T -o "$out" "$HELPERS/norm" same
+	"$IOTRACE" --normalize -y -tt -T -e trace=%data -o "$out" "$HELPERS/norm" same
 	# The process is 1 (it prints first), its thread 2, its child 3.
 	run grep -c '^1 ' "$out"
 	refute_output 0

@@ -8,27 +8,39 @@ setup() {
 	out="$BATS_TEST_TMPDIR/trace"
 }
 
-@test "-c: a table of calls, errors and bytes per syscall instead of the trace" {
+# The --summary=files table of file $1, its times masked: the sync-s
+# and total-s columns as S.SSSSSS and T.TTTTTT, each latency as D.
+files_table() {
+	sed -n '/^Files, by bytes transferred:$/,$p' "$1" |
+		sed -E 's/^( +[0-9]+ +[0-9]+ +[0-9]+ +[0-9]+ +[0-9]+ +[0-9]+) +[0-9]+\.[0-9]{6} +[0-9]+\.[0-9]{6}  /\1   S.SSSSSS     T.TTTTTT  /;
+			/^ +latency /s/[0-9.]+(ns|us|ms|s)\b/D/g'
+}
+
+@test "-c: a table of calls, errors and bytes per syscall instead of the trace; bytes only for data calls" {
 	"$IOTRACE" -c -S name "$HELPERS/rw" basic 2>"$out"
 	# Masked: % time, seconds, usecs/call.
 	sed -E 's/^ *[0-9.]+ +[0-9.]+ +[0-9]+ //' "$out" >"$out.n"
 	printf '%s\n' \
 		'% time     seconds  usecs/call     calls    errors          bytes syscall' \
 		'------ ----------- ----------- --------- --------- -------------- ----------------' \
+		'        1                        0 close_range' \
+		'        1                        0 lseek' \
+		'        1                        0 memfd_create' \
+		'        1                        0 openat' \
 		'        4         1             15 pread64' \
 		'        1                       10 pwrite64' \
 		'        3         1              3 read' \
 		'        7         1             84 write' \
 		'------ ----------- ----------- --------- --------- -------------- ----------------' \
-		'       15         3            112 total' >"$out.want"
+		'       19         3            112 total' >"$out.want"
 	assert_same "$out.want" "$out.n"
 }
 
 @test "-C: the trace, then the table; -S calls sorts by calls" {
 	"$IOTRACE" -C -S calls "$HELPERS/rw" basic 2>"$out"
 	assert_equal "$(grep -c '^write(' "$out")" 7
-	assert_equal "$(grep -n '^+++ exited with 0 +++' "$out" | cut -d: -f1)" 16
-	run sed -n '19p;20p' "$out"
+	assert_equal "$(grep -n '^+++ exited with 0 +++' "$out" | cut -d: -f1)" 20
+	run sed -n '23p;24p' "$out"
 	assert_line --index 0 --regexp ' 7 +1 +84 write$'
 	assert_line --index 1 --regexp ' 4 +1 +15 pread64$'
 }
@@ -47,23 +59,34 @@ setup() {
 
 @test "--summary=files: bytes read and written per file, calls per syscall, zero-copy credited to both ends" {
 	"$IOTRACE" -q --summary=files --normalize "$HELPERS/zc" sendfile 2>"$out"
-	sed -n '/^Files, by bytes transferred:$/,$p' "$out" >"$out.n"
-	# Written: the 64-byte set-up pwrite64; read: 16 + 8 + 8 + 5 + 4 by sendfile.
+	files_table "$out" >"$out.n"
+	# Written: the 64-byte set-up pwrite64; read: 16 + 8 + 8 + 5 + 4 by
+	# sendfile.  memfd_create and pipe2 open a file each (pipe's two ends:
+	# one file); the socketpair is not decoded.
 	printf '%s\n' \
 		'Files, by bytes transferred:' \
-		'          read        written    calls   errors  file' \
-		'            41             64       10        2  /memfd:src (deleted)' \
-		'                                                  pwrite64 1, sendfile 9' \
-		'             0             25        6        1  /memfd:dst (deleted)' \
-		'                                                  sendfile 6' \
-		'             8              8        2        0  pipe:[1]' \
-		'                                                  read 1, sendfile 1' \
-		'             0              8        1        0  socket:[2]' \
+		'          read        written    calls   errors    opens    syncs     sync-s      total-s  file' \
+		'            41             64       11        2        1        0   S.SSSSSS     T.TTTTTT  /memfd:src (deleted)' \
+		'                                                  pwrite64 1, sendfile 9, memfd_create 1' \
+		'                                                  latency read (9) p50 D p99 D max D; write (1) p50 D p99 D max D; open (1) p50 D p99 D max D' \
+		'             0             25        7        1        1        0   S.SSSSSS     T.TTTTTT  /memfd:dst (deleted)' \
+		'                                                  sendfile 6, memfd_create 1' \
+		'                                                  latency write (6) p50 D p99 D max D; open (1) p50 D p99 D max D' \
+		'             8              8        3        0        1        0   S.SSSSSS     T.TTTTTT  pipe:[1]' \
+		'                                                  read 1, sendfile 1, pipe2 1' \
+		'                                                  latency read (1) p50 D p99 D max D; write (1) p50 D p99 D max D; open (1) p50 D p99 D max D' \
+		'             0              8        1        0        0        0   S.SSSSSS     T.TTTTTT  socket:[2]' \
 		'                                                  sendfile 1' \
-		'             8              0        1        0  socket:[3]' \
+		'                                                  latency write (1) p50 D p99 D max D' \
+		'             8              0        1        0        0        0   S.SSSSSS     T.TTTTTT  socket:[3]' \
 		'                                                  read 1' \
-		'             0              0        1        1  (fds not open)' \
-		'                                                  sendfile 1' >"$out.want"
+		'                                                  latency read (1) p50 D p99 D max D' \
+		'             0              0        1        1        0        0   S.SSSSSS     T.TTTTTT  (fds not open)' \
+		'                                                  sendfile 1' \
+		'                                                  latency write (1) p50 D p99 D max D' \
+		'             0              0        1        0        1        0   S.SSSSSS     T.TTTTTT  pipe:[4]' \
+		'                                                  pipe2 1' \
+		'                                                  latency open (1) p50 D p99 D max D' >"$out.want"
 	assert_same "$out.want" "$out.n"
 	# The trace is still there, before the table.
 	run grep -c '^sendfile(' "$out"
@@ -74,18 +97,22 @@ setup() {
 	# The pipe: written 12 (splice) + 8 (vmsplice); read 6 (tee) + 12 + 8 by
 	# splice, one splice refused (EINVAL).  The destination: 12 + 8 + 20 + 3.
 	"$IOTRACE" -q -c --summary=files --normalize "$HELPERS/zc" splice 2>"$out"
-	sed -n '/^Files, by bytes transferred:$/,$p' "$out" >"$out.n"
+	files_table "$out" >"$out.n"
 	printf '%s\n' \
 		'Files, by bytes transferred:' \
-		'          read        written    calls   errors  file' \
-		'            35             64        5        1  /memfd:src (deleted)' \
-		'                                                  pwrite64 1, splice 1, copy_file_range 3' \
-		'            26             20        6        1  pipe:[1]' \
-		'                                                  splice 4, tee 1, vmsplice 1' \
-		'             0             43        6        2  /memfd:dst (deleted)' \
-		'                                                  splice 3, copy_file_range 3' \
-		'             6              6        2        0  pipe:[2]' \
-		'                                                  read 1, tee 1' >"$out.want"
+		'          read        written    calls   errors    opens    syncs     sync-s      total-s  file' \
+		'            35             64        6        1        1        0   S.SSSSSS     T.TTTTTT  /memfd:src (deleted)' \
+		'                                                  pwrite64 1, splice 1, copy_file_range 3, memfd_create 1' \
+		'                                                  latency read (4) p50 D p99 D max D; write (1) p50 D p99 D max D; open (1) p50 D p99 D max D' \
+		'            26             20        7        1        1        0   S.SSSSSS     T.TTTTTT  pipe:[1]' \
+		'                                                  splice 4, tee 1, vmsplice 1, pipe2 1' \
+		'                                                  latency read (4) p50 D p99 D max D; write (2) p50 D p99 D max D; open (1) p50 D p99 D max D' \
+		'             0             43        7        2        1        0   S.SSSSSS     T.TTTTTT  /memfd:dst (deleted)' \
+		'                                                  splice 3, copy_file_range 3, memfd_create 1' \
+		'                                                  latency write (6) p50 D p99 D max D; open (1) p50 D p99 D max D' \
+		'             6              6        3        0        1        0   S.SSSSSS     T.TTTTTT  pipe:[2]' \
+		'                                                  read 1, tee 1, pipe2 1' \
+		'                                                  latency read (1) p50 D p99 D max D; write (1) p50 D p99 D max D; open (1) p50 D p99 D max D' >"$out.want"
 	assert_same "$out.want" "$out.n"
 	# -c: no trace lines, the syscall table first.
 	assert_equal "$(head -n 1 "$out")" "% time     seconds  usecs/call     calls    errors          bytes syscall"
@@ -93,16 +120,19 @@ setup() {
 
 @test "--summary=files stays bounded: 10,000 files, then (other files); closed fds are one row" {
 	local table
-	run "$IOTRACE" -c --summary=files -S calls -- "$HELPERS/rw" pipes
+	run "$IOTRACE" -c --summary=files -S calls -e trace=write,pipe2,close -- "$HELPERS/rw" pipes
 	assert_success
-	table=$output
-	# 10,000 rows: 9,999 pipes and the closed fds; the rest folded.
+	table=$(files_table <(echo "$output"))
+	# 10,000 rows: 9,999 pipes and the closed fds; the rest folded: 2,001
+	# pipes, each opened (pipe2), written and closed twice.
 	run grep -c 'pipe:\[' <<<"$table"
 	assert_output 9999
-	run grep -A1 -E '\((other files|fds not open)\)$' <<<"$table"
-	assert_output "             0           2001     2001        0  (other files)
-                                                  write 2001
+	run grep -A2 -E '\((other files|fds not open)\)$' <<<"$table"
+	assert_output "             0           2001     8004        0     2001        0   S.SSSSSS     T.TTTTTT  (other files)
+                                                  write 2001, close 4002, pipe2 2001
+                                                  latency write (2001) p50 D p99 D max D; open (2001) p50 D p99 D max D; desc (4002) p50 D p99 D max D
 --
-             0              0    12000    12000  (fds not open)
-                                                  write 12000"
+             0              0    12000    12000        0        0   S.SSSSSS     T.TTTTTT  (fds not open)
+                                                  write 12000
+                                                  latency write (12000) p50 D p99 D max D"
 }

@@ -23,5 +23,6 @@ setup() {
 	# A status, not bytes: -c adds none, --summary=files counts the calls.
 	run "$IOTRACE" -q -c --summary=files -S name -e trace=%sync -- "$HELPERS/rw" sync
 	assert_line --regexp '^ +[0-9.]+ +[0-9.]+ +[0-9]+ +3 +2 +0 fsync$'
-	assert_line '             0              0        2        0  /memfd:rw (deleted)'
+	assert_line --regexp '^             0              0        2        0        0        2 +[0-9]+\.[0-9]{6} +[0-9]+\.[0-9]{6}  /memfd:rw \(deleted\)$'
+	assert_line --regexp '^ {50}latency sync \(2\) p50 [0-9.]+[nmu]?s p99 [0-9.]+[nmu]?s max [0-9.]+[nmu]?s$'
 }

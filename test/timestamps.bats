@@ -22,7 +22,7 @@ mask_times() {
 		# shellcheck disable=SC2086
 		strace $opts -e trace=read,write,pread64,pwrite64 "$HELPERS/rw" octal 2>"$out.s"
 		# shellcheck disable=SC2086
-		"$IOTRACE" $opts "$HELPERS/rw" octal 2>"$out.i"
+		"$IOTRACE" $opts -e trace=read,write,pread64,pwrite64 "$HELPERS/rw" octal 2>"$out.i"
 		mask_times "$out.s" >"$out.sn"
 		mask_times "$out.i" >"$out.in"
 		assert_same "$out.sn" "$out.in"
@@ -41,7 +41,7 @@ mask_times() {
 }
 
 @test "-r starts at 0 and counts up from line to line" {
-	"$IOTRACE" -r "$HELPERS/rw" octal 2>"$out"
+	"$IOTRACE" -r -e trace=%data "$HELPERS/rw" octal 2>"$out"
 	assert_equal "$(head -c 14 "$out")" "     0.000000 "
 	run grep -cE '^ +[0-9]+\.[0-9]{6} ' "$out"
 	assert_output 9

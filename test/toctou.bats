@@ -157,7 +157,7 @@ helpers() {
 	pread64(3, "abcdefghijZZZZZZZZZZposPOSapp", 29, 0) = 29
 	EOF
 	for h in $(helpers); do
-		trace --toctou=verify -- "$HELPERS/$h" file "$f"
+		trace --toctou=verify -e trace=%data -- "$HELPERS/$h" file "$f"
 		# The helper's pread64 shows the file, lseek its offset: not moved by the read-backs.
 		assert_output "file: abcdefghijZZZZZZZZZZposPOSapp, offset 26"
 		# stdout (fd 1) is whatever bats gives: left out.
@@ -258,7 +258,7 @@ unprivileged() {
 	assert_output "% time     seconds  usecs/call     calls    errors          bytes   toctou syscall"
 	trace --toctou --summary=files -e trace=write,writev -- "$HELPERS/toctou" writev
 	run grep -A1 'pipe:\[' "$out"
-	assert_line --index 0 --regexp '^             0           4108        2        0         1  pipe:\[[0-9]+\]$'
+	assert_line --index 0 --regexp '^             0           4108        2        0        0        0 +[0-9]+\.[0-9]{6} +[0-9]+\.[0-9]{6}         1  pipe:\[[0-9]+\]$'
 	# Without --toctou, the tables keep their usual columns.
 	trace -c -e trace=write -- "$HELPERS/toctou" pipe
 	run head -1 "$out"
@@ -268,24 +268,24 @@ unprivileged() {
 @test "with --toctou a watched call costs one more batched read, at exit; none without" {
 	require_strace
 	# A 64-element writev: the array, then all the data, at entry ...
-	strace_iotrace -c -e trace=process_vm_readv -o "$out.sum" "$IOTRACE" -q -o "$out" "$HELPERS/vec" many
+	strace_iotrace -c -e trace=process_vm_readv -o "$out.sum" "$IOTRACE" -q -e trace=%data -o "$out" "$HELPERS/vec" many
 	run awk '$NF == "process_vm_readv" { print $4 }' "$out.sum"
 	assert_output 2
 	# ... and with --toctou its copy joins the entry reads; the exit adds one.
-	strace_iotrace -c -e trace=process_vm_readv -o "$out.sum" "$IOTRACE" --toctou -q -o "$out" "$HELPERS/vec" many
+	strace_iotrace -c -e trace=process_vm_readv -o "$out.sum" "$IOTRACE" --toctou -q -e trace=%data -o "$out" "$HELPERS/vec" many
 	run awk '$NF == "process_vm_readv" { print $4 }' "$out.sum"
 	assert_output 3
 	# Ten writevs of one array: 2 + 1 each without --toctou (see vectored.bats),
 	# 3 + 3 + 8 x 2 with it: the copy rides on the speculative read too.
-	strace_iotrace -c -e trace=process_vm_readv -o "$out.sum" "$IOTRACE" --toctou -q -o "$out" "$HELPERS/vec" same10
+	strace_iotrace -c -e trace=process_vm_readv -o "$out.sum" "$IOTRACE" --toctou -q -e trace=%data -o "$out" "$HELPERS/vec" same10
 	run awk '$NF == "process_vm_readv" { print $4 }' "$out.sum"
 	assert_output 22
 	# A 1 MiB write past a 4-byte budget is hashed in 64 KiB chunks at entry
 	# and exit; one that -P hides costs only the read its fd check rides on.
-	strace_iotrace -c -e trace=process_vm_readv -o "$out.sum" "$IOTRACE" --toctou --toctou-bytes=4 -q -o "$out" "$HELPERS/vec" bigdump
+	strace_iotrace -c -e trace=process_vm_readv -o "$out.sum" "$IOTRACE" --toctou --toctou-bytes=4 -q -e trace=%data -o "$out" "$HELPERS/vec" bigdump
 	run awk '$NF == "process_vm_readv" { print $4 }' "$out.sum"
 	assert_output 36
-	strace_iotrace -c -e trace=process_vm_readv -o "$out.sum" "$IOTRACE" --toctou --toctou-bytes=4 -P /nonexistent -q -o "$out" "$HELPERS/vec" bigdump
+	strace_iotrace -c -e trace=process_vm_readv -o "$out.sum" "$IOTRACE" --toctou --toctou-bytes=4 -P /nonexistent -q -e trace=%data -o "$out" "$HELPERS/vec" bigdump
 	run awk '$NF == "process_vm_readv" { print $4 }' "$out.sum"
 	assert_output 1
 }

@@ -35,7 +35,7 @@ mask_result() {
 @test "every RWF_* flag alone and together, unknown and high bits, with -X abbrev/raw/verbose" {
 	local style
 	for style in abbrev raw verbose; do
-		"$IOTRACE" -q -X "$style" "$HELPERS/vec" rwf 2>"$out"
+		"$IOTRACE" -q -X "$style" -e trace=%data "$HELPERS/vec" rwf 2>"$out"
 		mask_result "$out" >"$out.n"
 		assert_same "$EXPECTED/vec-rwf-$style.out" "$out.n"
 	done
@@ -82,7 +82,7 @@ mask_result() {
 }
 
 @test "a dump past 1 MiB uses six offset digits from the first line" {
-	"$IOTRACE" -q -e write=3 "$HELPERS/vec" bigdump 2>"$out"
+	"$IOTRACE" -q -e write=3 -e trace=%data "$HELPERS/vec" bigdump 2>"$out"
 	run sed -n '2p;$p' "$out"
 	assert_line --index 0 ' | 000000  00 01 02 03 04 05 06 07  08 09 0a 0b 0c 0d 0e 0f  ................ |'
 	# Line count: the call, 65537 full lines and a 4-byte one, the exit.
@@ -126,13 +126,13 @@ mask_result() {
 	require_strace
 	# Ten writevs of one array: the first two read the array, then the data
 	# (the second confirms the guess); the other eight read both at once.
-	strace_iotrace -c -e trace=process_vm_readv -o "$out.sum" "$IOTRACE" -q -o "$out" "$HELPERS/vec" same10
+	strace_iotrace -c -e trace=process_vm_readv -o "$out.sum" "$IOTRACE" -q -e trace=%data -o "$out" "$HELPERS/vec" same10
 	run awk '$NF == "process_vm_readv" { print $4 }' "$out.sum"
 	assert_output 12
 	run grep -c 'writev(3, \[{iov_base="ab", iov_len=2}, {iov_base="cd", iov_len=2}\], 2) = 4$' "$out"
 	assert_output 10
 	# A dump of up to 64 KiB is read with the call, and rides on the guess too: still 12.
-	strace_iotrace -c -e trace=process_vm_readv -o "$out.sum" "$IOTRACE" -q -e write=all -o "$out" "$HELPERS/vec" same10
+	strace_iotrace -c -e trace=process_vm_readv -o "$out.sum" "$IOTRACE" -q -e write=all -e trace=%data -o "$out" "$HELPERS/vec" same10
 	run awk '$NF == "process_vm_readv" { print $4 }' "$out.sum"
 	assert_output 12
 	run grep -c '^ | 00000  61 62  *ab  *|$' "$out"
@@ -146,7 +146,7 @@ mask_result() {
 
 @test "one 64-element writev costs two process_vm_readv calls: the array, then all the data" {
 	require_strace
-	strace_iotrace -c -e trace=process_vm_readv -o "$out.sum" "$IOTRACE" -q -o "$out" "$HELPERS/vec" many
+	strace_iotrace -c -e trace=process_vm_readv -o "$out.sum" "$IOTRACE" -q -e trace=%data -o "$out" "$HELPERS/vec" many
 	run awk '$NF == "process_vm_readv" { print $4 }' "$out.sum"
 	assert_output 2
 	run grep -c 'iov_base="aaaaaaaa", iov_len=8}' "$out"
@@ -191,7 +191,7 @@ teardown() {
 	setpriv --reuid=nobody --regid=nogroup --clear-groups test -x "$IOTRACE" ||
 		skip "user nobody cannot run $IOTRACE from this directory"
 	setpriv --reuid=nobody --regid=nogroup --clear-groups \
-		"$IOTRACE" -q -o "$shared/trace" "$HELPERS/vec" nodump
+		"$IOTRACE" -q -e trace=%data -o "$shared/trace" "$HELPERS/vec" nodump
 	MASK_ADDR=1 normalize <"$shared/trace" >"$out.n"
 	printf '%s\n' 'P1    writev(3, ADDR, 2)                = 10' \
 		'P1    write(3, ADDR, 36)                = 36' 'P1    +++ exited with 0 +++' >"$out.want"

@@ -9,11 +9,11 @@ setup() {
 }
 
 @test "sendfile: file to file, pipe and socket; NULL; count 0; short at EOF; unreadable offset; [old => new]" {
-	trace_helper zc sendfile -q -e 'trace=!write'
+	trace_helper zc sendfile -q -e trace=read,pwrite64,sendfile,sendfile64,splice,tee,vmsplice,copy_file_range
 	assert_same "$EXPECTED/zc-sendfile.out" "$out.n"
 	# An i386 program with a 64-bit off_t calls sendfile64.
 	require_m32
-	trace_helper zc32 sendfile -q -e 'trace=!write'
+	trace_helper zc32 sendfile -q -e trace=read,pwrite64,sendfile,sendfile64,splice,tee,vmsplice,copy_file_range
 	assert_same "$EXPECTED/zc32-sendfile.out" "$out.n"
 }
 
@@ -21,16 +21,16 @@ setup() {
 	local helper
 	for helper in zc zc32; do
 		[ -x "$HELPERS/$helper" ] || continue
-		trace_helper "$helper" splice -q -e 'trace=!write'
+		trace_helper "$helper" splice -q -e trace=read,pwrite64,sendfile,sendfile64,splice,tee,vmsplice,copy_file_range
 		assert_same "$EXPECTED/zc-splice.out" "$out.n"
 	done
 }
 
 @test "offsets above 2 GiB: x86_64 sendfile; i386 sendfile64, and sendfile's 32-bit off_t" {
-	trace_helper zc offsets -q -e 'trace=!write'
+	trace_helper zc offsets -q -e trace=read,pwrite64,sendfile,sendfile64,splice,tee,vmsplice,copy_file_range
 	assert_same "$EXPECTED/zc-offsets.out" "$out.n"
 	require_m32
-	trace_helper zc32 offsets -q -e 'trace=!write'
+	trace_helper zc32 offsets -q -e trace=read,pwrite64,sendfile,sendfile64,splice,tee,vmsplice,copy_file_range
 	assert_same "$EXPECTED/zc32-offsets.out" "$out.n"
 }
 

@@ -21,6 +21,7 @@ void call_begin(struct call *c, unsigned id, enum arch arch, size_t fetch_cap,
 	c->vanished = 0;
 	c->late_data = 0;
 	c->exiting = 0;
+	c->not_io = 0;
 	c->res_form = RES_LIST;
 	c->res_names_always = 0;
 	c->res_label = NULL;
@@ -268,6 +269,11 @@ void call_fill_struct(struct call *c, struct arg *a, const struct layout *layout
 		      uint64_t addr)
 {
 	set_agg(c, a, ARG_STRUCT, layout, addr, 1, 1, UINT64_MAX);
+}
+
+void call_not_io(struct call *c)
+{
+	c->not_io = 1;
 }
 
 void call_result_fd(struct call *c)

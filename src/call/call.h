@@ -233,6 +233,7 @@ struct call {
 	unsigned char vanished;	/* never returned (the thread died in it): result unknown */
 	unsigned char late_data;	/* the call may fill its consumed buffers (vmsplice) */
 	unsigned char exiting;	/* the exit stop is being handled */
+	unsigned char not_io;	/* touches no file (an anonymous mapping): not shown */
 	unsigned char res_form;	/* enum result_form */
 	unsigned char res_names_always;	/* RES_FLAGS: names even with -X raw (F_GETFL, as strace) */
 	const char *res_label;	/* RES_FLAGS: "flags", "seals" */
@@ -349,6 +350,9 @@ void call_add_struct_sized(struct call *c, const char *name, const struct layout
 /* Fills a placeholder with a pointer to one struct of @layout (read now: at exit). */
 void call_fill_struct(struct call *c, struct arg *a, const struct layout *layout,
 		      uint64_t addr);
+
+/* The call touches no file (an anonymous mmap): it is not I/O, and not shown. */
+void call_not_io(struct call *c);
 
 /* The result prints as a new fd, as flags ("0x1 (@label FD_CLOEXEC)"), as a named value, a signal or a pid. */
 void call_result_fd(struct call *c);

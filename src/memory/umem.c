@@ -172,9 +172,12 @@ ssize_t umem_fd_path(pid_t tid, int fd, char *buf, size_t size)
 	char link[64];
 	ssize_t n;
 
-	if (fd < 0 || size < 2)
+	if ((fd < 0 && fd != AT_FDCWD) || size < 2)
 		return -1;
-	snprintf(link, sizeof(link), "/proc/%d/fd/%d", (int)tid, fd);
+	if (fd == AT_FDCWD)
+		snprintf(link, sizeof(link), "/proc/%d/cwd", (int)tid);
+	else
+		snprintf(link, sizeof(link), "/proc/%d/fd/%d", (int)tid, fd);
 	n = readlink(link, buf, size - 1);
 	if (n <= 0)
 		return -1;
@@ -362,4 +365,26 @@ pid_t umem_tgid(pid_t tid)
 	long tgid;
 
 	return !umem_status(tid, "Tgid", &tgid) && tgid > 0 ? (pid_t)tgid : tid;
+}
+
+int umem_file_maps(pid_t tgid, void (*fn)(uint64_t start, uint64_t end, void *ctx), void *ctx)
+{
+	char path[64], line[512];
+	FILE *f;
+
+	snprintf(path, sizeof(path), "/proc/%d/maps", (int)tgid);
+	f = fopen(path, "re");
+	if (!f)
+		return -1;
+	while (fgets(line, sizeof(line), f)) {
+		unsigned long long start, end, inode;
+
+		/* "start-end perms offset dev inode path"; a long path does not fit: skip its rest */
+		if (sscanf(line, "%llx-%llx %*s %*s %*s %llu", &start, &end, &inode) == 3 && inode)
+			fn(start, end, ctx);
+		while (!strchr(line, '\n') && fgets(line, sizeof(line), f))
+			;
+	}
+	fclose(f);
+	return 0;
 }

@@ -27,6 +27,7 @@ unsigned umem_read(pid_t pid, struct umem_req *req, size_t n);
 /*
  * What fd @fd of thread @tid refers to now ("/tmp/x", "pipe:[123]"), as a
  * NUL-terminated string in @buf; returns its length, or -1 (closed fd).
+ * AT_FDCWD gives the current directory.
  */
 ssize_t umem_fd_path(pid_t tid, int fd, char *buf, size_t size);
 
@@ -85,5 +86,12 @@ int umem_killed_by_seccomp(pid_t tid);
 
 /* The process (thread group) of thread @tid; @tid itself if unknown. */
 pid_t umem_tgid(pid_t tid);
+
+/*
+ * Calls @fn for each mapping of a file in process @tgid's address space
+ * (/proc/TGID/maps lines with an inode), in address order; returns -1 if
+ * the maps cannot be read.
+ */
+int umem_file_maps(pid_t tgid, void (*fn)(uint64_t start, uint64_t end, void *ctx), void *ctx);
 
 #endif

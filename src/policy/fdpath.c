@@ -1,21 +1,69 @@
+/*
+ * What fds name (-y, -P, --summary=files): fd and dirfd arguments at
+ * entry, a new fd the call returns and fds inside structs (pipe's pair)
+ * when they are read, each looked up in /proc as the call sees it.
+ */
 #include "config.h"
 #include "memory/umem.h"
 #include "policy/fdpath.h"
+
+static void note_fields(struct call *c, const struct agg_arg *v, pid_t tid, char *buf, size_t size)
+{
+	const struct layout *l = v->layout;
+	unsigned i, f, n = v->got < v->show ? v->got : v->show;
+
+	for (f = 0; f < l->nfields; f++) {
+		if (l->fields[f].kind != F_FD)
+			continue;
+		for (i = 0; i < n; i++) {
+			int fd = (int)(int64_t)call_field(c, v, i, f);
+			size_t len;
+			ssize_t got;
+
+			if (call_noted_fd(c, fd, c->exiting, &len))
+				continue;
+			got = umem_fd_path(tid, fd, buf, size);
+			if (got > 0)
+				call_note_fd(c, fd, c->exiting, buf, (size_t)got);
+		}
+	}
+}
+
+/* Structs read now (at entry, or at exit) that hold fds. */
+static void struct_fds(struct call *c, pid_t tid, char *buf, size_t size)
+{
+	unsigned i;
+
+	for (i = 0; i < c->nargs; i++) {
+		const struct arg *a = &c->arg[i];
+
+		if ((a->type == ARG_ARRAY || a->type == ARG_STRUCT) && a->filled &&
+		    a->v.agg.state == AGG_DONE && a->v.agg.at_exit == c->exiting)
+			note_fields(c, &a->v.agg, tid, buf, size);
+	}
+	for (i = 0; i < c->nnodes; i++)
+		if (c->nodes[i].v.agg.at_exit == c->exiting)
+			note_fields(c, &c->nodes[i].v.agg, tid, buf, size);
+}
 
 void fdpath_resolve(struct call *c, pid_t tid)
 {
 	char buf[4096];
 	unsigned i;
+	ssize_t n;
 
 	for (i = 0; i < c->nargs; i++) {
 		struct arg *a = &c->arg[i];
-		ssize_t n;
 
-		if (a->type != ARG_FD || !a->filled || !a->path.pending)
+		if ((a->type != ARG_FD && a->type != ARG_DIRFD) || !a->filled || !a->path.pending)
 			continue;
 		a->path.pending = 0;
 		n = umem_fd_path(tid, (int)a->v.i, buf, sizeof(buf));
 		if (n > 0)
 			call_set_fd_path(c, i, buf, (size_t)n);
 	}
+	if (c->exiting && !c->error && !c->vanished && call_result_is_fd(c) && c->rval >= 0 &&
+	    (n = umem_fd_path(tid, (int)c->rval, buf, sizeof(buf))) > 0)
+		call_set_result_path(c, buf, (size_t)n);
+	struct_fds(c, tid, buf, sizeof(buf));
 }

@@ -5,9 +5,11 @@
 #include "call/call.h"
 
 /*
- * -y, -P and --summary=files: what each fd argument of @c refers to, as
- * /proc/TID/fd names it now.  Looked up at every call, never cached, so
- * that dup2, close and exec cannot make a name stale.
+ * -y, -P and --summary=files: what each fd of @c refers to, as
+ * /proc/TID/fd names it now: fd and dirfd arguments (AT_FDCWD: the
+ * current directory) at entry; at exit, a new fd the call returns; fds
+ * inside structs when those are read.  Looked up at every call, never
+ * cached, so that dup2, close and exec cannot make a name stale.
  */
 void fdpath_resolve(struct call *c, pid_t tid);
 

@@ -1,7 +1,8 @@
 /*
- * --summary=files: bytes read and written per file, and calls per syscall.
- * A file is what /proc/PID/fd names at the call's entry: a path, or a
- * pipe's or socket's identity.  The syscall list says what each fd
+ * --summary=files: per file, bytes read and written, calls, opens, syncs,
+ * times and latencies.  A file is what /proc/PID/fd names: at the call's
+ * entry for its fd arguments, at its exit for a file it opened (a path,
+ * or a pipe's or socket's identity).  The syscall list says what each fd
  * argument is: sendfile, splice, tee and copy_file_range count as a read
  * of their source and a write of their destination.
  */
@@ -75,48 +76,170 @@ static struct file *file_of(const char *name)
 	return f;
 }
 
-static struct file *file_of_arg(const struct call *c, int idx)
+/* Bucket of a latency: exact below 8 ns, then eight a power of two. */
+static unsigned bucket_of(uint64_t ns)
 {
-	const char *path = call_fd_path(c, &c->arg[idx]);
+	unsigned msb;
 
-	/* Closed fds are one row: numbers the program got wrong are not files. */
-	return file_of(path ? path : NOT_OPEN);
+	if (ns < 8)
+		return (unsigned)ns;
+	msb = 63u - (unsigned)__builtin_clzll(ns);
+	return (msb - 2) * 8 + (unsigned)((ns >> (msb - 3)) & 7);
+}
+
+/* The largest latency bucket @b holds. */
+static uint64_t bucket_top(unsigned b)
+{
+	unsigned msb;
+
+	if (b < 8)
+		return b;
+	msb = b / 8 + 2;
+	return ((uint64_t)(8 + b % 8) << (msb - 3)) + ((uint64_t)1 << (msb - 3)) - 1;
+}
+
+static void latency_add(struct latency *l, uint64_t ns)
+{
+	unsigned b = bucket_of(ns), i;
+
+	l->n++;
+	if (ns > l->max_ns)
+		l->max_ns = ns;
+	for (i = 0; i < l->used && l->buckets[i].b < b; i++)
+		;
+	if (i < l->used && l->buckets[i].b == b) {
+		l->buckets[i].count++;
+		return;
+	}
+	if (l->used == l->cap) {	/* at most ~500 buckets: 64 powers of two, 8 each */
+		l->cap = l->cap ? (unsigned short)(l->cap * 2) : 8;
+		l->buckets = xrealloc(l->buckets, l->cap * sizeof(*l->buckets));
+	}
+	memmove(l->buckets + i + 1, l->buckets + i, (l->used - i) * sizeof(*l->buckets));
+	l->buckets[i].b = (unsigned short)b;
+	l->buckets[i].count = 1;
+	l->used++;
+}
+
+uint64_t latency_quantile(const struct latency *l, double q)
+{
+	uint64_t want = (uint64_t)(q * (double)l->n + 0.999999), seen = 0;
+	unsigned i;
+
+	for (i = 0; i < l->used; i++) {
+		seen += l->buckets[i].count;
+		if (seen >= want)
+			return MIN(bucket_top(l->buckets[i].b), l->max_ns);
+	}
+	return l->max_ns;
+}
+
+const char *op_name(enum op_kind k)
+{
+	static const char *const names[OP_COUNT] = {
+		[OP_READ] = "read", [OP_WRITE] = "write", [OP_OPEN] = "open", [OP_DESC] = "desc",
+		[OP_POS] = "pos", [OP_SYNC] = "sync", [OP_MAP] = "map",
+	};
+
+	return names[k];
+}
+
+/* The kind of operation a call of class @class is on a file it touches in role @role. */
+static enum op_kind op_of(const struct syscall_def *d, char role, int opened)
+{
+	if (opened)
+		return OP_OPEN;
+	switch (d->class) {
+	case CLASS_DATA:
+		return role == FD_SOURCE ? OP_READ : OP_WRITE;
+	case CLASS_POS:
+		return OP_POS;
+	case CLASS_SYNC:
+		return OP_SYNC;
+	case CLASS_MAP:
+		return OP_MAP;
+	default:
+		return OP_DESC;
+	}
+}
+
+/* The files one call touched, each once (splice from a pipe to itself is one call). */
+struct touched {
+	struct file *f[CALL_MAX_ARGS + 2];
+	unsigned n;
+};
+
+static void credit(struct touched *t, const struct call *c, struct file *f, enum op_kind k,
+		   uint64_t ns)
+{
+	unsigned i;
+
+	for (i = 0; i < t->n && t->f[i] != f; i++)
+		;
+	if (i < t->n || t->n == sizeof(t->f) / sizeof(t->f[0]))
+		return;
+	t->f[t->n++] = f;
+	f->calls++;
+	f->errors += !!c->error;
+	f->per_call[c->id]++;
+	f->ns += ns;
+	if (k == OP_OPEN)
+		f->opens += !c->error;
+	if (k == OP_SYNC) {
+		f->syncs++;
+		f->sync_ns += ns;
+	}
+	latency_add(&f->lat[k], ns);
+}
+
+/* What a successful call opened: its new fd, or the fds it filled in (pipe). */
+static void credit_opened(struct touched *t, const struct call *c, uint64_t ns)
+{
+	int opens = (syscall_def(c->id)->flags & SF_OPENS) != 0;
+	enum op_kind k = opens ? OP_OPEN : OP_DESC;
+	unsigned i;
+
+	if (c->error || c->vanished)
+		return;
+	if (call_result_is_fd(c) && call_result_path(c))
+		credit(t, c, file_of(call_result_path(c)), k, ns);
+	for (i = 0; i < c->nnotes; i++)
+		if (c->notes[i].at_exit)
+			credit(t, c, file_of((const char *)c->arena + c->notes[i].path.off), k, ns);
 }
 
 /*
  * Credits the call to each file an fd argument names, by the role the
  * syscall list gives that argument: data read from a source, written to a
- * destination; every such file counts the call once.
+ * destination; and to the file it opened.  Every such file counts the
+ * call once.
  */
-void files_add(const struct call *c, int changed)
+void files_add(const struct call *c, uint64_t ns, int changed)
 {
 	const struct syscall_def *d = syscall_def(c->id);
 	uint64_t bytes = d->result == RESULT_BYTES && !c->error && c->rval > 0 ? (uint64_t)c->rval : 0;
-	struct file *seen[CALL_MAX_ARGS];
-	unsigned i, k, n = 0;
+	struct touched t = { .n = 0 };
+	unsigned i;
 
 	for (i = 0; i < c->nargs; i++) {
 		char role = syscall_fd_role(c->id, i);
+		const char *path;
 		struct file *f;
 
 		if (role == '-' || c->arg[i].type != ARG_FD)
 			continue;
-		f = file_of_arg(c, (int)i);
+		/* Closed fds are one row: numbers the program got wrong are not files. */
+		path = call_fd_path(c, &c->arg[i]);
+		f = file_of(path ? path : NOT_OPEN);
 		if (role == FD_SOURCE || role == FD_BOTH)
 			f->read += bytes;
 		if (role == FD_DEST || role == FD_BOTH) {
 			f->written += bytes;
 			f->toctou += changed;
 		}
-		for (k = 0; k < n && seen[k] != f; k++)
-			;
-		if (k < n)
-			continue;	/* splice from a pipe to itself: one call */
-		seen[n++] = f;
-		f->calls++;
-		f->errors += !!c->error;
-		f->per_call[c->id]++;
+		credit(&t, c, f, op_of(d, role, 0), ns);
 	}
+	credit_opened(&t, c, ns);
 }
 
 static int by_bytes(const void *a, const void *b)

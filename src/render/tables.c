@@ -91,6 +91,46 @@ void summary_print(struct outstream *s)
 	sb_release(&sb);
 }
 
+/* A duration, short: "850ns", "12.3us", "4.56ms", "1.23s". */
+static void duration(struct strbuf *sb, uint64_t ns)
+{
+	if (ns < 1000)
+		sb_addf(sb, "%lluns", (unsigned long long)ns);
+	else if (ns < 1000000)
+		sb_addf(sb, "%.3gus", ns / 1e3);
+	else if (ns < 1000000000)
+		sb_addf(sb, "%.3gms", ns / 1e6);
+	else
+		sb_addf(sb, "%.3gs", ns / 1e9);
+}
+
+/* The indent of the lines under a file's row. */
+#define UNDER "                                                  "
+
+/* "latency: read (9) p50 1.2us p99 8us max 12us; write ..." */
+static void latencies(struct strbuf *sb, const struct file *f)
+{
+	const char *sep = UNDER "latency ";
+	unsigned k;
+
+	for (k = 0; k < OP_COUNT; k++) {
+		const struct latency *l = &f->lat[k];
+
+		if (!l->n)
+			continue;
+		sb_addf(sb, "%s%s (%llu) p50 ", sep, op_name((enum op_kind)k),
+			(unsigned long long)l->n);
+		duration(sb, latency_quantile(l, 0.5));
+		sb_addstr(sb, " p99 ");
+		duration(sb, latency_quantile(l, 0.99));
+		sb_addstr(sb, " max ");
+		duration(sb, l->max_ns);
+		sep = "; ";
+	}
+	if (*sep == ';')
+		sb_addch(sb, '\n');
+}
+
 void files_print(struct outstream *s)
 {
 	struct strbuf sb = STRBUF_INIT;
@@ -99,21 +139,22 @@ void files_print(struct outstream *s)
 	unsigned id;
 
 	sb_addstr(&sb, "Files, by bytes transferred:\n");
-	sb_addstr(&sb, opt.toctou ? "          read        written    calls   errors   toctou  file\n"
-				  : "          read        written    calls   errors  file\n");
+	sb_addstr(&sb, "          read        written    calls   errors    opens    syncs"
+		       "     sync-s      total-s  ");
+	sb_addstr(&sb, opt.toctou ? "  toctou  file\n" : "file\n");
 	for (i = 0; i < n; i++) {
 		const struct file *f = list[i];
 		const char *sep = "";
 
-		sb_addf(&sb, "%14llu %14llu %8llu %8llu  ", (unsigned long long)f->read,
-			(unsigned long long)f->written, (unsigned long long)f->calls,
-			(unsigned long long)f->errors);
+		sb_addf(&sb, "%14llu %14llu %8llu %8llu %8llu %8llu %10.6f %12.6f  ",
+			(unsigned long long)f->read, (unsigned long long)f->written,
+			(unsigned long long)f->calls, (unsigned long long)f->errors,
+			(unsigned long long)f->opens, (unsigned long long)f->syncs,
+			f->sync_ns / 1e9, f->ns / 1e9);
 		if (opt.toctou)
 			sb_addf(&sb, "%8llu  ", (unsigned long long)f->toctou);
 		file_name_text(&sb, f->name, strlen(f->name));
-		sb_addstr(&sb, "\n                                                  ");
-		if (opt.toctou)
-			sb_addstr(&sb, "          ");
+		sb_addstr(&sb, "\n" UNDER);
 		for (id = 1; id < SC_COUNT; id++) {
 			if (!f->per_call[id])
 				continue;
@@ -121,6 +162,7 @@ void files_print(struct outstream *s)
 			sep = ", ";
 		}
 		sb_addch(&sb, '\n');
+		latencies(&sb, f);
 	}
 	out_write(s, sb.buf, sb.len);
 	sb_release(&sb);

@@ -20,6 +20,9 @@
 #define MAPS SF_MAPS
 #define SECCOMP SF_SECCOMP
 #define PRCTL_SECCOMP SF_PRCTL_SECCOMP
+#define OPENS SF_OPENS
+#define FILEMAP SF_FILEMAP
+#define UNMAP SF_UNMAP
 
 static const struct syscall_def defs[SC_ALL] = {
 #define SYSCALL(name, x64, x32, class, fds, result, flags, dec) \

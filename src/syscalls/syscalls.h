@@ -32,6 +32,9 @@ enum sc_flag {
 	SF_MAPS = 1 << 1,		/* changes the address space */
 	SF_SECCOMP = 1 << 2,		/* installs a seccomp filter */
 	SF_PRCTL_SECCOMP = 1 << 3,	/* ...when its first argument is PR_SET_SECCOMP */
+	SF_OPENS = 1 << 4,		/* opens a file: a new open file description */
+	SF_FILEMAP = 1 << 5,		/* I/O only when it maps a file (not MAP_ANONYMOUS) */
+	SF_UNMAP = 1 << 6,		/* unmaps a range: shown over a file mapping */
 };
 
 /* The role of an fd argument, for --summary=files: one letter of the list's fds. */

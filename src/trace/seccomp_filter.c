@@ -4,6 +4,7 @@
 #include <linux/audit.h>
 #include <linux/filter.h>
 #include <linux/seccomp.h>
+#include <sys/mman.h>
 #include <sys/prctl.h>
 #include "config/options.h"
 #include "trace/seccomp_filter.h"
@@ -56,9 +57,18 @@ static void emit_for(struct prog *p, enum arch arch, unsigned id)
 
 	if (d->nr[arch] < 0)
 		return;
-	if ((id < SC_COUNT && opt.trace[id]) || (opt.stack && (d->flags & SF_MAPS)) ||
-	    (d->flags & SF_SECCOMP)) {
+	if ((id < SC_COUNT && opt.trace[id] && !(d->flags & SF_FILEMAP)) ||
+	    (opt.stack && (d->flags & SF_MAPS)) || (d->flags & SF_SECCOMP)) {
 		emit_trace_nr(p, d->nr[arch]);
+	} else if (id < SC_COUNT && opt.trace[id]) {
+		/* A file mapping stops; an anonymous one (MAP_ANONYMOUS in args[3]) runs on. */
+		emit(p, (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K,
+						     (unsigned)d->nr[arch], 0, 4));
+		emit(p, (struct sock_filter)BPF_STMT(BPF_LD | BPF_W | BPF_ABS,
+						     offsetof(struct seccomp_data, args[3])));
+		emit(p, (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JSET | BPF_K, MAP_ANONYMOUS, 0, 1));
+		emit(p, (struct sock_filter)BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW));
+		emit(p, (struct sock_filter)BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_TRACE));
 	} else if (d->flags & SF_PRCTL_SECCOMP) {
 		emit(p, (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K,
 						     (unsigned)d->nr[arch], 0, 4));

@@ -11,6 +11,7 @@
 #include "policy/fdpath.h"
 #include "policy/files.h"
 #include "policy/filter.h"
+#include "policy/maps.h"
 #include "policy/summary.h"
 #include "render/render.h"
 #include "trace/seccomp_filter.h"
@@ -43,6 +44,17 @@ static void make_event(struct tcb *t, enum arch arch, unsigned id, uint64_t nr,
 	t->ev.exiting = 0;
 }
 
+static pid_t tgid_of(const struct tcb *t)
+{
+	return t->who.tgid ? t->who.tgid : umem_tgid(t->tid);
+}
+
+/* -T, -c and --summary=files time each call. */
+static int timed(void)
+{
+	return opt.durations || opt.summary || opt.files_summary;
+}
+
 /* The fd paths -y, -P and --summary=files need. */
 static int want_paths(void)
 {
@@ -69,13 +81,17 @@ static enum pending on_entry(struct tcb *t, uint32_t audit_arch, uint64_t nr, co
 	if (!id || id >= SC_COUNT || !opt.trace[id] || (t->flags & TCB_STARTUP))
 		return PENDING_NONE;
 	t->flags |= TCB_DECODING;
-	if (opt.durations || opt.summary)
+	if (timed())
 		t->entry_ns = now_ns();
 	make_event(t, (enum arch)a, id, nr, args);
 	call_begin(c, id, (enum arch)a, opt.max_strlen,
 		   opt.verbose ? IOV_FETCH_MAX : (unsigned)MIN(opt.max_strlen, IOV_FETCH_MAX));
 	report_begin(r);
 	decoder_of(id)(c, &t->ev);
+	if (c->not_io || !maps_shown(c, tgid_of(t))) {
+		t->flags &= ~TCB_DECODING;	/* an anonymous mapping: not I/O */
+		return PENDING_NONE;
+	}
 	dump_begin(&r->dump, c, t->tid, 0);
 	if (opt.toctou)
 		toctou_begin(&r->tt, c, t->tid, opt.toctou_bytes);
@@ -101,12 +117,12 @@ static void account(struct tcb *t)
 	struct report *r = &t->rep;
 	int changed = r->tt.nchanges != 0;
 
-	if (opt.durations || opt.summary)
+	if (timed())
 		r->duration_ns = now_ns() - t->entry_ns;
 	if (opt.summary)
 		summary_add(&r->call, r->duration_ns, changed);
 	if (opt.files_summary)
-		files_add(&r->call, changed);
+		files_add(&r->call, r->duration_ns, changed);
 }
 
 void syscall_vanished(struct tcb *t)
@@ -132,7 +148,7 @@ void syscall_vanished(struct tcb *t)
 /* Marks the threads of @tgid as having a seccomp filter of their own. */
 static void own_filter_in(struct tcb *t, void *tgid)
 {
-	if ((t->who.tgid ? t->who.tgid : umem_tgid(t->tid)) == *(pid_t *)tgid)
+	if (tgid_of(t) == *(pid_t *)tgid)
 		t->flags |= TCB_OWN_FILTER;
 }
 
@@ -144,7 +160,7 @@ static void own_filter_in(struct tcb *t, void *tgid)
  */
 static void own_filter(struct tcb *t, int all_threads)
 {
-	pid_t tgid = t->who.tgid ? t->who.tgid : umem_tgid(t->tid);
+	pid_t tgid = tgid_of(t);
 
 	t->flags |= TCB_OWN_FILTER;
 	if (all_threads)
@@ -178,12 +194,14 @@ static enum pending on_exit_stop(struct tcb *t, const struct __ptrace_syscall_in
 	t->ev.exiting = 1;
 	t->ev.rval = info->exit.rval;
 	t->ev.is_error = info->exit.is_error;
+	c->exiting = 1;
+	call_set_result(c, &t->ev);
 	decoder_of(t->ev.id)(c, &t->ev);
 	dump_begin(&r->dump, c, t->tid, 1);
 	call_fetch(c, t->tid, report_plan, r);
 	if (want_paths())
 		fdpath_resolve(c, t->tid);
-	call_set_result(c, &t->ev);
+	maps_update(c, tgid_of(t));
 	if (opt.toctou)	/* before the tracee runs on and reuses its buffers */
 		toctou_exit(&r->tt, c, t->tid, opt.toctou == TOCTOU_VERIFY);
 	account(t);

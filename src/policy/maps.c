@@ -1,0 +1,183 @@
+/*
+ * File mappings per process: sorted, non-overlapping [start, end) ranges.
+ * Calls iotrace does not stop (mremap, an anonymous MAP_FIXED over a
+ * file mapping) can make them stale; the worst that does is one munmap
+ * line too many or too few, until the process execs.
+ */
+#include "config.h"
+#include <stdlib.h>
+#include <string.h>
+#include "memory/umem.h"
+#include "policy/maps.h"
+#include "syscalls/syscalls.h"
+#include "util/util.h"
+
+/* Past this many ranges a process stops being tracked and every munmap shows. */
+#define RANGES_MAX 65536
+
+struct range {
+	uint64_t start, end;
+};
+
+struct mapset {
+	pid_t tgid;
+	unsigned char untracked;	/* too many ranges, or /proc could not be read */
+	struct range *r;
+	size_t n, cap;
+	struct mapset *next;
+};
+
+static struct mapset *sets;
+
+static struct mapset *find(pid_t tgid)
+{
+	struct mapset *m;
+
+	for (m = sets; m; m = m->next)
+		if (m->tgid == tgid)
+			return m;
+	return NULL;
+}
+
+/* The first range that ends after @addr. */
+static size_t first_after(const struct mapset *m, uint64_t addr)
+{
+	size_t lo = 0, hi = m->n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (m->r[mid].end <= addr)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+static void insert_at(struct mapset *m, size_t i, uint64_t start, uint64_t end)
+{
+	if (m->n == RANGES_MAX) {
+		m->untracked = 1;
+		return;
+	}
+	if (m->n == m->cap) {
+		m->cap = m->cap ? m->cap * 2 : 64;
+		m->r = xrealloc(m->r, m->cap * sizeof(*m->r));
+	}
+	memmove(m->r + i + 1, m->r + i, (m->n - i) * sizeof(*m->r));
+	m->r[i].start = start;
+	m->r[i].end = end;
+	m->n++;
+}
+
+/* Removes [start, end) from every range, splitting one that holds it. */
+static void cut(struct mapset *m, uint64_t start, uint64_t end)
+{
+	size_t i = first_after(m, start), k;
+
+	while (i < m->n && m->r[i].start < end) {
+		struct range *r = &m->r[i];
+
+		if (r->start < start && r->end > end) {	/* the middle of one */
+			uint64_t tail = r->end;
+
+			r->end = start;
+			insert_at(m, i + 1, end, tail);
+			return;
+		}
+		if (r->start < start) {
+			r->end = start;
+			i++;
+		} else if (r->end > end) {
+			r->start = end;
+			return;
+		} else {
+			for (k = i; k + 1 < m->n; k++)
+				m->r[k] = m->r[k + 1];
+			m->n--;
+		}
+	}
+}
+
+static void add(struct mapset *m, uint64_t start, uint64_t end)
+{
+	if (m->untracked || end <= start)
+		return;
+	cut(m, start, end);	/* a new mapping replaces what was there */
+	insert_at(m, first_after(m, start), start, end);
+}
+
+static void add_from_proc(uint64_t start, uint64_t end, void *ctx)
+{
+	add(ctx, start, end);
+}
+
+static struct mapset *load(pid_t tgid)
+{
+	struct mapset *m = find(tgid);
+
+	if (m)
+		return m;
+	m = xcalloc(1, sizeof(*m));
+	m->tgid = tgid;
+	m->next = sets;
+	sets = m;
+	if (umem_file_maps(tgid, add_from_proc, m))
+		m->untracked = 1;
+	return m;
+}
+
+/* An address range of @len bytes from @addr, page-rounded as the kernel rounds it. */
+static uint64_t range_end(uint64_t addr, uint64_t len)
+{
+	uint64_t end = addr + ((len + 4095) & ~(uint64_t)4095);
+
+	return end < addr ? UINT64_MAX : end;
+}
+
+int maps_shown(const struct call *c, pid_t tgid)
+{
+	struct mapset *m;
+	uint64_t start, end;
+	size_t i;
+
+	if (!(syscall_def(c->id)->flags & SF_UNMAP) || c->nargs < 2)
+		return 1;
+	m = load(tgid);
+	if (m->untracked)
+		return 1;
+	start = c->arg[0].v.u;
+	end = range_end(start, c->arg[1].v.u);
+	i = first_after(m, start);
+	return i < m->n && m->r[i].start < end;
+}
+
+void maps_update(const struct call *c, pid_t tgid)
+{
+	unsigned flags = syscall_def(c->id)->flags;
+	struct mapset *m;
+
+	if (c->error || c->vanished || !(flags & (SF_FILEMAP | SF_UNMAP)) || c->nargs < 2)
+		return;
+	m = find(tgid);
+	if (!m)
+		return;	/* read from /proc when first needed, with this call's effect */
+	if (flags & SF_FILEMAP)
+		add(m, (uint64_t)c->rval, range_end((uint64_t)c->rval, c->arg[1].v.u));
+	else if (!m->untracked)
+		cut(m, c->arg[0].v.u, range_end(c->arg[0].v.u, c->arg[1].v.u));
+}
+
+void maps_forget(pid_t tgid)
+{
+	struct mapset **p, *m;
+
+	for (p = &sets; (m = *p); p = &m->next)
+		if (m->tgid == tgid) {
+			*p = m->next;
+			free(m->r);
+			free(m);
+			return;
+		}
+}

@@ -1,0 +1,24 @@
+#ifndef IOTRACE_MAPS_H
+#define IOTRACE_MAPS_H
+
+/*
+ * Which ranges of each traced process hold file mappings, so that a
+ * munmap shows only when it unmaps a file: an anonymous mapping is not
+ * I/O.  A process's ranges are read from /proc/TGID/maps the first time
+ * they are needed, then kept up to date from the mmap and munmap calls
+ * iotrace decodes.
+ */
+
+#include <sys/types.h>
+#include "call/call.h"
+
+/* At entry: whether call @c of process @tgid is shown (an UNMAP call over no file mapping is not). */
+int maps_shown(const struct call *c, pid_t tgid);
+
+/* At a successful exit: a FILEMAP call mapped a file, an UNMAP call removed a range. */
+void maps_update(const struct call *c, pid_t tgid);
+
+/* @tgid runs a new program, or is gone: its ranges are read again when needed. */
+void maps_forget(pid_t tgid);
+
+#endif
