@@ -339,6 +339,8 @@ void decode_fcntl(struct call *c, const struct sc_event *ev)
 	uint32_t cmd = (uint32_t)ev->args[1];
 	struct fcntl_cmd fc = fcntl_cmd_of(cmd);
 
+	if (cmd >= 12 && cmd <= 14 && ev->arch != ARCH_I386)
+		fc.arg = FA_HEX;	/* F_*LK64 are i386's: x86_64 refuses them */
 	if (ev->exiting) {
 		fcntl_exit(c, ev, cmd, fc);
 		return;

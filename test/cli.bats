@@ -10,7 +10,7 @@ bats_require_minimum_version 1.5.0
 	assert_success
 	assert_line --index 0 "usage: iotrace [options] -- command [args...]"
 	classes=$(sed -n 's/^  %\([a-z]*\) .*/\1/p' <<<"$output")
-	names=$(sed -n 's/^  %[a-z]* *//p' <<<"$output" | tr ' ' '\n')
+	names=$(decoded_syscalls)
 	# As many as the syscall list has rows to decode, none twice.
 	assert_equal "$(wc -l <<<"$names")" "$(grep -c '^SYSCALL(' "$SRCDIR/src/syscalls/list.h")"
 	assert_equal "$(sort <<<"$names" | uniq -d)" ""

@@ -22,15 +22,19 @@ export IOTRACE HELPERS EXPECTED SRCDIR
 #    checked by tests without leaders or addresses);
 #  - with MASK_ADDR=1, hex addresses become ADDR, and such lines are
 #    re-padded the same way; REPAD=1 re-pads every line (for callers that
-#    mask something else of varying width first).
+#    mask something else of varying width first);
+#  - with MASK_INODE=1, the inodes of pipes, sockets and anonymous inodes
+#    ("pipe:[123]") become N, and such lines are re-padded.
 normalize() {
 	perl -ne '
-		BEGIN { $align = $ENV{ALIGN} // 40; $mask = $ENV{MASK_ADDR}; $repad = $ENV{REPAD}; }
+		BEGIN { $align = $ENV{ALIGN} // 40; $mask = $ENV{MASK_ADDR}; $repad = $ENV{REPAD};
+			$inode = $ENV{MASK_INODE}; }
 		sub p { my $n = shift; $m{$n} //= "P" . ++$c; $m{$n} }
 		my $lead = s/^\[pid +(\d+)\] /sprintf("[pid %5s] ", p($1))/e
 			|| s/^(\d+) +/sprintf("%-5s ", p($1))/e;
 		s/\b(si_pid=|pid |PID=|Process |process_vm_readv\(|process_vm_writev\()(\d+)/$1 . p($2)/ge;
 		my $masked = $mask && s/0x[0-9a-f]+/ADDR/g;
+		$masked = (s/\b(pipe|socket|anon_inode):\[\d+\]/$1:[N]/g) || $masked if $inode;
 		if (($lead || $masked || $repad) && /^(.*\)) +(= .*)$/s) {
 			my ($head, $tail) = ($1, $2);
 			$_ = $head . (length($head) < $align ? " " x ($align - length($head)) : " ") . $tail;
@@ -52,21 +56,28 @@ require_m32() {
 }
 
 # Runs strace and iotrace on each helper in $2 and mode in $3 with each
-# option set in $4...; requires the same output, pids and addresses masked.
-# $1 is the -e trace= set both are given.
+# option set in $4...; requires the same output, pids, addresses and
+# inodes masked.  $1 is the -e trace= set both are given.  With
+# FRESH_DIR=DIR each run starts in DIR, emptied, so that the files a
+# helper makes there are new to both.
 same_as_strace() {
-	local set=$1 helpers=$2 modes=$3 helper mode opts
+	local set=$1 helpers=$2 modes=$3 helper mode opts tracer
 	shift 3
 	for helper in $helpers; do
 		[ -x "$HELPERS/$helper" ] || continue
 		for opts in "$@"; do
 			for mode in $modes; do
-				# shellcheck disable=SC2086
-				strace -f $opts -o "$out.s" -e trace="$set" "$HELPERS/$helper" "$mode"
-				# shellcheck disable=SC2086
-				"$IOTRACE" $opts -o "$out.i" -e trace="$set" "$HELPERS/$helper" "$mode"
-				MASK_ADDR=1 normalize <"$out.s" >"$out.sn"
-				MASK_ADDR=1 normalize <"$out.i" >"$out.in"
+				for tracer in strace "$IOTRACE"; do
+					if [ -n "${FRESH_DIR:-}" ]; then
+						rm -rf "$FRESH_DIR" && mkdir "$FRESH_DIR"
+					fi
+					# shellcheck disable=SC2086
+					(cd "${FRESH_DIR:-.}" && "$tracer" $([ "$tracer" = strace ] && echo -f) \
+						$opts -o "$out.$([ "$tracer" = strace ] && echo s || echo i)" \
+						-e trace="$set" "$HELPERS/$helper" "$mode")
+				done
+				MASK_ADDR=1 MASK_INODE=1 normalize <"$out.s" >"$out.sn"
+				MASK_ADDR=1 MASK_INODE=1 normalize <"$out.i" >"$out.in"
 				assert_same "$out.sn" "$out.in"
 			done
 		done
@@ -88,6 +99,15 @@ count_own_calls() {
 	shift
 	strace_iotrace -c -e trace="$sc" -o "$BATS_TEST_TMPDIR/sum" "$IOTRACE" -q -o /dev/null "$@"
 	awk -v sc="$sc" '$NF == sc { n = $4 } END { print n + 0 }' "$BATS_TEST_TMPDIR/sum"
+}
+
+# The syscalls iotrace decodes, one a line, as -h lists them by class
+# (a class's line may go on over indented lines).
+decoded_syscalls() {
+	"$IOTRACE" -h | sed -n '/^Syscalls decoded/,/^Classes/{
+		s/^  %[a-z]* *//p
+		s/^          //p
+	}' | tr ' ' '\n' | grep .
 }
 
 require_strace() {

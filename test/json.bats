@@ -153,7 +153,7 @@ q() {
 	run jq -r -s 'map(select(.type == "syscall") | .name) | unique | join(" ")' "$out.all"
 	# Every call iotrace decodes, as -h lists them; without the -m32
 	# helpers, those only i386 has are left out.
-	want=$("$IOTRACE" -h | sed -n '/^Syscalls decoded/,$s/^  %[a-z]* *//p' | tr ' ' '\n' |
+	want=$(decoded_syscalls |
 		{ if [ -x "$HELPERS/zc32" ]; then cat; else
 			grep -vxE 'sendfile64|fcntl64|_llseek|truncate64|ftruncate64|fadvise64_64|mmap2'; fi; } |
 		sort | tr '\n' ' ')
@@ -192,4 +192,36 @@ q() {
 	assert_success
 	run jq -c 'select(.name == "writev")' "$out"
 	assert_output --partial '"iov_base":{"addr":"0x'
+}
+
+@test "descriptor calls in JSON: flags with raw values, modes as octal strings, open_how and flock objects, -y paths" {
+	local cwd="$BATS_TEST_TMPDIR/cwd"
+	rm -rf "$cwd" && mkdir "$cwd"
+	(cd "$cwd" && "$IOTRACE" -q --json -y -e trace=openat,openat2,creat -o "$out" "$HELPERS/fdlife" open)
+	jq -e -c . "$out" >/dev/null
+	run jq -c 'select(.name == "openat2") | .args.how | del(.addr)' "$out"
+	assert_line --index 0 '{"flags":{"value":524354,"names":["O_RDWR","O_CREAT","O_CLOEXEC"],"unknown":0},"mode":"0600","resolve":{"value":6,"names":["RESOLVE_NO_MAGICLINKS","RESOLVE_NO_SYMLINKS"],"unknown":0}}'
+	assert_line --index 1 '{"flags":{"value":0,"names":["O_RDONLY"],"unknown":0},"mode":"000","resolve":{"value":9,"names":["RESOLVE_NO_XDEV","RESOLVE_BENEATH"],"unknown":0}}'
+	run jq -c 'select(.name == "creat") | [.args, .result, .result_path]' "$out"
+	assert_output "[{\"pathname\":\"f3\",\"mode\":\"0640\"},4,\"$cwd/f3\"]"
+	run jq -c 'select(.name == "openat" and .args.dirfd == 3) | [.args.dirfd_path, .args.flags.names, .result]' "$out"
+	assert_line --index 0 "[\"$cwd/d\",[\"O_WRONLY\",\"O_CREAT\",\"O_EXCL\"],4]"
+	# A path that is not a string: unreadable, or cut at PATH_MAX.
+	(cd "$cwd" && "$IOTRACE" -q --json -e trace=openat -o "$out" "$HELPERS/fdlife" bad)
+	run jq -c '.args.pathname | if type == "object" then del(.addr) | if has("data") then .data |= length else . end else . end' "$out"
+	assert_line --index 0 'null'
+	assert_line --index 1 '{"unreadable":true}'
+	assert_line --index 2 '{"data":4095,"truncated":true}'
+	# fcntl: a named command, a lock as an object, a result's flags.
+	(cd "$cwd" && "$IOTRACE" -q --json -e trace=fcntl,pipe -o "$out" "$HELPERS/fdlife" fcntl)
+	run jq -c 'select(.args.cmd.name == "F_GETLK") | .args.arg | del(.addr)' "$out"
+	assert_output '{"l_type":{"value":2,"name":"F_UNLCK"},"l_whence":{"value":0,"name":"SEEK_SET"},"l_start":0,"l_len":0,"l_pid":0}'
+	run jq -c 'select(.args.cmd.name == "F_GETFL") | [.result, .result_flags.names]' "$out"
+	assert_line --index 0 '[32770,["O_RDWR","O_LARGEFILE"]]'
+	run jq -c 'select(.args.cmd.name == "F_GETSIG") | [.result, .result_name]' "$out"
+	assert_output '[10,"SIGUSR1"]'
+	(cd "$cwd" && "$IOTRACE" -q --json -y -e trace=pipe -o "$out" "$HELPERS/fdlife" pipe)
+	run jq -c 'select(.name == "pipe") | .args.pipefd.elements | map(.fd), map(.path | test("^pipe:\\[[0-9]+\\]$"))' "$out"
+	assert_output '[3,4]
+[true,true]'
 }

@@ -84,3 +84,18 @@ setup() {
 	# ...while a pipe's inode still is.
 	assert_line --partial 'write(1<pipe:[1]>, "y\n", 2)'
 }
+
+@test "the descriptor calls: two runs give the same bytes; addresses renumbered, fds and flags kept" {
+	local cwd="$BATS_TEST_TMPDIR/cwd" run
+	for run in 1 2; do
+		rm -rf "$cwd" && mkdir "$cwd"
+		(cd "$cwd" && "$IOTRACE" --normalize -y -e trace=%desc,%pos,%map -o "$out.$run" "$HELPERS/fdlife" map)
+	done
+	assert_same "$out.1" "$out.2"
+	run grep -E '^1 +mmap\(NULL, 4096, PROT_READ\|PROT_WRITE, MAP_SHARED, 3<.*/f1>, 0x1000\) += ADDR2$' "$out.1"
+	assert_success
+	run grep -E '^1 +munmap\(ADDR2, 4096\) += 0$' "$out.1"
+	assert_success
+	run grep -cE '0x[0-9a-f]{6,}' "$out.1"
+	assert_output 0
+}

@@ -13,6 +13,7 @@
 #include "cli/cli.h"
 #include "trace/spin.h"
 #include "syscalls/syscalls.h"
+#include "util/path.h"
 #include "util/util.h"
 
 enum {
@@ -126,18 +127,23 @@ static void usage(void)
 	       "\n"
 	       "Syscalls decoded, by class (-e trace=NAME,... or -e trace=%%CLASS):\n");
 	for (class = 1; class < CLASS_COUNT; class++) {
-		int any = 0;
+		unsigned col = 0;
 
 		for (id = 1; id < SC_COUNT; id++) {
+			const char *name = syscall_def(id)->name;
+
 			if ((int)syscall_def(id)->class != class)
 				continue;
-			if (!any++)
-				printf("  %%%-6s", class_name(class));
-			printf(" %s", syscall_def(id)->name);
+			if (!col)
+				col = (unsigned)printf("  %%%-6s", class_name(class));
+			else if (col + 1 + strlen(name) > 78)
+				col = (unsigned)printf("\n%9s", "") - 1;
+			col += (unsigned)printf(" %s", name);
 		}
-		if (any)
+		if (col)
 			printf("\n");
 	}
+	printf("Classes with no calls yet: %%net (sockets), %%async (io_uring, Linux AIO).\n");
 	exit(0);
 }
 
@@ -294,35 +300,11 @@ static void parse_fdset(const char *what, const char *set, struct fdset *fs)
 	free(copy);
 }
 
-/*
- * -P PATH: compared with what fds refer to, so links and dots are resolved
- * now; a file the command has yet to create gets its directory resolved.
- */
-static char *resolve_path(const char *path)
-{
-	char *real = realpath(path, NULL), *dir, *slash, *parent;
-	struct strbuf sb = STRBUF_INIT;
-
-	if (real)
-		return real;
-	slash = strrchr(path, '/');
-	parent = slash ? xstrndup(path, slash == path ? 1 : (size_t)(slash - path)) : xstrdup(".");
-	dir = realpath(parent, NULL);
-	free(parent);
-	if (!dir)
-		return xstrdup(path);
-	sb_addstr(&sb, dir);
-	if (strcmp(dir, "/"))
-		sb_addch(&sb, '/');
-	sb_addstr(&sb, slash ? slash + 1 : path);
-	free(dir);
-	return sb.buf;
-}
-
 static void add_path(const char *path)
 {
 	opt.paths = xrealloc(opt.paths, (opt.npaths + 1) * sizeof(*opt.paths));
-	opt.paths[opt.npaths++] = resolve_path(path);
+	/* Compared with what fds refer to, so links and dots are resolved now. */
+	opt.paths[opt.npaths++] = path_resolve(path);
 }
 
 /* A decoded syscall, or with a leading % every one of a class (syscalls/list.h). */

@@ -277,7 +277,7 @@ static void j_named(int64_t val, const char *name)
 
 static void j_mode(uint64_t mode)
 {
-	sb_addf(&js, "\"0%03llo\"", (unsigned long long)mode);
+	sb_addf(&js, "\"%#03llo\"", (unsigned long long)mode);
 }
 
 /* An fd inside a struct: a number; with -y, {"fd", "path"} (path null when not open). */

@@ -312,7 +312,7 @@ static void text_field(struct strbuf *sb, const struct call *c, const struct agg
 		text_flags(sb, val, fd->names);
 		break;
 	case F_MODE:
-		sb_addf(sb, "0%03llo", (unsigned long long)val);
+		sb_addf(sb, "%#03llo", (unsigned long long)val);
 		break;
 	}
 }
@@ -436,7 +436,7 @@ void text_arg(struct strbuf *sb, const struct call *c, const struct arg *a)
 		text_str(sb, c, a);
 		break;
 	case ARG_MODE:
-		sb_addf(sb, "0%03llo", (unsigned long long)a->v.u);
+		sb_addf(sb, "%#03llo", (unsigned long long)a->v.u);
 		break;
 	case ARG_SIG:
 		named_number(sb, a->v.i, a->v.i ? signal_name((int)a->v.i) : NULL);

@@ -16,6 +16,7 @@
 #include <unistd.h>
 #include "config/options.h"
 #include "memory/umem.h"
+#include "policy/maps.h"
 #include "policy/norm.h"
 #include "policy/stack.h"
 #include "render/output.h"
@@ -148,6 +149,7 @@ static struct tcb *on_exec(struct tcb *t)
 		if (t->flags & TCB_FILTERED)
 			check_filter(t);
 	}
+	maps_forget(t->tid);	/* a new program: its file mappings are read again */
 	if (opt.stack) {	/* a new program: new maps, a new unwinder state */
 		stack_forget(&t->uw);
 		stack_maps_changed(&t->uw);

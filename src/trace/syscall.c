@@ -44,9 +44,18 @@ static void make_event(struct tcb *t, enum arch arch, unsigned id, uint64_t nr,
 	t->ev.exiting = 0;
 }
 
-static pid_t tgid_of(const struct tcb *t)
+/* @t's process, read from /proc once and kept. */
+static pid_t tgid_of(struct tcb *t)
 {
-	return t->who.tgid ? t->who.tgid : umem_tgid(t->tid);
+	if (!t->who.tgid)
+		t->who.tgid = umem_tgid(t->tid);
+	return t->who.tgid;
+}
+
+/* Whether @c makes or removes a mapping (policy/maps.c follows those). */
+static int maps_call(const struct call *c)
+{
+	return (syscall_def(c->id)->flags & (SF_FILEMAP | SF_UNMAP)) != 0;
 }
 
 /* -T, -c and --summary=files time each call. */
@@ -88,7 +97,7 @@ static enum pending on_entry(struct tcb *t, uint32_t audit_arch, uint64_t nr, co
 		   opt.verbose ? IOV_FETCH_MAX : (unsigned)MIN(opt.max_strlen, IOV_FETCH_MAX));
 	report_begin(r);
 	decoder_of(id)(c, &t->ev);
-	if (c->not_io || !maps_shown(c, tgid_of(t))) {
+	if (c->not_io || (maps_call(c) && !maps_shown(c, tgid_of(t)))) {
 		t->flags &= ~TCB_DECODING;	/* an anonymous mapping: not I/O */
 		return PENDING_NONE;
 	}
@@ -98,7 +107,7 @@ static enum pending on_entry(struct tcb *t, uint32_t audit_arch, uint64_t nr, co
 	call_fetch(c, t->tid, report_plan, r);
 	if (want_paths())
 		fdpath_resolve(c, t->tid);
-	if (opt.npaths && !filter_paths(c)) {
+	if (opt.npaths && !filter_paths(c, t->tid)) {
 		t->flags |= TCB_HIDDEN;
 		return PENDING_NONE;	/* nothing more to read: it is never shown */
 	}
@@ -201,7 +210,8 @@ static enum pending on_exit_stop(struct tcb *t, const struct __ptrace_syscall_in
 	call_fetch(c, t->tid, report_plan, r);
 	if (want_paths())
 		fdpath_resolve(c, t->tid);
-	maps_update(c, tgid_of(t));
+	if (maps_call(c))
+		maps_update(c, tgid_of(t));
 	if (opt.toctou)	/* before the tracee runs on and reuses its buffers */
 		toctou_exit(&r->tt, c, t->tid, opt.toctou == TOCTOU_VERIFY);
 	account(t);

@@ -6,6 +6,7 @@
 #include <sys/ptrace.h>
 #include "config/options.h"
 #include "memory/umem.h"
+#include "policy/maps.h"
 #include "policy/norm.h"
 #include "render/output.h"
 #include "trace/spin.h"
@@ -82,8 +83,10 @@ struct tcb *tcb_new(pid_t tid, unsigned flags)
 void tcb_forget(struct tcb *t)
 {
 	stack_forget(&t->uw);
-	if (t->who.tgid && t->who.tgid == t->tid)	/* the leader goes last */
+	if (t->who.tgid && t->who.tgid == t->tid) {	/* the leader goes last */
 		stack_process_gone(t->who.tgid);
+		maps_forget(t->who.tgid);
+	}
 	out_release(&t->who);
 	unlink_tcb(t);
 	report_release(&t->rep);

@@ -1,13 +1,19 @@
 /*
  * A descriptor's life: opening, closing, duplicating, fcntl, pipes and
  * memfds, position and size, durability and hints, file mappings.
- * usage: fdlife open | dup | fcntl | pipe | seek | sync | map | anon | bad
+ * usage: fdlife open | dup | fcntl | pipe | seek | sync | map | anon | bad |
+ *               newer | commit | commits | anonloop
  * Run in an empty directory: the files it makes are relative to it.  It
  * closes every inherited fd first, so fd numbers are the same every run.
  * Calls are made with syscall() where libc would pick another syscall
  * (open, not openat; the i386 forms without 64-bit offsets).
  * bad: pointers that cannot be read (NULL, 1, a path that runs into an
  * unmapped page) and lengths and flags the kernel refuses.
+ * newer: names strace 6.1 does not know (write-life hints, F_SEAL_EXEC,
+ * MFD_NOEXEC_SEAL...); what the kernel answers depends on its version.
+ * commit: a database's commit, three times: open, write, fsync, close;
+ * commits: the same 1000 times.
+ * anonloop: 1000 anonymous mmaps, none of them I/O.
  */
 #define _GNU_SOURCE
 #include <fcntl.h>
@@ -139,7 +145,6 @@ static void fcntl_calls(void)
 {
 	int fd = memfd_create("seals", MFD_ALLOW_SEALING), p[2], d;
 	struct f_owner_ex own = { F_OWNER_PID, 0 };
-	uint64_t hint = RWH_WRITE_LIFE_SHORT;
 
 	fcntl_sc(fd, F_GETFD, 0);
 	fcntl_sc(fd, F_SETFD, FD_CLOEXEC);
@@ -163,8 +168,6 @@ static void fcntl_calls(void)
 	fcntl_sc(fd, F_SETSIG, SIGUSR1);
 	fcntl_sc(fd, F_GETSIG, 0);
 	fcntl_sc(fd, F_SETSIG, 0);
-	fcntl_sc(fd, F_SET_RW_HINT, (long)&hint);
-	fcntl_sc(fd, F_GET_RW_HINT, (long)&hint);
 	fcntl_sc(fd, 12345, 0);
 	fcntl_sc(99, F_GETFD, 0);
 	pipe(p);
@@ -322,6 +325,55 @@ static void anon_calls(void)
 	close(fd);
 }
 
+static void newer_calls(void)
+{
+	int fd = memfd_create("newer", MFD_ALLOW_SEALING), p[2];
+	uint64_t hint = RWH_WRITE_LIFE_SHORT;
+
+	fcntl_sc(fd, F_SET_RW_HINT, (long)&hint);
+	fcntl_sc(fd, F_GET_RW_HINT, (long)&hint);
+	fcntl_sc(fd, 1027 /* F_DUPFD_QUERY */, 0);
+	fcntl_sc(fd, 1028 /* F_CREATED_QUERY */, 0);
+	fcntl_sc(fd, F_ADD_SEALS, 0x20 /* F_SEAL_EXEC */);
+	memfd_create("noexec", 0x8 /* MFD_NOEXEC_SEAL */);
+	memfd_create("exec", 0x10 /* MFD_EXEC */);
+	fallocate(fd, 0x80 /* FALLOC_FL_WRITE_ZEROES */, 0, 4096);
+	pipe2(p, 0);
+	fcntl_sc(p[1], 1027 /* F_DUPFD_QUERY */, p[1]);
+}
+
+static void commits(int n)
+{
+	int i, fd;
+
+	for (i = 0; i < n; i++) {
+		fd = open("db", O_WRONLY | O_CREAT | O_APPEND, 0600);
+		write(fd, "commit\n", 7);
+		fdatasync(fd);
+		fsync(fd);
+		close(fd);
+	}
+}
+
+static void commit_calls(void)
+{
+	commits(3);
+}
+
+static void many_commits(void)
+{
+	commits(1000);
+}
+
+static void anonloop_calls(void)
+{
+	int i;
+
+	for (i = 0; i < 1000; i++)
+		mmap(NULL, 4096, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	write(1, "done\n", 5);
+}
+
 static void bad_calls(void)
 {
 	long page = sysconf(_SC_PAGESIZE);
@@ -361,6 +413,8 @@ int main(int argc, char **argv)
 		{ "open", open_calls }, { "dup", dup_calls }, { "fcntl", fcntl_calls },
 		{ "pipe", pipe_calls }, { "seek", seek_calls }, { "sync", sync_calls },
 		{ "map", map_calls }, { "anon", anon_calls }, { "bad", bad_calls },
+		{ "newer", newer_calls }, { "commit", commit_calls }, { "commits", many_commits },
+		{ "anonloop", anonloop_calls },
 	};
 	size_t i;
 

@@ -1,0 +1,157 @@
+#!/usr/bin/env bats
+# A descriptor's life: open, openat, openat2, creat, close, close_range,
+# dup, dup2, dup3, fcntl, pipe, pipe2, memfd_create (the %desc class).
+# Against strace on x86_64 and i386 helpers, each run in a new, empty
+# directory; pids, addresses and pipe inodes masked.
+
+load common
+
+setup() {
+	out="$BATS_TEST_TMPDIR/trace"
+	cwd="$BATS_TEST_TMPDIR/cwd"
+	all=$(decoded_syscalls | paste -sd,)
+}
+
+# Runs helper $1 in mode $2 with iotrace options $3... in a new $cwd:
+# the trace in $out, and with pids, addresses, inodes and $cwd masked
+# in $out.n.
+trace_fresh() {
+	local helper=$1 mode=$2
+	shift 2
+	rm -rf "$cwd" && mkdir "$cwd"
+	(cd "$cwd" && "$IOTRACE" "$@" "$HELPERS/$helper" "$mode") 2>"$out"
+	sed "s#$cwd#CWD#g" "$out" | MASK_ADDR=1 MASK_INODE=1 REPAD=1 normalize >"$out.n"
+}
+
+@test "open, openat, openat2, creat: flags, modes, dirfds, odd names; close (as strace, -y, -X raw/verbose)" {
+	require_strace
+	FRESH_DIR=$cwd same_as_strace "$all" "fdlife fdlife32" open "" "-y" "-X raw" "-X verbose" "-s 4"
+}
+
+@test "dup, dup2, dup3, close, close_range; -y names the new fd and a newfd that was open" {
+	require_strace
+	FRESH_DIR=$cwd same_as_strace "$all" "fdlife fdlife32" dup "" "-y" "-z" "-Z" "-X verbose"
+	trace_fresh fdlife dup -q -y -e trace=dup2
+	printf '%s\n' \
+		'dup2(3</dev/null>, 20)                  = 20</dev/null>' \
+		'dup2(3</dev/null>, 3</dev/null>)        = 3</dev/null>' \
+		'dup2(99, 23)                            = -1 EBADF (Bad file descriptor)' \
+		'dup2(4</dev/null>, 20</dev/null>)       = 20</dev/null>' \
+		'+++ exited with 0 +++' >"$out.want"
+	assert_same "$out.want" "$out.n"
+}
+
+@test "fcntl: every command's argument and result; struct flock and flock64; i386's fcntl and fcntl64" {
+	require_strace
+	FRESH_DIR=$cwd same_as_strace "$all" "fdlife fdlife32" fcntl "" "-y" "-X raw" "-X verbose"
+}
+
+@test "pipe, pipe2 and memfd_create: the pair at exit, -y on both ends and on the memfd" {
+	require_strace
+	FRESH_DIR=$cwd same_as_strace "$all" "fdlife fdlife32" pipe "" "-y" "-X raw" "-s 8"
+	trace_fresh fdlife pipe -q -y -e trace=pipe2,memfd_create
+	run grep -c '^pipe2(\[5<pipe:\[N\]>, 6<pipe:\[N\]>\], O_NONBLOCK|O_CLOEXEC) = 0$' "$out.n"
+	assert_output 1
+	run grep -c '^memfd_create("demo-memfd", MFD_CLOEXEC|MFD_ALLOW_SEALING) = 9</memfd:demo-memfd>(deleted)$' "$out.n"
+	assert_output 1
+}
+
+@test "unreadable and hostile pointers: NULL, 1, paths and structs that run into an unmapped page, PATH_MAX" {
+	require_strace
+	# strace shows the anonymous mapping the helper makes its guard page with.
+	FRESH_DIR=$cwd same_as_strace "$(decoded_syscalls | grep -vxE 'mmap2?|munmap' | paste -sd,)" \
+		"fdlife fdlife32" bad "" "-s 8"
+}
+
+@test "names newer than strace 6.1: write-life hints, F_DUPFD_QUERY, F_CREATED_QUERY, F_SEAL_EXEC, MFD_EXEC..." {
+	trace_fresh fdlife newer -q -e trace=%desc,fallocate
+	# What the kernel answers depends on its version: results masked.
+	sed -E 's/ += .*$/ = RESULT/' "$out.n" >"$out.r"
+	printf '%s\n' \
+		'close_range(3, 4294967295, 0) = RESULT' \
+		'memfd_create("newer", MFD_ALLOW_SEALING) = RESULT' \
+		'fcntl(3, F_SET_RW_HINT, [RWH_WRITE_LIFE_SHORT]) = RESULT' \
+		'fcntl(3, F_GET_RW_HINT, [RWH_WRITE_LIFE_SHORT]) = RESULT' \
+		'fcntl(3, F_DUPFD_QUERY, 0) = RESULT' \
+		'fcntl(3, F_CREATED_QUERY) = RESULT' \
+		'fcntl(3, F_ADD_SEALS, F_SEAL_EXEC) = RESULT' \
+		'memfd_create("noexec", MFD_NOEXEC_SEAL) = RESULT' \
+		'memfd_create("exec", MFD_EXEC) = RESULT' \
+		'fallocate(3, FALLOC_FL_WRITE_ZEROES, 0, 4096) = RESULT' \
+		'pipe2([6, 7], 0) = RESULT' \
+		'fcntl(7, F_DUPFD_QUERY, 7) = RESULT' \
+		'+++ exited with 0 = RESULT' >"$out.want"
+	sed -i 's/^+++ exited with 0 +++$/+++ exited with 0 = RESULT/' "$out.r"
+	assert_same "$out.want" "$out.r"
+}
+
+@test "-e trace=%CLASS selects a class; the default is every class" {
+	local class
+	trace_fresh fdlife seek -q -e trace=%desc
+	run grep -vcE '^(close_range|memfd_create|openat|close)\(|^\+\+\+' "$out"
+	assert_output 0
+	trace_fresh fdlife seek -q -e trace=%pos
+	run grep -vcE '^(lseek|ftruncate|truncate|fallocate)\(|^\+\+\+' "$out"
+	assert_output 0
+	trace_fresh fdlife seek -q -e trace=%desc,%pos,%data
+	run grep -c '^pwrite64(3, "data", 4, 4096) ' "$out"
+	assert_output 1
+	# Without -e trace=, every class: the same as all of them named.
+	trace_fresh fdlife map -q
+	cp "$out.n" "$out.default"
+	trace_fresh fdlife map -q -e trace=%data,%desc,%pos,%sync,%map,%net,%async
+	assert_same "$out.default" "$out.n"
+	for class in desc pos sync map; do
+		trace_fresh fdlife map -q -e trace=%$class
+		[ -s "$out" ] || fail "%$class traced nothing"
+	done
+}
+
+@test "-P matches a path argument: absolute, relative to the directory or to a dirfd, with .. and ." {
+	trace_fresh fdlife open -q -P "$cwd/d/f2"
+	printf '%s\n' \
+		'openat(3, "f2", O_WRONLY|O_CREAT|O_EXCL, 0600) = 4' \
+		'close(4)                                = 0' \
+		'openat(3, "f2", O_WRONLY|O_CREAT|O_EXCL, 0600) = -1 EEXIST (File exists)' \
+		'openat2(3, "f2", {flags=O_RDONLY, resolve=RESOLVE_NO_XDEV|RESOLVE_BENEATH}, 24) = 4' \
+		'close(4)                                = 0' \
+		'+++ exited with 0 +++' >"$out.want"
+	assert_same "$out.want" "$out.n"
+	trace_fresh fdlife open -q -P "$cwd/./d/../f3"
+	printf '%s\n' \
+		'creat("f3", 0640)                       = 4' \
+		'close(4)                                = 0' \
+		'+++ exited with 0 +++' >"$out.want"
+	assert_same "$out.want" "$out.n"
+}
+
+@test "-T, -z, -Z on the descriptor calls; -k gives each openat its caller's stack" {
+	trace_fresh fdlife dup -q -T -e trace=dup2
+	run grep -cE '^dup2\(.*\) += (20|3|-1 EBADF \(Bad file descriptor\)) <[0-9]+\.[0-9]{6}>$' "$out"
+	assert_output 4
+	# Two dup3, a dup2, a close and two close_range fail; then the exit.
+	trace_fresh fdlife dup -q -Z -e trace=%desc
+	run grep -c '^' "$out"
+	assert_output 7
+	"$IOTRACE" -k true 2>&1 | grep -q 'built without' && skip "built without libunwind"
+	rm -rf "$cwd" && mkdir "$cwd"
+	(cd "$cwd" && "$IOTRACE" -q -k -e trace=openat "$HELPERS/stack" chain) 2>"$out"
+	# The dynamic loader opens the libraries: every openat line has frames after it.
+	run awk '/^openat\(/ { if (pending) bad++; pending = 1; next } /^ > / { pending = 0 } END { print bad + pending }' "$out"
+	assert_output 0
+	run grep -c '^openat(' "$out"
+	refute_output 0
+}
+
+@test "a descriptor call costs the tracer no more than a write: one read for a path, no /proc file per call" {
+	require_strace
+	rm -rf "$cwd" && mkdir "$cwd"
+	cd "$cwd"
+	# 1000 x (open, write, fdatasync, fsync, close): one process_vm_readv
+	# for open's path and one for write's data; nothing else reads.
+	run count_own_calls process_vm_readv "$HELPERS/fdlife" commits
+	assert_output 2000
+	# Set-up opens a few files (the trace file, /proc once); none per call.
+	run count_own_calls openat "$HELPERS/fdlife" commits
+	[ "$output" -lt 20 ] || fail "iotrace opened $output files for 5000 calls"
+}
