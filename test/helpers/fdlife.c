@@ -379,6 +379,7 @@ static void bad_calls(void)
 	long page = sysconf(_SC_PAGESIZE);
 	char *two = mmap(NULL, 2 * page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	struct open_how how = { O_RDONLY, 0, 0 };
+	struct { struct open_how how; uint64_t more; } big;
 	char huge[5000];
 
 	munmap(two + page, page);
@@ -397,6 +398,11 @@ static void bad_calls(void)
 	syscall(SYS_openat2, AT_FDCWD, "f1", &how, sizeof(how));
 	how = (struct open_how){ O_RDONLY, 0644, 0 };
 	syscall(SYS_openat2, AT_FDCWD, "f1", &how, sizeof(how));
+	/* A larger struct from a newer libc: its tail shows when not zero. */
+	big.how = (struct open_how){ O_RDONLY, 0, 0 };
+	syscall(SYS_openat2, AT_FDCWD, "f1", &big, sizeof(big));
+	big.more = 1;
+	syscall(SYS_openat2, AT_FDCWD, "f1", &big, sizeof(big));
 	pipe2(NULL, 0);
 	pipe2((int *)(two + page - 4), 0);
 	memfd_create(NULL, 0);
