@@ -12,7 +12,7 @@ BEGIN {
 	n = split(line, f, /, */)
 	name = f[1]
 	nr = f[col]
-	if (name == "old_mmap") {	/* i386's old mmap: the kernel's headers call it mmap */
+	if (name == "old_mmap") {	# i386's old mmap: the kernel's headers call it mmap
 		if (nr == "-1")
 			next
 		name = "mmap"
