@@ -24,7 +24,8 @@ export IOTRACE HELPERS EXPECTED SRCDIR
 #    re-padded the same way; REPAD=1 re-pads every line (for callers that
 #    mask something else of varying width first);
 #  - with MASK_INODE=1, the inodes of pipes, sockets and anonymous inodes
-#    ("pipe:[123]") become N, and such lines are re-padded.
+#    ("pipe:[123]"), and the inode that names an O_TMPFILE file
+#    ("/dir/#123"), become N, and such lines are re-padded.
 normalize() {
 	perl -ne '
 		BEGIN { $align = $ENV{ALIGN} // 40; $mask = $ENV{MASK_ADDR}; $repad = $ENV{REPAD};
@@ -35,6 +36,7 @@ normalize() {
 		s/\b(si_pid=|pid |PID=|Process |process_vm_readv\(|process_vm_writev\()(\d+)/$1 . p($2)/ge;
 		my $masked = $mask && s/0x[0-9a-f]+/ADDR/g;
 		$masked = (s/\b(pipe|socket|anon_inode):\[\d+\]/$1:[N]/g) || $masked if $inode;
+		$masked = (s{/#\d+>}{/#N>}g) || $masked if $inode;	# an O_TMPFILE file
 		if (($lead || $masked || $repad) && /^(.*\)) +(= .*)$/s) {
 			my ($head, $tail) = ($1, $2);
 			$_ = $head . (length($head) < $align ? " " x ($align - length($head)) : " ") . $tail;
