@@ -48,7 +48,7 @@ trace_fresh() {
 
 @test "pipe, pipe2 and memfd_create: the pair at exit, -y on both ends and on the memfd" {
 	require_strace
-	FRESH_DIR=$cwd same_as_strace "$all" "fdlife fdlife32" pipe "" "-y" "-X raw" "-s 8"
+	FRESH_DIR=$cwd same_as_strace "$all" "fdlife fdlife32" pipe "" "-y" "-X raw" "-s 8" "-v"
 	trace_fresh fdlife pipe -q -y -e trace=pipe2,memfd_create
 	run grep -c '^pipe2(\[5<pipe:\[N\]>, 6<pipe:\[N\]>\], O_NONBLOCK|O_CLOEXEC) = 0$' "$out.n"
 	assert_output 1
