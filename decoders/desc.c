@@ -9,6 +9,7 @@
 
 /* open(2)'s mode is an argument only when the flags create a file. */
 #define CREATES (0100 | 020000000)	/* O_CREAT, __O_TMPFILE */
+#define UMODE(reg) ((uint16_t)(reg))	/* the kernel's umode_t */
 
 /* A register holding a pointer. */
 static uint64_t ptr_arg(const struct sc_event *ev, unsigned reg)
@@ -22,7 +23,7 @@ static void open_flags_mode(struct call *c, const struct sc_event *ev, unsigned 
 
 	call_add_flags(c, "flags", flags, &xlat_open_mode);
 	if (flags & CREATES)
-		call_add_mode(c, "mode", (uint32_t)ev->args[reg + 1]);
+		call_add_mode(c, "mode", UMODE(ev->args[reg + 1]));
 }
 
 void decode_open(struct call *c, const struct sc_event *ev)
@@ -58,7 +59,7 @@ void decode_creat(struct call *c, const struct sc_event *ev)
 	if (ev->exiting)
 		return;
 	call_add_str(c, "pathname", ptr_arg(ev, 0), STR_PATH);
-	call_add_mode(c, "mode", (uint32_t)ev->args[1]);
+	call_add_mode(c, "mode", UMODE(ev->args[1]));
 }
 
 void decode_close(struct call *c, const struct sc_event *ev)
@@ -109,7 +110,7 @@ static void pipe_fds(struct call *c, const struct sc_event *ev)
 	if (ev->is_error)
 		call_fill_addr(&c->arg[0], fds);
 	else
-		call_fill_array(c, &c->arg[0], &fd_layout, fds, 2, 1, UINT64_MAX);
+		call_fill_whole(c, &c->arg[0], &fd_layout, fds, 2);
 }
 
 void decode_pipe(struct call *c, const struct sc_event *ev)
@@ -230,8 +231,8 @@ static struct fcntl_cmd fcntl_cmd_of(uint32_t cmd)
  */
 static const struct layout *lock_layout(const struct sc_event *ev, uint32_t cmd, int get)
 {
-	int wide = ev->arch == ARCH_I386 &&
-		   ((cmd >= 12 && cmd <= 14) || (ev->id == SC_fcntl64 && cmd >= 36 && cmd <= 38));
+	/* The OFD commands take a flock64 on i386 (its fcntl refuses them). */
+	int wide = ev->arch == ARCH_I386 && ((cmd >= 12 && cmd <= 14) || (cmd >= 36 && cmd <= 38));
 
 	if (wide)
 		return get ? &flock64_get_layout : &flock64_set_layout;
@@ -268,8 +269,8 @@ static void fcntl_entry(struct call *c, const struct sc_event *ev, uint32_t cmd,
 	uint64_t arg = ev->args[2];
 
 	switch (fc.arg) {
-	case FA_UINT:
-		call_add_uint(c, "arg", (uint32_t)arg);
+	case FA_UINT:	/* the register as a long: -1 on x86_64, 4294967295 on i386, as strace */
+		call_add_int(c, "arg", ev->arch == ARCH_I386 ? (int64_t)(uint32_t)arg : (int64_t)arg);
 		break;
 	case FA_INT:
 		call_add_int(c, "arg", (int32_t)arg);
@@ -305,7 +306,7 @@ static void fcntl_entry(struct call *c, const struct sc_event *ev, uint32_t cmd,
 		call_add_struct(c, "arg", &f_owner_ex_layout, ptr_arg(ev, 2));
 		break;
 	case FA_HINT_SET:
-		call_add_array(c, "arg", &rw_hint_layout, ptr_arg(ev, 2), 1, 1, UINT64_MAX);
+		call_add_whole(c, "arg", &rw_hint_layout, ptr_arg(ev, 2), 1);
 		break;
 	case FA_LOCK_GET:
 	case FA_OWNER_GET:
@@ -331,7 +332,7 @@ static void fcntl_exit(struct call *c, const struct sc_event *ev, uint32_t cmd,
 	else if (fc.arg == FA_OWNER_GET)
 		call_fill_struct(c, a, &f_owner_ex_layout, p);
 	else
-		call_fill_array(c, a, &rw_hint_layout, p, 1, 1, UINT64_MAX);
+		call_fill_whole(c, a, &rw_hint_layout, p, 1);
 }
 
 void decode_fcntl(struct call *c, const struct sc_event *ev)

@@ -14,9 +14,10 @@ static void mapping(struct call *c, const struct sc_event *ev, uint64_t offset)
 {
 	uint32_t flags = (uint32_t)ev->args[3];
 
+	/* prot is a long: the whole register shows, as strace shows it; flags 32 bits. */
 	call_add_addr(c, "addr", arch_ulong(ev->arch, ev->args[0]));
 	call_add_uint(c, "length", arch_ulong(ev->arch, ev->args[1]));
-	call_add_flags(c, "prot", (uint32_t)ev->args[2], &xlat_mmap_prot);
+	call_add_flags(c, "prot", arch_ulong(ev->arch, ev->args[2]), &xlat_mmap_prot);
 	call_add_flags(c, "flags", flags, &xlat_mmap_flags);
 	call_add_fd(c, "fd", fd_arg(ev, 4));
 	call_add_hex(c, "offset", offset);

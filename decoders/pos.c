@@ -32,7 +32,7 @@ void decode__llseek(struct call *c, const struct sc_event *ev)
 	if (ev->is_error || !res)
 		call_fill_addr(&c->arg[2], res);
 	else
-		call_fill_array(c, &c->arg[2], &loff_layout, res, 1, 1, UINT64_MAX);
+		call_fill_whole(c, &c->arg[2], &loff_layout, res, 1);
 }
 
 void decode_truncate(struct call *c, const struct sc_event *ev)

@@ -123,6 +123,35 @@ trace_fresh() {
 		'close(4)                                = 0' \
 		'+++ exited with 0 +++' >"$out.want"
 	assert_same "$out.want" "$out.n"
+	# A symbolic link named as such matches the path that names it (and,
+	# resolved, the calls on its target's fds); a directory its dirfds.
+	mkdir "$cwd" 2>/dev/null || true
+	ln -sf f1 "$cwd/ln1"
+	trace_fresh fdlife open -q -e trace=openat -P "$cwd/ln1"
+	run grep -c '^openat(AT_FDCWD, "ln1", O_RDONLY) *= 3$' "$out"
+	assert_output 1
+	trace_fresh fdlife open -q -e trace=openat,openat2 -P "$cwd/d"
+	run grep -c '^openat2\?(3, "f2", ' "$out"
+	assert_output 3
+}
+
+@test "a negative result prints signed: F_GETOWN of a process group" {
+	local pgid
+	trace_fresh fdlife owner -q -e trace=fcntl
+	pgid=$(sed -n 's/^fcntl(3, F_SETOWN, -\([0-9]*\)) *= 0$/\1/p' "$out")
+	[ -n "$pgid" ] || fail "no F_SETOWN line: $(cat "$out")"
+	# A group id below 4096 comes back looking like an errno (fcntl(2)'s
+	# BUGS): then, as strace, an error.
+	if [ "$pgid" -gt 4095 ]; then
+		run grep -cE "^fcntl\(3, F_GETOWN\) += -$pgid$" "$out"
+	else
+		run grep -cE "^fcntl\(3, F_GETOWN\) += -1 \(errno $pgid\)$" "$out"
+	fi
+	assert_output 1
+	(cd "$cwd" && "$IOTRACE" -q --json -e trace=fcntl -o "$out" "$HELPERS/fdlife" owner)
+	run jq -r -s 'map(select(.type == "syscall")) | (.[0].args.arg | -.) as $g |
+		if $g > 4095 then .[1].result == -$g else .[1].errno == $g end' "$out"
+	assert_output true
 }
 
 @test "-T, -z, -Z on the descriptor calls; -k gives each openat its caller's stack" {

@@ -225,13 +225,14 @@ q() {
 {"value":0,"name":null}'
 	# An extensible struct's nonzero bytes past ours, one code point a byte.
 	(cd "$cwd" && "$IOTRACE" -q --json -e trace=openat2 -o "$out" "$HELPERS/fdlife" bad)
-	run jq -c 'select(.args.size == 32) | .args.how.extra_bytes' "$out"
-	assert_output 'null
-"\u0001\u0000\u0000\u0000\u0000\u0000\u0000\u0000"'
+	run jq -c 'select(.args.size == 32) | [.args.how.extra_bytes, .args.how.extra_unreadable]' "$out"
+	assert_output '[null,null]
+["\u0001\u0000\u0000\u0000\u0000\u0000\u0000\u0000",null]
+[null,true]'
 	# A mapping's result is an address, as addresses are: a string.
 	(cd "$cwd" && "$IOTRACE" -q --json -e trace=mmap,mmap2 -o "$out" "$HELPERS/fdlife" map)
-	run jq -r 'select(.type == "syscall" and .errno == null) | .result | type' "$out"
-	assert_output "$(printf 'string\nstring\nstring\nstring')"
+	run jq -c -s 'map(select(.type == "syscall" and .errno == null) | .result | type) | [length >= 4, unique]' "$out"
+	assert_output '[true,["string"]]'
 	(cd "$cwd" && "$IOTRACE" -q --json -y -e trace=pipe -o "$out" "$HELPERS/fdlife" pipe)
 	run jq -c 'select(.name == "pipe") | .args.pipefd.elements | map(.fd), map(.path | test("^pipe:\\[[0-9]+\\]$"))' "$out"
 	assert_output '[3,4]

@@ -169,6 +169,19 @@ void call_fill_array(struct call *c, struct arg *a, const struct layout *layout,
 	set_agg(c, a, ARG_ARRAY, layout, addr, count, with_data, limit);
 }
 
+void call_fill_whole(struct call *c, struct arg *a, const struct layout *layout,
+		     uint64_t addr, uint64_t count)
+{
+	set_agg(c, a, ARG_ARRAY, layout, addr, count, 1, UINT64_MAX);
+	a->v.agg.whole = 1;
+}
+
+void call_add_whole(struct call *c, const char *name, const struct layout *layout,
+		    uint64_t addr, uint64_t count)
+{
+	call_fill_whole(c, add(c, name, ARG_ARRAY), layout, addr, count);
+}
+
 void call_add_struct(struct call *c, const char *name, const struct layout *layout,
 		     uint64_t addr)
 {

@@ -108,6 +108,7 @@ struct agg_arg {
 	unsigned char overflow;	/* count * element size overflows: print the address */
 	unsigned char read_all;	/* a policy wants every element (up to IOV_FETCH_MAX) */
 	unsigned char one;	/* a pointer to one struct, not an array: -s does not cut it */
+	unsigned char whole;	/* an array -s does not cut (pipe's pair) */
 	unsigned char state;	/* enum agg_state */
 	unsigned char at_exit;	/* read at the call's exit (fd fields name their files then) */
 	unsigned short ext;	/* extensible struct: the size the caller passed, at most a page */
@@ -305,6 +306,15 @@ void call_add_array(struct call *c, const char *name, const struct layout *layou
 		    uint64_t addr, uint64_t count, int with_data, uint64_t limit);
 void call_fill_array(struct call *c, struct arg *a, const struct layout *layout,
 		     uint64_t addr, uint64_t count, int with_data, uint64_t limit);
+
+/*
+ * Fills a placeholder with an array of @count values of @layout that
+ * always prints whole, whatever -s says (pipe's pair, _llseek's result).
+ */
+void call_fill_whole(struct call *c, struct arg *a, const struct layout *layout,
+		     uint64_t addr, uint64_t count);
+void call_add_whole(struct call *c, const char *name, const struct layout *layout,
+		    uint64_t addr, uint64_t count);
 
 /* Appends a pointer to one struct of @layout at @addr, its pointers followed. */
 void call_add_struct(struct call *c, const char *name, const struct layout *layout,

@@ -122,7 +122,7 @@ static int queue_agg(struct call *c, struct agg_ref r)
 	if (!v->addr || !v->count || v->overflow)
 		return 0;
 	/* At most IOV_FETCH_MAX elements whatever the count: the budget is for their data. */
-	v->show = v->one ? 1 : (unsigned)MIN(v->count, (uint64_t)c->iov_show);
+	v->show = v->one ? 1 : (unsigned)MIN(v->count, v->whole ? IOV_FETCH_MAX : (uint64_t)c->iov_show);
 	v->want = v->read_all ? (unsigned)MIN(v->count, IOV_FETCH_MAX) : v->show;
 	if (!v->want)
 		return 0;

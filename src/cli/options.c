@@ -300,11 +300,22 @@ static void parse_fdset(const char *what, const char *set, struct fdset *fs)
 	free(copy);
 }
 
+/*
+ * -P PATH: fds are compared with its resolved form (links and dots
+ * resolved now, as /proc names files), path arguments also with the
+ * form given (a symbolic link that is named as such).
+ */
 static void add_path(const char *path)
 {
-	opt.paths = xrealloc(opt.paths, (opt.npaths + 1) * sizeof(*opt.paths));
-	/* Compared with what fds refer to, so links and dots are resolved now. */
+	char cwd[4096];
+	char *typed = path_join_clean(getcwd(cwd, sizeof(cwd)) ? cwd : "/", path, strlen(path));
+
+	opt.paths = xrealloc(opt.paths, (opt.npaths + 2) * sizeof(*opt.paths));
 	opt.paths[opt.npaths++] = path_resolve(path);
+	if (strcmp(typed, opt.paths[opt.npaths - 1]))
+		opt.paths[opt.npaths++] = typed;
+	else
+		free(typed);
 }
 
 /* A decoded syscall, or with a leading % every one of a class (syscalls/list.h). */

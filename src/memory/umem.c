@@ -378,9 +378,15 @@ int umem_file_maps(pid_t tgid, void (*fn)(uint64_t start, uint64_t end, void *ct
 		return -1;
 	while (fgets(line, sizeof(line), f)) {
 		unsigned long long start, end, inode;
+		int at = 0;
 
-		/* "start-end perms offset dev inode path"; a long path does not fit: skip its rest */
-		if (sscanf(line, "%llx-%llx %*s %*s %*s %llu", &start, &end, &inode) == 3 && inode)
+		/*
+		 * "start-end perms offset dev inode path"; a long path does not
+		 * fit: its rest is skipped.  Shared anonymous memory and SysV
+		 * segments have inodes too, but no file.
+		 */
+		if (sscanf(line, "%llx-%llx %*s %*s %*s %llu %n", &start, &end, &inode, &at) >= 3 &&
+		    inode && strncmp(line + at, "/dev/zero ", 10) && strncmp(line + at, "/SYSV", 5))
 			fn(start, end, ctx);
 		while (!strchr(line, '\n') && fgets(line, sizeof(line), f))
 			;

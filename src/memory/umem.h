@@ -89,8 +89,9 @@ pid_t umem_tgid(pid_t tid);
 
 /*
  * Calls @fn for each mapping of a file in process @tgid's address space
- * (/proc/TGID/maps lines with an inode), in address order; returns -1 if
- * the maps cannot be read.
+ * (/proc/TGID/maps lines with an inode, but shared anonymous memory and
+ * SysV segments), in address order; returns -1 if the maps cannot be
+ * read.
  */
 int umem_file_maps(pid_t tgid, void (*fn)(uint64_t start, uint64_t end, void *ctx), void *ctx);
 

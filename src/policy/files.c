@@ -181,7 +181,8 @@ static void credit(struct touched *t, const struct call *c, struct file *f, enum
 	t->f[t->n++] = f;
 	f->calls++;
 	f->errors += !!c->error;
-	f->per_call[c->id]++;
+	if (f->per_call[c->id] < UINT32_MAX)
+		f->per_call[c->id]++;
 	f->ns += ns;
 	if (k == OP_OPEN)
 		f->opens += !c->error;

@@ -34,7 +34,7 @@ struct latency {
 	unsigned short used, cap;
 	struct bucket {
 		unsigned short b;
-		uint32_t count;
+		uint64_t count;
 	} *buckets;
 };
 
@@ -44,7 +44,7 @@ struct file {
 	uint64_t opens, syncs;
 	uint64_t sync_ns, ns;	/* time in fsync-family calls, in all calls */
 	uint64_t toctou;	/* writes whose data changed while they ran */
-	uint32_t per_call[SC_COUNT];
+	uint32_t per_call[SC_COUNT];	/* stops counting at UINT32_MAX */
 	struct latency lat[OP_COUNT];
 	struct file *next;
 };

@@ -39,8 +39,10 @@ static int path_arg_wanted(const struct call *c, unsigned i, pid_t tid)
 	if (n < 0 || cut)
 		return 0;
 	for (k = i; k-- > 0;)
-		if (c->arg[k].type == ARG_DIRFD) {
+		if (c->arg[k].type == ARG_DIRFD && c->arg[k].v.i != AT_FDCWD_VAL) {
 			dir = call_fd_path(c, &c->arg[k]);
+			if (!dir)
+				return 0;	/* a dirfd that is not open: the call fails */
 			break;
 		}
 	if (!dir && umem_fd_path(tid, AT_FDCWD_VAL, cwd, sizeof(cwd)) > 0)
@@ -61,7 +63,9 @@ int filter_paths(const struct call *c, pid_t tid)
 	for (i = 0; i < c->nargs; i++) {
 		const struct arg *a = &c->arg[i];
 
-		if (a->type == ARG_FD && (path = call_fd_path(c, a)) && wanted(path))
+		/* A dirfd too, as strace: the directory itself may be the path. */
+		if ((a->type == ARG_FD || (a->type == ARG_DIRFD && a->v.i >= 0)) &&
+		    (path = call_fd_path(c, a)) && wanted(path))
 			return 1;
 		if (a->type == ARG_STR && a->str == STR_PATH && path_arg_wanted(c, i, tid))
 			return 1;

@@ -6,6 +6,7 @@
  */
 #include "config.h"
 #include <stdlib.h>
+#include "config/options.h"
 #include <string.h>
 #include "memory/umem.h"
 #include "policy/maps.h"
@@ -92,10 +93,11 @@ static void cut(struct mapset *m, uint64_t start, uint64_t end)
 		} else if (r->end > end) {
 			r->start = end;
 			return;
-		} else {
-			for (k = i; k + 1 < m->n; k++)
-				m->r[k] = m->r[k + 1];
-			m->n--;
+		} else {	/* wholly inside: remove it and every one after it that is */
+			for (k = i; k < m->n && m->r[k].end <= end; k++)
+				;
+			memmove(m->r + i, m->r + k, (m->n - k) * sizeof(*m->r));
+			m->n -= k - i;
 		}
 	}
 }
@@ -153,6 +155,14 @@ int maps_shown(const struct call *c, pid_t tgid)
 	return i < m->n && m->r[i].start < end;
 }
 
+void maps_mapped(pid_t tgid, uint64_t addr, uint64_t len)
+{
+	struct mapset *m = find(tgid);
+
+	if (m)	/* else read from /proc when first needed, with this mapping */
+		add(m, addr, range_end(addr, len));
+}
+
 void maps_update(const struct call *c, pid_t tgid)
 {
 	unsigned flags = syscall_def(c->id)->flags;
@@ -160,13 +170,25 @@ void maps_update(const struct call *c, pid_t tgid)
 
 	if (c->error || c->vanished || !(flags & (SF_FILEMAP | SF_UNMAP)) || c->nargs < 2)
 		return;
+	if (flags & SF_FILEMAP) {
+		maps_mapped(tgid, (uint64_t)c->rval, c->arg[1].v.u);
+		return;
+	}
 	m = find(tgid);
-	if (!m)
-		return;	/* read from /proc when first needed, with this call's effect */
-	if (flags & SF_FILEMAP)
-		add(m, (uint64_t)c->rval, range_end((uint64_t)c->rval, c->arg[1].v.u));
-	else if (!m->untracked)
+	if (m && !m->untracked)
 		cut(m, c->arg[0].v.u, range_end(c->arg[0].v.u, c->arg[1].v.u));
+}
+
+int maps_follow_quietly(unsigned id)
+{
+	unsigned k;
+
+	if (!(syscall_def(id)->flags & SF_FILEMAP) || (id < SC_COUNT && opt.trace[id]))
+		return 0;
+	for (k = 1; k < SC_COUNT; k++)
+		if ((syscall_def(k)->flags & SF_UNMAP) && opt.trace[k])
+			return 1;
+	return 0;
 }
 
 void maps_forget(pid_t tgid)

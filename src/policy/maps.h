@@ -21,4 +21,14 @@ void maps_update(const struct call *c, pid_t tgid);
 /* @tgid runs a new program, or is gone: its ranges are read again when needed. */
 void maps_forget(pid_t tgid);
 
+/*
+ * Whether mappings must be followed though not shown: a call that
+ * unmaps is traced, one that maps (FILEMAP) is not.  The tracer then
+ * stops those too, quietly, and tells maps_mapped() what they made.
+ */
+int maps_follow_quietly(unsigned id);
+
+/* Process @tgid mapped a file at [@addr, @addr + @len). */
+void maps_mapped(pid_t tgid, uint64_t addr, uint64_t len);
+
 #endif

@@ -335,8 +335,11 @@ static void j_field(const struct call *c, const struct agg_arg *v, unsigned i, u
 		path = call_noted_fd(c, (int)(int64_t)val, v->at_exit, &len);
 		j_fd((int64_t)val, path, len);
 		break;
-	case F_PID:
-		sb_addu(&js, quote_pid((pid_t)val));
+	case F_PID:	/* renumbered when a process; -1, 0, a group as they are */
+		if ((pid_t)val > 0)
+			sb_addu(&js, quote_pid((pid_t)val));
+		else
+			sb_addi(&js, (pid_t)val);
 		break;
 	case F_ENUM:
 		j_named((int64_t)val, xlat_name(fd->names, val));
@@ -375,7 +378,10 @@ static void j_elem(const struct call *c, const struct agg_arg *v, unsigned i)
 		j_key(l->fields[f].name);
 		j_field(c, v, i, f, &slot);
 	}
-	if (v->ext && v->raw.got > ours) {
+	if (v->ext > ours && v->raw.got < v->ext) {
+		j_key("extra_unreadable");
+		sb_addstr(&js, "true");
+	} else if (v->ext && v->raw.got > ours) {
 		const unsigned char *p = call_buf_data(c, &v->raw) + ours;
 
 		for (k = 0; k < v->raw.got - ours && !p[k]; k++)
@@ -653,6 +659,8 @@ static void j_result(const struct call *c)
 	}
 	if (c->res_form == RES_LIST && syscall_def(c->id)->result == RESULT_ADDR)
 		j_addr(v);
+	else if (c->res_form == RES_LIST)
+		j_int(arch_long(c->arch, (uint64_t)c->rval));
 	else
 		j_uint(v);
 	if (call_result_is_fd(c) && opt.show_paths && call_result_path(c)) {

@@ -126,12 +126,25 @@ void file_name_raw(struct strbuf *sb, const char *path, size_t len)
 	}
 }
 
+/*
+ * A file name between -y's brackets: quoted as data, and ">" in octal
+ * too, as strace does, so that the closing bracket is the only one.
+ */
 void file_name_text(struct strbuf *sb, const char *path, size_t len)
 {
 	struct strbuf raw = STRBUF_INIT;
+	const unsigned char *p, *end, *gt;
 
 	file_name_raw(&raw, path, len);
-	quote_bytes(sb, (const unsigned char *)raw.buf, raw.len);
+	p = (const unsigned char *)raw.buf;
+	end = p + raw.len;
+	while ((gt = memchr(p, '>', (size_t)(end - p)))) {
+		quote_bytes(sb, p, (size_t)(gt - p));
+		/* three digits only before an octal digit, as quote_bytes writes */
+		sb_addstr(sb, gt + 1 < end && gt[1] >= '0' && gt[1] <= '7' ? "\\076" : "\\76");
+		p = gt + 1;
+	}
+	quote_bytes(sb, p, (size_t)(end - p));
 	sb_release(&raw);
 }
 

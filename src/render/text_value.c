@@ -242,6 +242,12 @@ static void named_number(struct strbuf *sb, int64_t v, const char *name)
 		sb_addstr(sb, name);
 }
 
+/* A pid field: renumbered by --normalize when it is a process; -1, 0, a group as they are. */
+static int64_t pid_value(pid_t pid)
+{
+	return pid > 0 ? (int64_t)quote_pid(pid) : pid;
+}
+
 static void fd_value(struct strbuf *sb, int64_t fd, const char *path, size_t len)
 {
 	sb_addi(sb, fd);
@@ -303,7 +309,7 @@ static void text_field(struct strbuf *sb, const struct call *c, const struct agg
 		field_fd(sb, c, v, (int64_t)val);
 		break;
 	case F_PID:
-		sb_addi(sb, quote_pid((pid_t)val));
+		sb_addi(sb, pid_value((pid_t)val));
 		break;
 	case F_ENUM:
 		text_enum(sb, val, fd->names);
@@ -319,13 +325,18 @@ static void text_field(struct strbuf *sb, const struct call *c, const struct agg
 
 /*
  * The bytes an extensible struct's caller passed past our layout, when
- * not all zero: ", /" "* bytes 24..31 *" "/ "\x01..."" in hex, at most -s.
+ * not all zero: ", /" "* bytes 24..31 *" "/ "\x01..."" in hex, at most -s;
+ * ", ???" when they could not all be read, as strace.
  */
 static void ext_tail(struct strbuf *sb, const struct call *c, const struct agg_arg *v)
 {
 	size_t ours = v->layout->size[c->arch], n, k;
 	const unsigned char *p = call_buf_data(c, &v->raw);
 
+	if (v->ext > ours && v->raw.got < v->ext) {
+		sb_addstr(sb, ", ???");
+		return;
+	}
 	if (!v->ext || v->raw.got <= ours)
 		return;
 	n = v->raw.got - ours;
@@ -484,9 +495,9 @@ static void result_value(struct strbuf *sb, const struct call *c)
 	const char *name;
 
 	switch (c->res_form) {
-	case RES_FLAGS:	/* "0x1 (flags FD_CLOEXEC)" */
+	case RES_FLAGS:	/* "0x1 (flags FD_CLOEXEC)", "0 (flags O_RDONLY)" */
 		hex(sb, v);
-		if (!v)
+		if (!v && !c->res_names->field)
 			return;
 		sb_addf(sb, " (%s ", c->res_label);
 		if (c->res_names_always)
@@ -520,7 +531,7 @@ static void result_value(struct strbuf *sb, const struct call *c)
 			sb_addch(sb, '0');
 		return;
 	}
-	sb_addu(sb, v);
+	sb_addi(sb, arch_long(c->arch, (uint64_t)c->rval));	/* signed, as strace (F_GETOWN's process group) */
 }
 
 void text_result(struct strbuf *sb, const struct call *c)

@@ -9,6 +9,7 @@
 #include "config/options.h"
 #include "trace/seccomp_filter.h"
 #include "syscalls/syscalls.h"
+#include "policy/maps.h"
 #include "policy/stack.h"
 #include "util/util.h"
 
@@ -60,7 +61,7 @@ static void emit_for(struct prog *p, enum arch arch, unsigned id)
 	if ((id < SC_COUNT && opt.trace[id] && !(d->flags & SF_FILEMAP)) ||
 	    (opt.stack && (d->flags & SF_MAPS)) || (d->flags & SF_SECCOMP)) {
 		emit_trace_nr(p, d->nr[arch]);
-	} else if (id < SC_COUNT && opt.trace[id]) {
+	} else if ((id < SC_COUNT && opt.trace[id]) || maps_follow_quietly(id)) {
 		/* A file mapping stops; an anonymous one (MAP_ANONYMOUS in args[3]) runs on. */
 		emit(p, (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K,
 						     (unsigned)d->nr[arch], 0, 4));

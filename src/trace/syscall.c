@@ -3,6 +3,7 @@
  */
 #include "config.h"
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/ptrace.h>
 #include "call/fetch.h"
 #include "config/options.h"
@@ -87,6 +88,10 @@ static enum pending on_entry(struct tcb *t, uint32_t audit_arch, uint64_t nr, co
 	if ((t->flags & TCB_FILTERED) && seccomp_installs_filter(id, args[0]))
 		t->flags |= TCB_SECCOMP_CALL |
 			    (seccomp_all_threads(id, args[0], args[1]) ? TCB_SECCOMP_TSYNC : 0);
+	if (id && maps_follow_quietly(id) && !(args[3] & MAP_ANONYMOUS) && !(t->flags & TCB_STARTUP)) {
+		t->flags |= TCB_MAPS_ONLY;	/* munmap's rule needs what it maps */
+		t->maps_len = arch_ulong((enum arch)a, args[1]);
+	}
 	if (!id || id >= SC_COUNT || !opt.trace[id] || (t->flags & TCB_STARTUP))
 		return PENDING_NONE;
 	t->flags |= TCB_DECODING;
@@ -193,7 +198,9 @@ static enum pending on_exit_stop(struct tcb *t, const struct __ptrace_syscall_in
 		was &= ~TCB_DECODING;
 	}
 	t->flags &= ~(TCB_IN_SYSCALL | TCB_DECODING | TCB_HIDDEN | TCB_MAPS_CALL |
-		      TCB_SECCOMP_CALL | TCB_SECCOMP_TSYNC);
+		      TCB_SECCOMP_CALL | TCB_SECCOMP_TSYNC | TCB_MAPS_ONLY);
+	if ((was & TCB_MAPS_ONLY) && !info->exit.is_error)
+		maps_mapped(tgid_of(t), (uint64_t)info->exit.rval, t->maps_len);
 	if (was & TCB_MAPS_CALL)
 		stack_maps_changed(&t->uw);
 	if ((was & TCB_SECCOMP_CALL) && !info->exit.is_error)

@@ -83,10 +83,13 @@ struct tcb *tcb_new(pid_t tid, unsigned flags)
 void tcb_forget(struct tcb *t)
 {
 	stack_forget(&t->uw);
-	if (t->who.tgid && t->who.tgid == t->tid) {	/* the leader goes last */
+	if (t->who.tgid && t->who.tgid == t->tid)	/* the leader goes last */
 		stack_process_gone(t->who.tgid);
-		maps_forget(t->who.tgid);
-	}
+	/*
+	 * Its process's file mappings, if it led one: whether its tgid was
+	 * ever read or not (a tid is no other live process's tgid).
+	 */
+	maps_forget(t->tid);
 	out_release(&t->who);
 	unlink_tcb(t);
 	report_release(&t->rep);
@@ -152,6 +155,7 @@ int tcb_held(pid_t *pid, int *status)
 }
 
 static unsigned resumed_for;
+static pid_t resumed_tid;
 static uint64_t entered_nr;	/* at the last entry stop */
 
 void tcb_entered(uint64_t nr)
@@ -166,6 +170,7 @@ void tcb_resume(struct tcb *t, int sig)
 
 	held_pid = 0;
 	resumed_for = t->flags & TCB_IN_SYSCALL ? SPIN_EXIT(entered_nr) : SPIN_NEXT_CALL;
+	resumed_tid = t->tid;
 	/* ESRCH: killed meanwhile; its death is the next thing wait reports. */
 	ptrace(req, t->tid, NULL, (void *)(long)sig);
 }
@@ -173,4 +178,9 @@ void tcb_resume(struct tcb *t, int sig)
 unsigned tcb_resumed_for(void)
 {
 	return resumed_for;
+}
+
+pid_t tcb_resumed_tid(void)
+{
+	return resumed_tid;
 }

@@ -24,6 +24,7 @@ enum tcb_flag {
 	TCB_OWN_FILTER = 1 << 13,	/* has a seccomp filter of its own: stop at every call */
 	TCB_SECCOMP_TSYNC = 1 << 14,	/* ...on every thread of its process (TSYNC) */
 	TCB_FILTERED = 1 << 16,		/* under the seccomp prefilter: PTRACE_CONT between calls */
+	TCB_MAPS_ONLY = 1 << 17,	/* an untraced file mmap munmap's rule must know of */
 };
 
 /* One traced thread. */
@@ -36,6 +37,7 @@ struct tcb {
 	struct who who;		/* as the renderers see it: stream, open line, process */
 	struct unwinder uw;	/* -k */
 	uint64_t entry_ns;	/* -T, -c: monotonic time at the current call's entry */
+	uint64_t maps_len;	/* TCB_MAPS_ONLY: the length it maps */
 	struct tcb *hnext;
 };
 
@@ -78,5 +80,8 @@ void tcb_entered(uint64_t nr);
 
 /* What the last resumed tracee will stop for next, for spin.c's budgets. */
 unsigned tcb_resumed_for(void);
+
+/* The thread resumed last. */
+pid_t tcb_resumed_tid(void);
 
 #endif

@@ -2,7 +2,7 @@
  * A descriptor's life: opening, closing, duplicating, fcntl, pipes and
  * memfds, position and size, durability and hints, file mappings.
  * usage: fdlife open | dup | fcntl | pipe | seek | sync | map | anon | bad |
- *               newer | commit | commits | anonloop
+ *               newer | commit | commits | anonloop | owner
  * Run in an empty directory: the files it makes are relative to it.  It
  * closes every inherited fd first, so fd numbers are the same every run.
  * Calls are made with syscall() where libc would pick another syscall
@@ -25,6 +25,7 @@
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
+#include <sys/wait.h>
 #include <unistd.h>
 #include <linux/openat2.h>
 
@@ -83,6 +84,11 @@ static void open_calls(void)
 	close(syscall(SYS_openat2, AT_FDCWD, "f1", &how, sizeof(how)));
 	close(syscall(SYS_openat2, d, "f2", &beneath, sizeof(beneath)));
 	close(d);
+	/* A mode wider than umode_t; a symbolic link; a name with ">". */
+	close(syscall(SYS_open, "f5", O_WRONLY | O_CREAT, 0xffffffffUL));
+	symlink("f1", "ln1");
+	close(openat(AT_FDCWD, "ln1", O_RDONLY));
+	close(openat(AT_FDCWD, "gt>1", O_WRONLY | O_CREAT, 0600));
 }
 
 static void dup_calls(void)
@@ -130,6 +136,16 @@ static void lock_calls(int fd)
 	fl.l_type = 99;
 	fcntl(fd, F_SETLK, &fl);
 	fcntl(fd, F_SETLK, NULL);
+	{
+		/* An OFD lock another open file description holds: l_pid is -1. */
+		int a = open("ofd", O_RDWR | O_CREAT | O_TRUNC, 0600), b = open("ofd", O_RDWR);
+		struct flock w = { .l_type = F_WRLCK, .l_whence = SEEK_SET, .l_start = 0, .l_len = 10 };
+
+		fcntl(a, F_OFD_SETLK, &w);
+		fcntl(b, F_OFD_GETLK, &w);
+		close(a);
+		close(b);
+	}
 #ifdef __i386__
 	{
 		/* The 32-bit struct flock of the old fcntl syscall. */
@@ -170,6 +186,7 @@ static void fcntl_calls(void)
 	fcntl_sc(fd, F_SETSIG, 0);
 	fcntl_sc(fd, 12345, 0);
 	fcntl_sc(99, F_GETFD, 0);
+	fcntl_sc(fd, F_DUPFD, -1);
 	pipe(p);
 	fcntl_sc(p[0], F_GETPIPE_SZ, 0);
 	fcntl_sc(p[0], F_SETPIPE_SZ, 131072);
@@ -177,6 +194,7 @@ static void fcntl_calls(void)
 	close(p[1]);
 	close(open("lease", O_WRONLY | O_CREAT | O_TRUNC, 0600));
 	d = open("lease", O_RDONLY);
+	fcntl_sc(d, F_GETFL, 0);	/* O_RDONLY: 0 on i386 */
 	fcntl_sc(d, F_SETLEASE, F_RDLCK);
 	fcntl_sc(d, F_GETLEASE, 0);
 	fcntl_sc(d, F_SETLEASE, F_UNLCK);
@@ -293,6 +311,7 @@ static void map_calls(void)
 	q = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 4096);
 	q[0] = 'x';
 	msync(q, 4096, MS_SYNC);
+	msync(q, 4096, MS_SYNC | MS_INVALIDATE);
 	msync(q, 4096, MS_ASYNC | MS_INVALIDATE);
 	msync(q, 4096, 0x8);
 	munmap(q, 4096);
@@ -305,6 +324,10 @@ static void map_calls(void)
 	mmap(NULL, 4096, PROT_READ, MAP_SHARED_VALIDATE | MAP_SYNC, fd, 0);
 	mmap(NULL, 4096, PROT_READ, MAP_PRIVATE, fd, 100);
 	munmap(p, 4096);
+#ifdef __x86_64__
+	/* prot and flags are longs: bits above 32 show (and fail the call). */
+	syscall(SYS_mmap, 0, 4096, ~0UL << 4, MAP_PRIVATE | (~0UL << 32), fd, 0);
+#endif
 	close(fd);
 }
 
@@ -322,7 +345,24 @@ static void anon_calls(void)
 	munmap(a + 4096, 4096);
 	munmap(f, 4096);
 	free(malloc(1 << 20));	/* malloc's own mmap and munmap */
+	/* Shared anonymous memory has an inode in /proc, but no file. */
+	a = mmap(NULL, 4096, PROT_READ, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	if (fork() == 0) {
+		munmap(a, 4096);
+		_exit(0);
+	}
+	wait(NULL);
 	close(fd);
+}
+
+/* F_SETOWN to its own process group: F_GETOWN's result is negative. */
+static void owner_calls(void)
+{
+	int fd = memfd_create("owner", 0);
+
+	setpgid(0, 0);
+	fcntl_sc(fd, F_SETOWN, -getpgrp());
+	fcntl_sc(fd, F_GETOWN, 0);
 }
 
 static void newer_calls(void)
@@ -403,6 +443,9 @@ static void bad_calls(void)
 	syscall(SYS_openat2, AT_FDCWD, "f1", &big, sizeof(big));
 	big.more = 1;
 	syscall(SYS_openat2, AT_FDCWD, "f1", &big, sizeof(big));
+	/* Ours readable, the caller's extra bytes not. */
+	memcpy(two + page - sizeof(how), &how, sizeof(how));
+	syscall(SYS_openat2, AT_FDCWD, "f1", two + page - sizeof(how), sizeof(big));
 	pipe2(NULL, 0);
 	pipe2((int *)(two + page - 4), 0);
 	memfd_create(NULL, 0);
@@ -420,7 +463,7 @@ int main(int argc, char **argv)
 		{ "pipe", pipe_calls }, { "seek", seek_calls }, { "sync", sync_calls },
 		{ "map", map_calls }, { "anon", anon_calls }, { "bad", bad_calls },
 		{ "newer", newer_calls }, { "commit", commit_calls }, { "commits", many_commits },
-		{ "anonloop", anonloop_calls },
+		{ "anonloop", anonloop_calls }, { "owner", owner_calls },
 	};
 	size_t i;
 
