@@ -325,8 +325,10 @@ static void map_calls(void)
 	mmap(NULL, 4096, PROT_READ, MAP_PRIVATE, fd, 100);
 	munmap(p, 4096);
 #ifdef __x86_64__
-	/* prot and flags are longs: bits above 32 show (and fail the call). */
-	syscall(SYS_mmap, 0, 4096, ~0UL << 4, MAP_PRIVATE | (~0UL << 32), fd, 0);
+	/* prot and flags are longs: bits above 32 show (and fail the call).
+	 * Every argument is a long: an int in varargs leaves the upper half
+	 * of its register undefined (clang leaves it dirty). */
+	syscall(SYS_mmap, 0L, 4096L, ~0UL << 4, MAP_PRIVATE | (~0UL << 32), (long)fd, 0L);
 #endif
 	close(fd);
 }
