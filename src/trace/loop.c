@@ -1,6 +1,7 @@
 /*
- * The ptrace loop: one wait4 (or, see spin.c, one SIGCHLD) per stop, one
- * PTRACE_GET_SYSCALL_INFO per syscall stop.
+ * The ptrace loop: one wait4 per stop and one PTRACE_GET_SYSCALL_INFO per
+ * syscall stop; while it waits awake for one tracee (spin.c), the
+ * PTRACE_GET_SYSCALL_INFO alone.
  */
 #include "config.h"
 #include <errno.h>
@@ -55,21 +56,41 @@ static void on_syscall(struct tcb *t)
 }
 
 /*
- * A syscall stop that SIGCHLD announced needs no wait4: the stop is
- * known from PTRACE_GET_SYSCALL_INFO, and resuming clears what wait4
+ * Stops in a row from one thread: with several tracees, a long run means
+ * the others are blocked (a shell waiting for its command), and the one
+ * that stops next is the one resumed last.
+ */
+#define ALONE_RUN 8
+static pid_t run_tid;
+static unsigned run_len;
+
+static void count_stop(pid_t tid)
+{
+	if (tid == run_tid) {
+		if (run_len < ALONE_RUN)
+			run_len++;
+		return;
+	}
+	run_tid = tid;
+	run_len = 1;
+}
+
+/*
+ * The thread resumed last, asked whether it stopped (spin.c): a syscall
+ * stop found that way needs no wait4, since resuming clears what wait4
  * would have reported.  Every other stop is left to wait4.
  */
-static int take_announced_stop(void)
+static int take_asked_stop(void)
 {
 	struct __ptrace_syscall_info info;
-	pid_t pid = spin_announced(tcb_resumed_for(), signals_pending());
-	struct tcb *t = pid ? tcb_find(pid) : NULL;
+	struct tcb *t = tcb_find(tcb_resumed_tid());
 
-	if (!t || get_syscall_info(t, &info))
+	if (!t || !spin_ask(t->tid, tcb_resumed_for(), &info, signals_pending()))
 		return 0;
 	if (info.op != PTRACE_SYSCALL_INFO_ENTRY && info.op != PTRACE_SYSCALL_INFO_EXIT &&
 	    info.op != PTRACE_SYSCALL_INFO_SECCOMP)
 		return 0;
+	count_stop(t->tid);
 	tcb_hold(t->tid, (SIGTRAP | 0x80) << 8 | 0x7f);	/* as wait4 would have said it */
 	syscall_stop(t, &info);
 	return 1;
@@ -78,20 +99,16 @@ static int take_announced_stop(void)
 /*
  * The pid of the next stop or death for the loop to handle, 0 when there
  * is none (a syscall stop already handled, or a signal interrupted the
- * wait), or -1 with errno.
+ * wait), or -1 with errno.  Awake only for one tracee, or one that runs
+ * alone: with several running, a spinning tracer takes a CPU from them.
  */
 static pid_t next_stop(int *status)
 {
-	int single = tcb_count() == 1, err;
+	int err;
 	pid_t pid;
 
-	spin_single(single);
-	if (single) {
-		if (take_announced_stop())
-			return 0;
-	} else if ((pid = spin_poll(status, signals_pending())) != 0) {
-		return pid;
-	}
+	if ((tcb_count() == 1 || run_len >= ALONE_RUN) && take_asked_stop())
+		return 0;
 	if (*signals_pending())	/* it came while spinning */
 		return 0;
 	pid = waitpid(-1, status, __WALL);
@@ -100,6 +117,8 @@ static pid_t next_stop(int *status)
 	errno = err;
 	if (pid < 0 && errno == EINTR)
 		return 0;
+	if (pid > 0)
+		count_stop(pid);
 	return pid;
 }
 
@@ -237,11 +256,14 @@ static void on_stop(struct tcb *t, int status)
 		on_syscall(t);
 		return;
 	case PTRACE_EVENT_EXEC:
+		spin_churn();
 		t = on_exec(t);
 		break;
-	case PTRACE_EVENT_CLONE:
 	case PTRACE_EVENT_FORK:
 	case PTRACE_EVENT_VFORK:
+		spin_churn();	/* a new process, not a thread */
+		/* fall through */
+	case PTRACE_EVENT_CLONE:
 		on_new_child(t);
 		break;
 	case PTRACE_EVENT_EXIT:

@@ -73,6 +73,8 @@ void signals_setup(void)
 	spin_setup(opt.spin_usec);
 	/* A closed output pipe loses the trace, not the traced program. */
 	signal(SIGPIPE, SIG_IGN);
+	/* Ignored, SIGCHLD would have the kernel reap the command unseen. */
+	signal(SIGCHLD, SIG_DFL);
 }
 
 int signals_take_terminating(int *from_terminal)

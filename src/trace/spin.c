@@ -1,64 +1,118 @@
 /*
  * Waiting awake for the next stop.  A stopped tracee wakes a sleeping
  * tracer, and on a virtual machine waking an idle CPU costs tens of
- * microseconds, more than all the rest of a traced call.  A tracee that
- * makes syscalls in a loop stops again within microseconds, so the
- * tracer waits for its SIGCHLD awake for a while before it sleeps in
- * wait4.  The signal replaces wait4 (one rt_sigreturn instead), so the
- * syscalls per traced call stay the same.
+ * microseconds, more than all the rest of a traced call; a signal to a
+ * tracer that runs costs an interrupt between CPUs, nearly as much.  A
+ * tracee that makes syscalls in a loop stops again within microseconds,
+ * so the tracer may wait awake, and ask.
  *
- * The budget adapts: each stop that did not come in time halves it,
- * down to nothing, and a stop that came soon after a sleep restores it,
- * so a tracee that blocks in its syscalls costs little.  The time between
- * calls and the time inside each syscall number keep budgets of their
- * own: a tracee that blocks in each read() still has its writes and its
- * next call awaited awake.
+ * The thread resumed last is asked directly: PTRACE_GET_SYSCALL_INFO
+ * fails with ESRCH until the thread is in a ptrace stop, and once it is,
+ * the same call says which stop it is.  A stop then costs one syscall,
+ * no wait4, no signal.  Each kind of wait (the next call, or the exit of
+ * a syscall number) learns when its stop comes, so the first question
+ * is asked just before it is due and most stops are found by one;
+ * between questions the tracer spins with the CPU's pause hint.
  *
- * Spinning is not always faster: a scheduler that packs tasks onto few
- * CPUs runs a sleeping tracer and its tracee on one CPU, where a stop
- * costs a plain task switch, and a spinning tracer keeps them apart.
- * So one tracee's waits are timed: every PROBE_EVERY stops, PROBE_STOPS
- * stops are taken sleeping and as many spinning, and the faster way
- * serves until the next probe.
+ * Waiting awake does not always pay.  A scheduler that packs tasks onto
+ * few CPUs runs a sleeping tracer and its tracee on one CPU, where a
+ * stop costs a plain task switch; a program that forks and execs keeps
+ * several tasks runnable, and a spinning tracer takes a CPU from them;
+ * a tracee that blocks in its calls makes the spin a waste.  So:
+ *  - the tracer spins only while a CPU is free for it (the runnable
+ *    tasks of /proc/loadavg, looked at every few milliseconds), and not
+ *    while processes come and go (CHURN_NS after a fork or exec: a shell
+ *    script that runs a command in a loop runs twice as fast with a
+ *    tracer that sleeps);
+ *  - how the tracees fare is timed, in windows of WINDOW stops: a probe
+ *    times windows each way in turn, and the faster way serves until
+ *    the next probe, or until it falls behind the other way's pace (a
+ *    tracer that spins can slow the tracees down in ways a single wait
+ *    does not show, and a scheduler that moves tasks apart or together
+ *    changes the answer: only their pace tells);
+ *  - a spin is bounded by a budget that each stop that did not come in
+ *    time halves, down to nothing, and that a quick stop restores.
  */
 #define _GNU_SOURCE
 #include "config.h"
+#include <errno.h>
+#include <fcntl.h>
 #include <sched.h>
+#include <stdio.h>
 #include <string.h>
+#include <sys/ptrace.h>
 #include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
 #include "trace/spin.h"
 #include "util/util.h"
 
-static volatile sig_atomic_t announced;	/* a SIGCHLD came since last looked at */
-static volatile sig_atomic_t announced_pid;
 static uint64_t max_ns;
-static uint64_t budget_ns[SPIN_KINDS];
-static unsigned kind;			/* of the current wait */
+static int ncpus;
+
+enum mode { SLEEP, SPIN };
+
+/* What one kind of wait learned. */
+static struct {
+	uint64_t budget_ns;	/* how long a spin may last */
+	uint64_t due_ns;	/* when its stop comes, after the resume */
+} kinds[SPIN_KINDS];
+
+/* A spin lasts at most this many times its kind's due time: past it, the stop is not coming soon. */
+#define DUE_TIMES 4
+#define DUE_FLOOR_NS 20000
+
+static unsigned kind;		/* of the current wait */
 static uint64_t wait_start;
+static int waiting;		/* a wait began and found no stop yet */
+static uint64_t last_churn;	/* when a process was last started or exec'd */
 
-#define PROBE_STOPS 64
-#define PROBE_EVERY 1024
+/*
+ * Between questions once the stop is late: every question is a syscall
+ * (a traced write takes five besides), and a stop that missed its due
+ * time is seldom only a microsecond late.
+ */
+#define ASK_GAP_NS 3000
+#define DUE_FIRST_NS 2000	/* a kind of wait's first guess */
+#define LOAD_EVERY_NS 20000000	/* how often /proc/loadavg is looked at */
+#define CHURN_NS 20000000	/* no spinning this long after a fork or exec */
 
-enum phase { PROBE_SLEEP, PROBE_SPIN, SERVE };
+#define WINDOW 256		/* stops a window lasts */
+#define PROBE_PAIRS 2		/* pairs of windows a probe takes */
+#define SERVE_FIRST 64		/* windows served between probes, at first */
+#define SERVE_MAX 1024		/* ... and at most, while one way keeps winning */
 
 static struct {
-	enum phase phase;
-	unsigned left;		/* stops left in the phase */
-	uint64_t start;		/* when the phase began */
-	uint64_t took[2];	/* the probes' time: sleeping, spinning */
-	int spin;		/* what the phase does */
-} probe = { PROBE_SLEEP, PROBE_STOPS, 0, { 0, 0 }, 0 };
+	unsigned window;	/* of the probe, 0 .. 2 * PROBE_PAIRS; past it: serving */
+	unsigned left;		/* stops left in the window */
+	unsigned serving;	/* windows left to serve */
+	enum mode first;	/* the way this probe's first window goes */
+	uint64_t start;		/* when the window began */
+	uint64_t cpu_start;	/* the CPU time then: iotrace's and the tracee's */
+	clockid_t tracee_clock;	/* the tracee's process CPU clock, -1 if none */
+	uint64_t took[2];	/* the probe's windows' time, sleeping and spinning */
+	uint64_t cpu[2];	/* ... and the CPU time they used */
+	enum mode serve;	/* the way that won */
+	unsigned serve_len;
+} probe = { 0, WINDOW, 0, SLEEP, 0, 0, -1, { 0, 0 }, { 0, 0 }, SLEEP, SERVE_FIRST };
 
-#define POLL_GAP_NS 5000
-
-static void on_child(int sig, siginfo_t *si, void *uc)
+static uint64_t clock_ns(clockid_t c)
 {
-	(void)sig;
-	(void)uc;
-	if (si->si_code <= 0)
-		return;	/* sent by a process (a tracee may), not by the kernel */
-	announced_pid = si->si_pid;
-	announced = 1;
+	struct timespec ts;
+
+	return clock_gettime(c, &ts) ? 0 : (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+/*
+ * The CPU time iotrace and tracee @tid used so far: both change with
+ * how iotrace waits (spinning burns its own, sleeping costs wakeups).
+ */
+static uint64_t cpu_now(pid_t tid)
+{
+	if (tid && clock_getcpuclockid(tid, &probe.tracee_clock))
+		probe.tracee_clock = -1;
+	return clock_ns(CLOCK_PROCESS_CPUTIME_ID) +
+	       (probe.tracee_clock != -1 ? clock_ns(probe.tracee_clock) : 0);
 }
 
 static int usable_cpus(void)
@@ -72,39 +126,47 @@ static int usable_cpus(void)
 
 void spin_setup(unsigned long max_usec)
 {
-	struct sigaction sa;
 	int k;
 
-	if (!max_usec || usable_cpus() < 2)
+	ncpus = usable_cpus();
+	if (!max_usec || ncpus < 2)
 		return;
 	max_ns = (uint64_t)max_usec * 1000;
-	for (k = 0; k < SPIN_KINDS; k++)
-		budget_ns[k] = max_ns;
-	memset(&sa, 0, sizeof(sa));
-	sigemptyset(&sa.sa_mask);
-	sa.sa_sigaction = on_child;
-	sa.sa_flags = SA_SIGINFO | SA_RESTART;
-	sigaction(SIGCHLD, &sa, NULL);
+	for (k = 0; k < SPIN_KINDS; k++) {
+		kinds[k].budget_ns = max_ns;
+		kinds[k].due_ns = DUE_FIRST_NS;
+	}
 }
 
-/* SIGCHLD is blocked whenever nothing spins on it: then it costs nothing. */
-static void block_sigchld(int block)
+/*
+ * Whether a CPU is free for a spinning tracer: fewer tasks runnable
+ * than CPUs beside iotrace itself (which is running).  The count is the
+ * whole machine's, read every few milliseconds; unreadable, it says yes.
+ */
+static int cpu_free(void)
 {
-	static int blocked;
-	sigset_t set;
+	static uint64_t next;
+	static int free_cpu = 1, fd = -2;
+	uint64_t now = now_ns();
+	char buf[128];
+	int running;
+	ssize_t n;
 
-	if (blocked == block)
-		return;
-	blocked = block;
-	sigemptyset(&set);
-	sigaddset(&set, SIGCHLD);
-	sigprocmask(block ? SIG_BLOCK : SIG_UNBLOCK, &set, NULL);
-}
-
-void spin_single(int single)
-{
-	if (max_ns && !single)
-		block_sigchld(1);
+	if (now < next)
+		return free_cpu;
+	next = now + LOAD_EVERY_NS;
+	if (fd == -2)	/* kept open: one pread a look */
+		fd = open("/proc/loadavg", O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return free_cpu;
+	n = pread(fd, buf, sizeof(buf) - 1, 0);
+	if (n <= 0)
+		return free_cpu;
+	buf[n] = '\0';
+	/* "0.73 0.95 0.93 2/77 30752": the 4th field's numerator */
+	if (sscanf(buf, "%*s %*s %*s %d/", &running) == 1)
+		free_cpu = running - 1 < ncpus;
+	return free_cpu;
 }
 
 static inline void cpu_relax(void)
@@ -114,110 +176,186 @@ static inline void cpu_relax(void)
 #endif
 }
 
-/* Starts a wait of kind k; returns whether spinning is on at all. */
-static int wait_begins(unsigned k)
+/* The way window @w of a probe goes: the two ways in turn. */
+static enum mode window_mode(unsigned w)
 {
-	if (!max_ns)
-		return 0;
-	kind = k;
-	wait_start = now_ns();
-	return 1;
+	return (w & 1) ? (probe.first == SLEEP ? SPIN : SLEEP) : probe.first;
 }
 
-/* Whether the budget still lasts; once it does not, less for next time. */
+/* Starts a probe, its first window the other way than the last probe's. */
+static enum mode probe_again(void)
+{
+	probe.window = 0;
+	probe.first = probe.first == SLEEP ? SPIN : SLEEP;
+	probe.took[SLEEP] = probe.took[SPIN] = 0;
+	probe.cpu[SLEEP] = probe.cpu[SPIN] = 0;
+	return probe.first;
+}
+
+/*
+ * A probe is over: the faster way serves, longer each time it wins
+ * again; spinning only when it also uses at most 5 % more CPU.
+ */
+static enum mode probe_done(void)
+{
+	enum mode won = probe.took[SPIN] < probe.took[SLEEP] &&
+			20 * probe.cpu[SPIN] <= 21 * probe.cpu[SLEEP] ? SPIN : SLEEP;
+
+	probe.serve_len = won == probe.serve ? MIN(probe.serve_len * 2, SERVE_MAX) : SERVE_FIRST;
+	probe.serve = won;
+	probe.serving = probe.serve_len;
+	return won;
+}
+
+/* Counts a stop of @tid; returns the way the next wait goes. */
+static enum mode probe_says(pid_t tid)
+{
+	uint64_t now, took, other, cpu = 0;
+
+	if (!probe.start) {
+		probe.start = now_ns();
+		probe.cpu_start = cpu_now(tid);
+	}
+	if (--probe.left) {
+		if (probe.window >= 2 * PROBE_PAIRS)
+			return probe.serve;
+		/*
+		 * A probe window's first half only lets the tasks settle (a
+		 * scheduler moves them apart or together as the way changes):
+		 * the second half is timed.
+		 */
+		if (probe.left == WINDOW / 2) {
+			probe.start = now_ns();
+			probe.cpu_start = cpu_now(tid);
+		}
+		return window_mode(probe.window);
+	}
+	now = now_ns();
+	took = now - probe.start;
+	probe.start = now;
+	probe.left = WINDOW;
+	if (probe.window < 2 * PROBE_PAIRS) {	/* CPU time is timed in probes only: it costs syscalls */
+		cpu = cpu_now(0);
+		cpu = cpu > probe.cpu_start ? cpu - probe.cpu_start : 0;	/* the tracee may be gone */
+		probe.cpu_start = cpu_now(tid);
+	}
+	if (probe.window < 2 * PROBE_PAIRS) {
+		probe.took[window_mode(probe.window)] += took;
+		probe.cpu[window_mode(probe.window)] += cpu;
+		if (++probe.window < 2 * PROBE_PAIRS)
+			return window_mode(probe.window);
+		return probe_done();
+	}
+	/*
+	 * Serving: behind the other way's pace (its probe windows timed
+	 * PROBE_PAIRS half windows), or served long enough: probe again.
+	 */
+	other = probe.took[probe.serve == SLEEP ? SPIN : SLEEP];
+	if (took * PROBE_PAIRS > 2 * other || !--probe.serving) {
+		probe.cpu_start = cpu_now(tid);
+		return probe_again();
+	}
+	return probe.serve;
+}
+
+/*
+ * Starts a wait of kind @k and chooses how: awake only when spinning is
+ * on, no process started lately, a CPU is free, the probe says so and
+ * this kind's budget lasts.
+ */
+static enum mode wait_begins(unsigned k, pid_t tid)
+{
+	kind = k;
+	wait_start = now_ns();
+	waiting = 1;
+	/* Not counted by the probe: these waits say nothing of how spinning fares. */
+	if (!max_ns || wait_start - last_churn < CHURN_NS || !cpu_free())
+		return SLEEP;
+	if (probe_says(tid) == SLEEP || !kinds[k].budget_ns)
+		return SLEEP;
+	return SPIN;
+}
+
+void spin_churn(void)
+{
+	last_churn = now_ns();
+}
+
+/*
+ * Whether the spin may go on: within the budget, and not far past when
+ * this kind's stop is due; once it may not, less budget for next time.
+ */
 static int budget_lasts(void)
 {
-	if (now_ns() - wait_start <= budget_ns[kind])
+	uint64_t spun = now_ns() - wait_start;
+
+	if (spun <= kinds[kind].budget_ns &&
+	    spun <= MAX(DUE_TIMES * kinds[kind].due_ns, (uint64_t)DUE_FLOOR_NS))
 		return 1;
-	budget_ns[kind] /= 2;
-	if (budget_ns[kind] < max_ns / 16)
-		budget_ns[kind] = 0;
+	kinds[kind].budget_ns /= 2;
+	if (kinds[kind].budget_ns < max_ns / 16)
+		kinds[kind].budget_ns = 0;
 	return 0;
 }
 
-/* Counts a stop of the one tracee; returns whether to spin for the next. */
-static int probe_says_spin(void)
+/* Spins until @until (monotonic ns); returns nonzero when interrupted. */
+static int spin_until(uint64_t until, const volatile sig_atomic_t *interrupt)
 {
-	uint64_t now;
-
-	if (!probe.start)
-		probe.start = now_ns();
-	if (probe.left--)
-		return probe.spin;
-	now = now_ns();
-	switch (probe.phase) {
-	case PROBE_SLEEP:
-		probe.took[0] = now - probe.start;
-		probe.phase = PROBE_SPIN;
-		probe.left = PROBE_STOPS;
-		probe.spin = 1;
-		break;
-	case PROBE_SPIN:
-		probe.took[1] = now - probe.start;
-		probe.phase = SERVE;
-		probe.left = PROBE_EVERY;
-		probe.spin = probe.took[1] < probe.took[0];
-		break;
-	case SERVE:
-		probe.phase = PROBE_SLEEP;
-		probe.left = PROBE_STOPS;
-		probe.spin = 0;
-		break;
-	}
-	probe.start = now;
-	return probe.spin;
-}
-
-pid_t spin_announced(unsigned k, const volatile sig_atomic_t *interrupt)
-{
-	unsigned n = 0;
-
-	if (!wait_begins(k))
-		return 0;
-	if (!probe_says_spin()) {
-		block_sigchld(1);
-		return 0;
-	}
-	block_sigchld(0);
-	while (!announced) {	/* it may have come already: then no wait at all */
-		if (!budget_ns[kind] || *interrupt)
-			return 0;
+	while (now_ns() < until) {
 		cpu_relax();
-		/* now_ns() is a vDSO read, but still worth sparing */
-		if (!(++n & 31) && !budget_lasts())
-			return 0;
+		if (*interrupt)
+			return 1;
 	}
-	announced = 0;
-	return announced_pid;
+	return 0;
 }
 
-pid_t spin_poll(int *status, const volatile sig_atomic_t *interrupt)
+/*
+ * A stop came @took after the resume, found by the first question or
+ * not: the next question of this kind comes a little earlier, or a
+ * quarter of the way to when this stop came.  Asking too early costs a
+ * syscall; too late, the whole delay.
+ */
+static void learn_due(uint64_t took, int first)
 {
-	pid_t pid;
+	uint64_t *due = &kinds[kind].due_ns;
 
-	if (!wait_begins(SPIN_SEVERAL) || !budget_ns[kind])
+	if (first)
+		*due -= *due / 16;
+	else if (took > *due)
+		*due += (took - *due) / 4;
+}
+
+int spin_ask(pid_t tid, unsigned k, struct __ptrace_syscall_info *info,
+	     const volatile sig_atomic_t *interrupt)
+{
+	uint64_t next;
+	int first = 1;
+
+	if (wait_begins(k, tid) != SPIN)
 		return 0;
-	while (!(pid = waitpid(-1, status, __WALL | WNOHANG))) {
-		uint64_t poll = now_ns();
-
-		/* A few microseconds apart: each poll is a syscall. */
-		while (now_ns() - poll < POLL_GAP_NS) {
-			cpu_relax();
-			if (*interrupt)
-				return 0;
-		}
-		if (!budget_lasts())
+	/* Ask a little before the stop is due: a late question only costs its wait. */
+	next = wait_start + kinds[kind].due_ns - kinds[kind].due_ns / 8;
+	for (;;) {
+		if (spin_until(next, interrupt))
 			return 0;
+		if (ptrace(PTRACE_GET_SYSCALL_INFO, tid, (void *)sizeof(*info), info) > 0) {
+			learn_due(now_ns() - wait_start, first);
+			waiting = 0;
+			return 1;
+		}
+		if (errno != ESRCH || !budget_lasts())
+			return 0;	/* gone, or not coming soon: wait4 will tell */
+		first = 0;
+		next = now_ns() + ASK_GAP_NS;
 	}
-	return pid < 0 ? 0 : pid;
 }
 
 void spin_slept(void)
 {
-	if (!max_ns)
+	if (!waiting)
 		return;
-	/* Its signal came while wait4 ran: no news for the next wait. */
-	announced = 0;
-	if (now_ns() - wait_start < max_ns)
-		budget_ns[kind] = max_ns;
+	waiting = 0;
+	/* A stop that came soon after all: the next spin of this kind may last. */
+	if (max_ns && now_ns() - wait_start < max_ns)
+		kinds[kind].budget_ns = max_ns;
 }

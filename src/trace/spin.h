@@ -9,43 +9,38 @@
 #define SPIN_USEC_MAX 100000
 
 /*
- * What a wait is for; each kind keeps its own budget: the one tracee's
- * next syscall, the exit of its syscall number nr (a read that blocks
- * must not cost the writes their spin), or any of several tracees.
+ * What a wait is for; each kind keeps its own budget and timings: the
+ * tracee's next syscall after syscall number nr, or the exit of syscall
+ * nr (a read that blocks must not cost the writes their spin, nor the
+ * time a program computes after a read the time it takes after a write).
  */
-#define SPIN_NEXT_CALL 0
-#define SPIN_SEVERAL 1
-#define SPIN_EXIT(nr) (2 + (unsigned)((nr) % 64))
-#define SPIN_KINDS (2 + 64)
+#define SPIN_NEXT(nr) ((unsigned)((nr) % 64))
+#define SPIN_EXIT(nr) (64 + (unsigned)((nr) % 64))
+#define SPIN_KINDS 128
 
 /*
- * Installs the SIGCHLD handler that announces stops and decides whether
- * waiting awake can pay: not with max_usec 0, nor with one usable CPU,
- * where the spinning tracer would only keep the tracee from running.
+ * Decides whether waiting awake can pay: not with max_usec 0, nor with
+ * one usable CPU, where the spinning tracer would only keep the tracee
+ * from running.
  */
 void spin_setup(unsigned long max_usec);
 
-/*
- * Says whether one tracee is left (nonzero) or several: only one
- * tracee's stops are taken from SIGCHLD alone, since the kernel merges
- * the signals of tracees that stop together.  With several, SIGCHLD is
- * blocked and costs nothing; spin_announced() unblocks it again.
- */
-void spin_single(int single);
+struct __ptrace_syscall_info;
 
 /*
- * One tracee: unless timing says sleeping is faster here (see spin.c),
- * waits awake, without a syscall, for a SIGCHLD sent since the last
- * wait; returns the pid it names, or 0 when the budget ran out,
- * spinning is off, or *interrupt became nonzero.
+ * One tracee, @tid, resumed for a wait of @kind: unless timing says
+ * sleeping is faster here (see spin.c), waits awake for it to stop,
+ * asking PTRACE_GET_SYSCALL_INFO; returns 1 with *@info filled once it
+ * is stopped (info->op says which stop: PTRACE_SYSCALL_INFO_NONE for
+ * one that is not a syscall's, which wait4 then reports at once), or 0
+ * when the budget ran out, spinning is off, the thread is gone, or
+ * *interrupt became nonzero.
  */
-pid_t spin_announced(unsigned kind, const volatile sig_atomic_t *interrupt);
+int spin_ask(pid_t tid, unsigned kind, struct __ptrace_syscall_info *info,
+	     const volatile sig_atomic_t *interrupt);
 
-/*
- * Several tracees: polls wait4 (WNOHANG, __WALL) a few microseconds
- * apart; returns its pid and *status, or 0 as spin_announced().
- */
-pid_t spin_poll(int *status, const volatile sig_atomic_t *interrupt);
+/* A process was started, exec'd or ended: no spinning for a while. */
+void spin_churn(void);
 
 /* To call after every wait4 that may have slept: it adapts the budget. */
 void spin_slept(void);

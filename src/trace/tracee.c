@@ -169,7 +169,7 @@ void tcb_resume(struct tcb *t, int sig)
 		  ? PTRACE_CONT : PTRACE_SYSCALL;
 
 	held_pid = 0;
-	resumed_for = t->flags & TCB_IN_SYSCALL ? SPIN_EXIT(entered_nr) : SPIN_NEXT_CALL;
+	resumed_for = t->flags & TCB_IN_SYSCALL ? SPIN_EXIT(entered_nr) : SPIN_NEXT(entered_nr);
 	resumed_tid = t->tid;
 	/* ESRCH: killed meanwhile; its death is the next thing wait reports. */
 	ptrace(req, t->tid, NULL, (void *)(long)sig);
