@@ -2,7 +2,7 @@
  * A descriptor's life: opening, closing, duplicating, fcntl, pipes and
  * memfds, position and size, durability and hints, file mappings.
  * usage: fdlife open | dup | fcntl | pipe | seek | sync | map | anon | bad |
- *               newer | commit | commits | anonloop | owner
+ *               newer | commit | commits | anonloop | owner | writes
  * Run in an empty directory: the files it makes are relative to it.  It
  * closes every inherited fd first, so fd numbers are the same every run.
  * Calls are made with syscall() where libc would pick another syscall
@@ -12,7 +12,7 @@
  * newer: names strace 6.1 does not know (write-life hints, F_SEAL_EXEC,
  * MFD_NOEXEC_SEAL...); what the kernel answers depends on its version.
  * commit: a database's commit, three times: open, write, fsync, close;
- * commits: the same 1000 times.
+ * commits: the same 1000 times.  writes: 10,000 one-byte writes.
  * anonloop: 1000 anonymous mmaps, none of them I/O.
  */
 #define _GNU_SOURCE
@@ -407,6 +407,15 @@ static void many_commits(void)
 	commits(1000);
 }
 
+/* 10,000 one-byte writes to /dev/null: what a traced write costs the tracer. */
+static void many_writes(void)
+{
+	int fd = open("/dev/null", O_WRONLY), i;
+
+	for (i = 0; i < 10000; i++)
+		write(fd, "x", 1);
+}
+
 static void anonloop_calls(void)
 {
 	int i;
@@ -465,7 +474,7 @@ int main(int argc, char **argv)
 		{ "pipe", pipe_calls }, { "seek", seek_calls }, { "sync", sync_calls },
 		{ "map", map_calls }, { "anon", anon_calls }, { "bad", bad_calls },
 		{ "newer", newer_calls }, { "commit", commit_calls }, { "commits", many_commits },
-		{ "anonloop", anonloop_calls }, { "owner", owner_calls },
+		{ "anonloop", anonloop_calls }, { "owner", owner_calls }, { "writes", many_writes },
 	};
 	size_t i;
 
