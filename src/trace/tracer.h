@@ -1,7 +1,7 @@
 #ifndef IOTRACE_TRACER_H
 #define IOTRACE_TRACER_H
 
-/* The ptrace loop: one wait4 (or SIGCHLD, see spin.c) a stop, each stop dispatched. */
+/* The ptrace loop: one wait4 (or, waiting awake, one question: see spin.c) a stop, each stop dispatched. */
 
 /*
  * From now on a fatal error of iotrace's own does not end it: it stops
