@@ -261,9 +261,9 @@ static void on_stop(struct tcb *t, int status)
 		break;
 	case PTRACE_EVENT_FORK:
 	case PTRACE_EVENT_VFORK:
-		spin_churn();	/* a new process, not a thread */
-		/* fall through */
 	case PTRACE_EVENT_CLONE:
+		if (status >> 16 != PTRACE_EVENT_CLONE)
+			spin_churn();	/* a new process, not a thread */
 		on_new_child(t);
 		break;
 	case PTRACE_EVENT_EXIT:
