@@ -25,11 +25,13 @@ export IOTRACE HELPERS EXPECTED SRCDIR
 #    mask something else of varying width first);
 #  - with MASK_INODE=1, the inodes of pipes, sockets and anonymous inodes
 #    ("pipe:[123]"), and the inode that names an O_TMPFILE file
-#    ("/dir/#123"), become N, and such lines are re-padded.
+#    ("/dir/#123"), become N, and such lines are re-padded;
+#  - with MASK_PORT=1, a port the kernel picked (32768 and up, where
+#    ip_local_port_range starts) becomes htons(PORT).
 normalize() {
 	perl -ne '
 		BEGIN { $align = $ENV{ALIGN} // 40; $mask = $ENV{MASK_ADDR}; $repad = $ENV{REPAD};
-			$inode = $ENV{MASK_INODE}; }
+			$inode = $ENV{MASK_INODE}; $port = $ENV{MASK_PORT}; }
 		sub p { my $n = shift; $m{$n} //= "P" . ++$c; $m{$n} }
 		my $lead = s/^\[pid +(\d+)\] /sprintf("[pid %5s] ", p($1))/e
 			|| s/^(\d+) +/sprintf("%-5s ", p($1))/e;
@@ -37,6 +39,8 @@ normalize() {
 		my $masked = $mask && s/0x[0-9a-f]+/ADDR/g;
 		$masked = (s/\b(pipe|socket|anon_inode):\[\d+\]/$1:[N]/g) || $masked if $inode;
 		$masked = (s{/#\d+>}{/#N>}g) || $masked if $inode;	# an O_TMPFILE file
+		# A port the kernel picked (ip_local_port_range starts at 32768).
+		$masked = (s/htons\((\d+)\)/$1 >= 32768 ? "htons(PORT)" : "htons($1)"/ge) || $masked if $port;
 		if (($lead || $masked || $repad) && /^(.*\)) +(= .*)$/s) {
 			my ($head, $tail) = ($1, $2);
 			$_ = $head . (length($head) < $align ? " " x ($align - length($head)) : " ") . $tail;
@@ -78,8 +82,8 @@ same_as_strace() {
 						$opts -o "$out.$([ "$tracer" = strace ] && echo s || echo i)" \
 						-e trace="$set" "$HELPERS/$helper" "$mode")
 				done
-				MASK_ADDR=1 MASK_INODE=1 normalize <"$out.s" >"$out.sn"
-				MASK_ADDR=1 MASK_INODE=1 normalize <"$out.i" >"$out.in"
+				MASK_ADDR=1 MASK_INODE=1 MASK_PORT=1 normalize <"$out.s" >"$out.sn"
+				MASK_ADDR=1 MASK_INODE=1 MASK_PORT=1 normalize <"$out.i" >"$out.in"
 				assert_same "$out.sn" "$out.in"
 			done
 		done

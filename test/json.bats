@@ -141,7 +141,8 @@ q() {
 	: >"$out.all"
 	for spec in "rw basic" "rw sync" "vec basic" "vec offsets" "vec pvm" "zc sendfile" "zc splice" "zc32 sendfile" \
 		"fdlife open" "fdlife dup" "fdlife fcntl" "fdlife pipe" "fdlife seek" "fdlife sync" \
-		"fdlife map" "fdlife bad" "fdlife32 fcntl" "fdlife32 seek" "fdlife32 sync" "fdlife32 map"; do
+		"fdlife map" "fdlife bad" "fdlife32 fcntl" "fdlife32 seek" "fdlife32 sync" "fdlife32 map" \
+		"sock tcp" "sock unix" "sock names"; do
 		set -- $spec
 		[ -x "$HELPERS/$1" ] || continue
 		rm -rf "$BATS_TEST_TMPDIR/cwd" && mkdir "$BATS_TEST_TMPDIR/cwd"
@@ -168,6 +169,8 @@ q() {
 	assert_line 'mmap(addr,length,prot,flags,fd,offset)'
 	assert_line 'fcntl(fd,cmd,arg)'
 	assert_line '_llseek(fd,offset,result,whence)'
+	assert_line 'recvfrom(sockfd,buf,len,flags,addr,addrlen)'
+	assert_line 'socketpair(domain,type,protocol,sv)'
 }
 
 @test "-y paths in JSON are escaped once and come back byte for byte" {

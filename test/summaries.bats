@@ -62,7 +62,7 @@ files_table() {
 	files_table "$out" >"$out.n"
 	# Written: the 64-byte set-up pwrite64; read: 16 + 8 + 8 + 5 + 4 by
 	# sendfile.  memfd_create and pipe2 open a file each (pipe's two ends:
-	# one file); the socketpair is not decoded.
+	# one file), and so does each end of the socketpair.
 	printf '%s\n' \
 		'Files, by bytes transferred:' \
 		'          read        written    calls   errors    opens    syncs     sync-s      total-s  file' \
@@ -75,12 +75,12 @@ files_table() {
 		'             8              8        3        0        1        0   S.SSSSSS     T.TTTTTT  pipe:[1]' \
 		'                                                  read 1, sendfile 1, pipe2 1' \
 		'                                                  latency read (1) p50 D p99 D max D; write (1) p50 D p99 D max D; open (1) p50 D p99 D max D' \
-		'             0              8        1        0        0        0   S.SSSSSS     T.TTTTTT  socket:[2]' \
-		'                                                  sendfile 1' \
-		'                                                  latency write (1) p50 D p99 D max D' \
-		'             8              0        1        0        0        0   S.SSSSSS     T.TTTTTT  socket:[3]' \
-		'                                                  read 1' \
-		'                                                  latency read (1) p50 D p99 D max D' \
+		'             0              8        2        0        1        0   S.SSSSSS     T.TTTTTT  socket:[2]' \
+		'                                                  sendfile 1, socketpair 1' \
+		'                                                  latency write (1) p50 D p99 D max D; open (1) p50 D p99 D max D' \
+		'             8              0        2        0        1        0   S.SSSSSS     T.TTTTTT  socket:[3]' \
+		'                                                  read 1, socketpair 1' \
+		'                                                  latency read (1) p50 D p99 D max D; open (1) p50 D p99 D max D' \
 		'             0              0        1        1        0        0   S.SSSSSS     T.TTTTTT  (fds not open)' \
 		'                                                  sendfile 1' \
 		'                                                  latency write (1) p50 D p99 D max D' \
@@ -112,7 +112,13 @@ files_table() {
 		'                                                  latency write (6) p50 D p99 D max D; open (1) p50 D p99 D max D' \
 		'             6              6        3        0        1        0   S.SSSSSS     T.TTTTTT  pipe:[2]' \
 		'                                                  read 1, tee 1, pipe2 1' \
-		'                                                  latency read (1) p50 D p99 D max D; write (1) p50 D p99 D max D; open (1) p50 D p99 D max D' >"$out.want"
+		'                                                  latency read (1) p50 D p99 D max D; write (1) p50 D p99 D max D; open (1) p50 D p99 D max D' \
+		'             0              0        1        0        1        0   S.SSSSSS     T.TTTTTT  socket:[3]' \
+		'                                                  socketpair 1' \
+		'                                                  latency open (1) p50 D p99 D max D' \
+		'             0              0        1        0        1        0   S.SSSSSS     T.TTTTTT  socket:[4]' \
+		'                                                  socketpair 1' \
+		'                                                  latency open (1) p50 D p99 D max D' >"$out.want"
 	assert_same "$out.want" "$out.n"
 	# -c: no trace lines, the syscall table first.
 	assert_equal "$(head -n 1 "$out")" "% time     seconds  usecs/call     calls    errors          bytes syscall"

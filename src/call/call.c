@@ -380,6 +380,38 @@ void call_add_offptr(struct call *c, const char *name, uint64_t addr,
 	o->reading = addr ? 1 : 0;
 }
 
+void call_add_socklen(struct call *c, const char *name, uint64_t addr)
+{
+	call_add_offptr(c, name, addr, 4, 1);	/* socklen_t, printed as an int */
+	c->arg[c->nargs - 1].v.off.inout = 1;
+}
+
+static void set_sockaddr(struct arg *a, uint64_t addr, uint64_t len, unsigned len_arg)
+{
+	struct buf_arg *b = &a->v.buf;
+
+	a->type = ARG_SOCKADDR;
+	a->filled = 1;
+	a->len_arg = (unsigned char)len_arg;
+	memset(b, 0, sizeof(*b));
+	b->addr = addr;
+	b->len = len;
+	b->want = addr ? (size_t)MIN(len, (uint64_t)SOCKADDR_MAX) : 0;
+	b->state = BUF_PENDING;
+}
+
+void call_add_sockaddr(struct call *c, const char *name, uint64_t addr, uint64_t len)
+{
+	set_sockaddr(add(c, name, ARG_SOCKADDR), addr, len, 0);
+}
+
+void call_fill_sockaddr(struct call *c, struct arg *a, uint64_t addr, uint64_t cap,
+			unsigned len_idx)
+{
+	(void)c;
+	set_sockaddr(a, addr, cap, len_idx + 1);
+}
+
 void call_offptr_moved(struct call *c, unsigned idx)
 {
 	struct offptr_arg *o = &c->arg[idx].v.off;

@@ -46,6 +46,7 @@ enum arg_type {
 	ARG_MODE,	/* a file mode, in octal */
 	ARG_SIG,	/* a signal number */
 	ARG_HEX,	/* a number shown in hex (an mmap offset, an unknown command's argument) */
+	ARG_SOCKADDR,	/* a socket address: its bytes, printed by family */
 };
 
 /* openat(2)'s "the current directory" dirfd. */
@@ -134,6 +135,7 @@ struct offptr_arg {
 	unsigned char old_ok, new_ok;	/* read successfully */
 	unsigned char want_new;		/* the call moved it: read it at exit */
 	unsigned char reading;		/* 0 none, 1 old, 2 new: a read is queued */
+	unsigned char inout;		/* a length in and out (socklen_t): [v] when it did not change */
 	struct buf_arg raw;
 };
 
@@ -150,6 +152,7 @@ struct arg {
 	unsigned char at_exit;	/* value only known at syscall exit */
 	unsigned char filled;
 	unsigned char str;	/* ARG_STR: enum str_kind */
+	unsigned char len_arg;	/* ARG_SOCKADDR: 1 + the socklen argument saying its length, or 0 */
 	struct fd_path path;	/* ARG_FD, ARG_DIRFD */
 	union {
 		int64_t i;
@@ -329,6 +332,29 @@ void call_add_offptr(struct call *c, const char *name, uint64_t addr,
 
 /* At exit: the call moved offset pointer @idx; read its new value. */
 void call_offptr_moved(struct call *c, unsigned idx);
+
+/* A socket address is at most this long (struct sockaddr_storage). */
+#define SOCKADDR_MAX 128
+
+/*
+ * Appends a socket address of @len bytes at @addr (bind, connect,
+ * sendto); at most SOCKADDR_MAX bytes of it are read.
+ */
+void call_add_sockaddr(struct call *c, const char *name, uint64_t addr, uint64_t len);
+
+/*
+ * Fills a placeholder with a socket address the kernel wrote into a
+ * buffer of @cap bytes at @addr (accept, getsockname, recvfrom);
+ * argument @len_idx, a socklen pointer, says how long it is.
+ */
+void call_fill_sockaddr(struct call *c, struct arg *a, uint64_t addr, uint64_t cap,
+			unsigned len_idx);
+
+/*
+ * Appends a pointer to a socklen_t the call reads and updates: [in => out],
+ * or [in] when the call did not change it (see call_offptr_moved()).
+ */
+void call_add_socklen(struct call *c, const char *name, uint64_t addr);
 
 /* Appends flags @val named from @names. */
 void call_add_flags(struct call *c, const char *name, uint64_t val,

@@ -143,7 +143,7 @@ static void usage(void)
 		if (col)
 			printf("\n");
 	}
-	printf("Classes with no calls yet: %%net (sockets), %%async (io_uring, Linux AIO).\n");
+	printf("Classes with no calls yet: %%async (io_uring, Linux AIO).\n");
 	exit(0);
 }
 

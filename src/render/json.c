@@ -12,6 +12,8 @@
 #include "policy/norm.h"
 #include "render/json.h"
 #include "render/quote.h"
+#include "render/sockaddr.h"
+#include "decoders/xlat_lists.h"
 #include "util/names.h"
 #include "util/strbuf.h"
 #include "util/util.h"
@@ -454,6 +456,67 @@ static void j_str_arg(const struct call *c, const struct arg *a)
 	sb_addstr(&js, "true}");
 }
 
+/* A socket address: its fields by name, {"addr"} when only the pointer prints, or null. */
+static void j_sockaddr(const struct call *c, const struct arg *a)
+{
+	struct sa_view v;
+	char ip[64];
+	const unsigned char *path;
+	size_t n;
+	int abstract;
+
+	sockaddr_view(c, a, &v);
+	if (v.form == SA_NULL) {
+		sb_addstr(&js, "null");
+		return;
+	}
+	sb_addch(&js, '{');
+	if (v.form == SA_ADDR) {
+		j_key("addr");
+		j_addr(a->v.buf.addr);
+		sb_addch(&js, '}');
+		return;
+	}
+	j_key("sa_family");
+	j_named(v.family, xlat_name(&xlat_address_families, v.family));
+	switch (v.form) {
+	case SA_UNIX:
+		sockaddr_unix_path(&v, &path, &n, &abstract);
+		j_key(abstract ? "sun_path_abstract" : "sun_path");
+		j_bytes(path, n);
+		break;
+	case SA_INET:
+	case SA_INET6:
+		sockaddr_ntop(&v, ip, sizeof(ip));
+		j_key(v.form == SA_INET ? "sin_port" : "sin6_port");
+		j_uint(sockaddr_port(&v));
+		j_key(v.form == SA_INET ? "sin_addr" : "sin6_addr");
+		j_str(ip);
+		if (v.form == SA_INET)
+			break;
+		j_key("sin6_flowinfo");
+		j_uint(sockaddr_be32(&v, 4));
+		if (v.len >= 28) {
+			j_key("sin6_scope_id");
+			j_uint(sockaddr_u32(&v, 24));
+		}
+		break;
+	case SA_NETLINK:
+		j_key("nl_pid");
+		j_int((int32_t)sockaddr_u32(&v, 4));
+		j_key("nl_groups");
+		j_uint(sockaddr_u32(&v, 8));
+		break;
+	case SA_RAW:
+		j_key("sa_data");
+		j_bytes(v.p + 2, v.len - 2);
+		break;
+	default:
+		break;
+	}
+	sb_addch(&js, '}');
+}
+
 static void j_arg(const struct call *c, const struct arg *a)
 {
 	char key[64];
@@ -506,6 +569,9 @@ static void j_arg(const struct call *c, const struct arg *a)
 		break;
 	case ARG_OFFPTR:
 		j_offptr(&a->v.off);
+		break;
+	case ARG_SOCKADDR:
+		j_sockaddr(c, a);
 		break;
 	}
 	if ((a->type == ARG_FD || a->type == ARG_DIRFD) && opt.show_paths && call_fd_path(c, a)) {

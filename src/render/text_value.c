@@ -8,10 +8,12 @@
 #include "config/options.h"
 #include "policy/norm.h"
 #include "render/quote.h"
+#include "render/sockaddr.h"
 #include "render/text.h"
 #include "util/names.h"
 #include "util/util.h"
 #include "util/xlat.h"
+#include "decoders/xlat_lists.h"
 
 void text_buf(struct strbuf *sb, const struct call *c, const struct buf_arg *b)
 {
@@ -396,7 +398,7 @@ static void render_offptr(struct strbuf *sb, const struct offptr_arg *o)
 	}
 	sb_addch(sb, '[');
 	offset_value(sb, o, o->old);
-	if (o->want_new) {
+	if (o->want_new && !(o->inout && o->new_ok && o->new == o->old)) {
 		sb_addstr(sb, " => ");
 		if (o->new_ok)
 			offset_value(sb, o, o->new);
@@ -404,6 +406,70 @@ static void render_offptr(struct strbuf *sb, const struct offptr_arg *o)
 			sb_addch(sb, '?');
 	}
 	sb_addch(sb, ']');
+}
+
+static void quoted(struct strbuf *sb, const unsigned char *p, size_t n)
+{
+	sb_addch(sb, '"');
+	quote_bytes(sb, p, n);
+	sb_addch(sb, '"');
+}
+
+/* A socket address's fields after sa_family, by its family. */
+static void sockaddr_fields(struct strbuf *sb, const struct sa_view *v)
+{
+	char ip[64];
+	const unsigned char *path;
+	size_t n;
+	int abstract;
+
+	switch (v->form) {
+	case SA_UNIX:
+		sockaddr_unix_path(v, &path, &n, &abstract);
+		sb_addstr(sb, abstract ? ", sun_path=@" : ", sun_path=");
+		quoted(sb, path, n);
+		break;
+	case SA_INET:
+	case SA_INET6:
+		sockaddr_ntop(v, ip, sizeof(ip));
+		sb_addf(sb, v->form == SA_INET ? ", sin_port=htons(%u)" : ", sin6_port=htons(%u)",
+			sockaddr_port(v));
+		if (v->form == SA_INET) {
+			sb_addf(sb, ", sin_addr=inet_addr(\"%s\")", ip);
+			break;
+		}
+		sb_addf(sb, ", sin6_flowinfo=htonl(%u)", sockaddr_be32(v, 4));
+		sb_addf(sb, ", inet_pton(AF_INET6, \"%s\", &sin6_addr)", ip);
+		if (v->len >= 28)
+			sb_addf(sb, ", sin6_scope_id=%u", sockaddr_u32(v, 24));
+		break;
+	case SA_NETLINK:
+		sb_addf(sb, ", nl_pid=%d, nl_groups=%#08x", (int)sockaddr_u32(v, 4),
+			sockaddr_u32(v, 8));
+		break;
+	case SA_RAW:
+		sb_addstr(sb, ", sa_data=");
+		quoted(sb, v->p + 2, v->len - 2);
+		break;
+	default:
+		break;
+	}
+}
+
+/* A socket address: {sa_family=AF_INET, sin_port=...}, NULL, or its pointer. */
+static void text_sockaddr(struct strbuf *sb, const struct call *c, const struct arg *a)
+{
+	struct sa_view v;
+
+	sockaddr_view(c, a, &v);
+	if (v.form == SA_NULL || v.form == SA_ADDR) {
+		quote_addr(sb, a->v.buf.addr);
+		return;
+	}
+	sb_addstr(sb, "{sa_family=");
+	text_enum(sb, v.family, &xlat_address_families);
+	sockaddr_fields(sb, &v);
+	sb_addch(sb, '}');
 }
 
 /* A string argument: quoted up to its NUL, "..." when cut, its address when unreadable. */
@@ -473,6 +539,9 @@ void text_arg(struct strbuf *sb, const struct call *c, const struct arg *a)
 		break;
 	case ARG_OFFPTR:
 		render_offptr(sb, &a->v.off);
+		break;
+	case ARG_SOCKADDR:
+		text_sockaddr(sb, c, a);
 		break;
 	}
 }

@@ -87,6 +87,19 @@ SYSCALL(mmap2,               -1,    192,  MAP,   "----n", ADDR,  MAPS | FILEMAP,
 SYSCALL(munmap,              11,     91,  MAP,   "",     STATUS, MAPS | UNMAP, munmap)
 SYSCALL(msync,               26,    144,  MAP,   "",     STATUS, 0,       msync)
 
+SYSCALL(socket,              41,    359,  NET,   "",     FD,     OPENS,   socket)
+SYSCALL(socketpair,          53,    360,  NET,   "",     STATUS, OPENS,   socketpair)
+SYSCALL(bind,                49,    361,  NET,   "n",    STATUS, 0,       bind)
+SYSCALL(connect,             42,    362,  NET,   "n",    STATUS, 0,       connect)
+SYSCALL(listen,              50,    363,  NET,   "n",    STATUS, 0,       listen)
+SYSCALL(accept,              43,     -1,  NET,   "n",    FD,     OPENS,   accept)
+SYSCALL(accept4,            288,    364,  NET,   "n",    FD,     OPENS,   accept4)
+SYSCALL(getsockname,         51,    367,  NET,   "n",    STATUS, 0,       getsockname)
+SYSCALL(getpeername,         52,    368,  NET,   "n",    STATUS, 0,       getpeername)
+SYSCALL(shutdown,            48,    373,  NET,   "n",    STATUS, 0,       shutdown)
+SYSCALL(sendto,              44,    369,  NET,   "d",    BYTES,  0,       sendto)
+SYSCALL(recvfrom,            45,    371,  NET,   "s",    BYTES,  0,       recvfrom)
+
 /*
  * i386's old mmap passes its arguments in memory, where the filter cannot
  * test them; glibc never calls it.  Its kernel name is mmap.

@@ -1,0 +1,202 @@
+/*
+ * Socket calls with fixed data, for test/net.bats: the same calls on
+ * x86_64 and i386 (built as sock32), made through syscall(2) so that
+ * i386 uses the direct socket syscalls, not socketcall(2).
+ * Modes:
+ *   tcp    a listener, a client and the accepted socket over loopback
+ *   udp    datagrams with addresses, one received cut short (MSG_TRUNC)
+ *   unix   a socketpair, a named and an abstract address, an unnamed one
+ *   names  families, types and protocols by name and by number
+ *   bad    bad pointers and lengths in every argument
+ * Ports the kernel picks (32768 and up) differ from run to run.
+ */
+#define _GNU_SOURCE
+#include <stddef.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/mman.h>
+#include <sys/socket.h>
+#include <sys/syscall.h>
+#include <sys/un.h>
+#include <netinet/in.h>
+#include <arpa/inet.h>
+#include <linux/netlink.h>
+
+#define L(x) ((long)(x))
+
+static long sc(long nr, long a, long b, long c, long d, long e, long f)
+{
+	return syscall(nr, a, b, c, d, e, f);
+}
+
+static int sock(int family, int type, int proto)
+{
+	return (int)sc(SYS_socket, family, type, proto, 0, 0, 0);
+}
+
+static struct sockaddr_in loopback(unsigned port)
+{
+	struct sockaddr_in a = { .sin_family = AF_INET, .sin_port = htons(port),
+				 .sin_addr.s_addr = htonl(INADDR_LOOPBACK) };
+	return a;
+}
+
+static void tcp(void)
+{
+	struct sockaddr_in a = loopback(0);
+	struct sockaddr_storage ss;
+	socklen_t al = sizeof(a), sl = sizeof(ss);
+	char buf[64];
+	int l, c, s;
+
+	l = sock(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+	sc(SYS_bind, l, L(&a), sizeof(a), 0, 0, 0);
+	sc(SYS_listen, l, 5, 0, 0, 0, 0);
+	sc(SYS_getsockname, l, L(&a), L(&al), 0, 0, 0);
+	c = sock(AF_INET, SOCK_STREAM, IPPROTO_TCP);
+	sc(SYS_connect, c, L(&a), sizeof(a), 0, 0, 0);
+	s = (int)sc(SYS_accept4, l, L(&ss), L(&sl), SOCK_NONBLOCK, 0, 0);
+	sc(SYS_sendto, c, L("hello\n\1\377"), 8, MSG_NOSIGNAL, 0, 0);
+	sl = sizeof(ss);
+	sc(SYS_recvfrom, s, L(buf), sizeof(buf), 0, L(&ss), L(&sl));	/* no address on TCP: [16 => 0] */
+	sl = sizeof(ss);
+	sc(SYS_getpeername, s, L(&ss), L(&sl), 0, 0, 0);
+	sc(SYS_shutdown, c, SHUT_WR, 0, 0, 0, 0);
+	sc(SYS_recvfrom, s, L(buf), sizeof(buf), MSG_DONTWAIT, 0, 0);	/* end of file */
+#ifdef SYS_accept
+	sc(SYS_accept, 99, 0, 0, 0, 0, 0);	/* x86_64 only: i386 has accept4 alone */
+#endif
+	close(s);
+	close(c);
+	close(l);
+}
+
+static void udp(void)
+{
+	struct sockaddr_in a = loopback(0);
+	struct sockaddr_storage ss;
+	socklen_t al = sizeof(a), sl = sizeof(ss);
+	char buf[8];
+	int u = sock(AF_INET, SOCK_DGRAM, 0);
+
+	sc(SYS_bind, u, L(&a), sizeof(a), 0, 0, 0);
+	sc(SYS_getsockname, u, L(&a), L(&al), 0, 0, 0);
+	sc(SYS_sendto, u, L("datagram"), 8, 0, L(&a), sizeof(a));
+	sc(SYS_sendto, u, L("two"), 3, MSG_DONTWAIT | MSG_CONFIRM, L(&a), sizeof(a));
+	sc(SYS_recvfrom, u, L(buf), 3, MSG_TRUNC, L(&ss), L(&sl));	/* = 8, 3 bytes shown */
+	sc(SYS_recvfrom, u, L(buf), sizeof(buf), 0, 0, 0);
+	close(u);
+}
+
+static void unix_names(void)
+{
+	struct sockaddr_un path = { .sun_family = AF_UNIX, .sun_path = "sock\"1" };
+	struct sockaddr_un abstract = { .sun_family = AF_UNIX };
+	struct sockaddr_storage ss;
+	socklen_t sl;
+	int sv[2], x, y;
+
+	sc(SYS_socketpair, AF_UNIX, SOCK_STREAM, 0, L(sv), 0, 0);
+	sc(SYS_socketpair, AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC | SOCK_NONBLOCK, 0, L(sv), 0, 0);
+	sc(SYS_socketpair, AF_INET, SOCK_STREAM, 0, L(sv), 0, 0);	/* EOPNOTSUPP */
+	sc(SYS_socketpair, AF_UNIX, SOCK_STREAM, 0, 8, 0, 0);		/* EFAULT */
+	unlink("sock\"1");
+	x = sock(AF_UNIX, SOCK_STREAM, 0);
+	sc(SYS_bind, x, L(&path), sizeof(path), 0, 0, 0);
+	sc(SYS_bind, x, L(&path), offsetof(struct sockaddr_un, sun_path), 0, 0, 0);
+	sl = sizeof(ss);
+	sc(SYS_getsockname, x, L(&ss), L(&sl), 0, 0, 0);
+	memcpy(abstract.sun_path, "\0iotrace\0test\n", 14);
+	y = sock(AF_UNIX, SOCK_DGRAM, 0);
+	sc(SYS_bind, y, L(&abstract), offsetof(struct sockaddr_un, sun_path) + 14, 0, 0, 0);
+	sl = sizeof(ss);
+	sc(SYS_getsockname, y, L(&ss), L(&sl), 0, 0, 0);
+	sc(SYS_sendto, y, L("to self"), 7, 0, L(&abstract), offsetof(struct sockaddr_un, sun_path) + 14);
+	sl = sizeof(ss);
+	sc(SYS_recvfrom, y, L(ss.__ss_padding), 16, 0, L(&ss), L(&sl));
+	sc(SYS_connect, x, L(&path), sizeof(path), 0, 0, 0);	/* not listening */
+	unlink("sock\"1");
+}
+
+static void names(void)
+{
+	struct sockaddr_nl nl = { .nl_family = AF_NETLINK, .nl_groups = 1 };
+	struct sockaddr_in6 a6 = { .sin6_family = AF_INET6, .sin6_port = htons(9),
+				   .sin6_flowinfo = htonl(7), .sin6_addr = IN6ADDR_LOOPBACK_INIT };
+	struct sockaddr_in a = loopback(9);
+	struct sockaddr odd = { .sa_family = 99, .sa_data = "ab\1" };
+	int n, s6, c;
+
+	n = sock(AF_NETLINK, SOCK_RAW, NETLINK_ROUTE);
+	sc(SYS_bind, n, L(&nl), sizeof(nl), 0, 0, 0);
+	sock(AF_NETLINK, SOCK_DGRAM | SOCK_CLOEXEC, NETLINK_SOCK_DIAG);
+	s6 = sock(AF_INET6, SOCK_DGRAM | SOCK_NONBLOCK, IPPROTO_UDP);
+	sc(SYS_connect, s6, L(&a6), sizeof(a6), 0, 0, 0);
+	sc(SYS_connect, s6, L(&a6), 24, 0, 0, 0);	/* without sin6_scope_id */
+	sock(AF_INET, SOCK_DGRAM, 200);	/* no such protocol, root or not */
+	sock(1234, 77, 5);
+	sock(AF_INET, 0x4000f, 0);
+	c = sock(AF_INET, SOCK_DGRAM, 0);
+	sc(SYS_bind, c, L(&odd), sizeof(odd), 0, 0, 0);
+	sc(SYS_connect, c, L(&a), 3, 0, 0, 0);		/* too short for sin_port */
+	sc(SYS_shutdown, c, 7, 0, 0, 0, 0);
+	sc(SYS_shutdown, c, SHUT_RDWR, 0, 0, 0, 0);
+	sc(SYS_listen, 99, -1, 0, 0, 0, 0);
+	sc(SYS_accept4, 99, 0, 0, 0x1234, 0, 0);
+	sc(SYS_accept4, 99, 0, 0, SOCK_CLOEXEC | 0x1, 0, 0);
+	sc(SYS_sendto, c, L("x"), 1, 0x80000000 | MSG_MORE | 0x100000, 0, 0);
+}
+
+/* Hostile input: no length or pointer the tracee passes may size or crash anything. */
+static void bad(void)
+{
+	long page = sysconf(_SC_PAGESIZE);
+	char *two = mmap(NULL, 2 * page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	struct sockaddr_in a = loopback(9);
+	struct sockaddr_storage ss;
+	socklen_t sl = sizeof(ss);
+	int c = sock(AF_INET, SOCK_DGRAM, 0);
+
+	munmap(two + page, page);
+	memcpy(two + page - 8, &a, 8);	/* half an address, then an unmapped page */
+	sc(SYS_connect, c, 8, 16, 0, 0, 0);
+	sc(SYS_connect, c, L(two + page - 8), 16, 0, 0, 0);
+	sc(SYS_connect, c, L(&a), 0, 0, 0, 0);
+	sc(SYS_connect, c, L(&a), -1, 0, 0, 0);
+	sc(SYS_connect, c, L(&a), 0x7fffffff, 0, 0, 0);
+	sc(SYS_getsockname, c, L(&ss), 0, 0, 0, 0);
+	sc(SYS_getsockname, c, 8, L(&sl), 0, 0, 0);
+	sc(SYS_getsockname, c, L(&ss), 8, 0, 0, 0);
+	sl = 1;
+	sc(SYS_getsockname, c, L(&ss), L(&sl), 0, 0, 0);	/* [1 => 16] */
+	sl = 0xffffffff;
+	sc(SYS_getsockname, c, L(&ss), L(&sl), 0, 0, 0);	/* EINVAL */
+	memcpy(two + page - 4, &sl, 4);
+	sc(SYS_getsockname, c, L(&ss), L(two + page - 2), 0, 0, 0);
+	sc(SYS_sendto, c, 8, 100, 0, L(&a), sizeof(a));
+	sc(SYS_sendto, c, L(two + page - 4), 100, 0, L(&a), sizeof(a));
+	sc(SYS_recvfrom, c, 8, 0x7fffffff, MSG_DONTWAIT, 8, 8);
+	sc(SYS_recvfrom, c, L(&ss), sizeof(ss), MSG_DONTWAIT, L(&ss), 8);
+}
+
+int main(int argc, char **argv)
+{
+	const char *mode = argc > 1 ? argv[1] : "";
+
+	syscall(SYS_close_range, 3, ~0U, 0);	/* the fds the test runner left open: fds start at 3 */
+
+	if (!strcmp(mode, "tcp"))
+		tcp();
+	else if (!strcmp(mode, "udp"))
+		udp();
+	else if (!strcmp(mode, "unix"))
+		unix_names();
+	else if (!strcmp(mode, "names"))
+		names();
+	else if (!strcmp(mode, "bad"))
+		bad();
+	else
+		return fprintf(stderr, "usage: sock tcp|udp|unix|names|bad\n"), 2;
+	return 0;
+}

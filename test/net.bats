@@ -1,0 +1,141 @@
+#!/usr/bin/env bats
+# Sockets: socket, socketpair, bind, connect, listen, accept, accept4,
+# shutdown, getsockname, getpeername, sendto, recvfrom (the %net class).
+# Against strace on x86_64 and i386 helpers (direct socket syscalls),
+# each run in a new, empty directory; pids, addresses, socket inodes and
+# the ports the kernel picks masked.
+
+load common
+
+setup() {
+	out="$BATS_TEST_TMPDIR/trace"
+	cwd="$BATS_TEST_TMPDIR/cwd"
+}
+
+# Runs helper $1 in mode $2 with iotrace options $3... in a new $cwd: the
+# trace in $out, and masked as strace comparisons mask it in $out.n.
+trace_fresh() {
+	local helper=$1 mode=$2
+	shift 2
+	rm -rf "$cwd" && mkdir "$cwd"
+	(cd "$cwd" && "$IOTRACE" "$@" "$HELPERS/$helper" "$mode") 2>"$out"
+	MASK_ADDR=1 MASK_PORT=1 normalize <"$out" >"$out.n"
+}
+
+@test "TCP over loopback: listen, connect, accept4, sendto, recvfrom, names, shutdown (as strace, -y, -s 3, dumps)" {
+	require_strace
+	FRESH_DIR=$cwd same_as_strace "%net" "sock sock32" tcp "" "-y" "-s 3" "-e read=all -e write=all" "-X abbrev -v"
+}
+
+@test "UDP datagrams with addresses; a receive cut short by MSG_TRUNC shows the bytes the buffer holds" {
+	require_strace
+	FRESH_DIR=$cwd same_as_strace "%net" "sock sock32" udp "" "-y" "-e write=all"
+	# strace dumps the datagram's length (8 bytes, 5 past the buffer); iotrace what the buffer holds.
+	trace_fresh sock udp -q -e trace=recvfrom -e read=all
+	run grep -A1 -F 'MSG_TRUNC' "$out.n"
+	assert_line 'recvfrom(3, "dat", 3, MSG_TRUNC, {sa_family=AF_INET, sin_port=htons(PORT), sin_addr=inet_addr("127.0.0.1")}, [128 => 16]) = 8'
+	assert_line ' | 00000  64 61 74                                          dat              |'
+}
+
+@test "UNIX sockets: socketpair, a path, an abstract name with odd bytes, an unnamed address" {
+	require_strace
+	FRESH_DIR=$cwd same_as_strace "%net" "sock sock32" unix "" "-y" "-s 2"
+	trace_fresh sock unix -q -e trace=bind,getsockname
+	printf '%s\n' \
+		'bind(7, {sa_family=AF_UNIX, sun_path="sock\"1"}, 110) = 0' \
+		'bind(7, {sa_family=AF_UNIX}, 2)         = 0' \
+		'getsockname(7, {sa_family=AF_UNIX, sun_path="sock\"1"}, [128 => 9]) = 0' \
+		'bind(8, {sa_family=AF_UNIX, sun_path=@"iotrace\0test\n"}, 16) = 0' \
+		'getsockname(8, {sa_family=AF_UNIX, sun_path=@"iotrace\0test\n"}, [128 => 16]) = 0' \
+		'+++ exited with 0 +++' >"$out.want"
+	assert_same "$out.want" "$out.n"
+}
+
+@test "families, types and protocols by name, unknown ones by number; INET6, NETLINK and raw addresses" {
+	require_strace
+	same_as_strace "%net" "sock sock32" names ""
+	# The comparison masks hex: these lines say what the hex is.
+	trace_fresh sock names -q -e trace=socket,bind,accept4,sendto,connect
+	printf '%s\n' \
+		'socket(AF_NETLINK, SOCK_RAW, NETLINK_ROUTE) = 3' \
+		'bind(3, {sa_family=AF_NETLINK, nl_pid=0, nl_groups=0x000001}, 12) = 0' \
+		'socket(AF_NETLINK, SOCK_DGRAM|SOCK_CLOEXEC, NETLINK_SOCK_DIAG) = 4' \
+		'socket(AF_INET6, SOCK_DGRAM|SOCK_NONBLOCK, IPPROTO_UDP) = 5' \
+		'connect(5, {sa_family=AF_INET6, sin6_port=htons(9), sin6_flowinfo=htonl(7), inet_pton(AF_INET6, "::1", &sin6_addr), sin6_scope_id=0}, 28) = 0' \
+		'connect(5, {sa_family=AF_INET6, sin6_port=htons(9), sin6_flowinfo=htonl(7), inet_pton(AF_INET6, "::1", &sin6_addr)}, 24) = 0' \
+		'socket(AF_INET, SOCK_DGRAM, 0xc8 /* IPPROTO_??? */) = -1 EPROTONOSUPPORT (Protocol not supported)' \
+		'socket(0x4d2 /* AF_??? */, 0x4d /* SOCK_??? */, 5) = -1 EINVAL (Invalid argument)' \
+		'socket(AF_INET, 0x4000f /* SOCK_??? */, IPPROTO_IP) = -1 EINVAL (Invalid argument)' \
+		'socket(AF_INET, SOCK_DGRAM, IPPROTO_IP) = 6' \
+		'bind(6, {sa_family=0x63 /* AF_??? */, sa_data="ab\1\0\0\0\0\0\0\0\0\0\0\0"}, 16) = -1 EAFNOSUPPORT (Address family not supported by protocol)' \
+		'connect(6, {sa_family=AF_INET, sa_data="\0"}, 3) = -1 EINVAL (Invalid argument)' \
+		'accept4(99, NULL, NULL, 0x1234 /* SOCK_??? */) = -1 EBADF (Bad file descriptor)' \
+		'accept4(99, NULL, NULL, SOCK_CLOEXEC|0x1) = -1 EBADF (Bad file descriptor)' \
+		'sendto(6, "x", 1, MSG_MORE|MSG_CMSG_COMPAT|0x100000, NULL, 0) = -1 EDESTADDRREQ (Destination address required)' \
+		'+++ exited with 0 +++' >"$out.want"
+	REPAD=1 normalize <"$out" >"$out.n"
+	assert_same "$out.want" "$out.n"
+}
+
+@test "hostile pointers and lengths: unreadable, half-readable, huge or negative; nothing sized by them" {
+	require_strace
+	trace_fresh sock bad -q -e trace=%net
+	printf '%s\n' \
+		'socket(AF_INET, SOCK_DGRAM, IPPROTO_IP) = 3' \
+		'connect(3, ADDR, 16)                    = -1 EFAULT (Bad address)' \
+		'connect(3, ADDR, 16)                    = -1 EFAULT (Bad address)' \
+		'connect(3, ADDR, 0)                     = -1 EINVAL (Invalid argument)' \
+		'connect(3, ADDR, -1)                    = -1 EINVAL (Invalid argument)' \
+		'connect(3, {sa_family=AF_INET, sin_port=htons(9), sin_addr=inet_addr("127.0.0.1")}, 2147483647) = -1 EINVAL (Invalid argument)' \
+		'getsockname(3, ADDR, NULL)              = -1 EFAULT (Bad address)' \
+		'getsockname(3, ADDR, [128])             = -1 EFAULT (Bad address)' \
+		'getsockname(3, ADDR, ADDR)              = -1 EFAULT (Bad address)' \
+		'getsockname(3, ADDR, [1 => 16])         = 0' \
+		'getsockname(3, ADDR, [-1])              = -1 EINVAL (Invalid argument)' \
+		'getsockname(3, ADDR, ADDR)              = -1 EFAULT (Bad address)' \
+		'sendto(3, ADDR, 100, 0, {sa_family=AF_INET, sin_port=htons(9), sin_addr=inet_addr("127.0.0.1")}, 16) = -1 EFAULT (Bad address)' \
+		'sendto(3, "\377\377\377\377" /* unreadable from ADDR */, 100, 0, {sa_family=AF_INET, sin_port=htons(9), sin_addr=inet_addr("127.0.0.1")}, 16) = -1 EFAULT (Bad address)' \
+		'recvfrom(3, ADDR, 2147483647, MSG_DONTWAIT, ADDR, ADDR) = -1 EAGAIN (Resource temporarily unavailable)' \
+		'recvfrom(3, ADDR, 128, MSG_DONTWAIT, ADDR, ADDR) = -1 EAGAIN (Resource temporarily unavailable)' \
+		'+++ exited with 0 +++' >"$out.want"
+	assert_same "$out.want" "$out.n"
+	# strace prints the same but for the half-readable buffer (its address).
+	require_m32
+	trace_fresh sock32 bad -q -e trace=%net
+	assert_same "$out.want" "$out.n"
+}
+
+@test "--normalize masks the pointers and keeps ports and socket paths" {
+	trace_fresh sock tcp -q --normalize -e trace=getsockname,recvfrom
+	run cat "$out"
+	assert_line --regexp '^getsockname\(3, \{sa_family=AF_INET, sin_port=htons\([0-9]+\), sin_addr=inet_addr\("127.0.0.1"\)\}, \[16\]\) = 0$'
+	assert_line 'recvfrom(5, "hello\n\1\377", 64, 0, ADDR1, [128 => 0]) = 8'
+	trace_fresh sock unix -q --normalize -e trace=bind
+	run cat "$out"
+	assert_line 'bind(7, {sa_family=AF_UNIX, sun_path="sock\"1"}, 110) = 0'
+	assert_line 'bind(8, {sa_family=AF_UNIX, sun_path=@"iotrace\0test\n"}, 16) = 0'
+}
+
+@test "--json: addresses typed by family; socklen before and after" {
+	trace_fresh sock tcp -q --json -e trace=accept4,getsockname
+	run jq -c 'select(.name == "accept4") | .args' "$out"
+	assert_success
+	assert_output --regexp '^\{"sockfd":3,"addr":\{"sa_family":\{"value":2,"name":"AF_INET"\},"sin_port":[0-9]+,"sin_addr":"127.0.0.1"\},"addrlen":\{"addr":"0x[0-9a-f]+","before":128,"after":16\},"flags":.*\}$'
+	trace_fresh sock unix -q --json -e trace=bind
+	run jq -c '.args.addr // empty' "$out"
+	assert_line '{"sa_family":{"value":1,"name":"AF_UNIX"},"sun_path":"sock\"1"}'
+	assert_line '{"sa_family":{"value":1,"name":"AF_UNIX"},"sun_path_abstract":"iotrace\u0000test\n"}'
+}
+
+@test "%net and %network select the socket calls; --summary=files credits sockets" {
+	trace_fresh sock tcp -q -e trace=%network
+	run grep -c -E '^(socket|bind|listen|getsockname|connect|accept4|sendto|recvfrom|getpeername|shutdown|accept)\(' "$out"
+	assert_output 13
+	run grep -c -v -E '^(socket|bind|listen|getsockname|connect|accept4|sendto|recvfrom|getpeername|shutdown|accept)\(|^\+\+\+ exited' "$out"
+	assert_output 0
+	# Both directions of the socket, by the result of each call (MSG_TRUNC's is the datagram's length).
+	trace_fresh sock udp -q -e trace=%net --summary=files
+	run grep -E -A1 'socket:\[[0-9]+\]$' "$out"
+	assert_line --regexp '^ +11 +11 +7 +0 +1 +0 .*socket:\[[0-9]+\]$'
+	assert_line --regexp '^ +socket 1, bind 1, getsockname 1, sendto 2, recvfrom 2$'
+}
