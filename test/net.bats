@@ -105,6 +105,23 @@ trace_fresh() {
 	assert_same "$out.want" "$out.n"
 }
 
+@test "i386 through socketcall(2), as glibc makes the calls: the lines of the direct syscalls, and strace's" {
+	require_m32
+	require_strace
+	local mode
+	for mode in tcp udp unix names bad; do
+		trace_fresh sock32 "$mode" -q -e trace=%net
+		mv "$out.n" "$out.direct"
+		trace_fresh sock32 "mux-$mode" -q -e trace=%net
+		assert_same "$out.direct" "$out.n"
+	done
+	FRESH_DIR=$cwd same_as_strace "%net" sock32 "mux-tcp mux-udp mux-unix mux-names" "" "-y"
+	# An unreadable array, an unknown call: nothing decoded, nothing broken.
+	trace_fresh sock32 muxbad -q -e trace=all
+	run cat "$out"
+	assert_output "$(printf '%s\n' 'close_range(3, 4294967295, 0)           = 0' '+++ exited with 0 +++')"
+}
+
 @test "--normalize masks the pointers and keeps ports and socket paths" {
 	trace_fresh sock tcp -q --normalize -e trace=getsockname,recvfrom
 	run cat "$out"

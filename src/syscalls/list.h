@@ -114,3 +114,27 @@ WATCHED(execve,              59,     11,  MAPS)
 WATCHED(execveat,           322,    358,  MAPS)
 WATCHED(seccomp,            317,    354,  SECCOMP)
 WATCHED(prctl,              157,    172,  PRCTL_SECCOMP)
+WATCHED(socketcall,          -1,    102,  SOCKETCALL)
+
+/*
+ * i386's socketcall(2): its first argument names a socket call (the
+ * kernel's SYS_* numbers of <linux/net.h>), whose arguments are an
+ * array of longs its second argument points to; iotrace shows it as
+ * that call, as strace does.  Calls without a row here (send, recv,
+ * getsockopt...) are not decoded.
+ */
+#ifdef SOCKETCALL_SUB
+/*             SYS_*  args  row */
+SOCKETCALL_SUB(    1,    3, socket)
+SOCKETCALL_SUB(    2,    3, bind)
+SOCKETCALL_SUB(    3,    3, connect)
+SOCKETCALL_SUB(    4,    2, listen)
+SOCKETCALL_SUB(    5,    3, accept)
+SOCKETCALL_SUB(    6,    3, getsockname)
+SOCKETCALL_SUB(    7,    3, getpeername)
+SOCKETCALL_SUB(    8,    4, socketpair)
+SOCKETCALL_SUB(   11,    6, sendto)
+SOCKETCALL_SUB(   12,    6, recvfrom)
+SOCKETCALL_SUB(   13,    2, shutdown)
+SOCKETCALL_SUB(   18,    4, accept4)
+#endif

@@ -23,6 +23,7 @@
 #define OPENS SF_OPENS
 #define FILEMAP SF_FILEMAP
 #define UNMAP SF_UNMAP
+#define SOCKETCALL SF_SOCKETCALL
 
 static const struct syscall_def defs[SC_ALL] = {
 #define SYSCALL(name, x64, x32, class, fds, result, flags, dec) \
@@ -33,6 +34,27 @@ static const struct syscall_def defs[SC_ALL] = {
 #undef SYSCALL
 #undef WATCHED
 };
+
+static const struct {
+	unsigned short id;
+	unsigned char nargs;
+} socketcall_subs[SOCKETCALL_MAX + 1] = {
+#define SYSCALL(name, x64, x32, class, fds, result, flags, dec)
+#define WATCHED(name, x64, x32, flags)
+#define SOCKETCALL_SUB(call, nargs, name) [call] = { SC_##name, nargs },
+#include "syscalls/list.h"
+#undef SYSCALL
+#undef WATCHED
+#undef SOCKETCALL_SUB
+};
+
+unsigned syscall_socketcall(uint64_t call, unsigned *nargs)
+{
+	if (call > SOCKETCALL_MAX)
+		return SC_NONE;
+	*nargs = socketcall_subs[call].nargs;
+	return socketcall_subs[call].id;
+}
 
 static const char *const class_names[CLASS_COUNT] = {
 	[CLASS_DATA] = "data", [CLASS_DESC] = "desc", [CLASS_POS] = "pos",

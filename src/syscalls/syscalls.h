@@ -35,6 +35,7 @@ enum sc_flag {
 	SF_OPENS = 1 << 4,		/* opens a file: a new open file description */
 	SF_FILEMAP = 1 << 5,		/* I/O only when it maps a file (not MAP_ANONYMOUS) */
 	SF_UNMAP = 1 << 6,		/* unmaps a range: shown over a file mapping */
+	SF_SOCKETCALL = 1 << 7,		/* i386's socketcall(2): stands for the call it names */
 };
 
 /* The role of an fd argument, for --summary=files: one letter of the list's fds. */
@@ -80,6 +81,15 @@ const struct syscall_def *syscall_def(unsigned id);
 
 /* The sc_id of syscall number @nr on @arch (decoded or watched), or SC_NONE. */
 unsigned syscall_lookup(enum arch arch, uint64_t nr);
+
+/* socketcall(2)'s call numbers (SYS_SOCKET = 1 ... SYS_SENDMMSG = 20). */
+#define SOCKETCALL_MAX 20
+
+/*
+ * The decoded syscall socketcall(2)'s call number @call stands for, or
+ * SC_NONE; *@nargs: how many arguments it reads from the array.
+ */
+unsigned syscall_socketcall(uint64_t call, unsigned *nargs);
 
 /* The decoded syscall named @name, or SC_NONE. */
 unsigned syscall_by_name(const char *name);

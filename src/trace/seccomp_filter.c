@@ -15,7 +15,7 @@
 
 #define X32_SYSCALL_BIT 0x40000000u
 /* Two personalities, two instructions per syscall, a few fixed ones. */
-#define PROG_MAX (16 + 5 * ARCH_COUNT * SC_ALL)
+#define PROG_MAX (16 + 5 * ARCH_COUNT * SC_ALL + SOCKETCALL_MAX + 3)
 
 struct prog {
 	struct sock_filter insn[PROG_MAX];
@@ -48,6 +48,34 @@ static void emit_trace_nr(struct prog *p, int nr)
 }
 
 /*
+ * i386's socketcall(2) stops when its first argument names a traced
+ * call: "if nr is socketcall: if args[0] is one of them, stop; else run".
+ */
+static void emit_socketcall(struct prog *p, const struct syscall_def *d, enum arch arch)
+{
+	unsigned call, nargs, n = 0, i, calls[SOCKETCALL_MAX + 1];
+
+	for (call = 1; call <= SOCKETCALL_MAX; call++) {
+		unsigned sub = syscall_socketcall(call, &nargs);
+
+		if (sub && opt.trace[sub])
+			calls[n++] = call;
+	}
+	if (!n)
+		return;
+	/* Past the block when nr is not socketcall: the load, n tests and two returns. */
+	emit(p, (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K,
+					     (unsigned)d->nr[arch], 0, (unsigned char)(n + 3)));
+	emit(p, (struct sock_filter)BPF_STMT(BPF_LD | BPF_W | BPF_ABS,
+					     offsetof(struct seccomp_data, args[0])));
+	for (i = 0; i < n; i++)	/* a match jumps to the last return: stop */
+		emit(p, (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, calls[i],
+						     (unsigned char)(n - i), 0));
+	emit(p, (struct sock_filter)BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW));
+	emit(p, (struct sock_filter)BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_TRACE));
+}
+
+/*
  * Stops for syscall @id of @arch: a traced one; one that changes the
  * address space when -k must follow it; one that installs a seccomp
  * filter of the tracee's own (prctl only for PR_SET_SECCOMP).
@@ -70,6 +98,8 @@ static void emit_for(struct prog *p, enum arch arch, unsigned id)
 		emit(p, (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JSET | BPF_K, MAP_ANONYMOUS, 0, 1));
 		emit(p, (struct sock_filter)BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW));
 		emit(p, (struct sock_filter)BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_TRACE));
+	} else if (d->flags & SF_SOCKETCALL) {
+		emit_socketcall(p, d, arch);
 	} else if (d->flags & SF_PRCTL_SECCOMP) {
 		emit(p, (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K,
 						     (unsigned)d->nr[arch], 0, 4));

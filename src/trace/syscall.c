@@ -71,8 +71,31 @@ static int want_paths(void)
 	return opt.show_paths || opt.npaths || opt.files_summary;
 }
 
+/*
+ * i386's socketcall(2): the call its first argument names, its
+ * arguments read from the array the second points to into @out.  SC_NONE
+ * when it names none iotrace decodes, or the array cannot be read.
+ */
+static unsigned socketcall_unpack(struct tcb *t, const uint64_t *args, uint64_t *out)
+{
+	uint32_t words[CALL_MAX_ARGS] = { 0 };
+	unsigned nargs = 0, id = syscall_socketcall(args[0], &nargs), i;
+	struct umem_req req = { .addr = (uint32_t)args[1], .dst = words };
+
+	if (!id || !opt.trace[id])
+		return SC_NONE;
+	req.len = nargs * sizeof(words[0]);
+	umem_read(t->tid, &req, 1);
+	if (req.got < req.len)
+		return SC_NONE;
+	for (i = 0; i < CALL_MAX_ARGS; i++)
+		out[i] = words[i];
+	return id;
+}
+
 static enum pending on_entry(struct tcb *t, uint32_t audit_arch, uint64_t nr, const uint64_t *args)
 {
+	uint64_t sub_args[CALL_MAX_ARGS];
 	int a = arch_from_audit(audit_arch);
 	struct report *r = &t->rep;
 	struct call *c = &r->call;
@@ -83,6 +106,10 @@ static enum pending on_entry(struct tcb *t, uint32_t audit_arch, uint64_t nr, co
 		return PENDING_NONE;
 	tcb_set_arch(t, (enum arch)a);
 	id = syscall_lookup((enum arch)a, nr);
+	if (syscall_def(id)->flags & SF_SOCKETCALL) {
+		id = socketcall_unpack(t, args, sub_args);
+		args = sub_args;
+	}
 	if (opt.stack && (syscall_def(id)->flags & SF_MAPS))
 		t->flags |= TCB_MAPS_CALL;
 	if ((t->flags & TCB_FILTERED) && seccomp_installs_filter(id, args[0]))

@@ -8,6 +8,8 @@
  *   unix   a socketpair, a named and an abstract address, an unnamed one
  *   names  families, types and protocols by name and by number
  *   bad    bad pointers and lengths in every argument
+ * A "mux-" prefix (i386) makes the same calls through socketcall(2);
+ * muxbad gives socketcall an unreadable array and an unknown call.
  * Ports the kernel picks (32768 and up) differ from run to run.
  */
 #define _GNU_SOURCE
@@ -25,8 +27,34 @@
 
 #define L(x) ((long)(x))
 
+/* With a mode's "mux-" prefix, i386 makes every call through socketcall(2), as glibc does. */
+static int mux;
+
+#ifdef SYS_socketcall
+static long socketcall_of(long nr)
+{
+	static const long map[][2] = {
+		{ SYS_socket, 1 }, { SYS_bind, 2 }, { SYS_connect, 3 }, { SYS_listen, 4 },
+		{ SYS_getsockname, 6 }, { SYS_getpeername, 7 }, { SYS_socketpair, 8 },
+		{ SYS_sendto, 11 }, { SYS_recvfrom, 12 }, { SYS_shutdown, 13 }, { SYS_accept4, 18 },
+	};
+	unsigned i;
+
+	for (i = 0; i < sizeof(map) / sizeof(map[0]); i++)
+		if (map[i][0] == nr)
+			return map[i][1];
+	return -1;
+}
+#endif
+
 static long sc(long nr, long a, long b, long c, long d, long e, long f)
 {
+#ifdef SYS_socketcall
+	long args[6] = { a, b, c, d, e, f };
+
+	if (mux && socketcall_of(nr) > 0)
+		return syscall(SYS_socketcall, socketcall_of(nr), args);
+#endif
 	return syscall(nr, a, b, c, d, e, f);
 }
 
@@ -185,6 +213,17 @@ int main(int argc, char **argv)
 	const char *mode = argc > 1 ? argv[1] : "";
 
 	syscall(SYS_close_range, 3, ~0U, 0);	/* the fds the test runner left open: fds start at 3 */
+	if (!strncmp(mode, "mux-", 4)) {
+		mux = 1;
+		mode += 4;
+	}
+#ifdef SYS_socketcall
+	if (!strcmp(mode, "muxbad")) {	/* socketcall's own hostile input */
+		syscall(SYS_socketcall, 1, 8L);
+		syscall(SYS_socketcall, 99, 8L);
+		return 0;
+	}
+#endif
 
 	if (!strcmp(mode, "tcp"))
 		tcp();
