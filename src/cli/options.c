@@ -29,6 +29,7 @@ enum {
 	OPT_TOCTOU,
 	OPT_TOCTOU_BYTES,
 	OPT_SPIN,
+	OPT_SPIN_ALWAYS,
 };
 
 /* --toctou-bytes: copies of this much per call are kept twice, so bounded. */
@@ -67,6 +68,7 @@ static const struct option long_options[] = {
 	{ "toctou", optional_argument, NULL, OPT_TOCTOU },
 	{ "toctou-bytes", required_argument, NULL, OPT_TOCTOU_BYTES },
 	{ "spin", required_argument, NULL, OPT_SPIN },
+	{ "spin-always", no_argument, NULL, OPT_SPIN_ALWAYS },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -121,6 +123,7 @@ static void usage(void)
 	       "  --no-seccomp    stop at every syscall instead of only the traced ones\n"
 	       "  --spin=USEC     wait awake up to USEC for a busy tracee's next stop\n"
 	       "                  (default 200; 0: always sleep)\n"
+	       "  --spin-always   wait awake whatever timing and load say (measurements)\n"
 	       "Other:\n"
 	       "  -h, --help      this help\n"
 	       "  -V, --version   the version\n"
@@ -535,6 +538,9 @@ static int trace_option(int c)
 		break;
 	case OPT_SPIN:
 		opt.spin_usec = parse_number("--spin", optarg, SPIN_USEC_MAX);
+		break;
+	case OPT_SPIN_ALWAYS:
+		opt.spin_always = 1;
 		break;
 	case 'h':
 		usage();

@@ -84,6 +84,7 @@ struct options {
 	enum toctou_mode toctou;	/* --toctou */
 	size_t toctou_bytes;		/* --toctou-bytes */
 	unsigned long spin_usec;	/* --spin */
+	int spin_always;		/* --spin-always: no timing, load or churn rule */
 	int summary;			/* -c: 1, table only; -C: 2, trace and table */
 	enum summary_sort sort;		/* -S */
 	unsigned frame_limit;		/* --stack-trace-frame-limit */

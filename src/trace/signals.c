@@ -70,7 +70,7 @@ void signals_setup(void)
 	sa.sa_flags = 0;
 	sigaction(SIGALRM, &sa, NULL);
 	setitimer(ITIMER_REAL, &every, NULL);
-	spin_setup(opt.spin_usec);
+	spin_setup(opt.spin_usec, opt.spin_always);
 	/* A closed output pipe loses the trace, not the traced program. */
 	signal(SIGPIPE, SIG_IGN);
 	/* Ignored, SIGCHLD would have the kernel reap the command unseen. */

@@ -49,6 +49,7 @@
 
 static uint64_t max_ns;
 static int ncpus;
+static int always;	/* --spin-always */
 
 enum mode { SLEEP, SPIN };
 
@@ -124,10 +125,11 @@ static int usable_cpus(void)
 	return CPU_COUNT(&set);
 }
 
-void spin_setup(unsigned long max_usec)
+void spin_setup(unsigned long max_usec, int spin_always)
 {
 	int k;
 
+	always = spin_always;
 	ncpus = usable_cpus();
 	if (!max_usec || ncpus < 2)
 		return;
@@ -269,9 +271,12 @@ static enum mode wait_begins(unsigned k, pid_t tid)
 	wait_start = now_ns();
 	waiting = 1;
 	/* Not counted by the probe: these waits say nothing of how spinning fares. */
-	if (!max_ns || wait_start - last_churn < CHURN_NS || !cpu_free())
+	if (!max_ns)
 		return SLEEP;
-	if (probe_says(tid) == SLEEP || !kinds[k].budget_ns)
+	if (!always && (wait_start - last_churn < CHURN_NS || !cpu_free() ||
+			probe_says(tid) == SLEEP))
+		return SLEEP;
+	if (!kinds[k].budget_ns)
 		return SLEEP;
 	return SPIN;
 }

@@ -21,9 +21,10 @@
 /*
  * Decides whether waiting awake can pay: not with max_usec 0, nor with
  * one usable CPU, where the spinning tracer would only keep the tracee
- * from running.
+ * from running.  With @always, every wait of one tracee is awake (up to
+ * its budget), whatever timing, load and new processes say.
  */
-void spin_setup(unsigned long max_usec);
+void spin_setup(unsigned long max_usec, int always);
 
 struct __ptrace_syscall_info;
 
