@@ -69,6 +69,20 @@ helpers() {
 	done
 }
 
+@test "sendto blocked on a full socket while another thread rewrites the buffer's tail" {
+	local h
+	cat >"$out.want" <<-'EOF'
+	P1    sendto(4, "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"..., 100, 0, NULL, 0) = 100 /* toctou: buf[90..99] "AAAAAAAAAA" => "BBBBBBBBBB" */
+	P1    +++ exited with 0 +++
+	P2    +++ exited with 0 +++
+	EOF
+	for h in $(helpers); do
+		trace --toctou -e trace=sendto -- "$HELPERS/$h" sendto
+		assert_output "reader got: $(printf 'A%.0s' {1..90})BBBBBBBBBB"
+		assert_same "$out.want" "$out.n"
+	done
+}
+
 @test "before and after are quoted within -s, and past --toctou-bytes hashed" {
 	trace --toctou -s 4 -e trace=write -- "$HELPERS/toctou" pipe
 	run grep -F '/* toctou:' "$out.n"

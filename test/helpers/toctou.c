@@ -23,6 +23,8 @@
  *   mixed   pwritev where one element's bytes change partly before and
  *           partly after the kernel copies them.
  *   wronly  writes to a file opened write-only with mode 0200.
+ *   sendto  as pipe, with sendto on a UNIX stream socket (fds 3 and 4)
+ *           whose send buffer was filled first.
  *   lease   takes a write lease on a file opened read-write (lease-w:
  *           write-only), writes to it, and says whether the lease was
  *           broken meanwhile (a new open of the file breaks it).
@@ -38,6 +40,7 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/prctl.h>
+#include <sys/socket.h>
 #include <sys/syscall.h>
 #include <sys/uio.h>
 #include <unistd.h>
@@ -115,14 +118,49 @@ static void *pipe_writer(void *arg)
 	return NULL;
 }
 
+/* What fills fd 4 before the blocked write: a pipe's page, or a socket's send buffer. */
+static size_t filled = 4096;
+
+static void *sendto_writer(void *arg)
+{
+	(void)arg;
+	writer_tid = (pid_t)syscall(SYS_gettid);
+	/* The syscall itself: i386's glibc would go through socketcall, which wait_blocked() does not know. */
+	syscall(SYS_sendto, 4L, (long)buf, (long)sizeof(buf), 0L, 0L, 0L);
+	writer_done = 1;
+	for (;;)
+		pause();
+	return NULL;
+}
+
+/* fds 3 and 4: a UNIX stream pair, 4's send buffer full (written without blocking). */
+static void full_socket(void)
+{
+	static char fill[256];
+	int sv[2], small = 4096;
+	ssize_t n;
+
+	if (socketpair(AF_UNIX, SOCK_STREAM, 0, sv) || sv[0] != 3 || sv[1] != 4)
+		die("socketpair at fds 3 and 4");
+	setsockopt(4, SOL_SOCKET, SO_SNDBUF, &small, sizeof(small));
+	memset(fill, 'f', sizeof(fill));
+	filled = 0;
+	fcntl(4, F_SETFL, O_NONBLOCK);
+	while ((n = write(4, fill, sizeof(fill))) > 0)
+		filled += (size_t)n;
+	fcntl(4, F_SETFL, 0);
+}
+
 /* Reads the fill and the blocked write's data; prints the latter once the write returned. */
 static void drain(size_t n)
 {
-	static char got[4096 + 100];
+	static char got[1 << 20];
 	size_t have = 0;
 
-	while (have < 4096 + n) {
-		ssize_t r = read(3, got + have, 4096 + n - have);
+	if (filled + n > sizeof(got))
+		die("the fill is too large");
+	while (have < filled + n) {
+		ssize_t r = read(3, got + have, filled + n - have);
 
 		if (r <= 0)
 			die("draining the pipe");
@@ -130,7 +168,23 @@ static void drain(size_t n)
 	}
 	while (!writer_done)
 		usleep(1000);
-	printf("reader got: %.*s\n", (int)n, got + 4096);
+	printf("reader got: %.*s\n", (int)n, got + filled);
+}
+
+/* A sendto blocked on a full socket while the main thread rewrites its buffer's tail. */
+static void blocked_sendto(void)
+{
+	pthread_t t;
+
+	full_socket();
+	memset(buf, 'A', sizeof(buf));
+	if (pthread_create(&t, NULL, sendto_writer, NULL))
+		die("pthread_create");
+	while (!writer_tid)
+		usleep(1000);
+	wait_blocked(writer_tid, SYS_sendto);
+	memset(buf + 90, 'B', 10);
+	drain(sizeof(buf));
 }
 
 /*
@@ -300,6 +354,8 @@ int main(int argc, char **argv)
 		blocked_writer(1, REWRITE);
 	else if (!strcmp(argv[1], "unread"))
 		blocked_writer(0, NOBODY_READS);
+	else if (!strcmp(argv[1], "sendto"))
+		blocked_sendto();
 	else if (!strcmp(argv[1], "single"))
 		single();
 	else if (!strcmp(argv[1], "file") && argc > 2)
