@@ -39,7 +39,7 @@ trace_fresh() {
 
 @test "UNIX sockets: socketpair, a path, an abstract name with odd bytes, an unnamed address" {
 	require_strace
-	FRESH_DIR=$cwd same_as_strace "%net" "sock sock32" unix "" "-y" "-s 2"
+	FRESH_DIR=$cwd same_as_strace "%net" "sock sock32" unix "" "-y" "-s 2" "-X raw" "-X verbose"
 	trace_fresh sock unix -q -e trace=bind,getsockname
 	printf '%s\n' \
 		'bind(7, {sa_family=AF_UNIX, sun_path="sock\"1"}, 110) = 0' \
@@ -53,7 +53,14 @@ trace_fresh() {
 
 @test "families, types and protocols by name, unknown ones by number; INET6, NETLINK and raw addresses" {
 	require_strace
-	same_as_strace "%net" "sock sock32" names ""
+	# -X raw and verbose: a type apart from its flags, address fields as bytes.
+	same_as_strace "%net" "sock sock32" names "" "-X raw" "-X verbose"
+	run "$IOTRACE" -q -X raw -e trace=socket,connect "$HELPERS/sock" names
+	assert_line 'socket(0xa, 0x2|0x800, 0x11)            = 5'
+	assert_line 'connect(5, {sa_family=0xa, sin6_port="\x00\x09", sin6_flowinfo="\x00\x00\x00\x07", sin6_addr="\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x01", sin6_scope_id=0}, 28) = 0'
+	run "$IOTRACE" -q -X verbose -e trace=connect "$HELPERS/sock" names
+	assert_line 'connect(6, {sa_family=0x2 /* AF_INET */, sa_data="\0"}, 3) = -1 EINVAL (Invalid argument)'
+	assert_line --partial 'sin6_port="\x00\x09" /* htons(9) */, sin6_flowinfo="\x00\x00\x00\x07" /* htonl(7) */, sin6_addr="\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x01" /* inet_pton(AF_INET6, "::1") */, sin6_scope_id=0}, 28) = 0'
 	# The comparison masks hex: these lines say what the hex is.
 	trace_fresh sock names -q -e trace=socket,bind,accept4,sendto,connect
 	printf '%s\n' \

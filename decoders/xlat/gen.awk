@@ -7,7 +7,9 @@
 # A list file: "#" comments; directives "@values" (a list of values, not
 # of bits), "@unknown TEXT" (the mark for what has no name), "@header
 # <h>" (repeatable), "@field MASK LIST" (bits that hold a value named
-# by another list, printed first), "@bits LIST" (the bit names are
+# by another list, printed first), "@split" (the field and the bits
+# print as two values joined by "|", also with -X raw and verbose, as
+# strace prints a socket type), "@bits LIST" (the bit names are
 # another list's), "@shift MASK SHIFT NAME" (a number in the MASK bits,
 # printed last as N<<NAME); then one "NAME VALUE" a line, in print order.
 # usage: awk -v out=c -v src=PATH -f gen.awk LIST.xlat
@@ -29,6 +31,7 @@ $1 == "@unknown" { unknown = $2; next }
 $1 == "@header" { headers[++nheaders] = $2; next }
 $1 == "@field" { field_mask = $2; field_list = $3; next }
 $1 == "@bits" { bits_list = $2; next }
+$1 == "@split" { split_field = 1; next }
 $1 == "@shift" { shift_mask = $2; shift_by = $3; shift_name = $4; next }
 /^@/ { printf "%s:%d: unknown directive %s\n", FILENAME, FNR, $1 > "/dev/stderr"; exit 1 }
 {
@@ -77,6 +80,8 @@ END {
 		printf "\t.field_mask = %s,\n\t.field = &xlat_%s,\n", field_mask, field_list
 	if (bits_list != "")
 		printf "\t.bits = &xlat_%s,\n", bits_list
+	if (split_field)
+		printf "\t.split = 1,\n"
 	if (shift_mask != "")
 		printf "\t.shift_mask = %s,\n\t.shift = %s,\n\t.shift_name = \"%s\",\n", shift_mask, shift_by, shift_name
 	printf "};\n"

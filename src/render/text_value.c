@@ -4,6 +4,7 @@
  * their paths), results, and --toctou's comment.
  */
 #include "config.h"
+#include <stdio.h>
 #include <string.h>
 #include "config/options.h"
 #include "policy/norm.h"
@@ -197,8 +198,20 @@ static int flags_named(uint64_t val, const struct xlat_list *l)
 	return 0;
 }
 
+static void text_enum(struct strbuf *sb, uint64_t val, const struct xlat_list *l);
+
 void text_flags(struct strbuf *sb, uint64_t val, const struct xlat_list *l)
 {
+	if (l->split && (val & ~l->field_mask)) {	/* "SOCK_DGRAM|SOCK_CLOEXEC", "0x2|0x80000" */
+		text_enum(sb, val & l->field_mask, l->field);
+		sb_addch(sb, '|');
+		text_flags(sb, val & ~l->field_mask, l->bits ? l->bits : l);
+		return;
+	}
+	if (l->split) {
+		text_enum(sb, val, l->field);
+		return;
+	}
 	if (opt.xlat == XLAT_RAW || flags_plain_zero(val, l)) {
 		hex(sb, val);
 		return;
@@ -415,10 +428,33 @@ static void quoted(struct strbuf *sb, const unsigned char *p, size_t n)
 	sb_addch(sb, '"');
 }
 
+/*
+ * A field of a socket address in network order: with -X abbrev as
+ * strace's expression (htons(80)); with -X raw its bytes, "\x00\x50";
+ * with -X verbose both, the expression as a comment.
+ */
+static void net_field(struct strbuf *sb, const char *name, const unsigned char *p, size_t n,
+		      const char *expr)
+{
+	size_t i;
+
+	sb_addf(sb, ", %s=", name);
+	if (opt.xlat == XLAT_ABBREV) {
+		sb_addstr(sb, expr);
+		return;
+	}
+	sb_addch(sb, '"');
+	for (i = 0; i < n; i++)
+		sb_addf(sb, "\\x%02x", p[i]);
+	sb_addch(sb, '"');
+	if (opt.xlat == XLAT_VERBOSE)
+		sb_addf(sb, " /* %s */", expr);
+}
+
 /* A socket address's fields after sa_family, by its family. */
 static void sockaddr_fields(struct strbuf *sb, const struct sa_view *v)
 {
-	char ip[64];
+	char ip[64], expr[128];
 	const unsigned char *path;
 	size_t n;
 	int abstract;
@@ -432,14 +468,21 @@ static void sockaddr_fields(struct strbuf *sb, const struct sa_view *v)
 	case SA_INET:
 	case SA_INET6:
 		sockaddr_ntop(v, ip, sizeof(ip));
-		sb_addf(sb, v->form == SA_INET ? ", sin_port=htons(%u)" : ", sin6_port=htons(%u)",
-			sockaddr_port(v));
+		snprintf(expr, sizeof(expr), "htons(%u)", sockaddr_port(v));
+		net_field(sb, v->form == SA_INET ? "sin_port" : "sin6_port", v->p + 2, 2, expr);
 		if (v->form == SA_INET) {
-			sb_addf(sb, ", sin_addr=inet_addr(\"%s\")", ip);
+			snprintf(expr, sizeof(expr), "inet_addr(\"%s\")", ip);
+			net_field(sb, "sin_addr", v->p + 4, 4, expr);
 			break;
 		}
-		sb_addf(sb, ", sin6_flowinfo=htonl(%u)", sockaddr_be32(v, 4));
-		sb_addf(sb, ", inet_pton(AF_INET6, \"%s\", &sin6_addr)", ip);
+		snprintf(expr, sizeof(expr), "htonl(%u)", sockaddr_be32(v, 4));
+		net_field(sb, "sin6_flowinfo", v->p + 4, 4, expr);
+		if (opt.xlat == XLAT_ABBREV) {	/* strace's own form: the field's name inside */
+			sb_addf(sb, ", inet_pton(AF_INET6, \"%s\", &sin6_addr)", ip);
+		} else {
+			snprintf(expr, sizeof(expr), "inet_pton(AF_INET6, \"%s\")", ip);
+			net_field(sb, "sin6_addr", v->p + 8, 16, expr);
+		}
 		if (v->len >= 28)
 			sb_addf(sb, ", sin6_scope_id=%u", sockaddr_u32(v, 24));
 		break;

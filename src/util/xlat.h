@@ -25,6 +25,7 @@ struct xlat_list {
 	uint64_t field_mask;
 	const struct xlat_list *field;
 	const struct xlat_list *bits;	/* the bits are named by this list instead */
+	unsigned char split;		/* field and bits print apart: 0x2|0x800 with -X raw */
 	/* A number in the @shift_mask bits, printed last as "N<<@shift_name". */
 	uint64_t shift_mask;
 	unsigned char shift;
