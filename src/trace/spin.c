@@ -29,9 +29,11 @@
  *    the next probe, or until it falls behind the other way's pace (a
  *    tracer that spins can slow the tracees down in ways a single wait
  *    does not show, and a scheduler that moves tasks apart or together
- *    changes the answer: only their pace tells);
+ *    changes the answer: only their pace tells); spinning must also cost
+ *    at most 5 % more CPU time, the tracer's and the tracee's together;
  *  - a spin is bounded by a budget that each stop that did not come in
  *    time halves, down to nothing, and that a quick stop restores.
+ * --spin-always skips the first two rules (measurements and tests).
  */
 #define _GNU_SOURCE
 #include "config.h"
@@ -59,7 +61,10 @@ static struct {
 	uint64_t due_ns;	/* when its stop comes, after the resume */
 } kinds[SPIN_KINDS];
 
-/* A spin lasts at most this many times its kind's due time: past it, the stop is not coming soon. */
+/*
+ * A spin lasts at most this many times its kind's due time (and at least
+ * DUE_FLOOR_NS): past it, the stop is not coming soon.
+ */
 #define DUE_TIMES 4
 #define DUE_FLOOR_NS 20000
 
