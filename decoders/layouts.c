@@ -91,3 +91,53 @@ static const struct field rw_hint_field[] = {
 const struct layout rw_hint_layout = {
 	.name = "rw_hint", .size = { 8, 8 }, .nfields = 1, .fields = rw_hint_field,
 };
+
+/*
+ * struct user_msghdr, alone (sendmsg, recvmsg) and as the msg_hdr that
+ * opens struct mmsghdr (sendmmsg, recvmmsg): msg_name is a socket
+ * address of msg_namelen bytes (which recvmsg rewrites), msg_iov the
+ * payload, msg_control the control messages of msg_controllen bytes.
+ */
+enum { MSG_NAME, MSG_NAMELEN, MSG_IOV, MSG_IOVLEN, MSG_CONTROL, MSG_CONTROLLEN, MSG_FLAGS,
+       MMSG_LEN };
+#define MSGHDR_FIELDS(first, last, iov_limit) \
+	[MSG_NAME] = { FIELD("msg_name"), .kind = F_SOCKADDR, SIZE(8, 4), AT(0, 0), \
+		       .len = MSG_NAMELEN, first }, \
+	[MSG_NAMELEN] = { FIELD("msg_namelen"), .kind = F_INT, SIZE(4, 4), AT(8, 4), .len = -1, \
+			  .inout = 1 }, \
+	[MSG_IOV] = { FIELD("msg_iov"), .kind = F_ARRAY, .payload = 1, SIZE(8, 4), AT(16, 8), \
+		      .len = MSG_IOVLEN, .sub = &iovec_layout, .limit = iov_limit }, \
+	[MSG_IOVLEN] = { FIELD("msg_iovlen"), .kind = F_UINT, SIZE(8, 4), AT(24, 12), .len = -1 }, \
+	[MSG_CONTROL] = { FIELD("msg_control"), .kind = F_CMSG, SIZE(8, 4), AT(32, 16), \
+			  .len = MSG_CONTROLLEN }, \
+	[MSG_CONTROLLEN] = { FIELD("msg_controllen"), .kind = F_UINT, SIZE(8, 4), AT(40, 20), \
+			     .len = -1 }, \
+	[MSG_FLAGS] = { FIELD("msg_flags"), .kind = F_FLAGS, SIZE(4, 4), AT(48, 24), .len = -1, \
+			.names = &xlat_msg_flags, last }
+static const struct field msghdr_fields[] = { MSGHDR_FIELDS(, , 0) };
+const struct layout msghdr_layout = {
+	.name = "msghdr", .size = { 56, 28 }, .nfields = 7, .fields = msghdr_fields,
+};
+static const struct field mmsghdr_fields[] = {
+	MSGHDR_FIELDS(GROUP("msg_hdr"), .group_end = 1, MMSG_LEN + 1),
+	[MMSG_LEN] = { FIELD("msg_len"), .kind = F_UINT, SIZE(4, 4), AT(56, 28), .len = -1 },
+};
+const struct layout mmsghdr_layout = {
+	.name = "mmsghdr", .size = { 64, 32 }, .nfields = 8, .fields = mmsghdr_fields,
+};
+
+/* struct timespec: the arch's own (longs), and i386's 64-bit one of the *_time64 calls. */
+static const struct field timespec_fields[] = {
+	{ FIELD("tv_sec"), .kind = F_INT, SIZE(8, 4), AT(0, 0), .len = -1 },
+	{ FIELD("tv_nsec"), .kind = F_INT, SIZE(8, 4), AT(8, 4), .len = -1 },
+};
+const struct layout timespec_layout = {
+	.name = "timespec", .size = { 16, 8 }, .nfields = 2, .fields = timespec_fields,
+};
+static const struct field timespec64_fields[] = {
+	{ FIELD("tv_sec"), .kind = F_INT, SIZE(8, 8), AT(0, 0), .len = -1 },
+	{ FIELD("tv_nsec"), .kind = F_INT, SIZE(8, 8), AT(8, 8), .len = -1 },
+};
+const struct layout timespec64_layout = {
+	.name = "timespec64", .size = { 16, 16 }, .nfields = 2, .fields = timespec64_fields,
+};

@@ -21,4 +21,10 @@ extern const struct layout f_owner_ex_layout;
 /* Bare values: an int fd, a loff_t, a u64 write-life hint. */
 extern const struct layout fd_layout, loff_layout, rw_hint_layout;
 
+/* struct user_msghdr, and struct mmsghdr (a msghdr, then msg_len). */
+extern const struct layout msghdr_layout, mmsghdr_layout;
+
+/* struct timespec as the arch passes it, and the 64-bit one of i386's *_time64 calls. */
+extern const struct layout timespec_layout, timespec64_layout;
+
 #endif

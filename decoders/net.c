@@ -1,13 +1,15 @@
 /*
  * Sockets: socket, socketpair, bind, connect, listen, accept, accept4,
- * shutdown, getsockname, getpeername (the endpoints), sendto and
- * recvfrom (the data, with an address).
+ * shutdown, getsockname, getpeername (the endpoints); sendto, recvfrom,
+ * sendmsg, recvmsg, sendmmsg and recvmmsg (the data, with addresses and
+ * control messages).
  */
 #include "config.h"
 #include <sys/socket.h>
 #include "decoders/common.h"
 #include "decoders/decoders.h"
 #include "decoders/flags.h"
+#include "decoders/layouts.h"
 #include "util/util.h"
 #include "util/xlat.h"
 
@@ -219,4 +221,100 @@ void decode_recvfrom(struct call *c, const struct sc_event *ev)
 	if (got)
 		call_produces(c, 1, got, fd_arg(ev, 0));
 	addr_out_exit(c, ev, 4, 4);
+}
+
+/* sendmsg(fd, msg, flags): the msghdr, its iovecs' data consumed as writev's. */
+void decode_sendmsg(struct call *c, const struct sc_event *ev)
+{
+	if (ev->exiting)
+		return;
+	call_add_fd(c, "sockfd", fd_arg(ev, 0));
+	call_add_struct(c, "msg", &msghdr_layout, ptr_arg(ev, 1));
+	call_add_flags(c, "flags", (uint32_t)ev->args[2], &xlat_msg_flags);
+	write_side_data(c, ev, 1, UINT64_MAX, -1, WRITE_AT);
+}
+
+/*
+ * recvmsg(fd, msg, flags): the msghdr as the kernel left it, the data
+ * cut to the result, msg_namelen before and after; a failed call shows
+ * msg_namelen alone, as strace.
+ */
+void decode_recvmsg(struct call *c, const struct sc_event *ev)
+{
+	uint64_t msg = ptr_arg(ev, 1);
+
+	if (!ev->exiting) {
+		call_add_fd(c, "sockfd", fd_arg(ev, 0));
+		call_add_rewritten(c, "msg", &msghdr_layout, msg, 1, 0);
+		call_add_flags(c, "flags", (uint32_t)ev->args[2], &xlat_msg_flags);
+		return;
+	}
+	if (ev->is_error) {
+		call_fill_before_only(&c->arg[1]);
+		return;
+	}
+	call_fill_struct_limit(c, &c->arg[1], &msghdr_layout, msg, (uint64_t)ev->rval);
+	read_side_data(c, ev, 1);
+}
+
+/*
+ * sendmmsg(fd, msgvec, vlen, flags): the messages sent (the result
+ * counts them), each with the msg_len the kernel wrote, read at exit.
+ */
+void decode_sendmmsg(struct call *c, const struct sc_event *ev)
+{
+	uint64_t vec = ptr_arg(ev, 1);
+
+	if (!ev->exiting) {
+		call_add_fd(c, "sockfd", fd_arg(ev, 0));
+		call_add_later(c, "msgvec");
+		call_add_uint(c, "vlen", (uint32_t)ev->args[2]);
+		call_add_flags(c, "flags", (uint32_t)ev->args[3], &xlat_msg_flags);
+		return;
+	}
+	if (ev->is_error) {
+		call_fill_addr(&c->arg[1], vec);
+		return;
+	}
+	call_fill_array(c, &c->arg[1], &mmsghdr_layout, vec, (uint64_t)ev->rval, 1, UINT64_MAX);
+	call_elem_limits(&c->arg[1]);
+	write_side_data(c, ev, 1, UINT64_MAX, -1, WRITE_AT);	/* each message's msg_len */
+}
+
+/*
+ * recvmmsg(fd, msgvec, vlen, flags, timeout): the messages received,
+ * each one's data cut to its msg_len; the timeout as passed, and what
+ * is left of it after the result.
+ */
+static void recvmmsg_with(struct call *c, const struct sc_event *ev, const struct layout *ts)
+{
+	uint64_t vec = ptr_arg(ev, 1), timeout = ptr_arg(ev, 4);
+
+	if (!ev->exiting) {
+		call_add_fd(c, "sockfd", fd_arg(ev, 0));
+		call_add_rewritten(c, "msgvec", &mmsghdr_layout, vec, (uint32_t)ev->args[2], 1);
+		call_add_uint(c, "vlen", (uint32_t)ev->args[2]);
+		call_add_flags(c, "flags", (uint32_t)ev->args[3], &xlat_msg_flags);
+		call_add_rewritten(c, "timeout", ts, timeout, 1, 0);
+		return;
+	}
+	call_fill_struct(c, &c->arg[4], ts, timeout);
+	call_show_left(&c->arg[4]);
+	if (ev->is_error) {
+		call_fill_addr(&c->arg[1], vec);
+		return;
+	}
+	call_fill_array(c, &c->arg[1], &mmsghdr_layout, vec, (uint64_t)ev->rval, 1, UINT64_MAX);
+	call_elem_limits(&c->arg[1]);
+	call_produces(c, 1, UINT64_MAX, fd_arg(ev, 0));	/* each message's msg_len */
+}
+
+void decode_recvmmsg(struct call *c, const struct sc_event *ev)
+{
+	recvmmsg_with(c, ev, &timespec_layout);
+}
+
+void decode_recvmmsg_time64(struct call *c, const struct sc_event *ev)
+{
+	recvmmsg_with(c, ev, &timespec64_layout);
 }

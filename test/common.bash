@@ -15,7 +15,8 @@ export IOTRACE HELPERS EXPECTED SRCDIR
 
 # Masks what varies between runs and nothing else:
 #  - process and thread ids ("[pid  N]", the "N  " leader of -o, si_pid=,
-#    "pid N", "PID=N", "Process N", process_vm_*'s pid) become P1, P2, ... in order of first
+#    "pid N", "PID=N", "Process N", process_vm_*'s pid, SCM_CREDENTIALS' {pid=N})
+#    become P1, P2, ... in order of first
 #    appearance, so which line belongs to which thread is still checked;
 #    since a pid's width moves the result column, lines that had a pid
 #    leader are re-padded to column ${ALIGN:-40} (alignment itself is
@@ -27,20 +28,28 @@ export IOTRACE HELPERS EXPECTED SRCDIR
 #    ("pipe:[123]"), and the inode that names an O_TMPFILE file
 #    ("/dir/#123"), become N, and such lines are re-padded;
 #  - with MASK_PORT=1, a port the kernel picked (32768 and up, where
-#    ip_local_port_range starts) becomes htons(PORT).
+#    ip_local_port_range starts) becomes htons(PORT), or "PORT" as -X raw
+#    and verbose show its bytes;
+#  - with MASK_LEFT=1, what is left of a timeout after the call
+#    ("(left {tv_sec=0, tv_nsec=998211})") becomes "(left {TIME})".
 normalize() {
 	perl -ne '
 		BEGIN { $align = $ENV{ALIGN} // 40; $mask = $ENV{MASK_ADDR}; $repad = $ENV{REPAD};
-			$inode = $ENV{MASK_INODE}; $port = $ENV{MASK_PORT}; }
+			$inode = $ENV{MASK_INODE}; $port = $ENV{MASK_PORT}; $left = $ENV{MASK_LEFT}; }
 		sub p { my $n = shift; $m{$n} //= "P" . ++$c; $m{$n} }
 		my $lead = s/^\[pid +(\d+)\] /sprintf("[pid %5s] ", p($1))/e
 			|| s/^(\d+) +/sprintf("%-5s ", p($1))/e;
 		s/\b(si_pid=|pid |PID=|Process |process_vm_readv\(|process_vm_writev\()(\d+)/$1 . p($2)/ge;
-		my $masked = $mask && s/0x[0-9a-f]+/ADDR/g;
+		s/(\{pid=)(\d+)/$1 . p($2)/ge;	# SCM_CREDENTIALS
+		# What is left of a timeout (recvmmsg) depends on how long the call took.
+		$masked = (s/\(left \{tv_sec=\d+, tv_nsec=\d+\}\)/(left {TIME})/g) || $masked if $left;
+		# (the level and type of a control message are values, not addresses)
+		my $masked = $mask && s/(?<!cmsg_level=)(?<!cmsg_type=)0x[0-9a-f]+/ADDR/g;
 		$masked = (s/\b(pipe|socket|anon_inode):\[\d+\]/$1:[N]/g) || $masked if $inode;
 		$masked = (s{/#\d+>}{/#N>}g) || $masked if $inode;	# an O_TMPFILE file
 		# A port the kernel picked (ip_local_port_range starts at 32768).
 		$masked = (s/htons\((\d+)\)/$1 >= 32768 ? "htons(PORT)" : "htons($1)"/ge) || $masked if $port;
+		$masked = (s/(sin6?_port=)"\\x([0-9a-f]{2})\\x([0-9a-f]{2})"/hex($2) >= 128 ? "$1\"PORT\"" : $&/ge) || $masked if $port;	# -X raw
 		if (($lead || $masked || $repad) && /^(.*\)) +(= .*)$/s) {
 			my ($head, $tail) = ($1, $2);
 			$_ = $head . (length($head) < $align ? " " x ($align - length($head)) : " ") . $tail;
@@ -82,8 +91,8 @@ same_as_strace() {
 						$opts -o "$out.$([ "$tracer" = strace ] && echo s || echo i)" \
 						-e trace="$set" "$HELPERS/$helper" "$mode")
 				done
-				MASK_ADDR=1 MASK_INODE=1 MASK_PORT=1 normalize <"$out.s" >"$out.sn"
-				MASK_ADDR=1 MASK_INODE=1 MASK_PORT=1 normalize <"$out.i" >"$out.in"
+				MASK_ADDR=1 MASK_INODE=1 MASK_PORT=1 MASK_LEFT=1 normalize <"$out.s" >"$out.sn"
+				MASK_ADDR=1 MASK_INODE=1 MASK_PORT=1 MASK_LEFT=1 normalize <"$out.i" >"$out.in"
 				assert_same "$out.sn" "$out.in"
 			done
 		done

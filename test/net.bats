@@ -1,6 +1,7 @@
 #!/usr/bin/env bats
 # Sockets: socket, socketpair, bind, connect, listen, accept, accept4,
-# shutdown, getsockname, getpeername, sendto, recvfrom (the %net class).
+# shutdown, getsockname, getpeername, sendto, recvfrom, sendmsg, recvmsg,
+# sendmmsg, recvmmsg (the %net class).
 # Against strace on x86_64 and i386 helpers (direct socket syscalls),
 # each run in a new, empty directory; pids, addresses, socket inodes and
 # the ports the kernel picks masked.
@@ -19,7 +20,7 @@ trace_fresh() {
 	shift 2
 	rm -rf "$cwd" && mkdir "$cwd"
 	(cd "$cwd" && "$IOTRACE" "$@" "$HELPERS/$helper" "$mode") 2>"$out"
-	MASK_ADDR=1 MASK_PORT=1 normalize <"$out" >"$out.n"
+	MASK_ADDR=1 MASK_PORT=1 MASK_LEFT=1 normalize <"$out" >"$out.n"
 }
 
 @test "TCP over loopback: listen, connect, accept4, sendto, recvfrom, names, shutdown (as strace, -y, -s 3, dumps)" {
@@ -112,17 +113,86 @@ trace_fresh() {
 	assert_same "$out.want" "$out.n"
 }
 
+@test "messages: sendmsg, recvmsg, sendmmsg, recvmmsg with addresses, iovecs, SCM_RIGHTS, SCM_CREDENTIALS (as strace)" {
+	require_strace
+	# -s 2 cuts iovec and message arrays and the fds of SCM_RIGHTS; -y names passed fds.
+	# Not %net: the helper's setsockopt(SO_PASSCRED) is strace's alone.
+	FRESH_DIR=$cwd same_as_strace socket,socketpair,bind,getsockname,sendmsg,recvmsg,sendmmsg,recvmmsg,recvmmsg_time64 \
+		"sock sock32" msg "" "-y" "-s 2" "-e read=all -e write=all" "-X verbose -v" "-X raw"
+}
+
+@test "messages: received data cut to the result and to each msg_len; msg_namelen before and after" {
+	trace_fresh sock msg -q -y -e trace=recvmsg,recvmmsg -e read=all
+	run cat "$out.n"
+	# The second iovec holds 5 of its 8 bytes; the fds arrive as new fds with their file.
+	assert_line --partial 'msg_iov=[{iov_base="ab", iov_len=2}, {iov_base="\ncdef", iov_len=8}], msg_iovlen=2, msg_control=[{cmsg_len=28, cmsg_level=SOL_SOCKET, cmsg_type=SCM_CREDENTIALS, cmsg_data={pid=P1, uid=0, gid=0}}, {cmsg_len=24, cmsg_level=SOL_SOCKET, cmsg_type=SCM_RIGHTS, cmsg_data=[6<'"$cwd"'/passed>, 7<'"$cwd"'/passed>]}], msg_controllen=56, msg_flags=MSG_CMSG_CLOEXEC}, MSG_CMSG_CLOEXEC) = 7'
+	# Control data cut short: MSG_CTRUNC, and no msg_control when the kernel wrote none.
+	assert_line --partial 'msg_iov=[{iov_base="ab", iov_len=2}], msg_iovlen=1, msg_controllen=0, msg_flags=MSG_CTRUNC|MSG_TRUNC}, MSG_DONTWAIT) = 2'
+	# A failed recvmsg shows msg_namelen alone, as strace.
+	assert_line --regexp '^recvmsg\(5<socket:\[[0-9]+\]>, \{msg_namelen=0\}, MSG_DONTWAIT\) += -1 EAGAIN'
+	# What is left of the timeout follows the result (unmasked here).
+	run grep -c -E '^recvmmsg\(.*, 2, MSG_WAITFORONE, \{tv_sec=0, tv_nsec=1000000\}\) = 1 \(left \{tv_sec=0, tv_nsec=[0-9]+\}\)$' "$out"
+	assert_output 1
+	run cat "$out.n"
+	# Each message's data is cut to its own msg_len; the dump too.
+	run grep -A9 'MSG_WAITFORONE, NULL) = 3$' "$out.n"
+	assert_line --partial 'msg_namelen=128 => 16, msg_iov=[{iov_base="th", iov_len=2}], msg_iovlen=1, msg_controllen=0, msg_flags=MSG_TRUNC}, msg_len=2}]'
+	assert_line ' = 1 buffers in vector 2'
+	assert_line ' | 00000  74 68                                             th               |'
+}
+
+@test "messages: hostile msghdrs (unreadable, half-readable, huge counts, lying cmsg_len) size and crash nothing" {
+	local h
+	printf '%s\n' \
+		'socket(AF_INET, SOCK_DGRAM, IPPROTO_IP) = 3' \
+		'sendmsg(3, ADDR, 0)                     = -1 EFAULT (Bad address)' \
+		'sendmsg(3, ADDR, 0)                     = -1 EFAULT (Bad address)' \
+		'sendmsg(3, {msg_name=NULL, msg_namelen=0, msg_iov=ADDR, msg_iovlen=1, msg_controllen=0, msg_flags=0}, 0) = -1 EFAULT (Bad address)' \
+		'sendmsg(3, {msg_name=NULL, msg_namelen=0, msg_iov=[{iov_base="x", iov_len=1}, ... /* ADDR */], msg_iovlen=HUGE, msg_controllen=0, msg_flags=0}, 0) = -1 EMSGSIZE (Message too long)' \
+		'sendmsg(3, {msg_name=ADDR, msg_namelen=16, msg_iov=[{iov_base="x", iov_len=1}], msg_iovlen=1, msg_controllen=0, msg_flags=0}, 0) = -1 EFAULT (Bad address)' \
+		'sendmsg(3, {msg_name=ADDR, msg_namelen=16, msg_iov=[{iov_base="x", iov_len=1}], msg_iovlen=1, msg_controllen=0, msg_flags=0}, 0) = -1 EFAULT (Bad address)' \
+		'sendmsg(3, {msg_name={sa_family=AF_INET, sin_port=htons(9), sin_addr=inet_addr("127.0.0.1")}, msg_namelen=2147483647, msg_iov=[{iov_base="x", iov_len=1}], msg_iovlen=1, msg_controllen=0, msg_flags=0}, 0) = 1' \
+		'sendmsg(3, {msg_name={sa_family=AF_INET, sin_port=htons(9), sin_addr=inet_addr("127.0.0.1")}, msg_namelen=16, msg_iov=[{iov_base="x", iov_len=1}], msg_iovlen=1, msg_control=ADDR, msg_controllen=64, msg_flags=0}, 0) = -1 EFAULT (Bad address)' \
+		'sendmsg(3, {msg_name={sa_family=AF_INET, sin_port=htons(9), sin_addr=inet_addr("127.0.0.1")}, msg_namelen=16, msg_iov=[{iov_base="x", iov_len=1}], msg_iovlen=1, msg_control=[{cmsg_len=0, cmsg_level=SOL_IP, cmsg_type=0 /* IP_??? */}, ... /* ADDR */], msg_controllen=HUGE, msg_flags=0}, 0) = -1 ERR' \
+		'sendmsg(3, {msg_name={sa_family=AF_INET, sin_port=htons(9), sin_addr=inet_addr("127.0.0.1")}, msg_namelen=16, msg_iov=[{iov_base="x", iov_len=1}], msg_iovlen=1, msg_control=[{cmsg_len=1000, cmsg_level=SOL_SOCKET, cmsg_type=SCM_RIGHTS, cmsg_data=FDS}], msg_controllen=CTL, msg_flags=0}, 0) = -1 EINVAL (Invalid argument)' \
+		'sendmsg(3, {msg_name={sa_family=AF_INET, sin_port=htons(9), sin_addr=inet_addr("127.0.0.1")}, msg_namelen=16, msg_iov=[{iov_base="x", iov_len=1}], msg_iovlen=1, msg_control=[{cmsg_len=5, cmsg_level=SOL_SOCKET, cmsg_type=SCM_RIGHTS}, ... /* ADDR */], msg_controllen=CTL, msg_flags=0}, 0) = -1 EINVAL (Invalid argument)' \
+		'sendmsg(3, {msg_name={sa_family=AF_INET, sin_port=htons(9), sin_addr=inet_addr("127.0.0.1")}, msg_namelen=16, msg_iov=[{iov_base="x", iov_len=1}], msg_iovlen=1, msg_control=[{cmsg_len=LEN, cmsg_level=SOL_SOCKET, cmsg_type=SCM_RIGHTS, cmsg_data=[0]}, ... /* ADDR */], msg_controllen=CTL, msg_flags=0}, 0) = RES' \
+		'sendmsg(3, {msg_name={sa_family=AF_INET, sin_port=htons(9), sin_addr=inet_addr("127.0.0.1")}, msg_namelen=16, msg_iov=[{iov_base="x", iov_len=1}], msg_iovlen=1, msg_control=[{cmsg_len=LEN, cmsg_level=SOL_SOCKET, cmsg_type=SCM_RIGHTS, cmsg_data=[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, ...]}], msg_controllen=LEN, msg_flags=0}, 0) = 1' \
+		'sendmsg(3, {msg_name={sa_family=AF_INET, sin_port=htons(9), sin_addr=inet_addr("127.0.0.1")}, msg_namelen=16, msg_iov=[{iov_base="x", iov_len=1}], msg_iovlen=1, msg_control=[{cmsg_len=LEN, cmsg_level=SOL_IP, cmsg_type=0x63 /* IP_??? */, cmsg_data="\1\2\3"}, {cmsg_len=LEN, cmsg_level=0x3e7 /* SOL_??? */, cmsg_type=0x5, cmsg_data="\377"}], msg_controllen=CTL, msg_flags=0}, 0) = RES' \
+		'recvmsg(3, ADDR, MSG_DONTWAIT)          = -1 EFAULT (Bad address)' \
+		'recvmsg(3, ADDR, MSG_DONTWAIT)          = -1 EFAULT (Bad address)' \
+		'sendmmsg(3, ADDR, 1048576, 0)           = -1 EFAULT (Bad address)' \
+		'recvmmsg(3, ADDR, 1, MSG_DONTWAIT, ADDR) = -1 EFAULT (Bad address)' \
+		'recvmmsg(3, ADDR, 4294967295, MSG_DONTWAIT, NULL) = -1 EFAULT (Bad address)' \
+		'+++ exited with 0 +++' >"$out.want"
+	for h in sock sock32; do
+		[ -x "$HELPERS/$h" ] || continue
+		trace_fresh "$h" msgbad -q -e trace=%net
+		# What differs by arch: huge counts, control lengths, and whether the kernel
+		# (native or compat) refuses a torn or unknown control message.
+		perl -pe 's/(msg_iovlen|msg_controllen)=(4503599627370496|1048576)/$1=HUGE/;
+			s/= -1 (ENOBUFS|EINVAL) \(.*\)$/= -1 ERR/ if /msg_controllen=HUGE/;
+			s/cmsg_data=\[0(, 0)?\]\}\], msg_controllen=(16|24)/cmsg_data=FDS}], msg_controllen=CTL/;
+			s/msg_controllen=(19|27|32|48)\b/msg_controllen=CTL/; s/cmsg_len=(16|20|15|19|13|17|1212|1216)\b/cmsg_len=LEN/g;
+			s/msg_controllen=(1212|1216)\b/msg_controllen=LEN/; s/\) = (-1 EINVAL \(Invalid argument\)|1)$/) = RES/ if /cmsg_data=\[0\]\}, \.\.\.|SOL_IP, cmsg_type=0x63/' \
+			"$out.n" >"$out.arch"
+		assert_same "$out.want" "$out.arch"
+	done
+}
+
 @test "i386 through socketcall(2), as glibc makes the calls: the lines of the direct syscalls, and strace's" {
 	require_m32
 	require_strace
 	local mode
-	for mode in tcp udp unix names bad; do
+	for mode in tcp udp unix names bad msg msgbad; do
 		trace_fresh sock32 "$mode" -q -e trace=%net
 		mv "$out.n" "$out.direct"
 		trace_fresh sock32 "mux-$mode" -q -e trace=%net
 		assert_same "$out.direct" "$out.n"
 	done
 	FRESH_DIR=$cwd same_as_strace "%net" sock32 "mux-tcp mux-udp mux-unix mux-names" "" "-y"
+	FRESH_DIR=$cwd same_as_strace socket,socketpair,bind,getsockname,sendmsg,recvmsg,sendmmsg,recvmmsg,recvmmsg_time64 \
+		sock32 mux-msg "" "-y"
 	# An unreadable array, an unknown call: nothing decoded, nothing broken.
 	trace_fresh sock32 muxbad -q -e trace=all
 	run cat "$out"

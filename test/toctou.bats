@@ -69,18 +69,24 @@ helpers() {
 	done
 }
 
-@test "sendto blocked on a full socket while another thread rewrites the buffer's tail" {
+# A send blocked on a full socket (helper mode $1, traced call $1) while
+# another thread rewrites the buffer's tail: the line in $2.
+blocked_send() {
 	local h
-	cat >"$out.want" <<-'EOF'
-	P1    sendto(4, "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"..., 100, 0, NULL, 0) = 100 /* toctou: buf[90..99] "AAAAAAAAAA" => "BBBBBBBBBB" */
-	P1    +++ exited with 0 +++
-	P2    +++ exited with 0 +++
-	EOF
+	printf '%s\n' "P1    $2" 'P1    +++ exited with 0 +++' 'P2    +++ exited with 0 +++' >"$out.want"
 	for h in $(helpers); do
-		trace --toctou -e trace=sendto -- "$HELPERS/$h" sendto
+		trace --toctou -e trace="$1" -- "$HELPERS/$h" "$1"
 		assert_output "reader got: $(printf 'A%.0s' {1..90})BBBBBBBBBB"
 		assert_same "$out.want" "$out.n"
 	done
+}
+
+@test "sendto blocked on a full socket while another thread rewrites the buffer's tail" {
+	blocked_send sendto 'sendto(4, "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"..., 100, 0, NULL, 0) = 100 /* toctou: buf[90..99] "AAAAAAAAAA" => "BBBBBBBBBB" */'
+}
+
+@test "sendmsg blocked on a full socket: a change in its msghdr's iovecs is reported like writev's" {
+	blocked_send sendmsg 'sendmsg(4, {msg_name=NULL, msg_namelen=0, msg_iov=[{iov_base="AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"..., iov_len=50}, {iov_base="AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"..., iov_len=50}], msg_iovlen=2, msg_controllen=0, msg_flags=0}, 0) = 100 /* toctou: msg_iov[1][40..49] "AAAAAAAAAA" => "BBBBBBBBBB" */'
 }
 
 @test "before and after are quoted within -s, and past --toctou-bytes hashed" {

@@ -143,10 +143,14 @@ static void set_agg(struct call *c, struct arg *a, enum arg_type type,
 {
 	struct agg_arg *v = &a->v.agg;
 	uint64_t max = (c->arch == ARCH_I386 ? UINT32_MAX : UINT64_MAX) / layout->size[c->arch];
+	struct buf_arg before = v->before;	/* read at entry: kept at exit */
+	unsigned char has_before = a->type == type && v->has_before;
 
 	a->type = type;
 	a->filled = 1;
 	memset(v, 0, sizeof(*v));
+	v->before = before;
+	v->has_before = has_before;
 	v->layout = layout;
 	v->addr = addr;
 	v->count = count;
@@ -282,6 +286,17 @@ void call_fill_struct(struct call *c, struct arg *a, const struct layout *layout
 		      uint64_t addr)
 {
 	set_agg(c, a, ARG_STRUCT, layout, addr, 1, 1, UINT64_MAX);
+}
+
+void call_fill_struct_limit(struct call *c, struct arg *a, const struct layout *layout,
+			    uint64_t addr, uint64_t limit)
+{
+	set_agg(c, a, ARG_STRUCT, layout, addr, 1, 1, limit);
+}
+
+void call_show_left(struct arg *a)
+{
+	a->v.agg.left_after = 1;
 }
 
 void call_not_io(struct call *c)
@@ -451,8 +466,8 @@ void call_claim(struct call *c, unsigned idx, uint64_t bytes)
 	c->claims[c->nclaims].arg = (int)idx;
 	c->claims[c->nclaims].bytes = bytes;
 	c->nclaims++;
-	if (c->arg[idx].type == ARG_ARRAY)
-		c->arg[idx].v.agg.read_all = 1;
+	if (c->arg[idx].type == ARG_ARRAY || c->arg[idx].type == ARG_STRUCT)
+		c->arg[idx].v.agg.read_all = 1;	/* a struct's: its payload array's */
 }
 
 size_t call_arena_take(struct call *c, size_t n)
@@ -484,6 +499,66 @@ unsigned call_entry_args(const struct call *c)
 		if (c->arg[i].at_exit)
 			break;
 	return i;
+}
+
+struct arg *call_add_rewritten(struct call *c, const char *name, const struct layout *layout,
+			       uint64_t addr, uint64_t count, int array)
+{
+	enum arg_type type = array ? ARG_ARRAY : ARG_STRUCT;
+	struct arg *a = add(c, name, type);
+	struct agg_arg *v = &a->v.agg;
+	uint64_t n = MIN(array ? count : 1, (uint64_t)c->iov_show);
+
+	set_agg(c, a, type, layout, addr, array ? count : 1, 1, UINT64_MAX);
+	a->filled = 0;
+	a->at_exit = 1;
+	if (!addr || !n || v->overflow)
+		return a;
+	v->has_before = 1;
+	v->before.addr = addr;
+	v->before.len = v->before.want = (size_t)n * layout->size[c->arch];
+	v->before.state = BUF_PENDING;
+	return a;
+}
+
+void call_fill_before_only(struct arg *a)
+{
+	a->filled = 1;
+	a->v.agg.before_only = 1;
+	a->v.agg.state = AGG_DONE;
+	a->v.agg.parsed = 1;
+}
+
+void call_elem_limits(struct arg *a)
+{
+	a->v.agg.elem_limit = 1;
+}
+
+int call_payload_array_field(const struct layout *l)
+{
+	unsigned f;
+
+	for (f = 0; f < l->nfields; f++)
+		if (l->fields[f].kind == F_ARRAY && l->fields[f].payload)
+			return (int)f;
+	return -1;
+}
+
+const struct arg *call_data_arg(const struct call *c, unsigned idx)
+{
+	const struct arg *a = &c->arg[idx];
+	const struct agg_arg *v = &a->v.agg;
+	const struct arg *n;
+	int f;
+
+	if (a->type != ARG_STRUCT)
+		return a;
+	if (!v->parsed)
+		return NULL;
+	f = call_payload_array_field(v->layout);
+	if (f < 0 || !v->got || !(n = call_node(c, v, 0, layout_slot(v->layout, (unsigned)f))))
+		return a;
+	return n->v.agg.parsed ? n : NULL;
 }
 
 int call_payload_field(const struct agg_arg *agg)

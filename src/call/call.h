@@ -112,8 +112,14 @@ struct agg_arg {
 	unsigned char whole;	/* an array -s does not cut (pipe's pair) */
 	unsigned char state;	/* enum agg_state */
 	unsigned char at_exit;	/* read at the call's exit (fd fields name their files then) */
+	unsigned char parsed;	/* read and parsed (or nothing to read): its nodes exist */
+	unsigned char elem_limit;	/* each element's payload is cut at its field .limit */
+	unsigned char has_before;	/* also read at entry, into @before (inout fields) */
+	unsigned char before_only;	/* the call failed: print the inout fields as at entry */
+	unsigned char left_after;	/* print as at entry; as at exit after the result (left ...) */
 	unsigned short ext;	/* extensible struct: the size the caller passed, at most a page */
 	struct buf_arg raw;	/* the elements' bytes as read */
+	struct buf_arg before;	/* with has_before: the elements' bytes at entry */
 };
 
 struct xlat_list;
@@ -319,6 +325,25 @@ void call_fill_whole(struct call *c, struct arg *a, const struct layout *layout,
 void call_add_whole(struct call *c, const char *name, const struct layout *layout,
 		    uint64_t addr, uint64_t count);
 
+/*
+ * A placeholder for a struct (or, with @array, an array of @count) the
+ * kernel rewrites (recvmsg's msghdr): its elements are read now as well
+ * as when the decoder fills it at exit, and fields marked inout print
+ * "before => after".
+ */
+struct arg *call_add_rewritten(struct call *c, const char *name, const struct layout *layout,
+			       uint64_t addr, uint64_t count, int array);
+
+/*
+ * The call failed: placeholder @a from call_add_rewritten() prints only
+ * its inout fields as read at entry (strace's "{msg_namelen=0}"), or its
+ * address when they could not be read.
+ */
+void call_fill_before_only(struct arg *a);
+
+/* Array @a's elements each cut their payload at their own field .limit (recvmmsg's msg_len). */
+void call_elem_limits(struct arg *a);
+
 /* Appends a pointer to one struct of @layout at @addr, its pointers followed. */
 void call_add_struct(struct call *c, const char *name, const struct layout *layout,
 		     uint64_t addr);
@@ -335,6 +360,9 @@ void call_offptr_moved(struct call *c, unsigned idx);
 
 /* A socket address is at most this long (struct sockaddr_storage). */
 #define SOCKADDR_MAX 128
+
+/* Control messages (msg_control) are read up to this many bytes: 253 fds (SCM_MAX_FD) fit. */
+#define CMSG_FETCH_MAX 4096
 
 /*
  * Appends a socket address of @len bytes at @addr (bind, connect,
@@ -386,6 +414,17 @@ void call_add_struct_sized(struct call *c, const char *name, const struct layout
 /* Fills a placeholder with a pointer to one struct of @layout (read now: at exit). */
 void call_fill_struct(struct call *c, struct arg *a, const struct layout *layout,
 		      uint64_t addr);
+
+/* The same for a struct whose payload (a msghdr's iovecs) holds at most @limit bytes. */
+void call_fill_struct_limit(struct call *c, struct arg *a, const struct layout *layout,
+			    uint64_t addr, uint64_t limit);
+
+/*
+ * Placeholder @a from call_add_rewritten() prints as read at entry, and
+ * as read at exit after a successful result: recvmmsg's timeout,
+ * "{tv_sec=1, tv_nsec=0}) = 2 (left {tv_sec=0, tv_nsec=999}".
+ */
+void call_show_left(struct arg *a);
 
 /* The call touches no file (an anonymous mmap): it is not I/O, and not shown. */
 void call_not_io(struct call *c);
@@ -483,6 +522,40 @@ static inline uint64_t call_field(const struct call *c, const struct agg_arg *ag
 	return field_value(agg->layout, f, c->arch, call_elem(c, agg, i));
 }
 
+/* Field @f of element @i as read at entry (call_add_rewritten()): 1 and *@val, or 0 when unknown. */
+static inline int call_field_before(const struct call *c, const struct agg_arg *agg, unsigned i,
+				    unsigned f, uint64_t *val)
+{
+	size_t esize = agg->layout->size[c->arch];
+
+	if (!agg->has_before || agg->before.got < (size_t)(i + 1) * esize)
+		return 0;
+	*val = field_value(agg->layout, f, c->arch, c->arena + agg->before.off + (size_t)i * esize);
+	return 1;
+}
+
+/*
+ * @agg as read at entry, into @out, for printing: its elements' own
+ * fields only (nothing they lead to).  0 when not even element 0 was read.
+ */
+static inline int call_before_view(const struct call *c, const struct agg_arg *agg,
+				   struct agg_arg *out)
+{
+	size_t esize = agg->layout->size[c->arch];
+
+	if (!agg->has_before || agg->before.got < esize)
+		return 0;
+	*out = *agg;
+	out->raw = agg->before;
+	out->got = (unsigned)(agg->before.got / esize);
+	out->want = out->got;
+	out->show = out->got;
+	out->slots = 0;
+	out->left_after = 0;
+	out->has_before = 0;
+	return 1;
+}
+
 /*
  * Where followed field number @slot (counting only the followed fields,
  * layout_slot()) of element @i leads: its leaf buffer or node, or NULL.
@@ -508,6 +581,24 @@ static inline const struct arg *call_node(const struct call *c, const struct agg
  * payload), or -1; its length field is the layout's .len for it.
  */
 int call_payload_field(const struct agg_arg *agg);
+
+/*
+ * The argument that holds the data of argument @idx, for policies: the
+ * argument itself (a buffer, an iovec array), or the iovec array a
+ * struct leads to (a msghdr's msg_iov); NULL while that array is not
+ * read yet.  A struct that leads to no readable array is returned as
+ * itself (ARG_STRUCT): nothing to watch.
+ */
+const struct arg *call_data_arg(const struct call *c, unsigned idx);
+
+/* The F_ARRAY field of @l whose elements carry the payload (a msghdr's msg_iov), or -1. */
+int call_payload_array_field(const struct layout *l);
+
+/* Whether call_data_arg() is argument @idx itself (not a nested array). */
+static inline int call_data_is_arg(const struct call *c, unsigned idx)
+{
+	return c->arg[idx].type != ARG_STRUCT;
+}
 
 /* Records the syscall result of @ev in @c. */
 void call_set_result(struct call *c, const struct sc_event *ev);

@@ -119,13 +119,17 @@ static int queue_agg(struct call *c, struct agg_ref r)
 
 	v->state = AGG_DONE;
 	v->at_exit = c->exiting;
-	if (!v->addr || !v->count || v->overflow)
+	if (!v->addr || !v->count || v->overflow) {
+		v->parsed = 1;	/* nothing to read */
 		return 0;
+	}
 	/* At most IOV_FETCH_MAX elements whatever the count: the budget is for their data. */
 	v->show = v->one ? 1 : (unsigned)MIN(v->count, v->whole ? IOV_FETCH_MAX : (uint64_t)c->iov_show);
 	v->want = v->read_all ? (unsigned)MIN(v->count, IOV_FETCH_MAX) : v->show;
-	if (!v->want)
+	if (!v->want) {
+		v->parsed = 1;
 		return 0;
+	}
 	memset(&v->raw, 0, sizeof(v->raw));
 	v->raw.addr = v->addr;
 	v->raw.len = v->raw.want = v->ext ? v->ext : v->want * esize;
@@ -228,21 +232,38 @@ static void reserve(void **p, unsigned *cap, unsigned need, size_t size)
 	*p = xrealloc(*p, (size_t)need * size);
 }
 
-/* A leaf for field @f of element @i: the bytes it points to, as many as are shown. */
-static uint32_t new_leaf(struct call *c, uint64_t addr, uint64_t len)
+/*
+ * The bytes a leaf field of @kind shows of @len: data within -s; a socket
+ * address or control messages whole (they are parsed, not quoted), up to
+ * their own bound.
+ */
+static uint64_t leaf_want(const struct call *c, unsigned kind, uint64_t len)
+{
+	switch (kind) {
+	case F_SOCKADDR:
+		return MIN(len, (uint64_t)SOCKADDR_MAX);
+	case F_CMSG:
+		return MIN(len, (uint64_t)CMSG_FETCH_MAX);
+	}
+	return MIN(len, (uint64_t)c->fetch_cap);
+}
+
+/* A leaf: @want of the @len bytes at @addr, taken from the call's budget. */
+static uint32_t new_leaf(struct call *c, uint64_t addr, uint64_t len, uint64_t want)
 {
 	struct buf_arg *b = &c->leaves[c->nleaves++];
 
 	memset(b, 0, sizeof(*b));
 	b->addr = addr;
 	b->len = len;
-	b->want = (size_t)MIN(MIN(len, (uint64_t)c->fetch_cap), (uint64_t)c->show_left);
+	b->want = (size_t)MIN(want, (uint64_t)c->show_left);
 	c->show_left -= b->want;
 	return c->nleaves;
 }
 
 /* A node for a struct (or array of them) that field @fd of an element leads to. */
-static uint32_t new_node(struct call *c, const struct field *fd, uint64_t addr, uint64_t count)
+static uint32_t new_node(struct call *c, const struct field *fd, uint64_t addr, uint64_t count,
+			 uint64_t limit, unsigned char read_all)
 {
 	struct arg *a = &c->nodes[c->nnodes++];
 	struct agg_arg *v = &a->v.agg;
@@ -255,11 +276,12 @@ static uint32_t new_node(struct call *c, const struct field *fd, uint64_t addr, 
 	v->layout = fd->sub;
 	v->addr = addr;
 	v->count = fd->kind == F_PTR ? 1 : count;
-	v->limit = UINT64_MAX;
 	v->with_data = 1;
 	v->overflow = v->count > max;
 	v->one = fd->kind == F_PTR;
 	v->at_exit = c->exiting;
+	v->read_all = read_all;
+	v->limit = limit;
 	return c->nnodes;
 }
 
@@ -284,6 +306,7 @@ static unsigned parse_agg(struct call *c, struct agg_ref r, struct agg_ref *next
 	unsigned nptr = layout_pointers(l), i, f, n, added = 0;
 	uint64_t left = v->limit;
 
+	v->parsed = 1;
 	if (!v->want)
 		return 0;
 	v->got = (unsigned)MIN(v->raw.got / l->size[c->arch], (size_t)v->want);
@@ -309,13 +332,13 @@ static unsigned parse_agg(struct call *c, struct agg_ref r, struct agg_ref *next
 
 		for (f = 0; f < l->nfields; f++) {
 			const struct field *fd = &l->fields[f];
-			uint64_t ptr, len;
+			uint64_t ptr, len, want;
 
 			if (!field_follows(fd->kind))
 				continue;
 			ptr = call_field(c, v, i, f);
 			len = fd->kind == F_PTR ? 1 : call_field(c, v, i, (unsigned)fd->len);
-			if (fd->payload) {
+			if (fd->payload && fd->kind == F_BYTES) {
 				len = MIN(len, left);
 				left -= len;
 			}
@@ -323,17 +346,24 @@ static unsigned parse_agg(struct call *c, struct agg_ref r, struct agg_ref *next
 				slot++;
 				continue;
 			}
-			if (fd->kind != F_BYTES) {
-				*slot++ = new_node(c, fd, ptr, len);
+			if (!field_leaf(fd->kind)) {
+				/* a payload array (msg_iov) takes what is left, or its message's own bound */
+				uint64_t lim = !fd->payload ? UINT64_MAX :
+					       v->elem_limit && fd->limit ?
+					       MIN(left, call_field(c, v, i, fd->limit - 1u)) : left;
+
+				*slot++ = new_node(c, fd, ptr, len, lim,
+						   (unsigned char)(fd->payload && v->read_all));
 				next[added].is_node = 1;
 				next[added++].idx = c->nnodes - 1;
 				continue;
 			}
-			if (len && !c->show_left) {	/* the budget is spent: the array ends here */
-				v->show = i;
+			want = leaf_want(c, fd->kind, len);
+			if (len && (!c->show_left || (fd->kind != F_BYTES && want > c->show_left))) {
+				v->show = i;	/* the budget is spent: the array ends here */
 				return added;
 			}
-			*slot = new_leaf(c, ptr, len);
+			*slot = new_leaf(c, ptr, len, want);
 			if (r.is_node || !take_guess(v, i, &c->leaves[*slot - 1]))
 				queue(c, &c->leaves[*slot - 1], REQ_LEAF, *slot - 1);
 			slot++;
@@ -376,6 +406,9 @@ static unsigned queue_args(struct call *c, struct agg_ref *level)
 	for (i = 0; i < c->nargs; i++) {
 		struct arg *a = &c->arg[i];
 
+		if ((a->type == ARG_ARRAY || a->type == ARG_STRUCT) && a->v.agg.has_before &&
+		    a->v.agg.before.state == BUF_PENDING)
+			queue(c, &a->v.agg.before, REQ_BUF, 0);	/* the entry copy */
 		if (!a->filled)
 			continue;
 		if ((a->type == ARG_ARRAY || a->type == ARG_STRUCT) && a->v.agg.state == AGG_PENDING) {
@@ -416,8 +449,10 @@ static unsigned next_level(struct call *c, struct agg_ref *level, unsigned n)
 		    pf >= 0)
 			update_guess(c, v, pf);
 	}
-	memcpy(level, next, m * sizeof(*next));
-	return m;
+	for (i = 0, n = 0; i < m; i++)
+		if (queue_agg(c, next[i]))
+			level[n++] = next[i];
+	return n;
 }
 
 void call_fetch(struct call *c, pid_t tid, void (*plan)(struct call *c, void *ctx), void *ctx)
@@ -425,21 +460,26 @@ void call_fetch(struct call *c, pid_t tid, void (*plan)(struct call *c, void *ct
 	static struct agg_ref level[SLOTS_MAX];
 	unsigned n = queue_args(c, level), i, depth;
 
-	if (n) {
-		call_read_queued(c, tid);
-		n = next_level(c, level, n);
-	}
-	/* Policies plan their reads once the arguments' own payload is known. */
-	if (plan)
-		plan(c, ctx);
-	/* Kernel structs nest a few levels at most: a bound, not a trust in the tracee. */
+	/*
+	 * Level by level; policies plan their reads once what they watch is
+	 * known (an iovec array: after level 1; a msghdr's: after level 2),
+	 * and may plan again after each level until they have.  Kernel
+	 * structs nest a few levels at most: a bound, not a trust in the tracee.
+	 */
+	if (!n && plan)
+		plan(c, ctx);	/* nothing nested: one batch with the arguments' own reads */
 	for (depth = 0; depth < 8; depth++) {
 		call_read_queued(c, tid);
-		nspec = 0;	/* the guesses served this fetch only */
-		if (!n)
+		if (n) {
+			n = next_level(c, level, n);
+			if (plan)
+				plan(c, ctx);
+		}
+		nspec = 0;	/* the guesses served the first level only */
+		if (!n && !reqs.n)
 			break;
-		n = next_level(c, level, n);
 	}
+	call_read_queued(c, tid);
 	for (i = 0; i < c->nargs; i++)
 		if (c->arg[i].type == ARG_OFFPTR && c->arg[i].v.off.reading)
 			parse_offptr(c, &c->arg[i].v.off);

@@ -25,6 +25,8 @@ enum field_kind {
 	F_ENUM,		/* a value named from .names */
 	F_FLAGS,	/* bits named from .names */
 	F_MODE,		/* a file mode, in octal */
+	F_SOCKADDR,	/* a pointer to a socket address, as many bytes as field .len says */
+	F_CMSG,		/* a pointer to control messages (cmsghdr...), as many bytes as .len says */
 };
 
 struct layout;
@@ -49,7 +51,29 @@ struct field {
 	unsigned char omit_zero;
 	unsigned char unless;
 	uint64_t unless_mask;
+	/*
+	 * A value the call reads and the kernel rewrites (recvmsg's
+	 * msg_namelen): "128 => 16" when the struct was also read at entry
+	 * and the two differ.
+	 */
+	unsigned char inout;
+	/*
+	 * An F_ARRAY payload field: field number @limit - 1 of the same
+	 * element bounds its payload, when the struct says so (recvmmsg's
+	 * msg_len: what each message received).
+	 */
+	unsigned char limit;
+	/*
+	 * A struct embedded in this one starts at this field ("msg_hdr={"),
+	 * and ends after the field with @group_end: mmsghdr holds a msghdr.
+	 */
+	const char *group;
+	const char *group_sep;		/* ", msg_hdr=" */
+	unsigned char group_end;
 };
+
+/* A field that opens an embedded struct named @g, for a designated initializer. */
+#define GROUP(g) .group = g, .group_sep = ", " g "="
 
 /* A field's name and the text before its value, for a designated initializer. */
 #define FIELD(n) .name = n, .sep = ", " n "=", .seplen = sizeof(", " n "=") - 1
@@ -76,7 +100,13 @@ static inline int layout_bare(const struct layout *l)
 /* Whether field kind @k is a pointer the reader follows. */
 static inline int field_follows(unsigned k)
 {
-	return k == F_BYTES || k == F_ARRAY || k == F_PTR;
+	return k == F_BYTES || k == F_ARRAY || k == F_PTR || k == F_SOCKADDR || k == F_CMSG;
+}
+
+/* Whether field kind @k leads to bytes (a leaf), rather than to structs (a node). */
+static inline int field_leaf(unsigned k)
+{
+	return k == F_BYTES || k == F_SOCKADDR || k == F_CMSG;
 }
 
 /* Field @f of the struct whose bytes are at @p, as the tracee (@a) wrote it. */

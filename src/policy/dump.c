@@ -35,7 +35,8 @@ void dump_begin(struct dump *d, struct call *c, pid_t tid, int exiting)
 	}
 	if (opt.json || d->arg >= 0)	/* JSON has no dumps */
 		return;
-	if (!exiting && c->in.arg >= 0 && fdset_has(&opt.dump_write, c->in.fd))
+	/* sendmmsg says what it sent at exit */
+	if (c->in.arg >= 0 && fdset_has(&opt.dump_write, c->in.fd))
 		want(d, c, c->in.arg, c->in.len);
 	else if (exiting && c->out.arg >= 0 && fdset_has(&opt.dump_read, c->out.fd))
 		want(d, c, c->out.arg, c->out.len);
@@ -44,11 +45,13 @@ void dump_begin(struct dump *d, struct call *c, pid_t tid, int exiting)
 int dump_stretch(const struct dump *d, const struct call *c, unsigned i, uint64_t *addr,
 		 uint64_t *len)
 {
-	const struct arg *a = &c->arg[d->arg];
+	const struct arg *a = call_data_arg(c, (unsigned)d->arg);
 	uint64_t left = d->len;
 	unsigned k;
 	int pf;
 
+	if (!a)
+		return 0;
 	if (a->type == ARG_BUF) {
 		*addr = a->v.buf.addr;
 		*len = d->len;
@@ -80,6 +83,25 @@ static struct buf_arg *add_seg(struct dump *d, uint64_t addr, uint64_t len)
 	return b;
 }
 
+int dump_vector(const struct dump *d, const struct call *c, unsigned k, const struct agg_arg **iov,
+		uint64_t *iovlen, uint64_t *limit)
+{
+	const struct arg *a = &c->arg[d->arg];
+	const struct agg_arg *v = &a->v.agg;
+	const struct arg *n;
+	int f = a->type == ARG_ARRAY ? call_payload_array_field(v->layout) : -1;
+	const struct field *fd;
+
+	if (f < 0 || k >= MIN(v->got, v->show))
+		return 0;
+	fd = &v->layout->fields[f];
+	n = call_node(c, v, k, layout_slot(v->layout, (unsigned)f));
+	*iov = n ? &n->v.agg : NULL;
+	*iovlen = call_field(c, v, k, (unsigned)fd->len);
+	*limit = fd->limit ? call_field(c, v, k, fd->limit - 1u) : UINT64_MAX;
+	return 1;
+}
+
 /*
  * Queues the data of a dump of at most DUMP_PREFETCH bytes with the
  * call's other reads; the renderer then reads nothing, and the tracee
@@ -90,11 +112,13 @@ void dump_plan(struct dump *d, struct call *c)
 	uint64_t addr, len, total = 0;
 	unsigned n, i;
 
-	if (d->arg < 0 || d->planned || !c->arg[d->arg].filled)
-		return;
+	if (d->arg < 0 || d->planned || !c->arg[d->arg].filled || !call_data_arg(c, (unsigned)d->arg))
+		return;	/* again after the next level: a msghdr's iovecs are not read yet */
 	d->planned = 1;
 	if (c->late_data)
 		return;	/* read when printed, at exit */
+	if (c->arg[d->arg].type == ARG_ARRAY && call_payload_field(&c->arg[d->arg].v.agg) < 0)
+		return;	/* messages (sendmmsg): read when printed, vector by vector */
 	for (n = 0; dump_stretch(d, c, n, &addr, &len) && total <= DUMP_PREFETCH; n++)
 		total += len;
 	if (total > DUMP_PREFETCH)

@@ -36,6 +36,15 @@ int dump_stretch(const struct dump *d, const struct call *c, unsigned i, uint64_
 		 uint64_t *len);
 
 /*
+ * Message @k of a dumped array of messages (sendmmsg, recvmmsg): its
+ * iovec array (NULL when not read), msg_iovlen, and the bytes it moved
+ * (msg_len); returns 0 past the last, or when the argument is not one.
+ * Dumped as strace does: " = N buffers in vector K", then each buffer.
+ */
+int dump_vector(const struct dump *d, const struct call *c, unsigned k, const struct agg_arg **iov,
+		uint64_t *iovlen, uint64_t *limit);
+
+/*
  * Reads @len bytes at @addr of the dumped call's tracee, for a stretch
  * not read with the call; returns how many could be read, and where
  * reading stopped in @fault.

@@ -4,8 +4,44 @@
  * when they are read, each looked up in /proc as the call sees it.
  */
 #include "config.h"
+#include <string.h>
+#include "call/cmsg.h"
 #include "memory/umem.h"
 #include "policy/fdpath.h"
+
+static void note_fd(struct call *c, int fd, pid_t tid, char *buf, size_t size)
+{
+	size_t len;
+	ssize_t got;
+
+	if (call_noted_fd(c, fd, c->exiting, &len))
+		return;
+	got = umem_fd_path(tid, fd, buf, size);
+	if (got > 0)
+		call_note_fd(c, fd, c->exiting, buf, (size_t)got);
+}
+
+/* The fds SCM_RIGHTS messages pass: sent ones as at entry, received ones as at exit. */
+static void note_cmsg_fds(struct call *c, const struct buf_arg *b, pid_t tid, char *buf,
+			  size_t size)
+{
+	struct cmsg_walk w;
+	struct cmsg m;
+	size_t k;
+	int32_t fd;
+
+	if (!b || !b->got || b->got < b->want)
+		return;
+	cmsg_begin(&w, c->arch, call_buf_data(c, b), b->got);
+	while (cmsg_next(&w, &m)) {
+		if (m.level != SOL_SOCKET_LEVEL || m.type != SCM_RIGHTS_TYPE)
+			continue;
+		for (k = 0; k + 4 <= m.data_len && k / 4 < c->iov_show; k += 4) {
+			memcpy(&fd, m.data + k, 4);
+			note_fd(c, fd, tid, buf, size);
+		}
+	}
+}
 
 static void note_fields(struct call *c, const struct agg_arg *v, pid_t tid, char *buf, size_t size)
 {
@@ -13,19 +49,12 @@ static void note_fields(struct call *c, const struct agg_arg *v, pid_t tid, char
 	unsigned i, f, n = v->got < v->show ? v->got : v->show;
 
 	for (f = 0; f < l->nfields; f++) {
-		if (l->fields[f].kind != F_FD)
-			continue;
-		for (i = 0; i < n; i++) {
-			int fd = (int)(int64_t)call_field(c, v, i, f);
-			size_t len;
-			ssize_t got;
+		unsigned kind = l->fields[f].kind;
 
-			if (call_noted_fd(c, fd, c->exiting, &len))
-				continue;
-			got = umem_fd_path(tid, fd, buf, size);
-			if (got > 0)
-				call_note_fd(c, fd, c->exiting, buf, (size_t)got);
-		}
+		for (i = 0; i < n && kind == F_FD; i++)
+			note_fd(c, (int)(int64_t)call_field(c, v, i, f), tid, buf, size);
+		for (i = 0; i < n && kind == F_CMSG; i++)
+			note_cmsg_fds(c, call_leaf(c, v, i, layout_slot(l, f)), tid, buf, size);
 	}
 }
 

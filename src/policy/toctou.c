@@ -108,7 +108,8 @@ static struct snap *add_snap(struct toctou *tt, struct call *c, int elem, uint64
 	s->entry.len = s->len;
 	s->entry.want = (size_t)MIN(s->len, (uint64_t)*left);
 	*left -= s->entry.want;
-	if (elem < 0 || !call_take_guess(c, (unsigned)tt->arg, (unsigned)elem, &s->entry))
+	if (elem < 0 || !call_data_is_arg(c, (unsigned)tt->arg) ||
+	    !call_take_guess(c, (unsigned)tt->arg, (unsigned)elem, &s->entry))
 		call_queue(c, &s->entry);
 	return s;
 }
@@ -123,10 +124,12 @@ void toctou_plan(struct toctou *tt, struct call *c)
 
 	if (!tt->on || tt->planned || !c->arg[c->in.arg].filled)
 		return;
+	a = call_data_arg(c, (unsigned)c->in.arg);
+	if (!a)
+		return;	/* again after the next level: a msghdr's iovecs are not read yet */
 	tt->planned = 1;
 	if (c->in.how == WRITE_IF_WRITER && !umem_fd_writable(tt->tid, c->in.fd))
 		return;
-	a = &c->arg[c->in.arg];
 	n = a->type == ARG_ARRAY ? a->v.agg.got : 1;
 	if (!n)
 		return;	/* no readable array: nothing known to watch */
@@ -172,7 +175,7 @@ static uint64_t consumed(const struct snap *s, uint64_t done)
 /* Reads the array and the consumed copied bytes again, in one batch. */
 static void reread(struct toctou *tt, struct call *c, pid_t tid, uint64_t done)
 {
-	const struct arg *a = &c->arg[tt->arg];
+	const struct arg *a = call_data_arg(c, (unsigned)tt->arg);
 	unsigned i;
 
 	if (a->type == ARG_ARRAY) {
@@ -262,7 +265,7 @@ static void compare_element(struct toctou *tt, struct call *c, const struct agg_
 
 static void compare(struct toctou *tt, struct call *c, uint64_t done)
 {
-	const struct arg *a = &c->arg[tt->arg];
+	const struct arg *a = call_data_arg(c, (unsigned)tt->arg);
 	unsigned i, k = 0, most = tt->nsnaps * 2;
 
 	if (a->type == ARG_ARRAY)

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/wait.h>
+#include "call/cmsg.h"
 #include "config/options.h"
 #include "policy/norm.h"
 #include "render/json.h"
@@ -151,22 +152,38 @@ static void j_elem(const struct call *c, const struct agg_arg *v, unsigned i);
  * "unreadable_from" where a later element could not be read; a pointer
  * to one struct: {"addr", its fields...} or {"addr", "unreadable": true}.
  */
+/* A struct that could not be read: {"addr", "unreadable": true}. */
+static void j_unreadable(uint64_t addr)
+{
+	sb_addch(&js, '{');
+	j_key("addr");
+	j_addr(addr);
+	j_key("unreadable");
+	sb_addstr(&js, "true}");
+}
+
 static void j_agg(const struct call *c, const struct arg *a)
 {
 	const struct agg_arg *v = &a->v.agg;
-	unsigned shown = MIN(v->got, v->show), i;
+	struct agg_arg before;
+	unsigned shown, i;
 
+	if ((v->before_only || v->left_after) && v->addr) {
+		/* as read at entry: a failed recvmsg's msg_namelen, recvmmsg's timeout */
+		if (!call_before_view(c, v, &before)) {
+			j_unreadable(v->addr);
+			return;
+		}
+		v = &before;
+	}
+	shown = MIN(v->got, v->show);
 	if (!v->addr) {
 		sb_addstr(&js, "null");
 		return;
 	}
 	if (a->type == ARG_STRUCT) {
 		if (!v->got) {
-			sb_addch(&js, '{');
-			j_key("addr");
-			j_addr(v->addr);
-			j_key("unreadable");
-			sb_addstr(&js, "true}");
+			j_unreadable(v->addr);
 			return;
 		}
 		j_elem(c, v, 0);
@@ -300,6 +317,94 @@ static void j_fd(int64_t fd, const char *path, size_t len)
 	sb_addch(&js, '}');
 }
 
+static void j_sockaddr_view(const struct sa_view *vp, uint64_t addr);
+
+/* msg_name: as long as the kernel says, within what the caller's buffer held. */
+static void j_field_sockaddr(const struct call *c, const struct agg_arg *v, unsigned i,
+			     unsigned f, const struct buf_arg *b)
+{
+	struct sa_view view;
+
+	sockaddr_view_field(c, v, i, f, b, &view);
+	j_sockaddr_view(&view, b->addr);
+}
+
+/* One control message: cmsg_len, level and type by name, and "data" as decoded. */
+static void j_cmsg(const struct call *c, const struct agg_arg *v, const struct cmsg *m)
+{
+	const char *path;
+	uint32_t cred[3];
+	size_t k, len;
+	int32_t fd;
+
+	sb_addch(&js, '{');
+	j_key("cmsg_len");
+	j_uint(m->len);
+	j_key("cmsg_level");
+	j_named(m->level, xlat_name(&xlat_socket_levels, (uint32_t)m->level));
+	j_key("cmsg_type");
+	j_named(m->type, m->level == SOL_SOCKET_LEVEL ? xlat_name(&xlat_scm_types, (uint32_t)m->type) :
+		m->level == SOL_IP_LEVEL ? xlat_name(&xlat_ip_cmsg_types, (uint32_t)m->type) : NULL);
+	if (m->level == SOL_SOCKET_LEVEL && m->type == SCM_RIGHTS_TYPE) {
+		j_key("fds");
+		sb_addch(&js, '[');
+		for (k = 0; k + 4 <= m->data_len; k += 4) {
+			memcpy(&fd, m->data + k, 4);
+			if (k)
+				sb_addch(&js, ',');
+			len = 0;
+			path = call_noted_fd(c, fd, v->at_exit, &len);
+			j_fd(fd, path, len);
+		}
+		sb_addch(&js, ']');
+	} else if (m->level == SOL_SOCKET_LEVEL && m->type == SCM_CREDENTIALS_TYPE &&
+		   m->data_len >= sizeof(cred)) {
+		memcpy(cred, m->data, sizeof(cred));
+		j_key("pid");
+		sb_addu(&js, cred[0] > 0 && cred[0] <= INT32_MAX ? quote_pid((pid_t)cred[0]) : cred[0]);
+		j_key("uid");
+		j_uint(cred[1]);
+		j_key("gid");
+		j_uint(cred[2]);
+	} else {
+		j_key("data");
+		j_bytes(m->data, m->data_len);
+	}
+	sb_addch(&js, '}');
+}
+
+/* msg_control: {"addr", "messages": [...], "truncated"}; "unreadable" when it could not be read. */
+static void j_cmsgs(const struct call *c, const struct agg_arg *v, const struct buf_arg *b)
+{
+	struct cmsg_walk w;
+	struct cmsg m;
+	unsigned n = 0;
+
+	sb_addch(&js, '{');
+	j_key("addr");
+	j_addr(b->addr);
+	if (b->got < b->want || !b->got) {
+		j_key("unreadable");
+		sb_addstr(&js, "true}");
+		return;
+	}
+	j_key("messages");
+	sb_addch(&js, '[');
+	cmsg_begin(&w, c->arch, call_buf_data(c, b), b->got);
+	while (cmsg_next(&w, &m)) {
+		if (n++)
+			sb_addch(&js, ',');
+		j_cmsg(c, v, &m);
+	}
+	sb_addch(&js, ']');
+	if (cmsg_left(&w)) {
+		j_key("torn_bytes");
+		j_uint(cmsg_left(&w));
+	}
+	j_key("truncated");
+	sb_addstr(&js, b->len > b->got ? "true}" : "false}");
+}
+
 static void j_field(const struct call *c, const struct agg_arg *v, unsigned i, unsigned f,
 		    unsigned *slot)
 {
@@ -309,16 +414,38 @@ static void j_field(const struct call *c, const struct agg_arg *v, unsigned i, u
 	const struct arg *n;
 	const char *path;
 	size_t len = 0;
+	uint64_t was;
 
 	switch (fd->kind) {
 	case F_UINT:
 		j_uint(val);
 		break;
 	case F_INT:
-		j_int((int64_t)val);
+		if (fd->inout && call_field_before(c, v, i, f, &was)) {	/* {"before", "after"} */
+			sb_addch(&js, '{');
+			j_key("before");
+			j_int((int64_t)was);
+			j_key("after");
+			j_int((int64_t)val);
+			sb_addch(&js, '}');
+		} else {
+			j_int((int64_t)val);
+		}
 		break;
 	case F_ADDR:
 		j_addr(val);
+		break;
+	case F_SOCKADDR:
+		if ((b = call_leaf(c, v, i, (*slot)++)))
+			j_field_sockaddr(c, v, i, f, b);
+		else
+			j_addr(val);
+		break;
+	case F_CMSG:
+		if ((b = call_leaf(c, v, i, (*slot)++)))
+			j_cmsgs(c, v, b);
+		else
+			j_addr(val);
 		break;
 	case F_BYTES:
 		if ((b = call_leaf(c, v, i, (*slot)++)))
@@ -377,8 +504,20 @@ static void j_elem(const struct call *c, const struct agg_arg *v, unsigned i)
 		j_addr(v->addr);
 	}
 	for (f = 0; f < l->nfields; f++) {
-		j_key(l->fields[f].name);
-		j_field(c, v, i, f, &slot);
+		const struct field *fd = &l->fields[f];
+
+		if (fd->group) {	/* an embedded struct: "msg_hdr":{...} */
+			j_key(fd->group);
+			sb_addch(&js, '{');
+		}
+		if (v->before_only && !fd->inout) {
+			slot += field_follows(fd->kind);
+		} else {
+			j_key(fd->name);
+			j_field(c, v, i, f, &slot);
+		}
+		if (fd->group_end)
+			sb_addch(&js, '}');
 	}
 	if (v->ext > ours && v->raw.got < v->ext) {
 		j_key("extra_unreadable");
@@ -457,15 +596,14 @@ static void j_str_arg(const struct call *c, const struct arg *a)
 }
 
 /* A socket address: its fields by name, {"addr"} when only the pointer prints, or null. */
-static void j_sockaddr(const struct call *c, const struct arg *a)
+static void j_sockaddr_view(const struct sa_view *vp, uint64_t addr)
 {
-	struct sa_view v;
+	struct sa_view v = *vp;
 	char ip[64];
 	const unsigned char *path;
 	size_t n;
 	int abstract;
 
-	sockaddr_view(c, a, &v);
 	if (v.form == SA_NULL) {
 		sb_addstr(&js, "null");
 		return;
@@ -473,7 +611,7 @@ static void j_sockaddr(const struct call *c, const struct arg *a)
 	sb_addch(&js, '{');
 	if (v.form == SA_ADDR) {
 		j_key("addr");
-		j_addr(a->v.buf.addr);
+		j_addr(addr);
 		sb_addch(&js, '}');
 		return;
 	}
@@ -515,6 +653,14 @@ static void j_sockaddr(const struct call *c, const struct arg *a)
 		break;
 	}
 	sb_addch(&js, '}');
+}
+
+static void j_sockaddr(const struct call *c, const struct arg *a)
+{
+	struct sa_view v;
+
+	sockaddr_view(c, a, &v);
+	j_sockaddr_view(&v, a->v.buf.addr);
 }
 
 static void j_arg(const struct call *c, const struct arg *a)
@@ -607,7 +753,7 @@ static void j_change(const struct call *c, const struct toctou *tt, const struct
 	j_key("kind");
 	j_str(kinds[ch->kind]);
 	j_key("arg");
-	j_str(c->arg[tt->arg].name);
+	j_str(call_data_arg(c, (unsigned)tt->arg)->name);
 	j_key("element");
 	if (ch->elem >= 0)
 		sb_addi(&js, ch->elem);
@@ -751,6 +897,24 @@ static void j_result(const struct call *c)
 		sb_addstr(&js, "null");
 }
 
+/* What is left of a timeout the call rewrote (recvmmsg): "left". */
+static void j_left(const struct call *c)
+{
+	unsigned i;
+
+	for (i = 0; i < c->nargs; i++) {
+		const struct arg *a = &c->arg[i];
+
+		if (a->type != ARG_STRUCT || !a->filled || !a->v.agg.left_after || !a->v.agg.addr)
+			continue;
+		j_key("left");
+		if (a->v.agg.got)
+			j_elem(c, &a->v.agg, 0);
+		else
+			sb_addstr(&js, "null");
+	}
+}
+
 /* A call is one object, printed whole once its result is known (or never will be). */
 static void json_whole(struct who *w, const struct report *r)
 {
@@ -781,6 +945,7 @@ static void json_whole(struct who *w, const struct report *r)
 			sb_addstr(&js, "null");
 	} else {
 		j_result(c);
+		j_left(c);
 	}
 	if (toctou_has_news(&r->tt))
 		j_toctou(c, &r->tt);

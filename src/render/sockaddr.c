@@ -43,17 +43,24 @@ static size_t sockaddr_len(const struct call *c, const struct arg *a)
 
 void sockaddr_view(const struct call *c, const struct arg *a, struct sa_view *v)
 {
+	sockaddr_view_buf(c, &a->v.buf, a->v.buf.addr ? sockaddr_len(c, a) : 0, v);
+}
+
+void sockaddr_view_buf(const struct call *c, const struct buf_arg *b, uint64_t len,
+		       struct sa_view *v)
+{
 	memset(v, 0, sizeof(*v));
-	if (!a->v.buf.addr) {
+	if (!b->addr) {
 		v->form = SA_NULL;
 		return;
 	}
-	v->len = sockaddr_len(c, a);
+	len = MIN(len, (uint64_t)SOCKADDR_MAX);
+	v->len = b->state == BUF_DONE && b->got >= len ? (size_t)len : 0;
 	if (v->len < 2) {
 		v->form = SA_ADDR;
 		return;
 	}
-	v->p = call_buf_data(c, &a->v.buf);
+	v->p = call_buf_data(c, b);
 	v->family = (unsigned)v->p[0] | (unsigned)v->p[1] << 8;
 	switch (v->family) {
 	case AF_UNIX:
@@ -114,4 +121,18 @@ void sockaddr_unix_path(const struct sa_view *v, const unsigned char **p, size_t
 	nul = memchr(path, 0, max);
 	*p = path;
 	*n = nul ? (size_t)(nul - path) : max;
+}
+
+void sockaddr_view_field(const struct call *c, const struct agg_arg *v, unsigned i, unsigned f,
+			 const struct buf_arg *b, struct sa_view *view)
+{
+	unsigned lf = (unsigned)v->layout->fields[f].len;
+	uint64_t len = call_field(c, v, i, lf), was;
+
+	if ((int64_t)(int32_t)len < 0)
+		len = 0;
+	/* the kernel wrote no more than the caller's buffer held */
+	if (call_field_before(c, v, i, lf, &was) && (int64_t)(int32_t)was >= 0)
+		len = MIN(len, was);
+	sockaddr_view_buf(c, b, len, view);
 }

@@ -32,6 +32,21 @@ struct sa_view {
 /* How argument @a (ARG_SOCKADDR) of call @c prints. */
 void sockaddr_view(const struct call *c, const struct arg *a, struct sa_view *v);
 
+/*
+ * The same for a socket address a struct leads to (msg_name): the bytes
+ * read into @b, of which the address holds @len.
+ */
+void sockaddr_view_buf(const struct call *c, const struct buf_arg *b, uint64_t len,
+		       struct sa_view *v);
+
+/*
+ * The socket address field @f of element @i of @v leads to, read into
+ * @b (msg_name): as long as its length field says, and never longer than
+ * that field was at entry when the call rewrote it (recvmsg).
+ */
+void sockaddr_view_field(const struct call *c, const struct agg_arg *v, unsigned i, unsigned f,
+			 const struct buf_arg *b, struct sa_view *view);
+
 /* The port, in host order, of an AF_INET or AF_INET6 view. */
 unsigned sockaddr_port(const struct sa_view *v);
 

@@ -234,7 +234,7 @@ static void render_fetched_dump(struct who *w, const struct report *r)
 	const struct dump *d = &r->dump;
 	unsigned i;
 
-	if (c->arg[d->arg].type == ARG_BUF) {
+	if (call_data_arg(c, (unsigned)d->arg)->type == ARG_BUF) {
 		if (d->nsegs) {
 			sb_reset(&line);
 			dump_fetched(c, &d->segs[0]);
@@ -251,9 +251,37 @@ static void render_fetched_dump(struct who *w, const struct report *r)
 	}
 }
 
+/* Messages (sendmmsg, recvmmsg): each one's buffers, up to what it moved, as strace. */
+static int render_vectors(struct who *w, const struct report *r)
+{
+	const struct call *c = &r->call;
+	const struct agg_arg *iov;
+	uint64_t iovlen, left, addr, len;
+	unsigned k, i;
+	int pf;
+
+	for (k = 0; dump_vector(&r->dump, c, k, &iov, &iovlen, &left); k++) {
+		sb_reset(&line);
+		sb_addf(&line, " = %llu buffers in vector %u\n", (unsigned long long)iovlen, k);
+		emit(w);
+		pf = iov ? call_payload_field(iov) : -1;
+		for (i = 0; pf >= 0 && i < iov->got && left; i++) {
+			addr = call_field(c, iov, i, (unsigned)pf);
+			len = MIN(call_field(c, iov, i, (unsigned)iov->layout->fields[pf].len), left);
+			left -= len;
+			sb_reset(&line);
+			sb_addf(&line, " * %llu bytes in buffer %u\n", (unsigned long long)len, i);
+			emit(w);
+			dump_range(w, &r->dump, addr, len);
+		}
+	}
+	return k > 0;
+}
+
 static void render_dump(struct who *w, const struct report *r)
 {
 	const struct call *c = &r->call;
+	const struct arg *data;
 	uint64_t addr, len;
 	unsigned i;
 
@@ -261,8 +289,11 @@ static void render_dump(struct who *w, const struct report *r)
 		render_fetched_dump(w, r);
 		return;
 	}
+	if (render_vectors(w, r))
+		return;
 	/* Past DUMP_PREFETCH: streamed from the tracee, which waits meanwhile. */
-	if (c->arg[r->dump.arg].type == ARG_BUF) {
+	data = call_data_arg(c, (unsigned)r->dump.arg);
+	if (data && data->type == ARG_BUF) {
 		if (dump_stretch(&r->dump, c, 0, &addr, &len))
 			dump_range(w, &r->dump, addr, len);
 		return;

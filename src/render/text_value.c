@@ -8,6 +8,7 @@
 #include <string.h>
 #include "config/options.h"
 #include "policy/norm.h"
+#include "call/cmsg.h"
 #include "render/quote.h"
 #include "render/sockaddr.h"
 #include "render/text.h"
@@ -51,8 +52,17 @@ static void text_elem(struct strbuf *sb, const struct call *c, const struct agg_
 static void render_agg(struct strbuf *sb, const struct call *c, const struct arg *a)
 {
 	const struct agg_arg *v = &a->v.agg;
+	struct agg_arg before;
 	unsigned shown, i;
 
+	if ((v->before_only || v->left_after) && v->addr) {
+		/* as read at entry: a failed recvmsg's msg_namelen, recvmmsg's timeout */
+		if (!call_before_view(c, v, &before)) {
+			quote_hexaddr(sb, v->addr);
+			return;
+		}
+		v = &before;
+	}
 	if (!v->addr) {
 		sb_addstr(sb, "NULL");
 		return;
@@ -284,9 +294,39 @@ static int field_omitted(const struct call *c, const struct agg_arg *v, unsigned
 {
 	const struct field *fd = &v->layout->fields[f];
 
+	if (fd->kind == F_CMSG)	/* no control messages: msg_control is not shown, as strace */
+		return !call_field(c, v, i, (unsigned)fd->len);
+
 	if (!fd->omit_zero || call_field(c, v, i, f))
 		return 0;
 	return !fd->unless || !(call_field(c, v, i, fd->unless - 1u) & fd->unless_mask);
+}
+
+static void text_sockaddr_view(struct strbuf *sb, const struct sa_view *v, uint64_t addr);
+static void text_cmsgs(struct strbuf *sb, const struct call *c, const struct agg_arg *v,
+		       const struct buf_arg *b);
+
+/* A socket address a struct leads to (msg_name). */
+static void field_sockaddr(struct strbuf *sb, const struct call *c, const struct agg_arg *v,
+			   unsigned i, unsigned f, const struct buf_arg *b)
+{
+	struct sa_view view;
+
+	sockaddr_view_field(c, v, i, f, b, &view);
+	text_sockaddr_view(sb, &view, b->addr);
+}
+
+/* A number the call rewrote: "128 => 16", or the value alone when it did not change. */
+static void inout_number(struct strbuf *sb, const struct call *c, const struct agg_arg *v,
+			 unsigned i, unsigned f, uint64_t val)
+{
+	uint64_t was;
+
+	if (call_field_before(c, v, i, f, &was) && was != val) {
+		sb_addi(sb, (int64_t)was);
+		sb_addstr(sb, " => ");
+	}
+	sb_addi(sb, (int64_t)val);
 }
 
 static void text_field(struct strbuf *sb, const struct call *c, const struct agg_arg *v,
@@ -302,7 +342,22 @@ static void text_field(struct strbuf *sb, const struct call *c, const struct agg
 		sb_addu(sb, val);
 		break;
 	case F_INT:
-		sb_addi(sb, (int64_t)val);
+		if (fd->inout)
+			inout_number(sb, c, v, i, f, val);
+		else
+			sb_addi(sb, (int64_t)val);
+		break;
+	case F_SOCKADDR:
+		if ((b = call_leaf(c, v, i, (*slot)++)))
+			field_sockaddr(sb, c, v, i, f, b);
+		else
+			quote_addr(sb, val);
+		break;
+	case F_CMSG:
+		if ((b = call_leaf(c, v, i, (*slot)++)))
+			text_cmsgs(sb, c, v, b);
+		else
+			quote_addr(sb, val);
 		break;
 	case F_ADDR:
 		quote_addr(sb, val);
@@ -382,13 +437,24 @@ static void text_elem(struct strbuf *sb, const struct call *c, const struct agg_
 	for (f = 0; f < l->nfields; f++) {
 		const struct field *fd = &l->fields[f];
 
-		if (field_omitted(c, v, i, f))
-			continue;
-		if (shown++)
-			sb_add(sb, fd->sep, fd->seplen);
-		else
-			sb_add(sb, fd->sep + 2, fd->seplen - 2u);
-		text_field(sb, c, v, i, f, &slot);
+		if (fd->group) {	/* an embedded struct opens: "msg_hdr={" */
+			sb_addstr(sb, fd->group_sep + (shown ? 0 : 2));
+			sb_addch(sb, '{');
+			shown = 0;
+		}
+		if (v->before_only ? !fd->inout : field_omitted(c, v, i, f)) {
+			slot += field_follows(fd->kind);
+		} else {
+			if (shown++)
+				sb_add(sb, fd->sep, fd->seplen);
+			else
+				sb_add(sb, fd->sep + 2, fd->seplen - 2u);
+			text_field(sb, c, v, i, f, &slot);
+		}
+		if (fd->group_end) {
+			sb_addch(sb, '}');
+			shown = 1;
+		}
 	}
 	ext_tail(sb, c, v);
 	sb_addch(sb, '}');
@@ -500,19 +566,109 @@ static void sockaddr_fields(struct strbuf *sb, const struct sa_view *v)
 }
 
 /* A socket address: {sa_family=AF_INET, sin_port=...}, NULL, or its pointer. */
+static void text_sockaddr_view(struct strbuf *sb, const struct sa_view *v, uint64_t addr)
+{
+	if (v->form == SA_NULL || v->form == SA_ADDR) {
+		quote_addr(sb, addr);
+		return;
+	}
+	sb_addstr(sb, "{sa_family=");
+	text_enum(sb, v->family, &xlat_address_families);
+	sockaddr_fields(sb, v);
+	sb_addch(sb, '}');
+}
+
 static void text_sockaddr(struct strbuf *sb, const struct call *c, const struct arg *a)
 {
 	struct sa_view v;
 
 	sockaddr_view(c, a, &v);
-	if (v.form == SA_NULL || v.form == SA_ADDR) {
-		quote_addr(sb, a->v.buf.addr);
+	text_sockaddr_view(sb, &v, a->v.buf.addr);
+}
+
+/* SCM_RIGHTS: the fds passed, -y naming them as they were at entry (sent) or exit (received). */
+static void cmsg_fds(struct strbuf *sb, const struct call *c, const struct agg_arg *v,
+		     const struct cmsg *m)
+{
+	size_t n = m->data_len / 4, k;
+	int32_t fd;
+
+	sb_addch(sb, '[');
+	for (k = 0; k < n && k < c->iov_show; k++) {
+		memcpy(&fd, m->data + 4 * k, 4);
+		if (k)
+			sb_addstr(sb, ", ");
+		field_fd(sb, c, v, fd);
+	}
+	if (k < n)
+		sb_addstr(sb, k ? ", ..." : "...");
+	sb_addch(sb, ']');
+}
+
+/* One control message: its header, its type by level, and its data as far as we decode it. */
+static void text_cmsg(struct strbuf *sb, const struct call *c, const struct agg_arg *v,
+		      const struct cmsg *m)
+{
+	uint32_t cred[3];
+
+	sb_addf(sb, "{cmsg_len=%llu, cmsg_level=", (unsigned long long)m->len);
+	text_enum(sb, (uint32_t)m->level, &xlat_socket_levels);
+	sb_addstr(sb, ", cmsg_type=");
+	if (m->level == SOL_SOCKET_LEVEL)
+		text_enum(sb, (uint32_t)m->type, &xlat_scm_types);
+	else if (m->level == SOL_IP_LEVEL)
+		text_enum(sb, (uint32_t)m->type, &xlat_ip_cmsg_types);
+	else
+		hex(sb, (uint32_t)m->type);
+	if (m->level == SOL_SOCKET_LEVEL && m->type == SCM_RIGHTS_TYPE && m->data_len >= 4) {
+		sb_addstr(sb, ", cmsg_data=");
+		cmsg_fds(sb, c, v, m);
+	} else if (m->level == SOL_SOCKET_LEVEL && m->type == SCM_CREDENTIALS_TYPE) {
+		if (m->data_len >= sizeof(cred)) {
+			memcpy(cred, m->data, sizeof(cred));
+			sb_addf(sb, ", cmsg_data={pid=%lld, uid=%u, gid=%u}",
+				(long long)pid_value((pid_t)cred[0]), cred[1], cred[2]);
+		}
+	} else if (m->data_len) {	/* beyond strace: the data of the types it leaves out */
+		sb_addstr(sb, ", cmsg_data=");
+		quoted(sb, m->data, MIN(m->data_len, c->fetch_cap));
+		if (m->data_len > c->fetch_cap)
+			sb_addstr(sb, "...");
+	}
+	sb_addch(sb, '}');
+}
+
+/*
+ * msg_control: its messages, ", ..." when there were more bytes than
+ * read, ", ... /" "* addr *" "/" where bytes too few for a header are
+ * left; the address when it could not all be read.
+ */
+static void text_cmsgs(struct strbuf *sb, const struct call *c, const struct agg_arg *v,
+		       const struct buf_arg *b)
+{
+	struct cmsg_walk w;
+	struct cmsg m;
+	unsigned n = 0;
+
+	if (b->got < b->want || !b->got) {
+		quote_addr(sb, b->addr);
 		return;
 	}
-	sb_addstr(sb, "{sa_family=");
-	text_enum(sb, v.family, &xlat_address_families);
-	sockaddr_fields(sb, &v);
-	sb_addch(sb, '}');
+	cmsg_begin(&w, c->arch, call_buf_data(c, b), b->got);
+	sb_addch(sb, '[');
+	while (cmsg_next(&w, &m)) {
+		if (n++)
+			sb_addstr(sb, ", ");
+		text_cmsg(sb, c, v, &m);
+	}
+	if (cmsg_left(&w)) {
+		sb_addstr(sb, n ? ", ... /* " : "... /* ");
+		quote_hexaddr(sb, b->addr + b->got - cmsg_left(&w));
+		sb_addstr(sb, " */");
+	} else if (b->len > b->got) {
+		sb_addstr(sb, n ? ", ..." : "...");
+	}
+	sb_addch(sb, ']');
 }
 
 /* A string argument: quoted up to its NUL, "..." when cut, its address when unreadable. */
@@ -646,6 +802,25 @@ static void result_value(struct strbuf *sb, const struct call *c)
 	sb_addi(sb, arch_long(c->arch, (uint64_t)c->rval));	/* signed, as strace (F_GETOWN's process group) */
 }
 
+/* What is left of a timeout the call rewrote: " (left {tv_sec=0, tv_nsec=998000})". */
+static void left_suffix(struct strbuf *sb, const struct call *c)
+{
+	unsigned i;
+
+	for (i = 0; i < c->nargs; i++) {
+		const struct arg *a = &c->arg[i];
+
+		if (a->type != ARG_STRUCT || !a->filled || !a->v.agg.left_after || !a->v.agg.addr)
+			continue;
+		sb_addstr(sb, " (left ");
+		if (a->v.agg.got)
+			text_elem(sb, c, &a->v.agg, 0);
+		else
+			quote_hexaddr(sb, a->v.agg.addr);
+		sb_addch(sb, ')');
+	}
+}
+
 void text_result(struct strbuf *sb, const struct call *c)
 {
 	const char *name;
@@ -656,6 +831,7 @@ void text_result(struct strbuf *sb, const struct call *c)
 	}
 	if (!c->error) {
 		result_value(sb, c);
+		left_suffix(sb, c);
 		return;
 	}
 	name = errno_name(c->error);
@@ -709,7 +885,7 @@ static void iovec_value(struct strbuf *sb, uint64_t base, uint64_t len)
 static void render_change(struct strbuf *sb, const struct call *c, const struct toctou *tt,
 			  const struct change *ch)
 {
-	sb_addstr(sb, c->arg[tt->arg].name);
+	sb_addstr(sb, call_data_arg(c, (unsigned)tt->arg)->name);
 	if (ch->elem >= 0)
 		sb_addf(sb, "[%d]", ch->elem);
 	switch (ch->kind) {

@@ -99,6 +99,12 @@ SYSCALL(getpeername,         52,    368,  NET,   "n",    STATUS, 0,       getpee
 SYSCALL(shutdown,            48,    373,  NET,   "n",    STATUS, 0,       shutdown)
 SYSCALL(sendto,              44,    369,  NET,   "d",    BYTES,  0,       sendto)
 SYSCALL(recvfrom,            45,    371,  NET,   "s",    BYTES,  0,       recvfrom)
+SYSCALL(sendmsg,             46,    370,  NET,   "d",    BYTES,  0,       sendmsg)
+SYSCALL(recvmsg,             47,    372,  NET,   "s",    BYTES,  0,       recvmsg)
+/* The *mmsg calls count messages: their bytes are in each message's msg_len. */
+SYSCALL(sendmmsg,           307,    345,  NET,   "d",    STATUS, 0,       sendmmsg)
+SYSCALL(recvmmsg,           299,    337,  NET,   "s",    STATUS, 0,       recvmmsg)
+SYSCALL(recvmmsg_time64,     -1,    417,  NET,   "s",    STATUS, 0,       recvmmsg_time64)
 
 /*
  * i386's old mmap passes its arguments in memory, where the filter cannot
@@ -136,5 +142,9 @@ SOCKETCALL_SUB(    8,    4, socketpair)
 SOCKETCALL_SUB(   11,    6, sendto)
 SOCKETCALL_SUB(   12,    6, recvfrom)
 SOCKETCALL_SUB(   13,    2, shutdown)
+SOCKETCALL_SUB(   16,    3, sendmsg)
+SOCKETCALL_SUB(   17,    3, recvmsg)
 SOCKETCALL_SUB(   18,    4, accept4)
+SOCKETCALL_SUB(   19,    5, recvmmsg)
+SOCKETCALL_SUB(   20,    4, sendmmsg)
 #endif

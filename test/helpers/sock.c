@@ -8,12 +8,17 @@
  *   unix   a socketpair, a named and an abstract address, an unnamed one
  *   names  families, types and protocols by name and by number
  *   bad    bad pointers and lengths in every argument
+ *   msg    sendmsg/recvmsg with addresses, iovecs and ancillary data
+ *          (SCM_RIGHTS, SCM_CREDENTIALS, an unknown type, MSG_CTRUNC);
+ *          sendmmsg/recvmmsg over UDP with a timeout
+ *   msgbad bad pointers and counts in every field of a msghdr
  * A "mux-" prefix (i386) makes the same calls through socketcall(2);
  * muxbad gives socketcall an unreadable array and an unknown call.
  * Ports the kernel picks (32768 and up) differ from run to run.
  */
 #define _GNU_SOURCE
 #include <stddef.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -37,6 +42,7 @@ static long socketcall_of(long nr)
 		{ SYS_socket, 1 }, { SYS_bind, 2 }, { SYS_connect, 3 }, { SYS_listen, 4 },
 		{ SYS_getsockname, 6 }, { SYS_getpeername, 7 }, { SYS_socketpair, 8 },
 		{ SYS_sendto, 11 }, { SYS_recvfrom, 12 }, { SYS_shutdown, 13 }, { SYS_accept4, 18 },
+		{ SYS_sendmsg, 16 }, { SYS_recvmsg, 17 }, { SYS_recvmmsg, 19 }, { SYS_sendmmsg, 20 },
 	};
 	unsigned i;
 
@@ -208,6 +214,195 @@ static void bad(void)
 	sc(SYS_recvfrom, c, L(&ss), sizeof(ss), MSG_DONTWAIT, L(&ss), 8);
 }
 
+/* A control buffer of up to 3 messages; @n bytes of it used. */
+union ctl {
+	struct cmsghdr align;
+	unsigned char b[256];
+};
+
+static struct cmsghdr *add_cmsg(union ctl *u, size_t *n, int level, int type, const void *data,
+				size_t len)
+{
+	struct cmsghdr *h = (struct cmsghdr *)(u->b + *n);
+
+	h->cmsg_len = CMSG_LEN(len);
+	h->cmsg_level = level;
+	h->cmsg_type = type;
+	memcpy(CMSG_DATA(h), data, len);
+	*n += CMSG_SPACE(len);
+	return h;
+}
+
+static void msg_unix(void)
+{
+	struct ucred cred = { .pid = 1, .uid = 0, .gid = 0 };
+	int sv[2], fds[2], one = 1;
+	char a[8], b[8];
+	struct iovec iov[2] = { { "ab\n", 3 }, { "cdef", 4 } }, in[2] = { { a, 2 }, { b, sizeof(b) } };
+	union ctl ctl, rctl;
+	size_t n = 0;
+	struct msghdr m = { .msg_iov = iov, .msg_iovlen = 2, .msg_control = ctl.b };
+
+	memset(&ctl, 0, sizeof(ctl));
+	fds[0] = open("passed", O_RDWR | O_CREAT | O_TRUNC, 0600);
+	fds[1] = fds[0];
+	sc(SYS_socketpair, AF_UNIX, SOCK_DGRAM, 0, L(sv), 0, 0);
+	setsockopt(sv[1], SOL_SOCKET, SO_PASSCRED, &one, sizeof(one));
+	add_cmsg(&ctl, &n, SOL_SOCKET, SCM_RIGHTS, fds, sizeof(fds));
+	m.msg_controllen = n;
+	sc(SYS_sendmsg, sv[0], L(&m), MSG_DONTWAIT | MSG_NOSIGNAL, 0, 0, 0);
+	cred.pid = getpid();
+	n = 0;
+	add_cmsg(&ctl, &n, SOL_SOCKET, SCM_RIGHTS, fds, sizeof(fds));
+	add_cmsg(&ctl, &n, SOL_SOCKET, SCM_CREDENTIALS, &cred, sizeof(cred));
+	m.msg_controllen = n;
+	sc(SYS_sendmsg, sv[0], L(&m), 0, 0, 0, 0);
+	memset(&m, 0, sizeof(m));
+	m.msg_iov = in;
+	m.msg_iovlen = 2;
+	m.msg_control = rctl.b;
+	m.msg_controllen = sizeof(rctl.b);
+	sc(SYS_recvmsg, sv[1], L(&m), MSG_CMSG_CLOEXEC, 0, 0, 0);
+	m.msg_iov = iov;	/* no ancillary data: no msg_control */
+	m.msg_control = NULL;
+	m.msg_controllen = 0;
+	sc(SYS_sendmsg, sv[0], L(&m), 0, 0, 0, 0);
+	sc(SYS_sendmsg, sv[0], L(&m), 0, 0, 0, 0);
+	m.msg_iov = in;
+	m.msg_iovlen = 1;
+	sc(SYS_recvmsg, sv[1], L(&m), 0, 0, 0, 0);	/* MSG_TRUNC */
+	m.msg_control = rctl.b;
+	m.msg_controllen = 4;	/* too short for credentials: MSG_CTRUNC */
+	sc(SYS_recvmsg, sv[1], L(&m), MSG_DONTWAIT, 0, 0, 0);
+	sc(SYS_recvmsg, sv[1], L(&m), MSG_DONTWAIT, 0, 0, 0);
+	sc(SYS_recvmsg, sv[1], L(&m), MSG_DONTWAIT, 0, 0, 0);	/* EAGAIN */
+	close(sv[0]);
+	close(sv[1]);
+}
+
+static void msg_udp(void)
+{
+	struct sockaddr_in a = loopback(0);
+	struct sockaddr_storage from[3];
+	socklen_t al = sizeof(a);
+	char r[3][8];
+	struct iovec out[3] = { { "one", 3 }, { "two", 3 }, { "three", 5 } };
+	struct iovec in[3] = { { r[0], 8 }, { r[1], 8 }, { r[2], 2 } };
+	struct mmsghdr mm[3], rm[3];
+	struct timespec t = { 0, 1000000 };
+	struct msghdr m = { .msg_name = &a, .msg_namelen = sizeof(a), .msg_iov = out, .msg_iovlen = 1 };
+	int u = sock(AF_INET, SOCK_DGRAM, 0), i;
+
+	sc(SYS_bind, u, L(&a), sizeof(a), 0, 0, 0);
+	sc(SYS_getsockname, u, L(&a), L(&al), 0, 0, 0);
+	sc(SYS_sendmsg, u, L(&m), MSG_DONTWAIT, 0, 0, 0);
+	memset(&m, 0, sizeof(m));
+	m.msg_name = &from[0];
+	m.msg_namelen = sizeof(from[0]);
+	m.msg_iov = in;
+	m.msg_iovlen = 1;
+	sc(SYS_recvmsg, u, L(&m), 0, 0, 0, 0);
+	memset(mm, 0, sizeof(mm));
+	memset(rm, 0, sizeof(rm));
+	for (i = 0; i < 3; i++) {
+		mm[i].msg_hdr.msg_name = &a;
+		mm[i].msg_hdr.msg_namelen = sizeof(a);
+		mm[i].msg_hdr.msg_iov = &out[i];
+		mm[i].msg_hdr.msg_iovlen = 1;
+		rm[i].msg_hdr.msg_name = &from[i];
+		rm[i].msg_hdr.msg_namelen = sizeof(from[i]);
+		rm[i].msg_hdr.msg_iov = &in[i];
+		rm[i].msg_hdr.msg_iovlen = 1;
+	}
+	sc(SYS_sendmmsg, u, L(mm), 3, 0, 0, 0);
+	sc(SYS_recvmmsg, u, L(rm), 3, MSG_WAITFORONE, 0, 0);
+	sc(SYS_sendmmsg, u, L(mm), 1, 0, 0, 0);
+	sc(SYS_recvmmsg, u, L(rm), 2, MSG_WAITFORONE, L(&t), 0);
+	sc(SYS_recvmmsg, u, L(rm), 3, MSG_DONTWAIT, 0, 0);	/* EAGAIN */
+#ifdef SYS_recvmmsg_time64
+	{
+		long long t64[2] = { 1, 2 };	/* i386's 64-bit timespec */
+
+		sc(SYS_recvmmsg_time64, u, L(rm), 1, MSG_DONTWAIT, L(t64), 0);
+	}
+#endif
+	sc(SYS_sendmmsg, u, L(mm), 0, 0, 0, 0);
+	close(u);
+}
+
+/* Hostile msghdrs: every field unreadable, huge or lying; nothing may be sized by them. */
+#define HUGE_COUNT ((size_t)-1 / 4096 + 1)	/* 2^52, or 2^20 on i386: far past UIO_MAXIOV */
+static void msg_bad(void)
+{
+	long page = sysconf(_SC_PAGESIZE);
+	char *two = mmap(NULL, 2 * page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	struct sockaddr_in a = loopback(9);
+	struct iovec iov = { "x", 1 };
+	union ctl ctl;
+	struct msghdr m = { .msg_iov = &iov, .msg_iovlen = 1 }, *edge;
+	struct mmsghdr mm = { .msg_hdr = { .msg_iov = &iov, .msg_iovlen = 1 } };
+	struct cmsghdr *h;
+	size_t n = 0;
+	int u = sock(AF_INET, SOCK_DGRAM, 0), fds[300];
+
+	munmap(two + page, page);
+	memset(&ctl, 0, sizeof(ctl));
+	sc(SYS_sendmsg, u, 8, 0, 0, 0, 0);		/* the msghdr unreadable */
+	edge = (struct msghdr *)(two + page - 8);	/* half of it readable */
+	sc(SYS_sendmsg, u, L(edge), 0, 0, 0, 0);
+	m.msg_iov = (struct iovec *)8;
+	sc(SYS_sendmsg, u, L(&m), 0, 0, 0, 0);
+	m.msg_iovlen = HUGE_COUNT;			/* EMSGSIZE; one iovec, then an unmapped page */
+	m.msg_iov = (struct iovec *)(two + page) - 1;
+	*m.msg_iov = iov;
+	sc(SYS_sendmsg, u, L(&m), 0, 0, 0, 0);
+	m.msg_iov = &iov;
+	m.msg_iovlen = 1;
+	m.msg_name = (void *)8;
+	m.msg_namelen = sizeof(a);
+	sc(SYS_sendmsg, u, L(&m), 0, 0, 0, 0);
+	m.msg_name = two + page - 4;			/* half an address */
+	sc(SYS_sendmsg, u, L(&m), 0, 0, 0, 0);
+	m.msg_name = &a;
+	m.msg_namelen = 0x7fffffff;
+	sc(SYS_sendmsg, u, L(&m), 0, 0, 0, 0);
+	m.msg_namelen = sizeof(a);
+	m.msg_control = (void *)8;
+	m.msg_controllen = 64;
+	sc(SYS_sendmsg, u, L(&m), 0, 0, 0, 0);
+	m.msg_control = ctl.b;
+	m.msg_controllen = HUGE_COUNT;
+	sc(SYS_sendmsg, u, L(&m), 0, 0, 0, 0);
+	h = add_cmsg(&ctl, &n, SOL_SOCKET, SCM_RIGHTS, "\0\0\0\0", 4);
+	h->cmsg_len = 1000;				/* past the buffer */
+	m.msg_controllen = n;
+	sc(SYS_sendmsg, u, L(&m), 0, 0, 0, 0);
+	h->cmsg_len = 5;				/* too short for its own header */
+	m.msg_controllen = n + 3;
+	sc(SYS_sendmsg, u, L(&m), 0, 0, 0, 0);
+	h->cmsg_len = CMSG_LEN(4);
+	m.msg_controllen = n + 3;			/* torn bytes after the message */
+	sc(SYS_sendmsg, u, L(&m), 0, 0, 0, 0);
+	memset(fds, 0, sizeof(fds));
+	n = 0;
+	m.msg_control = two + page - CMSG_SPACE(sizeof(fds)) - 8;
+	add_cmsg((union ctl *)m.msg_control, &n, SOL_SOCKET, SCM_RIGHTS, fds, sizeof(fds));
+	m.msg_controllen = n;				/* more fds than a kernel takes */
+	sc(SYS_sendmsg, u, L(&m), 0, 0, 0, 0);
+	n = 0;				/* types strace shows no data of: iotrace shows it */
+	m.msg_control = ctl.b;
+	add_cmsg(&ctl, &n, SOL_IP, 99, "\1\2\3", 3);
+	add_cmsg(&ctl, &n, 999, 5, "\377", 1);
+	m.msg_controllen = n;
+	sc(SYS_sendmsg, u, L(&m), 0, 0, 0, 0);
+	sc(SYS_recvmsg, u, 8, MSG_DONTWAIT, 0, 0, 0);
+	sc(SYS_recvmsg, u, L(edge), MSG_DONTWAIT, 0, 0, 0);
+	sc(SYS_sendmmsg, u, 8, 1 << 20, 0, 0, 0);
+	sc(SYS_recvmmsg, u, L(&mm), 1, MSG_DONTWAIT, 8, 0);
+	sc(SYS_recvmmsg, u, 8, 0xffffffff, MSG_DONTWAIT, 0, 0);
+	close(u);
+}
+
 int main(int argc, char **argv)
 {
 	const char *mode = argc > 1 ? argv[1] : "";
@@ -235,7 +430,11 @@ int main(int argc, char **argv)
 		names();
 	else if (!strcmp(mode, "bad"))
 		bad();
+	else if (!strcmp(mode, "msg"))
+		msg_unix(), msg_udp();
+	else if (!strcmp(mode, "msgbad"))
+		msg_bad();
 	else
-		return fprintf(stderr, "usage: sock tcp|udp|unix|names|bad\n"), 2;
+		return fprintf(stderr, "usage: sock tcp|udp|unix|names|bad|msg|msgbad\n"), 2;
 	return 0;
 }

@@ -25,6 +25,7 @@
  *   wronly  writes to a file opened write-only with mode 0200.
  *   sendto  as pipe, with sendto on a UNIX stream socket (fds 3 and 4)
  *           whose send buffer was filled first.
+ *   sendmsg as sendto, with sendmsg and the buffer in two iovecs of 50.
  *   lease   takes a write lease on a file opened read-write (lease-w:
  *           write-only), writes to it, and says whether the lease was
  *           broken meanwhile (a new open of the file breaks it).
@@ -123,10 +124,15 @@ static size_t filled = 4096;
 
 static void *sendto_writer(void *arg)
 {
-	(void)arg;
+	static struct iovec halves[2] = { { buf, 50 }, { buf + 50, 50 } };
+	static struct msghdr m = { .msg_iov = halves, .msg_iovlen = 2 };
+
 	writer_tid = (pid_t)syscall(SYS_gettid);
 	/* The syscall itself: i386's glibc would go through socketcall, which wait_blocked() does not know. */
-	syscall(SYS_sendto, 4L, (long)buf, (long)sizeof(buf), 0L, 0L, 0L);
+	if (arg)
+		syscall(SYS_sendmsg, 4L, (long)&m, 0L);
+	else
+		syscall(SYS_sendto, 4L, (long)buf, (long)sizeof(buf), 0L, 0L, 0L);
 	writer_done = 1;
 	for (;;)
 		pause();
@@ -171,18 +177,18 @@ static void drain(size_t n)
 	printf("reader got: %.*s\n", (int)n, got + filled);
 }
 
-/* A sendto blocked on a full socket while the main thread rewrites its buffer's tail. */
-static void blocked_sendto(void)
+/* A sendto (or sendmsg) blocked on a full socket while the main thread rewrites its buffer's tail. */
+static void blocked_sendto(int msg)
 {
 	pthread_t t;
 
 	full_socket();
 	memset(buf, 'A', sizeof(buf));
-	if (pthread_create(&t, NULL, sendto_writer, NULL))
+	if (pthread_create(&t, NULL, sendto_writer, msg ? buf : NULL))
 		die("pthread_create");
 	while (!writer_tid)
 		usleep(1000);
-	wait_blocked(writer_tid, SYS_sendto);
+	wait_blocked(writer_tid, msg ? SYS_sendmsg : SYS_sendto);
 	memset(buf + 90, 'B', 10);
 	drain(sizeof(buf));
 }
@@ -355,7 +361,9 @@ int main(int argc, char **argv)
 	else if (!strcmp(argv[1], "unread"))
 		blocked_writer(0, NOBODY_READS);
 	else if (!strcmp(argv[1], "sendto"))
-		blocked_sendto();
+		blocked_sendto(0);
+	else if (!strcmp(argv[1], "sendmsg"))
+		blocked_sendto(1);
 	else if (!strcmp(argv[1], "single"))
 		single();
 	else if (!strcmp(argv[1], "file") && argc > 2)
