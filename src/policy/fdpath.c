@@ -25,22 +25,23 @@ static void note_fd(struct call *c, int fd, pid_t tid, char *buf, size_t size)
 static void note_cmsg_fds(struct call *c, const struct buf_arg *b, pid_t tid, char *buf,
 			  size_t size)
 {
+	static int32_t fds[CMSG_FETCH_MAX / 4];
 	struct cmsg_walk w;
 	struct cmsg m;
-	size_t k;
-	int32_t fd;
+	size_t k, n = 0;
 
 	if (!b || !b->got || b->got < b->want)
 		return;
+	/* Noting a path may move the arena the messages are in: take the fds first. */
 	cmsg_begin(&w, c->arch, call_buf_data(c, b), b->got);
 	while (cmsg_next(&w, &m)) {
 		if (m.level != SOL_SOCKET_LEVEL || m.type != SCM_RIGHTS_TYPE)
 			continue;
-		for (k = 0; k + 4 <= m.data_len && k / 4 < c->iov_show; k += 4) {
-			memcpy(&fd, m.data + k, 4);
-			note_fd(c, fd, tid, buf, size);
-		}
+		for (k = 0; k + 4 <= m.data_len && k / 4 < c->iov_show && n < CMSG_FETCH_MAX / 4; k += 4)
+			memcpy(&fds[n++], m.data + k, 4);
 	}
+	for (k = 0; k < n; k++)
+		note_fd(c, fds[k], tid, buf, size);
 }
 
 static void note_fields(struct call *c, const struct agg_arg *v, pid_t tid, char *buf, size_t size)
