@@ -25,11 +25,12 @@ export IOTRACE HELPERS EXPECTED SRCDIR
 #    re-padded the same way; REPAD=1 re-pads every line (for callers that
 #    mask something else of varying width first);
 #  - with MASK_INODE=1, the inodes of pipes, sockets and anonymous inodes
-#    ("pipe:[123]"), and the inode that names an O_TMPFILE file
-#    ("/dir/#123"), become N, and such lines are re-padded;
+#    ("pipe:[123]", -yy's "UNIX-STREAM:[123->124]"), and the inode that
+#    names an O_TMPFILE file ("/dir/#123"), become N, and such lines are
+#    re-padded;
 #  - with MASK_PORT=1, a port the kernel picked (32768 and up, where
-#    ip_local_port_range starts) becomes htons(PORT), or "PORT" as -X raw
-#    and verbose show its bytes;
+#    ip_local_port_range starts) becomes htons(PORT), "PORT" as -X raw
+#    and verbose show its bytes, and 127.0.0.1:PORT in -yy's endpoints;
 #  - with MASK_LEFT=1, what is left of a timeout after the call
 #    ("(left {tv_sec=0, tv_nsec=998211})") becomes "(left {TIME})".
 normalize() {
@@ -41,14 +42,17 @@ normalize() {
 			|| s/^(\d+) +/sprintf("%-5s ", p($1))/e;
 		s/\b(si_pid=|pid |PID=|Process |process_vm_readv\(|process_vm_writev\()(\d+)/$1 . p($2)/ge;
 		s/(\{pid=)(\d+)/$1 . p($2)/ge;	# SCM_CREDENTIALS
-		# What is left of a timeout (recvmmsg) depends on how long the call took.
-		$masked = (s/\(left \{tv_sec=\d+, tv_nsec=\d+\}\)/(left {TIME})/g) || $masked if $left;
 		# (the level and type of a control message are values, not addresses)
 		my $masked = $mask && s/(?<!cmsg_level=)(?<!cmsg_type=)0x[0-9a-f]+/ADDR/g;
+		# What is left of a timeout (recvmmsg) depends on how long the call took.
+		$masked = (s/\(left \{tv_sec=\d+, tv_nsec=\d+\}\)/(left {TIME})/g) || $masked if $left;
 		$masked = (s/\b(pipe|socket|anon_inode):\[\d+\]/$1:[N]/g) || $masked if $inode;
+		# -yy: a socket by its protocol, with its peer inode for UNIX
+		$masked = (s/\b(TCP|TCPv6|UDP|UDPv6|UNIX|UNIX-STREAM|NETLINK):\[\d+(?=\]|->|,)(->\d+)?/"$1:[N" . ($2 ? "->N" : "")/ge) || $masked if $inode;
 		$masked = (s{/#\d+>}{/#N>}g) || $masked if $inode;	# an O_TMPFILE file
 		# A port the kernel picked (ip_local_port_range starts at 32768).
 		$masked = (s/htons\((\d+)\)/$1 >= 32768 ? "htons(PORT)" : "htons($1)"/ge) || $masked if $port;
+		$masked = (s/(\d+\.\d+\.\d+\.\d+|\]):(\d+)(?=[\]-])/$2 >= 32768 ? "$1:PORT" : "$1:$2"/ge) || $masked if $port;	# -yy
 		$masked = (s/(sin6?_port=)"\\x([0-9a-f]{2})\\x([0-9a-f]{2})"/hex($2) >= 128 ? "$1\"PORT\"" : $&/ge) || $masked if $port;	# -X raw
 		if (($lead || $masked || $repad) && /^(.*\)) +(= .*)$/s) {
 			my ($head, $tail) = ($1, $2);

@@ -199,6 +199,40 @@ trace_fresh() {
 	assert_output "$(printf '%s\n' 'close_range(3, 4294967295, 0)           = 0' '+++ exited with 0 +++')"
 }
 
+@test "-yy: sockets by their endpoints, learned from the kernel (as strace)" {
+	require_strace
+	FRESH_DIR=$cwd same_as_strace "%net" "sock sock32" "tcp udp names" "-yy"
+	FRESH_DIR=$cwd same_as_strace socket,socketpair,bind,getsockname,sendmsg,recvmsg,sendmmsg,recvmmsg,recvmmsg_time64 \
+		"sock sock32" msg "-yy"
+	# A name with a NUL (abstract): strace stops at it, iotrace shows all of it.
+	trace_fresh sock unix -q -yy -e trace=getsockname,sendto
+	run cat "$out"
+	assert_line --regexp '^getsockname\(7<UNIX-STREAM:\[[0-9]+,"sock\\"1"\]>, '
+	assert_line --regexp '^sendto\(8<UNIX:\[[0-9]+,@"iotrace\\0test\\n"\]>, "to self", '
+	# Passed fds (SCM_RIGHTS) and socketpair's pair: UNIX peers by inode.
+	trace_fresh sock msg -q -yy -e trace=socketpair
+	run cat "$out"
+	assert_output --regexp '^socketpair\(AF_UNIX, SOCK_DGRAM, 0, \[4<UNIX:\[([0-9]+)->([0-9]+)\]>, 5<UNIX:\[\2->\1\]>\]\) = 0'
+}
+
+@test "-yy: --summary=files names each socket by its endpoints, one row however they changed, both directions" {
+	trace_fresh sock tcp -q -yy -e trace=%net,close --summary=files -o "$cwd/trace"
+	run grep -E -A1 '(TCP:\[|fds not open)' "$cwd/trace"
+	# The client: socket and connect before it had endpoints; the listener; the accepted one.
+	assert_line --regexp '^ +0 +8 +5 +0 +1 +0 .* TCP:\[127\.0\.0\.1:[0-9]+->127\.0\.0\.1:[0-9]+\]$'
+	assert_line --regexp '^ +close 1, socket 1, connect 1, shutdown 1, sendto 1$'
+	assert_line --regexp '^ +8 +0 +5 +0 +1 +0 .* TCP:\[127\.0\.0\.1:[0-9]+->127\.0\.0\.1:[0-9]+\]$'
+	assert_line --regexp '^ +close 1, accept4 1, getpeername 1, recvfrom 2$'
+	assert_line --regexp '^ +0 +0 +6 +0 +1 +0 .* TCP:\[127\.0\.0\.1:[0-9]+\]$'
+	assert_line --regexp '^ +close 1, socket 1, bind 1, listen 1, accept4 1, getsockname 1$'
+}
+
+@test "-yy in JSON: the endpoints as the fd's path" {
+	trace_fresh sock tcp -q -yy --json -e trace=sendto
+	run jq -r 'select(.name == "sendto") | .args.sockfd_path' "$out"
+	assert_output --regexp '^TCP:\[127\.0\.0\.1:[0-9]+->127\.0\.0\.1:[0-9]+\]$'
+}
+
 @test "--normalize masks the pointers and keeps ports and socket paths" {
 	trace_fresh sock tcp -q --normalize -e trace=getsockname,recvfrom
 	run cat "$out"
@@ -208,6 +242,11 @@ trace_fresh() {
 	run cat "$out"
 	assert_line 'bind(7, {sa_family=AF_UNIX, sun_path="sock\"1"}, 110) = 0'
 	assert_line 'bind(8, {sa_family=AF_UNIX, sun_path=@"iotrace\0test\n"}, 16) = 0'
+	# -yy's socket inodes, and a UNIX peer's, numbered by first appearance.
+	trace_fresh sock unix -q -yy --normalize -e trace=socketpair,sendto
+	run cat "$out"
+	assert_line 'socketpair(AF_UNIX, SOCK_STREAM, 0, [3<UNIX-STREAM:[1->2]>, 4<UNIX-STREAM:[2->1]>]) = 0'
+	assert_line 'sendto(8<UNIX:[5,@"iotrace\0test\n"]>, "to self", 7, 0, {sa_family=AF_UNIX, sun_path=@"iotrace\0test\n"}, 16) = 7'
 }
 
 @test "--json: addresses typed by family; socklen before and after" {

@@ -345,6 +345,8 @@ static void keep_path(struct call *c, struct fd_path *p, const char *path, size_
 {
 	p->off = call_arena_take(c, len + 1);
 	p->len = (unsigned short)MIN(len, (size_t)USHRT_MAX);
+	p->described = 0;
+	p->ino = 0;
 	memcpy(c->arena + p->off, path, len);
 	c->arena[p->off + len] = '\0';
 }
@@ -365,16 +367,24 @@ void call_note_fd(struct call *c, int fd, int at_exit, const char *path, size_t 
 	keep_path(c, &n->path, path, len);
 }
 
-const char *call_noted_fd(const struct call *c, int fd, int at_exit, size_t *len)
+const struct fd_path *call_noted_path(const struct call *c, int fd, int at_exit)
 {
 	unsigned i;
 
 	for (i = 0; i < c->nnotes; i++)
-		if (c->notes[i].fd == fd && c->notes[i].at_exit == at_exit) {
-			*len = c->notes[i].path.len;
-			return (const char *)c->arena + c->notes[i].path.off;
-		}
+		if (c->notes[i].fd == fd && c->notes[i].at_exit == at_exit)
+			return &c->notes[i].path;
 	return NULL;
+}
+
+const char *call_noted_fd(const struct call *c, int fd, int at_exit, size_t *len)
+{
+	const struct fd_path *p = call_noted_path(c, fd, at_exit);
+
+	if (!p)
+		return NULL;
+	*len = p->len;
+	return (const char *)c->arena + p->off;
 }
 
 void call_set_result_path(struct call *c, const char *path, size_t len)

@@ -150,6 +150,12 @@ struct fd_path {
 	size_t off;		/* in the arena */
 	unsigned short len;	/* 0: unknown (closed, or not asked) */
 	unsigned char pending;
+	/*
+	 * -yy: a socket's endpoints ("TCP:[127.0.0.1:80->...]") replace its
+	 * "socket:[ino]", quoted already; @ino still names the socket.
+	 */
+	unsigned char described;
+	uint64_t ino;
 };
 
 struct arg {
@@ -445,6 +451,9 @@ void call_note_fd(struct call *c, int fd, int at_exit, const char *path, size_t 
 
 /* The file noted for @fd (at_exit as the struct holding it was read), or NULL. */
 const char *call_noted_fd(const struct call *c, int fd, int at_exit, size_t *len);
+
+/* The same as the fd_path noted, or NULL. */
+const struct fd_path *call_noted_path(const struct call *c, int fd, int at_exit);
 
 /* Records the file the result fd refers to. */
 void call_set_result_path(struct call *c, const char *path, size_t len);

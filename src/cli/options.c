@@ -423,8 +423,8 @@ static int output_option(int c)
 	case 'X':
 		opt.xlat = (enum xlat_style)choice("-X", optarg, styles, "raw, abbrev or verbose");
 		break;
-	case 'y':
-		opt.show_paths = 1;
+	case 'y':	/* -yy: sockets by their endpoints too */
+		opt.show_paths = opt.show_paths < 2 ? opt.show_paths + 1 : 2;
 		break;
 	case 'v':
 		opt.verbose = 1;

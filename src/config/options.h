@@ -71,7 +71,7 @@ struct options {
 	int verbose;			/* -v: every iovec element */
 	struct fdset dump_write;	/* -e write= */
 	struct fdset dump_read;		/* -e read= */
-	int show_paths;			/* -y */
+	int show_paths;			/* -y: 1; -yy: 2, sockets by their endpoints */
 	char **paths;			/* -P, resolved with realpath */
 	size_t npaths;
 	enum result_filter result;	/* -z, -Z */

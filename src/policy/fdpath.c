@@ -1,24 +1,61 @@
 /*
  * What fds name (-y, -P, --summary=files): fd and dirfd arguments at
  * entry, a new fd the call returns and fds inside structs (pipe's pair)
- * when they are read, each looked up in /proc as the call sees it.
+ * when they are read, each looked up in /proc as the call sees it; with
+ * -yy a socket by its endpoints.
  */
 #include "config.h"
+#include <stdio.h>
 #include <string.h>
 #include "call/cmsg.h"
+#include "config/options.h"
 #include "memory/umem.h"
+#include "policy/endpoints.h"
 #include "policy/fdpath.h"
+
+/*
+ * What fd @fd names, into @buf: its /proc link, or with -yy a socket's
+ * endpoints (then *@ino is the socket's inode, else 0).
+ */
+static ssize_t fd_name(pid_t tid, int fd, char *buf, size_t size, uint64_t *ino)
+{
+	ssize_t n = umem_fd_path(tid, fd, buf, size), d;
+	unsigned long long i;
+	char end;
+
+	*ino = 0;
+	if (n <= 0 || opt.show_paths < 2 || sscanf(buf, "socket:[%llu%c", &i, &end) != 2 || end != ']')
+		return n;
+	d = endpoints_text(tid, fd, i, buf, size);
+	if (d <= 0)
+		return n;	/* buf was not touched */
+	*ino = i;
+	return d;
+}
+
+/* The path just kept in @p is a socket's -yy description. */
+static void described(struct fd_path *p, uint64_t ino)
+{
+	p->described = ino != 0;
+	p->ino = ino;
+}
 
 static void note_fd(struct call *c, int fd, pid_t tid, char *buf, size_t size)
 {
 	size_t len;
 	ssize_t got;
+	uint64_t ino;
+	unsigned had;
 
 	if (call_noted_fd(c, fd, c->exiting, &len))
 		return;
-	got = umem_fd_path(tid, fd, buf, size);
-	if (got > 0)
-		call_note_fd(c, fd, c->exiting, buf, (size_t)got);
+	got = fd_name(tid, fd, buf, size, &ino);
+	if (got <= 0)
+		return;
+	had = c->nnotes;
+	call_note_fd(c, fd, c->exiting, buf, (size_t)got);
+	if (c->nnotes > had)
+		described(&c->notes[had].path, ino);
 }
 
 /* The fds SCM_RIGHTS messages pass: sent ones as at entry, received ones as at exit. */
@@ -81,6 +118,7 @@ void fdpath_resolve(struct call *c, pid_t tid)
 	char buf[4096];
 	unsigned i;
 	ssize_t n;
+	uint64_t ino;
 
 	for (i = 0; i < c->nargs; i++) {
 		struct arg *a = &c->arg[i];
@@ -88,12 +126,25 @@ void fdpath_resolve(struct call *c, pid_t tid)
 		if ((a->type != ARG_FD && a->type != ARG_DIRFD) || !a->filled || !a->path.pending)
 			continue;
 		a->path.pending = 0;
-		n = umem_fd_path(tid, (int)a->v.i, buf, sizeof(buf));
-		if (n > 0)
-			call_set_fd_path(c, i, buf, (size_t)n);
+		n = fd_name(tid, (int)a->v.i, buf, sizeof(buf), &ino);
+		if (n <= 0)
+			continue;
+		call_set_fd_path(c, i, buf, (size_t)n);
+		described(&c->arg[i].path, ino);
 	}
 	if (c->exiting && !c->error && !c->vanished && call_result_is_fd(c) && c->rval >= 0 &&
-	    (n = umem_fd_path(tid, (int)c->rval, buf, sizeof(buf))) > 0)
+	    (n = fd_name(tid, (int)c->rval, buf, sizeof(buf), &ino)) > 0) {
 		call_set_result_path(c, buf, (size_t)n);
+		described(&c->res_path, ino);
+	}
 	struct_fds(c, tid, buf, sizeof(buf));
+}
+
+void fdpath_closed(const struct call *c)
+{
+	unsigned i;
+
+	for (i = 0; i < c->nargs; i++)
+		if (c->arg[i].type == ARG_FD && c->arg[i].path.ino)
+			endpoints_closed(c->arg[i].path.ino);
 }

@@ -9,8 +9,13 @@
  * /proc/TID/fd names it now: fd and dirfd arguments (AT_FDCWD: the
  * current directory) at entry; at exit, a new fd the call returns; fds
  * inside structs when those are read.  Looked up at every call, never
- * cached, so that dup2, close and exec cannot make a name stale.
+ * cached, so that dup2, close and exec cannot make a name stale (-yy
+ * caches only a connected stream socket's endpoints, which cannot
+ * change, by the socket's inode).
  */
 void fdpath_resolve(struct call *c, pid_t tid);
+
+/* A close of @c's fd arguments ended: sockets among them are forgotten (-yy). */
+void fdpath_closed(const struct call *c);
 
 #endif

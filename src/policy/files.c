@@ -76,6 +76,28 @@ static struct file *file_of(const char *name)
 	return f;
 }
 
+/*
+ * The row of what @p names.  A socket -yy describes is one row, by its
+ * inode, shown by the endpoints it had last: its endpoints change as it
+ * is bound and connected, its inode does not.
+ */
+static struct file *file_at(const struct call *c, const struct fd_path *p)
+{
+	const char *text = (const char *)c->arena + p->off;
+	char key[48];
+	struct file *f;
+
+	if (!p->described)
+		return file_of(text);
+	snprintf(key, sizeof(key), "socket:[%llu]", (unsigned long long)p->ino);
+	f = file_of(key);
+	if (strcmp(f->name, key) || (f->label && !strcmp(f->label, text)))
+		return f;	/* "(other files)", or no news */
+	free(f->label);
+	f->label = xstrdup(text);
+	return f;
+}
+
 /* Bucket of a latency: exact below 8 ns, then eight a power of two. */
 static unsigned bucket_of(uint64_t ns)
 {
@@ -203,10 +225,10 @@ static void credit_opened(struct touched *t, const struct call *c, uint64_t ns)
 	if (c->error || c->vanished)
 		return;
 	if (call_result_is_fd(c) && call_result_path(c))
-		credit(t, c, file_of(call_result_path(c)), k, ns);
+		credit(t, c, file_at(c, &c->res_path), k, ns);
 	for (i = 0; i < c->nnotes; i++)
 		if (c->notes[i].at_exit)
-			credit(t, c, file_of((const char *)c->arena + c->notes[i].path.off), k, ns);
+			credit(t, c, file_at(c, &c->notes[i].path), k, ns);
 }
 
 /*
@@ -224,14 +246,12 @@ void files_add(const struct call *c, uint64_t ns, int changed)
 
 	for (i = 0; i < c->nargs; i++) {
 		char role = syscall_fd_role(c->id, i);
-		const char *path;
 		struct file *f;
 
 		if (role == '-' || c->arg[i].type != ARG_FD)
 			continue;
 		/* Closed fds are one row: numbers the program got wrong are not files. */
-		path = call_fd_path(c, &c->arg[i]);
-		f = file_of(path ? path : NOT_OPEN);
+		f = call_fd_path(c, &c->arg[i]) ? file_at(c, &c->arg[i].path) : file_of(NOT_OPEN);
 		if (role == FD_SOURCE || role == FD_BOTH)
 			f->read += bytes;
 		if (role == FD_DEST || role == FD_BOTH) {

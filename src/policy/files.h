@@ -40,6 +40,7 @@ struct latency {
 
 struct file {
 	char *name;		/* what /proc/PID/fd named */
+	char *label;		/* -yy: a socket's latest endpoints, quoted already; or NULL */
 	uint64_t read, written, calls, errors;
 	uint64_t opens, syncs;
 	uint64_t sync_ns, ns;	/* time in fsync-family calls, in all calls */

@@ -110,20 +110,40 @@ void quote_addr(struct strbuf *sb, uint64_t a)
 		sb_addstr(sb, "NULL");
 }
 
+/* Digits at @p, before @end, and what follows them; 0 when none. */
+static size_t digits(const char *p, const char *end, unsigned long long *v)
+{
+	char *stop;
+
+	if (p >= end || *p < '0' || *p > '9')
+		return 0;
+	*v = strtoull(p, &stop, 10);
+	return stop <= end ? (size_t)(stop - p) : 0;
+}
+
 void file_name_raw(struct strbuf *sb, const char *path, size_t len)
 {
-	const char *br = memchr(path, '[', len);
-	char *end;
+	const char *br = memchr(path, '[', len), *end = path + len, *p;
 	unsigned long long ino;
+	size_t n;
 
-	/* Only pseudo-files ("pipe:[1234]", "socket:[5678]") carry an inode: a path never does. */
-	if (opt.normalize && len && path[0] != '/' && br && path[len - 1] == ']' &&
-	    (ino = strtoull(br + 1, &end, 10), end == path + len - 1)) {
-		sb_add(sb, path, (size_t)(br - path) + 1);
-		sb_addf(sb, "%u]", norm_inode(ino));
-	} else {
+	/*
+	 * Only pseudo-files ("pipe:[1234]", "socket:[5678]", and -yy's
+	 * "UNIX-STREAM:[1234->1235,...]") carry inodes: a path never does.
+	 */
+	if (!opt.normalize || !len || path[0] == '/' || !br || path[len - 1] != ']' ||
+	    !(n = digits(br + 1, end, &ino)) || !strchr("]-,", br[1 + n])) {
 		sb_add(sb, path, len);
+		return;
 	}
+	sb_add(sb, path, (size_t)(br - path) + 1);
+	sb_addf(sb, "%u", norm_inode(ino));
+	p = br + 1 + n;
+	if (end - p > 2 && !memcmp(p, "->", 2) && (n = digits(p + 2, end, &ino))) {
+		sb_addf(sb, "->%u", norm_inode(ino));	/* a UNIX socket's peer */
+		p += 2 + n;
+	}
+	sb_add(sb, p, (size_t)(end - p));
 }
 
 /*

@@ -153,7 +153,10 @@ void files_print(struct outstream *s)
 			f->sync_ns / 1e9, f->ns / 1e9);
 		if (opt.toctou)
 			sb_addf(&sb, "%8llu  ", (unsigned long long)f->toctou);
-		file_name_text(&sb, f->name, strlen(f->name));
+		if (f->label)	/* a socket's endpoints (-yy), quoted already */
+			sb_addstr(&sb, f->label);
+		else
+			file_name_text(&sb, f->name, strlen(f->name));
 		sb_addstr(&sb, "\n" UNDER);
 		for (id = 1; id < SC_COUNT; id++) {
 			if (!f->per_call[id])

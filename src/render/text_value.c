@@ -115,6 +115,20 @@ static void fd_path(struct strbuf *sb, const char *path, size_t len)
 		sb_addstr(sb, "(deleted)");
 }
 
+/* <path>, or a socket's -yy endpoints, quoted already: <TCP:[127.0.0.1:80->...]>. */
+static void fd_name(struct strbuf *sb, const struct call *c, const struct fd_path *p)
+{
+	const char *text = (const char *)c->arena + p->off;
+
+	if (!p->described) {
+		fd_path(sb, text, p->len);
+		return;
+	}
+	sb_addch(sb, '<');
+	file_name_raw(sb, text, p->len);	/* inodes renumbered by --normalize */
+	sb_addch(sb, '>');
+}
+
 /* A number as strace shows flags and unnamed values: 0, or hex. */
 static void hex(struct strbuf *sb, uint64_t v)
 {
@@ -273,20 +287,18 @@ static int64_t pid_value(pid_t pid)
 	return pid > 0 ? (int64_t)quote_pid(pid) : pid;
 }
 
-static void fd_value(struct strbuf *sb, int64_t fd, const char *path, size_t len)
+/* An fd and, with -y, what it names (@p NULL or empty: nothing known). */
+static void fd_value(struct strbuf *sb, const struct call *c, int64_t fd, const struct fd_path *p)
 {
 	sb_addi(sb, fd);
-	if (opt.show_paths && path)
-		fd_path(sb, path, len);
+	if (opt.show_paths && p && p->len)
+		fd_name(sb, c, p);
 }
 
 /* An fd inside a struct: its file as noted when the struct was read. */
 static void field_fd(struct strbuf *sb, const struct call *c, const struct agg_arg *v, int64_t fd)
 {
-	size_t len = 0;
-	const char *path = call_noted_fd(c, (int)fd, v->at_exit, &len);
-
-	fd_value(sb, fd, path, len);
+	fd_value(sb, c, fd, call_noted_path(c, (int)fd, v->at_exit));
 }
 
 /* Whether field @f of element @i is left out (open_how's mode when it says nothing). */
@@ -698,7 +710,7 @@ void text_arg(struct strbuf *sb, const struct call *c, const struct arg *a)
 		sb_addu(sb, quote_pid((pid_t)a->v.i));
 		break;
 	case ARG_FD:
-		fd_value(sb, a->v.i, call_fd_path(c, a), a->path.len);
+		fd_value(sb, c, a->v.i, &a->path);
 		break;
 	case ARG_DIRFD:
 		named_number(sb, a->v.i, a->v.i == AT_FDCWD_VAL ? "AT_FDCWD" : NULL);
@@ -789,7 +801,7 @@ static void result_value(struct strbuf *sb, const struct call *c)
 		return;
 	}
 	if (call_result_is_fd(c)) {
-		fd_value(sb, (int64_t)v, call_result_path(c), c->res_path.len);
+		fd_value(sb, c, (int64_t)v, &c->res_path);
 		return;
 	}
 	if (syscall_def(c->id)->result == RESULT_ADDR) {

@@ -23,7 +23,8 @@
  *           the length and flags, and the seccomp filter lets mappings
  *           with MAP_ANONYMOUS run unstopped;
  *           UNMAP: arguments 0 and 1 are a range; shown only when it
- *           holds a file mapping iotrace saw made
+ *           holds a file mapping iotrace saw made;
+ *           CLOSES: closes its fd arguments (-yy forgets their sockets)
  *
  * WATCHED rows are not decoded: the tracer stops them for what they do
  * to the tracee (MAPS for -k; SECCOMP for a filter of the tracee's own:
@@ -54,7 +55,7 @@ SYSCALL(open,                 2,      5,  DESC,  "",     FD,     OPENS,   open)
 SYSCALL(openat,             257,    295,  DESC,  "",     FD,     OPENS,   openat)
 SYSCALL(openat2,            437,    437,  DESC,  "",     FD,     OPENS,   openat2)
 SYSCALL(creat,               85,      8,  DESC,  "",     FD,     OPENS,   creat)
-SYSCALL(close,                3,      6,  DESC,  "n",    STATUS, 0,       close)
+SYSCALL(close,                3,      6,  DESC,  "n",    STATUS, CLOSES,  close)
 SYSCALL(close_range,        436,    436,  DESC,  "",     STATUS, 0,       close_range)
 SYSCALL(dup,                 32,     41,  DESC,  "n",    FD,     0,       dup)
 SYSCALL(dup2,                33,     63,  DESC,  "nn",   FD,     0,       dup2)

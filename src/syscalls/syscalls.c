@@ -24,6 +24,7 @@
 #define FILEMAP SF_FILEMAP
 #define UNMAP SF_UNMAP
 #define SOCKETCALL SF_SOCKETCALL
+#define CLOSES SF_CLOSES
 
 static const struct syscall_def defs[SC_ALL] = {
 #define SYSCALL(name, x64, x32, class, fds, result, flags, dec) \

@@ -36,6 +36,7 @@ enum sc_flag {
 	SF_FILEMAP = 1 << 5,		/* I/O only when it maps a file (not MAP_ANONYMOUS) */
 	SF_UNMAP = 1 << 6,		/* unmaps a range: shown over a file mapping */
 	SF_SOCKETCALL = 1 << 7,		/* i386's socketcall(2): stands for the call it names */
+	SF_CLOSES = 1 << 8,		/* closes its fd arguments */
 };
 
 /* The role of an fd argument, for --summary=files: one letter of the list's fds. */

@@ -244,6 +244,8 @@ static enum pending on_exit_stop(struct tcb *t, const struct __ptrace_syscall_in
 	call_fetch(c, t->tid, report_plan, r);
 	if (want_paths())
 		fdpath_resolve(c, t->tid);
+	if (want_paths() && !c->error && (syscall_def(c->id)->flags & SF_CLOSES))
+		fdpath_closed(c);
 	if (maps_call(c))
 		maps_update(c, tgid_of(t));
 	if (opt.toctou)	/* before the tracee runs on and reuses its buffers */
