@@ -1,8 +1,8 @@
 /*
  * Sockets: socket, socketpair, bind, connect, listen, accept, accept4,
- * shutdown, getsockname, getpeername (the endpoints); sendto, recvfrom,
- * sendmsg, recvmsg, sendmmsg and recvmmsg (the data, with addresses and
- * control messages).
+ * shutdown, getsockname, getpeername (the endpoints); send, recv,
+ * sendto, recvfrom, sendmsg, recvmsg, sendmmsg and recvmmsg (the data,
+ * with addresses and control messages).
  */
 #include "config.h"
 #include <sys/socket.h>
@@ -179,27 +179,41 @@ void decode_getpeername(struct call *c, const struct sc_event *ev)
 	fd_addr_out(c, ev);
 }
 
-/* sendto(fd, buf, len, flags, dest_addr, addrlen): a write with an address. */
-void decode_sendto(struct call *c, const struct sc_event *ev)
+/* send's and sendto's first four: fd, buf, len, flags; the data consumed as a write's. */
+static void send_data(struct call *c, const struct sc_event *ev)
 {
 	uint64_t len = arch_ulong(ev->arch, ev->args[2]);
 
-	if (ev->exiting)
-		return;
 	call_add_fd(c, "sockfd", fd_arg(ev, 0));
 	call_add_buf(c, "buf", ptr_arg(ev, 1), len);
 	call_add_uint(c, "len", len);
 	call_add_flags(c, "flags", (uint32_t)ev->args[3], &xlat_msg_flags);
-	add_addr_in(c, ev, 4);
 	write_side_data(c, ev, 1, len, -1, WRITE_AT);
 }
 
+/* sendto(fd, buf, len, flags, dest_addr, addrlen): a write with an address. */
+void decode_sendto(struct call *c, const struct sc_event *ev)
+{
+	if (ev->exiting)
+		return;
+	send_data(c, ev);
+	add_addr_in(c, ev, 4);
+}
+
+/* send(fd, buf, len, flags): i386's socketcall(2) only. */
+void decode_send(struct call *c, const struct sc_event *ev)
+{
+	if (!ev->exiting)
+		send_data(c, ev);
+}
+
 /*
- * recvfrom(fd, buf, len, flags, src_addr, addrlen): a read with an
- * address.  With MSG_TRUNC the result is the datagram's length, which
- * may be more than the buffer holds.
+ * recv's and recvfrom's first four: fd, buf (known at exit), len, flags.
+ * With MSG_TRUNC the result is the datagram's length, which may be more
+ * than the buffer holds: it shows what the buffer holds.  Returns
+ * whether the call succeeded.
  */
-void decode_recvfrom(struct call *c, const struct sc_event *ev)
+static int recv_data(struct call *c, const struct sc_event *ev)
 {
 	uint64_t buf = ptr_arg(ev, 1), len = arch_ulong(ev->arch, ev->args[2]), got;
 
@@ -208,19 +222,36 @@ void decode_recvfrom(struct call *c, const struct sc_event *ev)
 		call_add_later(c, "buf");
 		call_add_uint(c, "len", len);
 		call_add_flags(c, "flags", (uint32_t)ev->args[3], &xlat_msg_flags);
-		addr_out_entry(c, ev, 4);
-		return;
+		return 0;
 	}
 	if (ev->is_error) {
 		call_fill_addr(&c->arg[1], buf);
-		call_fill_addr(&c->arg[4], ptr_arg(ev, 4));
-		return;
+		return 0;
 	}
 	got = MIN((uint64_t)ev->rval, len);
 	call_fill_buf(c, &c->arg[1], buf, got);
 	if (got)
 		call_produces(c, 1, got, fd_arg(ev, 0));
-	addr_out_exit(c, ev, 4, 4);
+	return 1;
+}
+
+/* recvfrom(fd, buf, len, flags, src_addr, addrlen): a read with an address. */
+void decode_recvfrom(struct call *c, const struct sc_event *ev)
+{
+	int ok = recv_data(c, ev);
+
+	if (!ev->exiting)
+		addr_out_entry(c, ev, 4);
+	else if (ok)
+		addr_out_exit(c, ev, 4, 4);
+	else if (ev->is_error)
+		call_fill_addr(&c->arg[4], ptr_arg(ev, 4));
+}
+
+/* recv(fd, buf, len, flags): i386's socketcall(2) only. */
+void decode_recv(struct call *c, const struct sc_event *ev)
+{
+	recv_data(c, ev);
 }
 
 /* sendmsg(fd, msg, flags): the msghdr, its iovecs' data consumed as writev's. */

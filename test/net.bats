@@ -193,6 +193,8 @@ trace_fresh() {
 	FRESH_DIR=$cwd same_as_strace "%net" sock32 "mux-tcp mux-udp mux-unix mux-names" "" "-y"
 	FRESH_DIR=$cwd same_as_strace socket,socketpair,bind,getsockname,sendmsg,recvmsg,sendmmsg,recvmmsg,recvmmsg_time64 \
 		sock32 mux-msg "" "-y"
+	# send and recv exist only as socketcalls.
+	same_as_strace "%net" sock32 sendrecv "" "-y"
 	# An unreadable array, an unknown call: nothing decoded, nothing broken.
 	trace_fresh sock32 muxbad -q -e trace=all
 	run cat "$out"

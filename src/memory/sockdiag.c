@@ -44,7 +44,7 @@ static int diag_socket(void)
 }
 
 /* Called with each answer of a request; returns 1 when it was the socket looked for. */
-typedef int (*diag_match)(const struct nlmsghdr *h, struct sock_endpoints *e);
+typedef int (*diag_match)(struct nlmsghdr *h, struct sock_endpoints *e);
 
 /*
  * Sends request @req of @len bytes and reads the answers (all of a
@@ -90,7 +90,7 @@ broken:
 	return found;
 }
 
-static int match_inet(const struct nlmsghdr *h, struct sock_endpoints *e)
+static int match_inet(struct nlmsghdr *h, struct sock_endpoints *e)
 {
 	const struct inet_diag_msg *m = NLMSG_DATA(h);
 
@@ -120,16 +120,16 @@ static int ask_inet(struct sock_endpoints *e, int family, int protocol)
 	return diag_ask(&req, sizeof(req), match_inet, e);
 }
 
-static int match_unix(const struct nlmsghdr *h, struct sock_endpoints *e)
+static int match_unix(struct nlmsghdr *h, struct sock_endpoints *e)
 {
-	const struct unix_diag_msg *m = NLMSG_DATA(h);
-	const struct rtattr *a;
+	struct unix_diag_msg *m = NLMSG_DATA(h);
+	struct rtattr *a;
 	int left;
 
 	if (h->nlmsg_len < NLMSG_LENGTH(sizeof(*m)) || m->udiag_ino != e->inode)
 		return 0;
 	left = (int)(h->nlmsg_len - NLMSG_LENGTH(sizeof(*m)));
-	for (a = (const struct rtattr *)(m + 1); RTA_OK(a, left); a = RTA_NEXT(a, left)) {
+	for (a = (struct rtattr *)(m + 1); RTA_OK(a, left); a = RTA_NEXT(a, left)) {
 		size_t n = RTA_PAYLOAD(a);
 
 		if (a->rta_type == UNIX_DIAG_PEER && n >= 4)
@@ -159,7 +159,7 @@ static int ask_unix(struct sock_endpoints *e)
 	return diag_ask(&req, sizeof(req), match_unix, e);
 }
 
-static int match_netlink(const struct nlmsghdr *h, struct sock_endpoints *e)
+static int match_netlink(struct nlmsghdr *h, struct sock_endpoints *e)
 {
 	const struct netlink_diag_msg *m = NLMSG_DATA(h);
 

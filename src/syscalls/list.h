@@ -100,6 +100,9 @@ SYSCALL(getpeername,         52,    368,  NET,   "n",    STATUS, 0,       getpee
 SYSCALL(shutdown,            48,    373,  NET,   "n",    STATUS, 0,       shutdown)
 SYSCALL(sendto,              44,    369,  NET,   "d",    BYTES,  0,       sendto)
 SYSCALL(recvfrom,            45,    371,  NET,   "s",    BYTES,  0,       recvfrom)
+/* send and recv have no syscall of their own: i386 makes them through socketcall(2). */
+SYSCALL(send,                -1,     -1,  NET,   "d",    BYTES,  0,       send)
+SYSCALL(recv,                -1,     -1,  NET,   "s",    BYTES,  0,       recv)
 SYSCALL(sendmsg,             46,    370,  NET,   "d",    BYTES,  0,       sendmsg)
 SYSCALL(recvmsg,             47,    372,  NET,   "s",    BYTES,  0,       recvmsg)
 /* The *mmsg calls count messages: their bytes are in each message's msg_len. */
@@ -127,8 +130,8 @@ WATCHED(socketcall,          -1,    102,  SOCKETCALL)
  * i386's socketcall(2): its first argument names a socket call (the
  * kernel's SYS_* numbers of <linux/net.h>), whose arguments are an
  * array of longs its second argument points to; iotrace shows it as
- * that call, as strace does.  Calls without a row here (send, recv,
- * getsockopt...) are not decoded.
+ * that call, as strace does.  Calls without a row here (getsockopt,
+ * setsockopt...) are not decoded.
  */
 #ifdef SOCKETCALL_SUB
 /*             SYS_*  args  row */
@@ -140,6 +143,8 @@ SOCKETCALL_SUB(    5,    3, accept)
 SOCKETCALL_SUB(    6,    3, getsockname)
 SOCKETCALL_SUB(    7,    3, getpeername)
 SOCKETCALL_SUB(    8,    4, socketpair)
+SOCKETCALL_SUB(    9,    4, send)
+SOCKETCALL_SUB(   10,    4, recv)
 SOCKETCALL_SUB(   11,    6, sendto)
 SOCKETCALL_SUB(   12,    6, recvfrom)
 SOCKETCALL_SUB(   13,    2, shutdown)

@@ -13,7 +13,8 @@
  *          sendmmsg/recvmmsg over UDP with a timeout
  *   msgbad bad pointers and counts in every field of a msghdr
  * A "mux-" prefix (i386) makes the same calls through socketcall(2);
- * muxbad gives socketcall an unreadable array and an unknown call.
+ * muxbad gives socketcall an unreadable array and an unknown call;
+ * sendrecv makes send(2) and recv(2), which exist only there.
  * Ports the kernel picks (32768 and up) differ from run to run.
  */
 #define _GNU_SOURCE
@@ -278,6 +279,24 @@ static void msg_unix(void)
 	sc(SYS_recvmsg, sv[1], L(&m), MSG_DONTWAIT, 0, 0, 0);	/* EAGAIN */
 	close(sv[0]);
 	close(sv[1]);
+	/* A stream pair: fds and credentials pass with the bytes. */
+	sc(SYS_socketpair, AF_UNIX, SOCK_STREAM, 0, L(sv), 0, 0);
+	setsockopt(sv[1], SOL_SOCKET, SO_PASSCRED, &one, sizeof(one));
+	memset(&m, 0, sizeof(m));
+	n = 0;
+	add_cmsg(&ctl, &n, SOL_SOCKET, SCM_RIGHTS, fds, sizeof(fds));
+	add_cmsg(&ctl, &n, SOL_SOCKET, SCM_CREDENTIALS, &cred, sizeof(cred));
+	m.msg_iov = iov;
+	m.msg_iovlen = 2;
+	m.msg_control = ctl.b;
+	m.msg_controllen = n;
+	sc(SYS_sendmsg, sv[0], L(&m), 0, 0, 0, 0);
+	m.msg_iov = in;
+	m.msg_control = rctl.b;
+	m.msg_controllen = sizeof(rctl.b);
+	sc(SYS_recvmsg, sv[1], L(&m), 0, 0, 0, 0);
+	close(sv[0]);
+	close(sv[1]);
 }
 
 static void msg_udp(void)
@@ -403,6 +422,28 @@ static void msg_bad(void)
 	close(u);
 }
 
+#ifdef SYS_socketcall
+/* send(2) and recv(2), which have no syscall of their own: socketcall's SYS_SEND, SYS_RECV. */
+static void send_recv(void)
+{
+	char buf[8];
+	long sv[2] = { 0, 0 }, a[4];
+	int p[2];
+
+	a[0] = AF_UNIX, a[1] = SOCK_STREAM, a[2] = 0, a[3] = L(p);
+	syscall(SYS_socketcall, 8, a);
+	sv[0] = p[0], sv[1] = p[1];
+	a[0] = sv[0], a[1] = L("hi\n"), a[2] = 3, a[3] = MSG_NOSIGNAL;
+	syscall(SYS_socketcall, 9, a);
+	a[0] = sv[1], a[1] = L(buf), a[2] = sizeof(buf), a[3] = 0;
+	syscall(SYS_socketcall, 10, a);
+	a[3] = MSG_DONTWAIT;	/* EAGAIN */
+	syscall(SYS_socketcall, 10, a);
+	a[0] = sv[0], a[1] = 8, a[2] = 3, a[3] = 0;	/* EFAULT */
+	syscall(SYS_socketcall, 9, a);
+}
+#endif
+
 int main(int argc, char **argv)
 {
 	const char *mode = argc > 1 ? argv[1] : "";
@@ -416,6 +457,10 @@ int main(int argc, char **argv)
 	if (!strcmp(mode, "muxbad")) {	/* socketcall's own hostile input */
 		syscall(SYS_socketcall, 1, 8L);
 		syscall(SYS_socketcall, 99, 8L);
+		return 0;
+	}
+	if (!strcmp(mode, "sendrecv")) {	/* send and recv: socketcall(2) only */
+		send_recv();
 		return 0;
 	}
 #endif
