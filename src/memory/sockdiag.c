@@ -64,15 +64,20 @@ static int diag_ask(void *req, size_t len, diag_match match, struct sock_endpoin
 	if (sendto(fd, req, len, 0, (struct sockaddr *)&kernel, sizeof(kernel)) < 0)
 		return 0;
 	for (;;) {
-		struct nlmsghdr *h = (struct nlmsghdr *)buf;
-		int left;
+		size_t off = 0;
 
 		n = recv(fd, buf, sizeof(buf), 0);
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n <= 0)
 			goto broken;
-		for (left = (int)n; NLMSG_OK(h, left); h = NLMSG_NEXT(h, left)) {
+		/* Each answer, as long as its header says and the bytes hold. */
+		while (off + NLMSG_HDRLEN <= (size_t)n) {
+			struct nlmsghdr *h = (struct nlmsghdr *)(buf + off);
+
+			if (h->nlmsg_len < NLMSG_HDRLEN || h->nlmsg_len > (size_t)n - off)
+				break;
+			off += NLMSG_ALIGN(h->nlmsg_len);
 			if (h->nlmsg_seq != seq)
 				continue;	/* a late answer to an earlier request */
 			if (h->nlmsg_type == NLMSG_DONE || h->nlmsg_type == NLMSG_ERROR)
