@@ -141,3 +141,80 @@ static const struct field timespec64_fields[] = {
 const struct layout timespec64_layout = {
 	.name = "timespec64", .size = { 16, 16 }, .nfields = 2, .fields = timespec64_fields,
 };
+
+/*
+ * struct iocb (Linux AIO), the same on both arches: aio_buf is the data
+ * of a write, the iovecs of a vectored call (their data too when it
+ * writes), an address for a read (nothing is there yet).
+ */
+enum { CB_DATA, CB_KEY, CB_RW_FLAGS, CB_OPCODE, CB_REQPRIO, CB_FILDES, CB_BUF_DATA, CB_BUF_IOV,
+       CB_BUF_RIOV, CB_BUF_ADDR, CB_NBYTES, CB_OFFSET, CB_FLAGS, CB_RESFD };
+#define AIO_PREAD 0
+#define AIO_PWRITE 1
+#define AIO_PREADV 7
+#define AIO_PWRITEV 8
+#define IOCB_FLAG_RESFD_BIT 1
+#define IOCB_HEAD \
+	[CB_DATA] = { FIELD("aio_data"), .kind = F_HEX, SIZE(8, 8), AT(0, 0), .len = -1 }, \
+	[CB_KEY] = { FIELD("aio_key"), .kind = F_UINT, SIZE(4, 4), AT(8, 8), .len = -1, \
+		     .omit_zero = 1 }, \
+	[CB_RW_FLAGS] = { FIELD("aio_rw_flags"), .kind = F_FLAGS, SIZE(4, 4), AT(12, 12), .len = -1, \
+			  .names = &xlat_rwf, .omit_zero = 1 }, \
+	[CB_OPCODE] = { FIELD("aio_lio_opcode"), .kind = F_ENUM, SIZE(2, 2), AT(16, 16), .len = -1, \
+			.names = &xlat_aio_cmds }, \
+	[CB_REQPRIO] = { FIELD("aio_reqprio"), .kind = F_INT, SIZE(2, 2), AT(18, 18), .len = -1, \
+			 .omit_zero = 1 }, \
+	[CB_FILDES] = { FIELD("aio_fildes"), .kind = F_FD, SIZE(4, 4), AT(20, 20), .len = -1 }
+static const struct field iocb_fields[] = {
+	IOCB_HEAD,
+	[CB_BUF_DATA] = { FIELD("aio_buf"), .kind = F_BYTES, .payload = 1, SIZE(8, 8), AT(24, 24),
+			  .len = CB_NBYTES, .when = CB_OPCODE + 1, .when_values = WHEN(AIO_PWRITE) },
+	[CB_BUF_IOV] = { FIELD("aio_buf"), .kind = F_ARRAY, .payload = 1, SIZE(8, 8), AT(24, 24),
+			 .len = CB_NBYTES, .sub = &iovec_layout, .when = CB_OPCODE + 1,
+			 .when_values = WHEN(AIO_PWRITEV) },
+	[CB_BUF_RIOV] = { FIELD("aio_buf"), .kind = F_ARRAY, SIZE(8, 8), AT(24, 24), .len = CB_NBYTES,
+			  .sub = &iovec_layout, .no_data = 1, .when = CB_OPCODE + 1,
+			  .when_values = WHEN(AIO_PREADV) },
+	[CB_BUF_ADDR] = { FIELD("aio_buf"), .kind = F_ADDR, SIZE(8, 8), AT(24, 24), .len = -1,
+			  .when = CB_OPCODE + 1, .when_values = WHEN(AIO_PREAD) },
+	[CB_NBYTES] = { FIELD("aio_nbytes"), .kind = F_UINT, SIZE(8, 8), AT(32, 32), .len = -1,
+			.when = CB_OPCODE + 1, .when_values = WHEN(AIO_PREAD) | WHEN(AIO_PWRITE) },
+	[CB_OFFSET] = { FIELD("aio_offset"), .kind = F_INT, SIZE(8, 8), AT(40, 40), .len = -1,
+			.when = CB_OPCODE + 1, .when_values = WHEN(AIO_PREAD) | WHEN(AIO_PWRITE) |
+			WHEN(AIO_PREADV) | WHEN(AIO_PWRITEV) },
+	[CB_FLAGS] = { FIELD("aio_flags"), .kind = F_FLAGS, SIZE(4, 4), AT(56, 56), .len = -1,
+		       .names = &xlat_iocb_flags, .omit_zero = 1 },
+	[CB_RESFD] = { FIELD("aio_resfd"), .kind = F_FD, SIZE(4, 4), AT(60, 60), .len = -1,
+		       .omit_zero = 1, .unless = CB_FLAGS + 1, .unless_mask = IOCB_FLAG_RESFD_BIT },
+};
+const struct layout iocb_layout = {
+	.name = "iocb", .size = { 64, 64 }, .nfields = 14, .fields = iocb_fields,
+};
+/* io_cancel's iocb: strace shows its head only. */
+static const struct field iocb_head_fields[] = { IOCB_HEAD };
+const struct layout iocb_head_layout = {
+	.name = "iocb", .size = { 64, 64 }, .nfields = 6, .fields = iocb_head_fields,
+};
+/* io_submit's array of pointers to iocbs (a long each). */
+static const struct field iocb_ptr_field[] = {
+	{ .kind = F_PTR, SIZE(8, 4), AT(0, 0), .len = -1, .sub = &iocb_layout },
+};
+const struct layout iocb_ptr_layout = {
+	.name = "iocb *", .size = { 8, 4 }, .nfields = 1, .fields = iocb_ptr_field,
+};
+
+static const struct field io_event_fields[] = {
+	{ FIELD("data"), .kind = F_HEX, SIZE(8, 8), AT(0, 0), .len = -1 },
+	{ FIELD("obj"), .kind = F_ADDR, SIZE(8, 8), AT(8, 8), .len = -1 },
+	{ FIELD("res"), .kind = F_INT, SIZE(8, 8), AT(16, 16), .len = -1 },
+	{ FIELD("res2"), .kind = F_INT, SIZE(8, 8), AT(24, 24), .len = -1 },
+};
+const struct layout io_event_layout = {
+	.name = "io_event", .size = { 32, 32 }, .nfields = 4, .fields = io_event_fields,
+};
+
+/* An aio_context_t (an unsigned long): io_setup's answer. */
+static const struct field aio_ctx_field[] = { { .kind = F_ADDR, SIZE(8, 4), AT(0, 0), .len = -1 } };
+const struct layout aio_ctx_layout = {
+	.name = "aio_context_t", .size = { 8, 4 }, .nfields = 1, .fields = aio_ctx_field,
+};

@@ -142,7 +142,7 @@ q() {
 	for spec in "rw basic" "rw sync" "vec basic" "vec offsets" "vec pvm" "zc sendfile" "zc splice" "zc32 sendfile" \
 		"fdlife open" "fdlife dup" "fdlife fcntl" "fdlife pipe" "fdlife seek" "fdlife sync" \
 		"fdlife map" "fdlife bad" "fdlife32 fcntl" "fdlife32 seek" "fdlife32 sync" "fdlife32 map" \
-		"sock tcp" "sock unix" "sock names" "sock msg" "sock32 msg" "sock32 sendrecv"; do
+		"sock tcp" "sock unix" "sock names" "sock msg" "sock32 msg" "sock32 sendrecv" "aio basic" "aio32 basic"; do
 		set -- $spec
 		[ -x "$HELPERS/$1" ] || continue
 		rm -rf "$BATS_TEST_TMPDIR/cwd" && mkdir "$BATS_TEST_TMPDIR/cwd"
@@ -156,7 +156,7 @@ q() {
 	# helpers, those only i386 has are left out.
 	want=$(decoded_syscalls |
 		{ if [ -x "$HELPERS/zc32" ]; then cat; else
-			grep -vxE 'sendfile64|fcntl64|_llseek|truncate64|ftruncate64|fadvise64_64|mmap2|recvmmsg_time64|send|recv'; fi; } |
+			grep -vxE 'sendfile64|fcntl64|_llseek|truncate64|ftruncate64|fadvise64_64|mmap2|recvmmsg_time64|send|recv|io_pgetevents_time64'; fi; } |
 		sort | tr '\n' ' ')
 	assert_output "${want% }"
 	# Argument names are the kernel's.

@@ -531,6 +531,19 @@ static inline uint64_t call_field(const struct call *c, const struct agg_arg *ag
 	return field_value(agg->layout, f, c->arch, call_elem(c, agg, i));
 }
 
+/* Whether field @f of element @i is there at all (its .when says so). */
+static inline int call_field_present(const struct call *c, const struct agg_arg *agg, unsigned i,
+				     unsigned f)
+{
+	const struct field *fd = &agg->layout->fields[f];
+	uint64_t v;
+
+	if (!fd->when)
+		return 1;
+	v = call_field(c, agg, i, fd->when - 1u);
+	return v < 64 && ((fd->when_values >> v) & 1);
+}
+
 /* Field @f of element @i as read at entry (call_add_rewritten()): 1 and *@val, or 0 when unknown. */
 static inline int call_field_before(const struct call *c, const struct agg_arg *agg, unsigned i,
 				    unsigned f, uint64_t *val)

@@ -336,6 +336,10 @@ static unsigned parse_agg(struct call *c, struct agg_ref r, struct agg_ref *next
 
 			if (!field_follows(fd->kind))
 				continue;
+			if (!call_field_present(c, v, i, f)) {
+				slot++;
+				continue;
+			}
 			ptr = call_field(c, v, i, f);
 			len = fd->kind == F_PTR ? 1 : call_field(c, v, i, (unsigned)fd->len);
 			if (fd->payload && fd->kind == F_BYTES) {
@@ -354,6 +358,7 @@ static unsigned parse_agg(struct call *c, struct agg_ref r, struct agg_ref *next
 
 				*slot++ = new_node(c, fd, ptr, len, lim,
 						   (unsigned char)(fd->payload && v->read_all));
+				c->nodes[c->nnodes - 1].v.agg.with_data = !fd->no_data;
 				next[added].is_node = 1;
 				next[added++].idx = c->nnodes - 1;
 				continue;

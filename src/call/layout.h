@@ -27,6 +27,7 @@ enum field_kind {
 	F_MODE,		/* a file mode, in octal */
 	F_SOCKADDR,	/* a pointer to a socket address, as many bytes as field .len says */
 	F_CMSG,		/* a pointer to control messages (cmsghdr...), as many bytes as .len says */
+	F_HEX,		/* a number in hex (0 as 0): an iocb's aio_data */
 };
 
 struct layout;
@@ -70,7 +71,19 @@ struct field {
 	const char *group;
 	const char *group_sep;		/* ", msg_hdr=" */
 	unsigned char group_end;
+	/*
+	 * Present only when field number @when - 1 of the same element has
+	 * one of the values (below 64) whose bits @when_values sets: an
+	 * iocb's aio_buf is bytes for IOCB_CMD_PWRITE, iovecs for PWRITEV.
+	 * Several fields may share an offset, one for each meaning.
+	 */
+	unsigned char when;
+	uint64_t when_values;
+	unsigned char no_data;		/* F_ARRAY: its elements' pointers print as addresses */
 };
+
+/* A value's bit in a field's .when_values. */
+#define WHEN(v) ((uint64_t)1 << (v))
 
 /* A field that opens an embedded struct named @g, for a designated initializer. */
 #define GROUP(g) .group = g, .group_sep = ", " g "="

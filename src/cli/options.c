@@ -146,7 +146,7 @@ static void usage(void)
 		if (col)
 			printf("\n");
 	}
-	printf("Classes with no calls yet: %%async (io_uring, Linux AIO).\n");
+	printf("Not decoded yet: io_uring (io_uring_setup, io_uring_enter, io_uring_register).\n");
 	exit(0);
 }
 

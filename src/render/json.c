@@ -435,6 +435,9 @@ static void j_field(const struct call *c, const struct agg_arg *v, unsigned i, u
 	case F_ADDR:
 		j_addr(val);
 		break;
+	case F_HEX:
+		j_uint(val);
+		break;
 	case F_SOCKADDR:
 		if ((b = call_leaf(c, v, i, (*slot)++)))
 			j_field_sockaddr(c, v, i, f, b);
@@ -510,7 +513,7 @@ static void j_elem(const struct call *c, const struct agg_arg *v, unsigned i)
 			j_key(fd->group);
 			sb_addch(&js, '{');
 		}
-		if (v->before_only && !fd->inout) {
+		if ((v->before_only && !fd->inout) || !call_field_present(c, v, i, f)) {
 			slot += field_follows(fd->kind);
 		} else {
 			j_key(fd->name);

@@ -374,6 +374,9 @@ static void text_field(struct strbuf *sb, const struct call *c, const struct agg
 	case F_ADDR:
 		quote_addr(sb, val);
 		break;
+	case F_HEX:
+		hex(sb, val);
+		break;
 	case F_BYTES:
 		if ((b = call_leaf(c, v, i, (*slot)++)))
 			text_buf(sb, c, b);
@@ -454,7 +457,8 @@ static void text_elem(struct strbuf *sb, const struct call *c, const struct agg_
 			sb_addch(sb, '{');
 			shown = 0;
 		}
-		if (v->before_only ? !fd->inout : field_omitted(c, v, i, f)) {
+		if (v->before_only ? !fd->inout : field_omitted(c, v, i, f) ||
+		    !call_field_present(c, v, i, f)) {
 			slot += field_follows(fd->kind);
 		} else {
 			if (shown++)

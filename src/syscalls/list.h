@@ -110,6 +110,14 @@ SYSCALL(sendmmsg,           307,    345,  NET,   "d",    STATUS, 0,       sendmm
 SYSCALL(recvmmsg,           299,    337,  NET,   "s",    STATUS, 0,       recvmmsg)
 SYSCALL(recvmmsg_time64,     -1,    417,  NET,   "s",    STATUS, 0,       recvmmsg_time64)
 
+SYSCALL(io_setup,            206,    245,  ASYNC, "",     STATUS, 0,       io_setup)
+SYSCALL(io_destroy,          207,    246,  ASYNC, "",     STATUS, 0,       io_destroy)
+SYSCALL(io_submit,           209,    248,  ASYNC, "",     STATUS, 0,       io_submit)
+SYSCALL(io_cancel,           210,    249,  ASYNC, "",     STATUS, 0,       io_cancel)
+SYSCALL(io_getevents,        208,    247,  ASYNC, "",     STATUS, 0,       io_getevents)
+SYSCALL(io_pgetevents,       333,    385,  ASYNC, "",     STATUS, 0,       io_pgetevents)
+SYSCALL(io_pgetevents_time64, -1,    416,  ASYNC, "",     STATUS, 0,       io_pgetevents_time64)
+
 /*
  * i386's old mmap passes its arguments in memory, where the filter cannot
  * test them; glibc never calls it.  Its kernel name is mmap.

@@ -1,0 +1,62 @@
+#!/usr/bin/env bats
+# Linux AIO: io_setup, io_destroy, io_submit, io_cancel, io_getevents,
+# io_pgetevents (the %async class with io_uring), against strace on the
+# x86_64 and i386 helpers; addresses and pids masked.
+
+load common
+
+AIO_CALLS=io_setup,io_destroy,io_submit,io_cancel,io_getevents,io_pgetevents
+
+setup() {
+	out="$BATS_TEST_TMPDIR/trace"
+	cwd="$BATS_TEST_TMPDIR/cwd"
+}
+
+@test "iocbs as strace prints them: a write's data, a writev's iovecs, a read's buffer as an address; events" {
+	require_strace
+	# (not -X raw: strace prints aio_lio_opcode in decimal there, iotrace in hex as other values)
+	FRESH_DIR=$cwd same_as_strace "$AIO_CALLS" "aio aio32" basic "" "-y" "-s 2" "-v"
+}
+
+@test "the AIO calls are the %async class; the program's data arrives" {
+	rm -rf "$cwd" && mkdir "$cwd"
+	run sh -c 'cd "$1" && "$2" -q -e trace=%async "$4/aio" basic 2>"$3"' sh "$cwd" "$IOTRACE" "$out" "$HELPERS"
+	assert_success
+	assert_output 'read back: hello
+abcd'
+	run grep -c -v -E '^(io_setup|io_submit|io_getevents|io_cancel|io_pgetevents|io_destroy)\(|^\+\+\+ exited' "$out"
+	assert_output 0
+	run grep -c -E '^io_' "$out"
+	assert_output 10
+}
+
+@test "hostile iocb arrays: unreadable, cut by an unmapped page, a negative count; a half-readable buffer" {
+	local h
+	printf '%s\n' \
+		'io_setup(2, ADDR)                       = -1 EFAULT (Bad address)' \
+		'io_setup(2, [ADDR])                     = 0' \
+		'io_submit(ADDR, 1, ADDR)                = -1 EFAULT (Bad address)' \
+		'io_submit(ADDR, 2, [{aio_data=ADDR, aio_lio_opcode=IOCB_CMD_PWRITE, aio_fildes=3, aio_buf="x", aio_nbytes=1, aio_offset=0}, ADDR]) = 1' \
+		'io_submit(ADDR, -1, ADDR)               = -1 EINVAL (Invalid argument)' \
+		'io_submit(ADDR, 1048576, [{aio_data=ADDR, aio_lio_opcode=IOCB_CMD_PWRITE, aio_fildes=3, aio_buf="x", aio_nbytes=1, aio_offset=0}, ... /* ADDR */]) = 1' \
+		'io_submit(ADDR, 1, [{aio_data=ADDR, aio_lio_opcode=IOCB_CMD_PWRITE, aio_fildes=3, aio_buf="ok" /* unreadable from ADDR */, aio_nbytes=100, aio_offset=0}]) = 1' \
+		'io_getevents(ADDR, 1, 1, ADDR, ADDR)    = -1 EFAULT (Bad address)' \
+		'io_cancel(ADDR, ADDR, ADDR)             = -1 EFAULT (Bad address)' \
+		'io_destroy(ADDR)                        = -1 EINVAL (Invalid argument)' \
+		'+++ exited with 0 +++' >"$out.want"
+	for h in aio aio32; do
+		[ -x "$HELPERS/$h" ] || continue
+		rm -rf "$cwd" && mkdir "$cwd"
+		(cd "$cwd" && "$IOTRACE" -q -e trace=%async "$HELPERS/$h" bad) 2>"$out"
+		MASK_ADDR=1 normalize <"$out" >"$out.n"	# aio_data too: a hex cookie
+		assert_same "$out.want" "$out.n"
+	done
+	# strace prints the same, but the half-readable buffer as its address.
+}
+
+@test "--json: iocbs typed, their opcode named, a write's data as bytes" {
+	rm -rf "$cwd" && mkdir "$cwd"
+	(cd "$cwd" && "$IOTRACE" -q --json -e trace=io_submit -o "$out" "$HELPERS/aio" basic >/dev/null)
+	run jq -c -s '[.[] | select(.name == "io_submit")][0].args.iocbpp.elements[0] | {aio_lio_opcode, aio_buf: .aio_buf.data}' "$out"
+	assert_line --index 0 '{"aio_lio_opcode":{"value":1,"name":"IOCB_CMD_PWRITE"},"aio_buf":"hello\n"}'
+}
