@@ -218,3 +218,46 @@ static const struct field aio_ctx_field[] = { { .kind = F_ADDR, SIZE(8, 4), AT(0
 const struct layout aio_ctx_layout = {
 	.name = "aio_context_t", .size = { 8, 4 }, .nfields = 1, .fields = aio_ctx_field,
 };
+
+/*
+ * struct io_uring_params, in strace's order: what the caller sets, then
+ * what the kernel answers (sizes, features, where the rings' fields are).
+ */
+#define IORING_SETUP_ATTACH_WQ_BIT 0x20
+#define U32(name, at) { FIELD(name), .kind = F_UINT, SIZE(4, 4), AT(at, at), .len = -1 }
+enum { UP_FLAGS, UP_CPU, UP_IDLE, UP_WQ };
+#define URING_PARAMS_HEAD \
+	[UP_FLAGS] = { FIELD("flags"), .kind = F_FLAGS, SIZE(4, 4), AT(8, 8), .len = -1, \
+		       .names = &xlat_uring_setup_flags }, \
+	[UP_CPU] = U32("sq_thread_cpu", 12), \
+	[UP_IDLE] = U32("sq_thread_idle", 16), \
+	[UP_WQ] = { FIELD("wq_fd"), .kind = F_FD, SIZE(4, 4), AT(24, 24), .len = -1, .omit_zero = 1, \
+		    .unless = UP_FLAGS + 1, .unless_mask = IORING_SETUP_ATTACH_WQ_BIT }
+static const struct field uring_params_head_fields[] = { URING_PARAMS_HEAD };
+const struct layout uring_params_head_layout = {
+	.name = "io_uring_params", .size = { 120, 120 }, .nfields = 4,
+	.fields = uring_params_head_fields,
+};
+static const struct field uring_params_fields[] = {
+	URING_PARAMS_HEAD,
+	U32("sq_entries", 0),
+	U32("cq_entries", 4),
+	{ FIELD("features"), .kind = F_FLAGS, SIZE(4, 4), AT(20, 20), .len = -1,
+	  .names = &xlat_uring_features },
+	{ FIELD("head"), .kind = F_UINT, SIZE(4, 4), AT(40, 40), .len = -1, GROUP("sq_off") },
+	U32("tail", 44), U32("ring_mask", 48), U32("ring_entries", 52), U32("flags", 56),
+	U32("dropped", 60),
+	{ FIELD("array"), .kind = F_UINT, SIZE(4, 4), AT(64, 64), .len = -1, .group_end = 1 },
+	{ FIELD("head"), .kind = F_UINT, SIZE(4, 4), AT(80, 80), .len = -1, GROUP("cq_off") },
+	U32("tail", 84), U32("ring_mask", 88), U32("ring_entries", 92), U32("overflow", 96),
+	U32("cqes", 100),
+	{ FIELD("flags"), .kind = F_UINT, SIZE(4, 4), AT(104, 104), .len = -1, .group_end = 1 },
+};
+const struct layout uring_params_layout = {
+	.name = "io_uring_params", .size = { 120, 120 }, .nfields = 21,
+	.fields = uring_params_fields,
+};
+
+/* io_uring_register's tables: fds as ints, buffers as iovecs (addresses only). */
+static const struct field int_field[] = { { .kind = F_INT, SIZE(4, 4), AT(0, 0), .len = -1 } };
+const struct layout int_layout = { .name = "int", .size = { 4, 4 }, .nfields = 1, .fields = int_field };

@@ -31,4 +31,10 @@ extern const struct layout timespec_layout, timespec64_layout;
 extern const struct layout iocb_layout, iocb_head_layout, iocb_ptr_layout, io_event_layout;
 extern const struct layout aio_ctx_layout;
 
+/* io_uring_params: the caller's part (a failed setup), and all of it. */
+extern const struct layout uring_params_head_layout, uring_params_layout;
+
+/* A bare int (io_uring_register's fd table, printed as numbers). */
+extern const struct layout int_layout;
+
 #endif

@@ -146,7 +146,7 @@ static void usage(void)
 		if (col)
 			printf("\n");
 	}
-	printf("Not decoded yet: io_uring (io_uring_setup, io_uring_enter, io_uring_register).\n");
+	printf("Not decoded yet: what io_uring's rings hold (its submissions and completions).\n");
 	exit(0);
 }
 

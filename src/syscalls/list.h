@@ -110,6 +110,9 @@ SYSCALL(sendmmsg,           307,    345,  NET,   "d",    STATUS, 0,       sendmm
 SYSCALL(recvmmsg,           299,    337,  NET,   "s",    STATUS, 0,       recvmmsg)
 SYSCALL(recvmmsg_time64,     -1,    417,  NET,   "s",    STATUS, 0,       recvmmsg_time64)
 
+SYSCALL(io_uring_setup,      425,    425,  ASYNC, "",     FD,     OPENS,   io_uring_setup)
+SYSCALL(io_uring_enter,      426,    426,  ASYNC, "n",    STATUS, 0,       io_uring_enter)
+SYSCALL(io_uring_register,   427,    427,  ASYNC, "n",    STATUS, 0,       io_uring_register)
 SYSCALL(io_setup,            206,    245,  ASYNC, "",     STATUS, 0,       io_setup)
 SYSCALL(io_destroy,          207,    246,  ASYNC, "",     STATUS, 0,       io_destroy)
 SYSCALL(io_submit,           209,    248,  ASYNC, "",     STATUS, 0,       io_submit)

@@ -1,0 +1,63 @@
+/*
+ * io_uring's syscalls: io_uring_setup (its params), io_uring_enter,
+ * io_uring_register, as strace prints them.  What the rings hold is not
+ * decoded yet.
+ */
+#include "config.h"
+#include "decoders/common.h"
+#include "decoders/decoders.h"
+#include "decoders/layouts.h"
+#include "decoders/xlat_lists.h"
+
+static uint64_t ulong_arg(const struct sc_event *ev, unsigned reg)
+{
+	return arch_ulong(ev->arch, ev->args[reg]);
+}
+
+/* io_uring_setup(entries, params): the caller's part if it failed, all of it if not. */
+void decode_io_uring_setup(struct call *c, const struct sc_event *ev)
+{
+	uint64_t p = ulong_arg(ev, 1);
+
+	if (!ev->exiting) {
+		call_add_uint(c, "entries", (uint32_t)ev->args[0]);
+		call_add_later(c, "params");
+		return;
+	}
+	call_result_fd(c);
+	call_fill_struct(c, &c->arg[1], ev->is_error ? &uring_params_head_layout :
+			 &uring_params_layout, p);
+}
+
+void decode_io_uring_enter(struct call *c, const struct sc_event *ev)
+{
+	if (ev->exiting)
+		return;
+	call_add_fd(c, "fd", fd_arg(ev, 0));
+	call_add_uint(c, "to_submit", (uint32_t)ev->args[1]);
+	call_add_uint(c, "min_complete", (uint32_t)ev->args[2]);
+	call_add_flags(c, "flags", (uint32_t)ev->args[3], &xlat_uring_enter_flags);
+	call_add_addr(c, "argp", ulong_arg(ev, 4));
+	call_add_uint(c, "argsz", ulong_arg(ev, 5));
+}
+
+/* io_uring_register(fd, opcode, arg, nr_args): the fd and buffer tables by their opcodes. */
+#define REGISTER_BUFFERS 0
+#define REGISTER_FILES 2
+void decode_io_uring_register(struct call *c, const struct sc_event *ev)
+{
+	uint32_t op = (uint32_t)ev->args[1], nr = (uint32_t)ev->args[3];
+	uint64_t arg = ulong_arg(ev, 2);
+
+	if (ev->exiting)
+		return;
+	call_add_fd(c, "fd", fd_arg(ev, 0));
+	call_add_enum(c, "opcode", op, &xlat_uring_register_ops);
+	if (op == REGISTER_FILES)
+		call_add_array(c, "arg", &int_layout, arg, nr, 1, UINT64_MAX);
+	else if (op == REGISTER_BUFFERS)
+		call_add_array(c, "arg", &iovec_layout, arg, nr, 0, UINT64_MAX);
+	else
+		call_add_addr(c, "arg", arg);
+	call_add_uint(c, "nr_args", nr);
+}
