@@ -18,8 +18,11 @@ decode_fn decoder_of(unsigned id);
 #define SYSCALL(name, x64, x32, class, fds, result, flags, dec) \
 	void decode_##dec(struct call *c, const struct sc_event *ev);
 #define WATCHED(name, x64, x32, flags)
+#define URING_OP(name, opcode, class, fds, result, dec) \
+	void decode_##dec(struct call *c, const struct sc_event *ev);
 #include "syscalls/list.h"
 #undef SYSCALL
 #undef WATCHED
+#undef URING_OP
 
 #endif

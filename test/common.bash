@@ -123,7 +123,7 @@ count_own_calls() {
 # The syscalls iotrace decodes, one a line, as -h lists them by class
 # (a class's line may go on over indented lines).
 decoded_syscalls() {
-	"$IOTRACE" -h | sed -n '/^Syscalls decoded/,/^Not decoded/{
+	"$IOTRACE" -h | sed -n '/^Syscalls decoded/,/^io_uring operations/{
 		s/^  %[a-z]* *//p
 		s/^          //p
 	}' | tr ' ' '\n' | grep .

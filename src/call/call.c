@@ -51,7 +51,7 @@ static struct arg *add(struct call *c, const char *name, enum arg_type type)
 	struct arg *a;
 
 	/* Decoders are ours, so overflowing is a bug, not tracee input. */
-	if (c->nargs >= CALL_MAX_ARGS)
+	if (c->nargs >= CALL_ARGS_MAX)
 		BUG("too many arguments for one call of %u", c->id);
 	a = &c->arg[c->nargs++];
 	memset(a, 0, sizeof(*a));
@@ -190,6 +190,12 @@ void call_add_struct(struct call *c, const char *name, const struct layout *layo
 		     uint64_t addr)
 {
 	set_agg(c, add(c, name, ARG_STRUCT), ARG_STRUCT, layout, addr, 1, 1, UINT64_MAX);
+}
+
+void call_name_last(struct call *c)
+{
+	if (c->nargs)
+		c->arg[c->nargs - 1].named = 1;
 }
 
 void call_add_flags(struct call *c, const char *name, uint64_t val,

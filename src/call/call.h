@@ -17,6 +17,17 @@
 #include "call/buf_arg.h"
 #include "call/layout.h"
 
+/*
+ * An io_uring entry an operation's decoder describes (URING_OP rows):
+ * the submission as the program wrote it, and for a completion its
+ * flags (the result is the event's rval).
+ */
+#define SQE_SIZE 64	/* the part every entry has; SQE128's second half is a command's */
+struct ring_entry {
+	const unsigned char *sqe;	/* SQE_SIZE bytes */
+	uint32_t cqe_flags;
+};
+
 /* One syscall stop, as the tracer saw it. */
 struct sc_event {
 	pid_t tid;
@@ -27,7 +38,11 @@ struct sc_event {
 	int exiting;
 	int64_t rval;		/* at exit: result, or -errno when is_error */
 	int is_error;
+	const struct ring_entry *ring;	/* URING_OP rows: the entry (exiting: its completion) */
 };
+
+/* Arguments a call shows: a syscall's six, or a ring entry's fields. */
+#define CALL_ARGS_MAX 10
 
 enum arg_type {
 	ARG_INT,	/* signed decimal */
@@ -165,6 +180,7 @@ struct arg {
 	unsigned char filled;
 	unsigned char str;	/* ARG_STR: enum str_kind */
 	unsigned char len_arg;	/* ARG_SOCKADDR: 1 + the socklen argument saying its length, or 0 */
+	unsigned char named;	/* printed as "name=value" (a ring entry's fields past its twin's) */
 	struct fd_path path;	/* ARG_FD, ARG_DIRFD */
 	union {
 		int64_t i;
@@ -242,7 +258,7 @@ struct fd_note {
 struct call {
 	unsigned id;
 	unsigned nargs;
-	struct arg arg[CALL_MAX_ARGS];
+	struct arg arg[CALL_ARGS_MAX];
 	int64_t rval;
 	int error;		/* errno, 0 on success */
 	int done;		/* exit seen */
@@ -389,6 +405,9 @@ void call_fill_sockaddr(struct call *c, struct arg *a, uint64_t addr, uint64_t c
  * or [in] when the call did not change it (see call_offptr_moved()).
  */
 void call_add_socklen(struct call *c, const char *name, uint64_t addr);
+
+/* The argument appended last prints as "name=value". */
+void call_name_last(struct call *c);
 
 /* Appends flags @val named from @names. */
 void call_add_flags(struct call *c, const char *name, uint64_t val,

@@ -72,9 +72,11 @@ static const struct option long_options[] = {
 	{ NULL, 0, NULL, 0 }
 };
 
+/* -h's names: the syscalls of @class, or (@ring) the io_uring operations, wrapped. */
+static void list_names(int class, int ring);
+
 static void usage(void)
 {
-	unsigned id;
 	int class;
 
 	printf("usage: iotrace [options] -- command [args...]\n"
@@ -129,25 +131,33 @@ static void usage(void)
 	       "  -V, --version   the version\n"
 	       "\n"
 	       "Syscalls decoded, by class (-e trace=NAME,... or -e trace=%%CLASS):\n");
-	for (class = 1; class < CLASS_COUNT; class++) {
-		unsigned col = 0;
-
-		for (id = 1; id < SC_COUNT; id++) {
-			const char *name = syscall_def(id)->name;
-
-			if ((int)syscall_def(id)->class != class)
-				continue;
-			if (!col)
-				col = (unsigned)printf("  %%%-6s", class_name(class));
-			else if (col + 1 + strlen(name) > 78)
-				col = (unsigned)printf("\n%9s", "") - 1;
-			col += (unsigned)printf(" %s", name);
-		}
-		if (col)
-			printf("\n");
-	}
-	printf("Not decoded yet: what io_uring's rings hold (its submissions and completions).\n");
+	for (class = 1; class < CLASS_COUNT; class++)
+		list_names(class, 0);
+	printf("io_uring operations, each submission and completion a line under\n"
+	       "io_uring_enter (-e trace=IORING_OP_NAME,... or %%async; a class selects\n"
+	       "its operations too, %%data IORING_OP_WRITE):\n");
+	list_names(0, 1);
 	exit(0);
+}
+
+/* -h's names: the syscalls of @class, or (@ring) the io_uring operations, wrapped. */
+static void list_names(int class, int ring)
+{
+	unsigned col = 0, id;
+
+	for (id = 1; id < SC_COUNT; id++) {
+		const struct syscall_def *d = syscall_def(id);
+
+		if (!(d->flags & SF_RING_OP) != !ring || (!ring && (int)d->class != class))
+			continue;
+		if (!col)
+			col = ring ? (unsigned)printf(" ") : (unsigned)printf("  %%%-6s", class_name(d->class));
+		else if (col + 1 + strlen(d->name) > 78)
+			col = (unsigned)printf("\n%9s", "") - 1;
+		col += (unsigned)printf(" %s", d->name);
+	}
+	if (col)
+		printf("\n");
 }
 
 /* The first @n bytes of @s as the user typed them, those that would not print in octal. */
@@ -328,8 +338,9 @@ static int add_syscall(unsigned char *table, const char *name)
 	unsigned id = *name == '%' ? SC_NONE : syscall_by_name(name);
 
 	if (class) {
-		for (id = 1; id < SC_COUNT; id++)
-			if (syscall_def(id)->class == class)
+		for (id = 1; id < SC_COUNT; id++)	/* %async: every io_uring operation too */
+			if (syscall_def(id)->class == class ||
+			    (class == CLASS_ASYNC && (syscall_def(id)->flags & SF_RING_OP)))
 				table[id] = 1;
 		return 0;
 	}

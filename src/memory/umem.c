@@ -367,7 +367,8 @@ pid_t umem_tgid(pid_t tid)
 	return !umem_status(tid, "Tgid", &tgid) && tgid > 0 ? (pid_t)tgid : tid;
 }
 
-int umem_file_maps(pid_t tgid, void (*fn)(uint64_t start, uint64_t end, void *ctx), void *ctx)
+/* Calls @fn with each line of /proc/@tgid/maps (a long path cut: its rest is skipped). */
+static int each_maps_line(pid_t tgid, void (*fn)(const char *line, void *ctx), void *ctx)
 {
 	char path[64], line[512];
 	FILE *f;
@@ -377,20 +378,71 @@ int umem_file_maps(pid_t tgid, void (*fn)(uint64_t start, uint64_t end, void *ct
 	if (!f)
 		return -1;
 	while (fgets(line, sizeof(line), f)) {
-		unsigned long long start, end, inode;
-		int at = 0;
-
-		/*
-		 * "start-end perms offset dev inode path"; a long path does not
-		 * fit: its rest is skipped.  Shared anonymous memory and SysV
-		 * segments have inodes too, but no file.
-		 */
-		if (sscanf(line, "%llx-%llx %*s %*s %*s %llu %n", &start, &end, &inode, &at) >= 3 &&
-		    inode && strncmp(line + at, "/dev/zero ", 10) && strncmp(line + at, "/SYSV", 5))
-			fn(start, end, ctx);
+		fn(line, ctx);
 		while (!strchr(line, '\n') && fgets(line, sizeof(line), f))
 			;
 	}
 	fclose(f);
 	return 0;
+}
+
+struct file_maps_ctx {
+	void (*fn)(uint64_t start, uint64_t end, void *ctx);
+	void *ctx;
+};
+
+static void file_maps_line(const char *line, void *ctx)
+{
+	struct file_maps_ctx *m = ctx;
+	unsigned long long start, end, inode;
+	int at = 0;
+
+	/*
+	 * "start-end perms offset dev inode path".  Shared anonymous memory
+	 * and SysV segments have inodes too, but no file.
+	 */
+	if (sscanf(line, "%llx-%llx %*s %*s %*s %llu %n", &start, &end, &inode, &at) >= 3 &&
+	    inode && strncmp(line + at, "/dev/zero ", 10) && strncmp(line + at, "/SYSV", 5))
+		m->fn(start, end, m->ctx);
+}
+
+int umem_file_maps(pid_t tgid, void (*fn)(uint64_t start, uint64_t end, void *ctx), void *ctx)
+{
+	struct file_maps_ctx m = { fn, ctx };
+
+	return each_maps_line(tgid, file_maps_line, &m);
+}
+
+struct ring_maps_ctx {
+	uint64_t ino;
+	void (*fn)(uint64_t start, uint64_t end, uint64_t off, void *ctx);
+	void *ctx;
+};
+
+static void ring_maps_line(const char *line, void *ctx)
+{
+	struct ring_maps_ctx *m = ctx;
+	unsigned long long start, end, off, inode;
+	int at = 0;
+
+	if (sscanf(line, "%llx-%llx %*s %llx %*s %llu %n", &start, &end, &off, &inode, &at) >= 4 &&
+	    inode == m->ino && !strncmp(line + at, "anon_inode:[io_uring]", 21))
+		m->fn(start, end, off, m->ctx);
+}
+
+int umem_ring_maps(pid_t tgid, uint64_t ino,
+		   void (*fn)(uint64_t start, uint64_t end, uint64_t off, void *ctx), void *ctx)
+{
+	struct ring_maps_ctx m = { ino, fn, ctx };
+
+	return each_maps_line(tgid, ring_maps_line, &m);
+}
+
+uint64_t umem_fd_ino(pid_t tgid, int fd)
+{
+	char path[64];
+	struct stat st;
+
+	snprintf(path, sizeof(path), "/proc/%d/fd/%d", (int)tgid, fd);
+	return fd >= 0 && !stat(path, &st) ? (uint64_t)st.st_ino : 0;
 }

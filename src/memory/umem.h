@@ -95,4 +95,16 @@ pid_t umem_tgid(pid_t tid);
  */
 int umem_file_maps(pid_t tgid, void (*fn)(uint64_t start, uint64_t end, void *ctx), void *ctx);
 
+/*
+ * Calls @fn for each mapping in @tgid of the io_uring instance whose
+ * anon inode is @ino ("anon_inode:[io_uring]"), with its mmap offset:
+ * IORING_OFF_SQ_RING, IORING_OFF_CQ_RING, IORING_OFF_SQES.  -1 when
+ * /proc cannot be read.
+ */
+int umem_ring_maps(pid_t tgid, uint64_t ino,
+		   void (*fn)(uint64_t start, uint64_t end, uint64_t off, void *ctx), void *ctx);
+
+/* The inode of fd @fd of process @tgid (stat of /proc/TGID/fd/FD), 0 if none. */
+uint64_t umem_fd_ino(pid_t tgid, int fd);
+
 #endif

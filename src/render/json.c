@@ -918,13 +918,11 @@ static void j_left(const struct call *c)
 	}
 }
 
-/* A call is one object, printed whole once its result is known (or never will be). */
-static void json_whole(struct who *w, const struct report *r)
+/* The name and the arguments, as an object of their names. */
+static void j_name_args(const struct call *c)
 {
-	const struct call *c = &r->call;
 	unsigned i;
 
-	begin(w, "syscall");
 	if (opt.timestamps)
 		j_time();
 	j_key("name");
@@ -934,18 +932,57 @@ static void json_whole(struct who *w, const struct report *r)
 	for (i = 0; i < c->nargs; i++)
 		j_arg(c, &c->arg[i]);
 	sb_addch(&js, '}');
+}
+
+static void j_error(const struct call *c)
+{
+	sb_addstr(&js, "-1");
+	j_key("errno");
+	sb_addi(&js, c->error);
+	j_key("error");
+	if (errno_name(c->error))
+		j_str(errno_name(c->error));
+	else
+		sb_addstr(&js, "null");
+}
+
+/*
+ * An io_uring entry: type "sqe" or "cqe", the operation's name and its
+ * fields as arguments (user_data among them: it links the two), and a
+ * completion's result.
+ */
+static void json_ring(struct who *w, const struct report *r, int completion, uint64_t ns)
+{
+	const struct call *c = &r->call;
+
+	begin(w, completion ? "cqe" : "sqe");
+	j_name_args(c);
+	if (completion) {
+		j_key("result");
+		if (c->error)
+			j_error(c);
+		else
+			j_result(c);
+		if (opt.durations) {
+			j_key("duration_us");
+			j_uint(ns / 1000);
+		}
+	}
+	end(w);
+}
+
+/* A call is one object, printed whole once its result is known (or never will be). */
+static void json_whole(struct who *w, const struct report *r)
+{
+	const struct call *c = &r->call;
+
+	begin(w, "syscall");
+	j_name_args(c);
 	j_key("result");
 	if (c->vanished) {
 		sb_addstr(&js, "null");
 	} else if (c->error) {
-		sb_addstr(&js, "-1");
-		j_key("errno");
-		sb_addi(&js, c->error);
-		j_key("error");
-		if (errno_name(c->error))
-			j_str(errno_name(c->error));
-		else
-			sb_addstr(&js, "null");
+		j_error(c);
 	} else {
 		j_result(c);
 		j_left(c);
@@ -1050,6 +1087,7 @@ const struct renderer json_renderer = {
 	.exit = json_whole,
 	.whole = json_whole,
 	.vanished = json_vanished,
+	.ring = json_ring,
 	.signal = json_signal,
 	.stopped = json_stopped,
 	.death = json_death,

@@ -524,6 +524,30 @@ static void text_death(struct who *w, int status)
 	emit(w);
 }
 
+/* "  sqe IORING_OP_WRITE(3, "hi", 2, 0, user_data=0x1)"; a completion ends in its result. */
+static void text_ring(struct who *w, const struct report *r, int completion, uint64_t ns)
+{
+	const struct call *c = &r->call;
+
+	begin_line(w);
+	sb_addstr(&line, completion ? "  cqe " : "  sqe ");
+	sb_addstr(&line, syscall_def(c->id)->name);
+	sb_addch(&line, '(');
+	text_args(&line, c, 0, c->nargs);
+	sb_addch(&line, ')');
+	if (completion) {
+		sb_addstr(&line, " = ");
+		text_result(&line, c);
+	}
+	if (opt.durations && completion)
+		sb_addf(&line, " <%llu.%06llu>", (unsigned long long)(ns / 1000000000u),
+			(unsigned long long)(ns % 1000000000u / 1000));
+	sb_addch(&line, '\n');
+	emit(w);
+	if (r->dump.arg >= 0)
+		render_dump(w, r);
+}
+
 static void text_note(struct who *w, const char *text)
 {
 	begin_line(w);
@@ -537,6 +561,7 @@ const struct renderer text_renderer = {
 	.exit = text_exit,
 	.whole = text_whole,
 	.vanished = text_vanished,
+	.ring = text_ring,
 	.signal = text_signal,
 	.stopped = text_stopped,
 	.death = text_death,

@@ -768,6 +768,10 @@ void text_args(struct strbuf *sb, const struct call *c, unsigned from, unsigned 
 	for (i = from; i < to; i++) {
 		if (i > from)
 			sb_addstr(sb, ", ");
+		if (c->arg[i].named) {
+			sb_addstr(sb, c->arg[i].name);
+			sb_addch(sb, '=');
+		}
 		text_arg(sb, c, &c->arg[i]);
 	}
 }

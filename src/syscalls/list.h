@@ -122,6 +122,93 @@ SYSCALL(io_pgetevents,       333,    385,  ASYNC, "",     STATUS, 0,       io_pg
 SYSCALL(io_pgetevents_time64, -1,    416,  ASYNC, "",     STATUS, 0,       io_pgetevents_time64)
 
 /*
+ * io_uring's operations: what a submission entry (SQE) asks the kernel
+ * to do.  They have no syscall numbers: iotrace finds them in the rings
+ * at io_uring_enter and at the process's stops (policy/rings.c), and
+ * shows each submission and completion as a line of its own, named
+ * IORING_OP_<name>; -c counts them, --summary=files credits their bytes,
+ * -e trace= selects them by that name.  Columns:
+ *   opcode  the kernel's (<linux/io_uring.h>; -1: one newer than this list)
+ *   class   its syscall twin's (-e trace=%data selects IORING_OP_WRITE;
+ *           %async selects every operation as well)
+ *   fds     the role of the entry's fd, as for SYSCALL rows
+ *   result  of a completion, as for SYSCALL rows
+ */
+#ifndef URING_OP
+#define URING_OP(name,             opcode,  ASYNC, fds,  result, dec)
+#define URING_OP_UNSET
+#endif
+/*       name             opcode class  fds   result  decoder */
+URING_OP(NOP,                0,  ASYNC, "",   STATUS, uring_nop)
+URING_OP(READV,              1,  DATA,  "s",  BYTES,  uring_rwv)
+URING_OP(WRITEV,             2,  DATA,  "d",  BYTES,  uring_rwv)
+URING_OP(FSYNC,              3,  SYNC,  "n",  STATUS, uring_fsync)
+URING_OP(READ_FIXED,         4,  DATA,  "s",  BYTES,  uring_rw)
+URING_OP(WRITE_FIXED,        5,  DATA,  "d",  BYTES,  uring_rw)
+URING_OP(POLL_ADD,           6,  ASYNC, "n",  STATUS, uring_other)
+URING_OP(POLL_REMOVE,        7,  ASYNC, "",   STATUS, uring_other)
+URING_OP(SYNC_FILE_RANGE,    8,  SYNC,  "n",  STATUS, uring_other)
+URING_OP(SENDMSG,            9,  NET,   "d",  BYTES,  uring_other)
+URING_OP(RECVMSG,           10,  NET,   "s",  BYTES,  uring_other)
+URING_OP(TIMEOUT,           11,  ASYNC, "",   STATUS, uring_other)
+URING_OP(TIMEOUT_REMOVE,    12,  ASYNC, "",   STATUS, uring_other)
+URING_OP(ACCEPT,            13,  NET,   "n",  FD,     uring_other)
+URING_OP(ASYNC_CANCEL,      14,  ASYNC, "",   STATUS, uring_other)
+URING_OP(LINK_TIMEOUT,      15,  ASYNC, "",   STATUS, uring_other)
+URING_OP(CONNECT,           16,  NET,   "n",  STATUS, uring_other)
+URING_OP(FALLOCATE,         17,  POS,   "n",  STATUS, uring_other)
+URING_OP(OPENAT,            18,  DESC,  "",   FD,     uring_openat)
+URING_OP(CLOSE,             19,  DESC,  "n",  STATUS, uring_close)
+URING_OP(FILES_UPDATE,      20,  DESC,  "",   STATUS, uring_other)
+URING_OP(STATX,             21,  ASYNC, "",   STATUS, uring_other)
+URING_OP(READ,              22,  DATA,  "s",  BYTES,  uring_rw)
+URING_OP(WRITE,             23,  DATA,  "d",  BYTES,  uring_rw)
+URING_OP(FADVISE,           24,  SYNC,  "n",  STATUS, uring_other)
+URING_OP(MADVISE,           25,  MAP,   "",   STATUS, uring_other)
+URING_OP(SEND,              26,  NET,   "d",  BYTES,  uring_sendrecv)
+URING_OP(RECV,              27,  NET,   "s",  BYTES,  uring_sendrecv)
+URING_OP(OPENAT2,           28,  DESC,  "",   FD,     uring_other)
+URING_OP(EPOLL_CTL,         29,  ASYNC, "n",  STATUS, uring_other)
+URING_OP(SPLICE,            30,  DATA,  "d",  BYTES,  uring_other)
+URING_OP(PROVIDE_BUFFERS,   31,  ASYNC, "",   STATUS, uring_other)
+URING_OP(REMOVE_BUFFERS,    32,  ASYNC, "",   STATUS, uring_other)
+URING_OP(TEE,               33,  DATA,  "d",  BYTES,  uring_other)
+URING_OP(SHUTDOWN,          34,  NET,   "n",  STATUS, uring_other)
+URING_OP(RENAMEAT,          35,  ASYNC, "",   STATUS, uring_other)
+URING_OP(UNLINKAT,          36,  ASYNC, "",   STATUS, uring_other)
+URING_OP(MKDIRAT,           37,  ASYNC, "",   STATUS, uring_other)
+URING_OP(SYMLINKAT,         38,  ASYNC, "",   STATUS, uring_other)
+URING_OP(LINKAT,            39,  ASYNC, "",   STATUS, uring_other)
+URING_OP(MSG_RING,          40,  ASYNC, "n",  STATUS, uring_other)
+URING_OP(FSETXATTR,         41,  ASYNC, "n",  STATUS, uring_other)
+URING_OP(SETXATTR,          42,  ASYNC, "",   STATUS, uring_other)
+URING_OP(FGETXATTR,         43,  ASYNC, "n",  STATUS, uring_other)
+URING_OP(GETXATTR,          44,  ASYNC, "",   STATUS, uring_other)
+URING_OP(SOCKET,            45,  NET,   "",   FD,     uring_other)
+URING_OP(URING_CMD,         46,  ASYNC, "n",  STATUS, uring_other)
+URING_OP(SEND_ZC,           47,  NET,   "d",  BYTES,  uring_sendrecv)
+URING_OP(SENDMSG_ZC,        48,  NET,   "d",  BYTES,  uring_other)
+URING_OP(READ_MULTISHOT,    49,  DATA,  "s",  BYTES,  uring_rw)
+URING_OP(WAITID,            50,  ASYNC, "",   STATUS, uring_other)
+URING_OP(FUTEX_WAIT,        51,  ASYNC, "",   STATUS, uring_other)
+URING_OP(FUTEX_WAKE,        52,  ASYNC, "",   STATUS, uring_other)
+URING_OP(FUTEX_WAITV,       53,  ASYNC, "",   STATUS, uring_other)
+URING_OP(FIXED_FD_INSTALL,  54,  DESC,  "",   FD,     uring_other)
+URING_OP(FTRUNCATE,         55,  POS,   "n",  STATUS, uring_other)
+URING_OP(BIND,              56,  NET,   "n",  STATUS, uring_other)
+URING_OP(LISTEN,            57,  NET,   "n",  STATUS, uring_other)
+URING_OP(RECV_ZC,           58,  NET,   "s",  BYTES,  uring_other)
+URING_OP(EPOLL_WAIT,        59,  ASYNC, "n",  STATUS, uring_other)
+URING_OP(READV_FIXED,       60,  DATA,  "s",  BYTES,  uring_rwv)
+URING_OP(WRITEV_FIXED,      61,  DATA,  "d",  BYTES,  uring_rwv)
+URING_OP(PIPE,              62,  DESC,  "",   STATUS, uring_other)
+URING_OP(UNKNOWN,           -1,  ASYNC, "",   STATUS, uring_other)
+#ifdef URING_OP_UNSET
+#undef URING_OP
+#undef URING_OP_UNSET
+#endif
+
+/*
  * i386's old mmap passes its arguments in memory, where the filter cannot
  * test them; glibc never calls it.  Its kernel name is mmap.
  */

@@ -31,10 +31,34 @@ static const struct syscall_def defs[SC_ALL] = {
 	[SC_##name] = { #name, { x64, x32 }, class, fds, result, flags },
 #define WATCHED(name, x64, x32, flags) \
 	[SC_##name] = { #name, { x64, x32 }, 0, "", RESULT_STATUS, flags },
+#define URING_OP(name, opcode, class, fds, result, dec) \
+	[SC_IORING_OP_##name] = { "IORING_OP_" #name, { -1, -1 }, class, fds, result, \
+				  SF_RING_OP },
 #include "syscalls/list.h"
 #undef SYSCALL
 #undef WATCHED
+#undef URING_OP
 };
+
+/* io_uring's opcodes are below this; newer ones map to the UNKNOWN row. */
+#define URING_OPCODES 256
+
+static const unsigned short uring_ops[URING_OPCODES] = {
+#define SYSCALL(name, x64, x32, class, fds, result, flags, dec)
+#define WATCHED(name, x64, x32, flags)
+#define URING_OP(name, opcode, class, fds, result, dec) [(opcode) & 0xff] = SC_IORING_OP_##name,
+#include "syscalls/list.h"
+#undef SYSCALL
+#undef WATCHED
+#undef URING_OP
+};
+
+unsigned syscall_uring_op(unsigned opcode)
+{
+	unsigned id = opcode < URING_OPCODES ? uring_ops[opcode] : SC_NONE;
+
+	return id && id != SC_IORING_OP_UNKNOWN ? id : SC_IORING_OP_UNKNOWN;
+}
 
 static const struct {
 	unsigned short id;

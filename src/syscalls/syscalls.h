@@ -37,6 +37,7 @@ enum sc_flag {
 	SF_UNMAP = 1 << 6,		/* unmaps a range: shown over a file mapping */
 	SF_SOCKETCALL = 1 << 7,		/* i386's socketcall(2): stands for the call it names */
 	SF_CLOSES = 1 << 8,		/* closes its fd arguments */
+	SF_RING_OP = 1 << 9,		/* an io_uring operation (URING_OP row), not a syscall */
 };
 
 /* The role of an fd argument, for --summary=files: one letter of the list's fds. */
@@ -50,9 +51,11 @@ enum sc_id {
 	SC_NONE = 0,
 #define SYSCALL(name, x64, x32, class, fds, result, flags, dec) SC_##name,
 #define WATCHED(name, x64, x32, flags)
+#define URING_OP(name, opcode, class, fds, result, dec) SC_IORING_OP_##name,
 #include "syscalls/list.h"
 #undef SYSCALL
 #undef WATCHED
+#undef URING_OP
 	SC_COUNT,
 	SC_WATCHED_BEFORE = SC_COUNT - 1,
 #define SYSCALL(name, x64, x32, class, fds, result, flags, dec)
@@ -91,6 +94,9 @@ unsigned syscall_lookup(enum arch arch, uint64_t nr);
  * SC_NONE; *@nargs: how many arguments it reads from the array.
  */
 unsigned syscall_socketcall(uint64_t call, unsigned *nargs);
+
+/* The URING_OP row of io_uring opcode @opcode (SC_IORING_OP_UNKNOWN for one it lacks). */
+unsigned syscall_uring_op(unsigned opcode);
 
 /* The decoded syscall named @name, or SC_NONE. */
 unsigned syscall_by_name(const char *name);

@@ -18,6 +18,7 @@
 #include "config/options.h"
 #include "memory/umem.h"
 #include "policy/maps.h"
+#include "policy/rings.h"
 #include "policy/norm.h"
 #include "policy/stack.h"
 #include "render/output.h"
@@ -169,6 +170,7 @@ static struct tcb *on_exec(struct tcb *t)
 			check_filter(t);
 	}
 	maps_forget(t->tid);	/* a new program: its file mappings are read again */
+	rings_forget(t->tid);	/* ...and its rings are gone */
 	if (opt.stack) {	/* a new program: new maps, a new unwinder state */
 		stack_forget(&t->uw);
 		stack_maps_changed(&t->uw);
@@ -269,6 +271,7 @@ static void on_stop(struct tcb *t, int status)
 	case PTRACE_EVENT_EXIT:
 		t->flags |= TCB_EXITING;
 		syscall_vanished(t);
+		syscall_rings_last_look(t);
 		if (opt.normalize)
 			show_thread_end(t);
 		break;

@@ -13,6 +13,7 @@
 #include "policy/files.h"
 #include "policy/filter.h"
 #include "policy/maps.h"
+#include "policy/rings.h"
 #include "policy/summary.h"
 #include "render/render.h"
 #include "trace/seccomp_filter.h"
@@ -93,6 +94,74 @@ static unsigned socketcall_unpack(struct tcb *t, const uint64_t *args, uint64_t 
 	return id;
 }
 
+/* -s and -v, as every call reads its data. */
+static unsigned iov_show(void)
+{
+	return opt.verbose ? IOV_FETCH_MAX : (unsigned)MIN(opt.max_strlen, IOV_FETCH_MAX);
+}
+
+/*
+ * io_uring's entries are read like a syscall's arguments: their data, the
+ * files of their fds; a completion is counted (-c, --summary=files) as
+ * the call of its operation.  Lines of operations -e trace= leaves out,
+ * or of files -P does not name, are marked hidden.
+ */
+static void ring_fetch(struct tcb *t, struct ring_lines *l, unsigned from)
+{
+	unsigned i;
+
+	for (i = from; i < l->n; i++) {
+		struct report *r = &l->r[i];
+		struct call *c = &r->call;
+		int done = l->kind[i] == RING_CQE;
+
+		if (!opt.trace[c->id]) {
+			l->kind[i] = RING_HIDDEN;
+			continue;
+		}
+		dump_begin(&r->dump, c, t->tid, 0);
+		if (done)	/* what a completion brought, as at a read's exit */
+			dump_begin(&r->dump, c, t->tid, 1);
+		call_fetch(c, t->tid, report_plan, r);
+		if (want_paths())
+			fdpath_resolve(c, t->tid);
+		if (opt.npaths && !filter_paths(c, t->tid)) {
+			l->kind[i] = RING_HIDDEN;
+			continue;
+		}
+		if (done && opt.summary)
+			summary_add(c, l->ns[i], 0);
+		if (done && opt.files_summary)
+			files_add(c, l->ns[i], 0);
+	}
+}
+
+/* Completions the kernel added to the process's rings since iotrace last looked. */
+static void ring_poll(struct tcb *t, struct ring_lines *l)
+{
+	unsigned from = l->n;
+
+	rings_completions(l, t->tid, t->arch, tgid_of(t), opt.max_strlen, iov_show());
+	ring_fetch(t, l, from);
+}
+
+static void ring_render(struct tcb *t, struct ring_lines *l)
+{
+	const struct renderer *out = render_for();
+	unsigned i;
+
+	if (opt.summary == 1) {
+		rings_lines_clear(l);	/* -c: the table only */
+		return;
+	}
+	for (i = 0; i < l->nnotes; i++)
+		out->note(&t->who, l->note[i]);
+	for (i = 0; i < l->n; i++)
+		if (l->kind[i] != RING_HIDDEN)
+			out->ring(&t->who, &l->r[i], l->kind[i] == RING_CQE, l->ns[i]);
+	rings_lines_clear(l);
+}
+
 static enum pending on_entry(struct tcb *t, uint32_t audit_arch, uint64_t nr, const uint64_t *args)
 {
 	uint64_t sub_args[CALL_MAX_ARGS];
@@ -119,14 +188,15 @@ static enum pending on_entry(struct tcb *t, uint32_t audit_arch, uint64_t nr, co
 		t->flags |= TCB_MAPS_ONLY;	/* munmap's rule needs what it maps */
 		t->maps_len = arch_ulong((enum arch)a, args[1]);
 	}
+	if (id && !(t->flags & TCB_STARTUP) && rings_in(tgid_of(t)))
+		ring_poll(t, &t->ring_pre);
 	if (!id || id >= SC_COUNT || !opt.trace[id] || (t->flags & TCB_STARTUP))
 		return PENDING_NONE;
 	t->flags |= TCB_DECODING;
 	if (timed())
 		t->entry_ns = now_ns();
 	make_event(t, (enum arch)a, id, nr, args);
-	call_begin(c, id, (enum arch)a, opt.max_strlen,
-		   opt.verbose ? IOV_FETCH_MAX : (unsigned)MIN(opt.max_strlen, IOV_FETCH_MAX));
+	call_begin(c, id, (enum arch)a, opt.max_strlen, iov_show());
 	report_begin(r);
 	decoder_of(id)(c, &t->ev);
 	if (c->not_io || (maps_call(c) && !maps_shown(c, tgid_of(t)))) {
@@ -145,6 +215,11 @@ static enum pending on_entry(struct tcb *t, uint32_t audit_arch, uint64_t nr, co
 	}
 	if (opt.toctou)
 		toctou_entry(&r->tt, t->tid);
+	if (id == SC_io_uring_enter) {
+		rings_submissions(&t->ring_post, t->tid, (enum arch)a, tgid_of(t), (int)args[0],
+				  (uint32_t)args[3], opt.max_strlen, iov_show());
+		ring_fetch(t, &t->ring_post, 0);
+	}
 	if (opt.stack)	/* printed at exit, but the stack is the caller's now */
 		stack_capture(&r->stack, &t->uw, (enum arch)a);
 	if (whole_lines() || opt.summary == 1)
@@ -164,6 +239,14 @@ static void account(struct tcb *t)
 		summary_add(&r->call, r->duration_ns, changed);
 	if (opt.files_summary)
 		files_add(&r->call, r->duration_ns, changed);
+}
+
+void syscall_rings_last_look(struct tcb *t)
+{
+	if (!(t->flags & TCB_STARTUP) && rings_in(tgid_of(t)))
+		ring_poll(t, &t->ring_post);
+	if (t->ring_post.n || t->ring_post.nnotes)
+		ring_render(t, &t->ring_post);
 }
 
 void syscall_vanished(struct tcb *t)
@@ -242,6 +325,11 @@ static enum pending on_exit_stop(struct tcb *t, const struct __ptrace_syscall_in
 	decoder_of(t->ev.id)(c, &t->ev);
 	dump_begin(&r->dump, c, t->tid, 1);
 	call_fetch(c, t->tid, report_plan, r);
+	if (c->id == SC_io_uring_setup && !c->error && c->arg[1].type == ARG_STRUCT)
+		rings_created(tgid_of(t), (int)c->rval, call_buf_data(c, &c->arg[1].v.agg.raw),
+			      c->arg[1].v.agg.raw.got);
+	if (c->id == SC_io_uring_enter)
+		ring_poll(t, &t->ring_post);
 	if (want_paths())
 		fdpath_resolve(c, t->tid);
 	if (want_paths() && !c->error && (syscall_def(c->id)->flags & SF_CLOSES))
@@ -260,16 +348,20 @@ static enum pending on_exit_stop(struct tcb *t, const struct __ptrace_syscall_in
 	return PENDING_NONE;
 }
 
-static void render_pending(struct tcb *t, enum pending p)
+static void render_pending(struct tcb *t, enum pending p, int exiting)
 {
 	const struct renderer *out = render_for();
 
+	if (t->ring_pre.n || t->ring_pre.nnotes)
+		ring_render(t, &t->ring_pre);	/* completed before this stop */
 	if (p == PENDING_ENTRY)
 		out->entry(&t->who, &t->rep);
 	else if (p == PENDING_EXIT)
 		out->exit(&t->who, &t->rep);
 	else if (p == PENDING_WHOLE)
 		out->whole(&t->who, &t->rep);
+	if (exiting && (t->ring_post.n || t->ring_post.nnotes))
+		ring_render(t, &t->ring_post);	/* io_uring_enter's entries, under its line */
 }
 
 void syscall_stop(struct tcb *t, const struct __ptrace_syscall_info *info)
@@ -299,11 +391,11 @@ void syscall_stop(struct tcb *t, const struct __ptrace_syscall_info *info)
 	 * come first.
 	 */
 	if (p != PENDING_NONE && p != PENDING_ENTRY && t->rep.dump.arg >= 0 && !t->rep.dump.ready) {
-		render_pending(t, p);
+		render_pending(t, p, info->op == PTRACE_SYSCALL_INFO_EXIT);
 		tcb_resume(t, 0);
 	} else {
 		tcb_resume(t, 0);
-		render_pending(t, p);
+		render_pending(t, p, info->op == PTRACE_SYSCALL_INFO_EXIT);
 	}
 	if (info->op == PTRACE_SYSCALL_INFO_EXIT)
 		report_trim(&t->rep);

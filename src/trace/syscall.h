@@ -21,4 +21,11 @@ void syscall_stop(struct tcb *t, const struct __ptrace_syscall_info *info);
  */
 void syscall_vanished(struct tcb *t);
 
+/*
+ * @t is exiting (PTRACE_EVENT_EXIT): its memory is still there, so the
+ * completions its process's rings hold and iotrace has not shown are
+ * shown now, with what is left of the last io_uring_enter's lines.
+ */
+void syscall_rings_last_look(struct tcb *t);
+
 #endif

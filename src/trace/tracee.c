@@ -93,6 +93,8 @@ void tcb_forget(struct tcb *t)
 	out_release(&t->who);
 	unlink_tcb(t);
 	report_release(&t->rep);
+	rings_lines_release(&t->ring_pre);
+	rings_lines_release(&t->ring_post);
 	free(t);
 	render_threads(--count);
 }

@@ -7,6 +7,7 @@
 #include <sys/types.h>
 #include "call/call.h"
 #include "policy/report.h"
+#include "policy/rings.h"
 #include "policy/stack.h"
 #include "render/render.h"
 
@@ -34,6 +35,8 @@ struct tcb {
 	enum arch arch;
 	struct sc_event ev;	/* the current syscall, args saved at entry */
 	struct report rep;	/* its decoded form and what policies found */
+	struct ring_lines ring_pre;	/* io_uring completions seen at entry: before its line */
+	struct ring_lines ring_post;	/* submissions and completions at exit: after its line */
 	struct who who;		/* as the renderers see it: stream, open line, process */
 	struct unwinder uw;	/* -k */
 	uint64_t entry_ns;	/* -T, -c: monotonic time at the current call's entry */

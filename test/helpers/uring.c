@@ -12,6 +12,16 @@
  *           reaped by a later enter
  *   setup   io_uring_setup with bad flags, an unreadable params pointer,
  *           and io_uring_register's opcodes (files, buffers, probe)
+ *   wide    SQE128, CQE32 and NO_SQARRAY, both rings in one mapping: a
+ *           WRITE with rw_flags through a registered file, linked to a
+ *           READV of two iovecs, in one enter
+ *   nommap  NO_MMAP: the rings in the program's own memory; a WRITE, a READ
+ *   reap    a READ of an empty pipe completes after the enter that submits
+ *           it returns; the program waits on the CQ ring without a syscall
+ *           and reaps it, then calls close(-1): the completion shows there
+ *   lie     hostile rings: a tail far past the head, an index past the
+ *           ring, a WRITE from unmapped memory
+ * Exits 78 when the kernel lacks a setup flag a mode needs.
  * Exits 77 when the kernel refuses io_uring (disabled, or a sandbox).
  */
 #define _GNU_SOURCE
@@ -46,6 +56,71 @@ static int enter(int fd, unsigned to_submit, unsigned min_complete, unsigned fla
 	return (int)syscall(SYS_io_uring_enter, fd, to_submit, min_complete, flags, NULL, 0);
 }
 
+#ifndef IORING_SETUP_NO_MMAP
+#define IORING_SETUP_NO_MMAP (1U << 14)
+#endif
+#ifndef IORING_SETUP_NO_SQARRAY
+#define IORING_SETUP_NO_SQARRAY (1U << 16)
+#endif
+
+static unsigned sqe_bytes(const struct ring *r)
+{
+	return r->p.flags & IORING_SETUP_SQE128 ? 128 : 64;
+}
+
+static unsigned cqe_bytes(const struct ring *r)
+{
+	return r->p.flags & IORING_SETUP_CQE32 ? 32 : 16;
+}
+
+static void ring_ptrs(struct ring *r)
+{
+	r->sq_head = (unsigned *)(r->sq + r->p.sq_off.head);
+	r->sq_tail = (unsigned *)(r->sq + r->p.sq_off.tail);
+	r->sq_mask = (unsigned *)(r->sq + r->p.sq_off.ring_mask);
+	r->sq_array = (r->p.flags & IORING_SETUP_NO_SQARRAY) ? NULL :
+		      (unsigned *)(r->sq + r->p.sq_off.array);
+	r->cq_head = (unsigned *)(r->cq + r->p.cq_off.head);
+	r->cq_tail = (unsigned *)(r->cq + r->p.cq_off.tail);
+	r->cq_mask = (unsigned *)(r->cq + r->p.cq_off.ring_mask);
+	r->cqes = (struct io_uring_cqe *)(r->cq + r->p.cq_off.cqes);
+}
+
+/* A ring set up with @flags, both rings in one mapping (or, NO_MMAP, in our memory). */
+static void ring_init_flags(struct ring *r, unsigned entries, unsigned flags)
+{
+	static unsigned char mem[2][4096] __attribute__((aligned(4096)));
+	size_t len;
+
+	memset(r, 0, sizeof(*r));
+	r->p.flags = flags;
+	if (flags & IORING_SETUP_NO_MMAP) {
+		/* user_addr: resv2 in the 6.1 headers Debian 12 ships */
+		r->p.cq_off.resv2 = (unsigned long long)(unsigned long)mem[0];
+		r->p.sq_off.resv2 = (unsigned long long)(unsigned long)mem[1];
+	}
+	r->fd = setup(entries, &r->p);
+	if (r->fd < 0 && errno == EINVAL)
+		exit(78);
+	if (r->fd < 0)
+		exit(errno == ENOSYS || errno == EPERM ? 77 : 1);
+	if (flags & IORING_SETUP_NO_MMAP) {
+		r->sq = r->cq = mem[0];
+		r->sqes = (struct io_uring_sqe *)mem[1];
+	} else {
+		len = r->p.cq_off.cqes + r->p.cq_entries * cqe_bytes(r);
+		if (len < r->p.sq_off.array + r->p.sq_entries * sizeof(unsigned))
+			len = r->p.sq_off.array + r->p.sq_entries * sizeof(unsigned);
+		r->sq = r->cq = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_POPULATE,
+				     r->fd, IORING_OFF_SQ_RING);
+		r->sqes = mmap(NULL, r->p.sq_entries * sqe_bytes(r), PROT_READ | PROT_WRITE,
+			       MAP_SHARED | MAP_POPULATE, r->fd, IORING_OFF_SQES);
+		if (r->sq == MAP_FAILED || r->sqes == MAP_FAILED)
+			exit(1);
+	}
+	ring_ptrs(r);
+}
+
 static void ring_init(struct ring *r, unsigned entries)
 {
 	size_t sq_len, cq_len;
@@ -71,14 +146,7 @@ static void ring_init(struct ring *r, unsigned entries)
 		perror("mmap");
 		exit(1);
 	}
-	r->sq_head = (unsigned *)(r->sq + r->p.sq_off.head);
-	r->sq_tail = (unsigned *)(r->sq + r->p.sq_off.tail);
-	r->sq_mask = (unsigned *)(r->sq + r->p.sq_off.ring_mask);
-	r->sq_array = (unsigned *)(r->sq + r->p.sq_off.array);
-	r->cq_head = (unsigned *)(r->cq + r->p.cq_off.head);
-	r->cq_tail = (unsigned *)(r->cq + r->p.cq_off.tail);
-	r->cq_mask = (unsigned *)(r->cq + r->p.cq_off.ring_mask);
-	r->cqes = (struct io_uring_cqe *)(r->cq + r->p.cq_off.cqes);
+	ring_ptrs(r);
 }
 
 /* The next free SQE, filled with @op and put on the ring (the kernel sees it at enter). */
@@ -86,16 +154,17 @@ static struct io_uring_sqe *queue(struct ring *r, unsigned char op, int fd, cons
 				  unsigned len, unsigned long long off, unsigned long long data)
 {
 	unsigned tail = *r->sq_tail, i = tail & *r->sq_mask;
-	struct io_uring_sqe *e = &r->sqes[i];
+	struct io_uring_sqe *e = (struct io_uring_sqe *)((char *)r->sqes + i * sqe_bytes(r));
 
-	memset(e, 0, sizeof(*e));
+	memset(e, 0, sqe_bytes(r));
 	e->opcode = op;
 	e->fd = fd;
 	e->addr = (unsigned long long)(unsigned long)addr;	/* a u64 on i386 too */
 	e->len = len;
 	e->off = off;
 	e->user_data = data;
-	r->sq_array[i] = i;
+	if (r->sq_array)
+		r->sq_array[i] = i;
 	__atomic_store_n(r->sq_tail, tail + 1, __ATOMIC_RELEASE);
 	return e;
 }
@@ -106,7 +175,8 @@ static void reap(struct ring *r)
 	unsigned head = *r->cq_head;
 
 	while (head != __atomic_load_n(r->cq_tail, __ATOMIC_ACQUIRE)) {
-		struct io_uring_cqe *c = &r->cqes[head & *r->cq_mask];
+		struct io_uring_cqe *c = (struct io_uring_cqe *)((char *)r->cqes +
+					 (head & *r->cq_mask) * cqe_bytes(r));
 
 		printf("cqe %llu res %d\n", (unsigned long long)c->user_data, c->res);
 		head++;
@@ -168,6 +238,77 @@ static void bad_setup(void)
 	syscall(SYS_io_uring_register, r.fd, 999, NULL, 0);	/* EINVAL */
 }
 
+static void wide(void)
+{
+	static char a[4], b[8];
+	struct iovec iov[2] = { { a, sizeof(a) }, { b, sizeof(b) } };
+	struct ring r;
+	int fd = open("data", O_RDWR | O_CREAT | O_TRUNC, 0644);
+	struct io_uring_sqe *e;
+
+	ring_init_flags(&r, 4, IORING_SETUP_SQE128 | IORING_SETUP_CQE32 | IORING_SETUP_NO_SQARRAY);
+	syscall(SYS_io_uring_register, r.fd, IORING_REGISTER_FILES, &fd, 1);
+	e = queue(&r, IORING_OP_WRITE, 0, "wide ring\n", 10, 0, 0x100);
+	e->flags = IOSQE_FIXED_FILE | IOSQE_IO_LINK;
+	e->rw_flags = RWF_DSYNC;
+	queue(&r, IORING_OP_READV, fd, iov, 2, 0, 0x200);
+	enter(r.fd, 2, 2, IORING_ENTER_GETEVENTS);
+	reap(&r);
+	printf("read back: %.4s%.6s\n", a, b);
+}
+
+static void nommap(void)
+{
+	char got[16] = "";
+	struct ring r;
+	int fd = open("data", O_RDWR | O_CREAT | O_TRUNC, 0644);
+
+	ring_init_flags(&r, 4, IORING_SETUP_NO_MMAP);
+	queue(&r, IORING_OP_WRITE, fd, "no mmap\n", 8, 0, 7);
+	enter(r.fd, 1, 1, IORING_ENTER_GETEVENTS);
+	queue(&r, IORING_OP_READ, fd, got, sizeof(got), 0, 8);
+	enter(r.fd, 1, 1, IORING_ENTER_GETEVENTS);
+	reap(&r);
+	printf("read back: %s", got);
+}
+
+static void reap_later(void)
+{
+	char buf[16];
+	struct ring r;
+	int p[2];
+
+	if (pipe(p))
+		exit(1);
+	ring_init(&r, 4);
+	queue(&r, IORING_OP_READ, p[0], buf, sizeof(buf), (unsigned long long)-1, 42);
+	enter(r.fd, 1, 0, 0);		/* nothing to read yet: the READ waits */
+	if (write(p[1], "late\n", 5) != 5)
+		exit(1);
+	while (__atomic_load_n(r.cq_tail, __ATOMIC_ACQUIRE) == *r.cq_head)
+		;			/* the kernel posts it without a syscall of ours */
+	reap(&r);
+	close(-1);			/* the next stop iotrace sees */
+}
+
+static void lie(void)
+{
+	struct ring r;
+	unsigned tail;
+
+	ring_init(&r, 4);
+	tail = *r.sq_tail;
+	__atomic_store_n(r.sq_tail, tail + 1000, __ATOMIC_RELEASE);	/* past the head by 1000 */
+	enter(r.fd, 1, 0, 0);
+	__atomic_store_n(r.sq_tail, *r.sq_head, __ATOMIC_RELEASE);
+	queue(&r, IORING_OP_NOP, -1, NULL, 0, 0, 1);
+	r.sq_array[*r.sq_head & *r.sq_mask] = 999;	/* an index past the ring: dropped */
+	enter(r.fd, 1, 0, 0);
+	queue(&r, IORING_OP_WRITE, 1, (void *)4096, 100, 0, 2);	/* unmapped data */
+	enter(r.fd, 1, 1, IORING_ENTER_GETEVENTS);
+	reap(&r);
+}
+
 int main(int argc, char **argv)
 {
 	const char *mode = argc > 1 ? argv[1] : "";
@@ -180,7 +321,15 @@ int main(int argc, char **argv)
 		batch();
 	else if (!strcmp(mode, "setup"))
 		bad_setup();
+	else if (!strcmp(mode, "wide"))
+		wide();
+	else if (!strcmp(mode, "nommap"))
+		nommap();
+	else if (!strcmp(mode, "reap"))
+		reap_later();
+	else if (!strcmp(mode, "lie"))
+		lie();
 	else
-		return fprintf(stderr, "usage: uring basic|batch|setup\n"), 2;
+		return fprintf(stderr, "usage: uring basic|batch|setup|wide|nommap|reap|lie\n"), 2;
 	return 0;
 }

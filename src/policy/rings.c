@@ -1,0 +1,525 @@
+/*
+ * io_uring's rings, followed per process (see rings.h).
+ *
+ * The rings are the tracee's memory: iotrace reads them while it holds a
+ * thread, never writes them, and trusts nothing in them.  Indexes are
+ * cut to the ring's size, entries are copied before they are decoded,
+ * and what a process keeps in flight is bounded (the oldest submission
+ * is forgotten first).  Where the rings are comes from io_uring_setup's
+ * answer and the process's mappings of the ring fd, found in
+ * /proc/PID/maps by the ring's anon inode (or, with IORING_SETUP_NO_MMAP,
+ * from the addresses the program gave).
+ */
+#include "config.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "decoders/decoders.h"
+#include "memory/umem.h"
+#include "policy/rings.h"
+#include "util/util.h"
+
+/* struct io_uring_params, as the kernel's uapi lays it out. */
+#define P_SQ_ENTRIES 0
+#define P_CQ_ENTRIES 4
+#define P_FLAGS 8
+#define P_FEATURES 20
+#define P_SQ_OFF 40
+#define P_CQ_OFF 80
+#define P_SIZE 120
+/* ...and its io_sqring_offsets and io_cqring_offsets. */
+#define SQ_HEAD 0
+#define SQ_TAIL 4
+#define SQ_ARRAY 24
+#define SQ_USER_ADDR 32
+#define CQ_HEAD 0
+#define CQ_TAIL 4
+#define CQ_CQES 20
+#define CQ_USER_ADDR 32
+
+#define SETUP_SQPOLL 0x2
+#define SETUP_SQE128 0x400
+#define SETUP_CQE32 0x800
+#define SETUP_NO_MMAP 0x4000
+#define SETUP_NO_SQARRAY 0x10000
+#define FEAT_SINGLE_MMAP 0x1
+#define ENTER_REGISTERED_RING 0x10
+
+#define OFF_SQ_RING 0x0ULL
+#define OFF_CQ_RING 0x8000000ULL
+#define OFF_SQES 0x10000000ULL
+
+#define RING_ENTRIES_MAX 32768	/* IORING_MAX_ENTRIES; a CQ may be twice that */
+#define LINES_MAX 1024		/* lines one stop shows of one ring; the rest is said */
+#define SPEC 8			/* entries read with the indexes, on the guess they are next */
+#define INFLIGHT_MAX 4096	/* submissions remembered a ring, oldest forgotten first */
+
+struct inflight {
+	unsigned char sqe[SQE_SIZE];
+	uint64_t user_data;
+	uint64_t ns;		/* when iotrace saw it submitted */
+	unsigned char live;
+};
+
+struct ring {
+	pid_t tgid;
+	int fd;
+	uint32_t flags, features;
+	uint32_t sq_entries, cq_entries;
+	uint32_t sq_head, sq_tail, sq_array;	/* offsets in the SQ ring */
+	uint32_t cq_head, cq_tail, cq_cqes;	/* offsets in the CQ ring */
+	uint64_t sq_user_addr, cq_user_addr;
+	uint64_t sq_ring, cq_ring, sqes;	/* where they are mapped; 0: not found */
+	uint32_t sq_seen;	/* the tail up to which submissions were shown */
+	uint32_t cq_seen;	/* iotrace's completion cursor: programs reap without a syscall */
+	unsigned char said_sqpoll, said_unmapped;
+	struct inflight *fl;	/* a circle of INFLIGHT_MAX, fl_old the oldest */
+	unsigned fl_old, fl_n;
+	struct ring *next;
+};
+
+static struct ring *rings;
+
+static uint32_t get32(const unsigned char *p)
+{
+	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+
+static uint64_t get64(const unsigned char *p)
+{
+	return get32(p) | (uint64_t)get32(p + 4) << 32;
+}
+
+static unsigned sqe_size(const struct ring *g)
+{
+	return g->flags & SETUP_SQE128 ? 128 : 64;
+}
+
+static unsigned cqe_size(const struct ring *g)
+{
+	return g->flags & SETUP_CQE32 ? 32 : 16;
+}
+
+static void drop(struct ring *g)
+{
+	free(g->fl);
+	free(g);
+}
+
+static struct ring **slot_of(pid_t tgid, int fd)
+{
+	struct ring **p;
+
+	for (p = &rings; *p; p = &(*p)->next)
+		if ((*p)->tgid == tgid && (*p)->fd == fd)
+			return p;
+	return p;
+}
+
+static int is_pow2(uint32_t v)
+{
+	return v && !(v & (v - 1));
+}
+
+void rings_created(pid_t tgid, int fd, const unsigned char *p, size_t len)
+{
+	struct ring **at = slot_of(tgid, fd), *g;
+
+	if (*at) {	/* the fd was closed and reused: a new ring */
+		g = *at;
+		*at = g->next;
+		drop(g);
+	}
+	if (len < P_SIZE)
+		return;
+	g = xcalloc(1, sizeof(*g));
+	g->tgid = tgid;
+	g->fd = fd;
+	g->sq_entries = get32(p + P_SQ_ENTRIES);
+	g->cq_entries = get32(p + P_CQ_ENTRIES);
+	g->flags = get32(p + P_FLAGS);
+	g->features = get32(p + P_FEATURES);
+	g->sq_head = get32(p + P_SQ_OFF + SQ_HEAD);
+	g->sq_tail = get32(p + P_SQ_OFF + SQ_TAIL);
+	g->sq_array = get32(p + P_SQ_OFF + SQ_ARRAY);
+	g->sq_user_addr = get64(p + P_SQ_OFF + SQ_USER_ADDR);
+	g->cq_head = get32(p + P_CQ_OFF + CQ_HEAD);
+	g->cq_tail = get32(p + P_CQ_OFF + CQ_TAIL);
+	g->cq_cqes = get32(p + P_CQ_OFF + CQ_CQES);
+	g->cq_user_addr = get64(p + P_CQ_OFF + CQ_USER_ADDR);
+	/* The kernel answered this: sizes it never gives mean the words were not its. */
+	if (!is_pow2(g->sq_entries) || !is_pow2(g->cq_entries) ||
+	    g->sq_entries > RING_ENTRIES_MAX || g->cq_entries > 2 * RING_ENTRIES_MAX) {
+		free(g);
+		return;
+	}
+	g->fl = xcalloc(INFLIGHT_MAX, sizeof(*g->fl));
+	g->next = rings;
+	rings = g;
+}
+
+int rings_in(pid_t tgid)
+{
+	const struct ring *g;
+
+	for (g = rings; g; g = g->next)
+		if (g->tgid == tgid)
+			return 1;
+	return 0;
+}
+
+void rings_forget(pid_t tgid)
+{
+	struct ring **p = &rings, *g;
+
+	while ((g = *p)) {
+		if (g->tgid == tgid) {
+			*p = g->next;
+			drop(g);
+		} else {
+			p = &g->next;
+		}
+	}
+}
+
+static void note(struct ring_lines *out, int fd, const char *what)
+{
+	if (out->nnotes == RING_NOTES)
+		return;
+	snprintf(out->note[out->nnotes++], RING_NOTE_LEN, "[ io_uring fd %d: %s ]", fd, what);
+}
+
+static void mapped(uint64_t start, uint64_t end, uint64_t off, void *ctx)
+{
+	struct ring *g = ctx;
+
+	(void)end;
+	if (off == OFF_SQ_RING)
+		g->sq_ring = start;
+	else if (off == OFF_CQ_RING)
+		g->cq_ring = start;
+	else if (off == OFF_SQES)
+		g->sqes = start;
+}
+
+/* Finds the rings in the process's memory; whether they are all known. */
+static int locate(struct ring *g, struct ring_lines *out)
+{
+	uint64_t ino;
+
+	if (g->sq_ring && g->cq_ring && g->sqes)
+		return 1;
+	if (g->flags & SETUP_NO_MMAP) {
+		/* The program's own memory: the rings at cq_off's address, the SQEs at sq_off's. */
+		g->sq_ring = g->cq_ring = g->cq_user_addr;
+		g->sqes = g->sq_user_addr;
+	} else if ((ino = umem_fd_ino(g->tgid, g->fd))) {
+		umem_ring_maps(g->tgid, ino, mapped, g);
+		if (g->sq_ring && !g->cq_ring && (g->features & FEAT_SINGLE_MMAP))
+			g->cq_ring = g->sq_ring;	/* one mapping holds both rings */
+	}
+	if (g->sq_ring && g->cq_ring && g->sqes)
+		return 1;
+	g->sq_ring = g->cq_ring = g->sqes = 0;
+	if (!g->said_unmapped++)
+		note(out, g->fd,
+		     "its rings are not mapped where iotrace can find them: entries not shown");
+	return 0;
+}
+
+/* The next line's report in @out, begun for operation @id. */
+static struct report *next_line(struct ring_lines *out, enum ring_line_kind kind)
+{
+	struct report *r;
+
+	if (out->n == out->cap) {
+		unsigned cap = out->cap ? out->cap * 2 : 8;
+
+		out->r = xrealloc(out->r, cap * sizeof(*out->r));
+		memset(out->r + out->cap, 0, (cap - out->cap) * sizeof(*out->r));
+		out->kind = xrealloc(out->kind, cap * sizeof(*out->kind));
+		out->ns = xrealloc(out->ns, cap * sizeof(*out->ns));
+		out->cap = cap;
+	}
+	r = &out->r[out->n];
+	out->kind[out->n] = (unsigned char)kind;
+	out->ns[out->n] = 0;
+	out->n++;
+	report_begin(r);
+	return r;
+}
+
+static void decode(struct report *r, const unsigned char *sqe, const struct ring_entry *e,
+		   struct sc_event *ev, size_t fetch_cap, unsigned iov_show)
+{
+	unsigned id = syscall_uring_op(sqe[0]);
+
+	call_begin(&r->call, id, ev->arch, fetch_cap, iov_show);
+	ev->id = id;
+	ev->ring = e;
+	if (ev->exiting) {
+		call_set_result(&r->call, ev);
+		r->call.exiting = 1;	/* a completion: what it produced, as at a syscall's exit */
+	}
+	decoder_of(id)(&r->call, ev);
+}
+
+/* Remembers a submission until its completion; the oldest goes when the circle is full. */
+static void remember(struct ring *g, const unsigned char *sqe, uint64_t ns)
+{
+	struct inflight *f;
+
+	if (g->fl_n == INFLIGHT_MAX) {
+		g->fl_old = (g->fl_old + 1) % INFLIGHT_MAX;
+		g->fl_n--;
+	}
+	f = &g->fl[(g->fl_old + g->fl_n++) % INFLIGHT_MAX];
+	memcpy(f->sqe, sqe, SQE_SIZE);
+	f->user_data = get64(sqe + 32);
+	f->ns = ns;
+	f->live = 1;
+}
+
+/*
+ * The oldest live submission with @user_data, copied to @out; it stays
+ * live for a multishot's next CQE.  Whether there was one.
+ */
+static int match(struct ring *g, uint64_t user_data, int more, struct inflight *out)
+{
+	unsigned i;
+	int found = 0;
+
+	for (i = 0; i < g->fl_n && !found; i++) {
+		struct inflight *f = &g->fl[(g->fl_old + i) % INFLIGHT_MAX];
+
+		if (f->live && f->user_data == user_data) {
+			*out = *f;
+			f->live = (unsigned char)more;
+			found = 1;
+		}
+	}
+	while (g->fl_n && !g->fl[g->fl_old].live) {	/* completed ones at the old end go */
+		g->fl_old = (g->fl_old + 1) % INFLIGHT_MAX;
+		g->fl_n--;
+	}
+	return found;
+}
+
+/*
+ * Reads what @n requests ask, of @tid; the bytes that could not be read
+ * are zero, and an entry in them decodes as what it is: garbage.
+ */
+static void read_all(pid_t tid, struct umem_req *req, unsigned n)
+{
+	unsigned i;
+
+	umem_read(tid, req, n);
+	for (i = 0; i < n; i++)
+		if (req[i].got < req[i].len)
+			memset((char *)req[i].dst + req[i].got, 0, req[i].len - req[i].got);
+}
+
+static struct ring *ring_of(pid_t tgid, int fd)
+{
+	return *slot_of(tgid, fd);
+}
+
+void rings_submissions(struct ring_lines *out, pid_t tid, enum arch arch, pid_t tgid, int fd,
+		       unsigned flags, size_t fetch_cap, unsigned iov_show)
+{
+	static unsigned char sqes[SPEC * 128], sqe[128];
+	uint32_t idx[2], array[SPEC], head, tail, n, i, spec_at, mask;
+	struct ring *g = (flags & ENTER_REGISTERED_RING) ? NULL : ring_of(tgid, fd);
+	struct umem_req req[4];
+	struct sc_event ev;
+	unsigned nreq = 0, esz, got_spec;
+
+	if (!g || !locate(g, out))
+		return;
+	if ((g->flags & SETUP_SQPOLL) && !g->said_sqpoll++)
+		note(out, fd, "IORING_SETUP_SQPOLL: a kernel thread takes "
+		     "submissions without a syscall; iotrace shows those it finds at the "
+		     "program's stops, the trace may be incomplete");
+	mask = g->sq_entries - 1;
+	esz = sqe_size(g);
+	/* The indexes, and on the guess the new entries start where the last ones ended, them. */
+	spec_at = g->sq_seen & mask;
+	req[nreq++] = (struct umem_req){ .addr = g->sq_ring + g->sq_head, .len = 4, .dst = &idx[0] };
+	req[nreq++] = (struct umem_req){ .addr = g->sq_ring + g->sq_tail, .len = 4, .dst = &idx[1] };
+	if (!(g->flags & SETUP_NO_SQARRAY))
+		req[nreq++] = (struct umem_req){ .addr = g->sq_ring + g->sq_array + 4ULL * spec_at,
+			.len = 4 * MIN(SPEC, g->sq_entries - spec_at), .dst = array };
+	req[nreq++] = (struct umem_req){ .addr = g->sqes + (uint64_t)esz * spec_at,
+		.len = esz * MIN(SPEC, g->sq_entries - spec_at), .dst = sqes };
+	read_all(tid, req, nreq);
+	if (req[0].got < 4 || req[1].got < 4) {
+		note(out, fd, "its SQ ring cannot be read (unmapped?): submissions not shown");
+		return;
+	}
+	got_spec = (unsigned)(req[nreq - 1].got / esz);	/* entries read whole */
+	head = idx[0];
+	tail = idx[1];
+	/* Shown already (the kernel left them on the ring): from where the last look ended. */
+	if (tail - g->sq_seen <= tail - head)
+		head = g->sq_seen;
+	n = tail - head;
+	if (n > g->sq_entries) {
+		note(out, fd, "the SQ ring's tail is past its head by more "
+		     "than its entries: not a ring the kernel would take");
+		g->sq_seen = tail;
+		return;
+	}
+	memset(&ev, 0, sizeof(ev));
+	ev.tid = tid;
+	ev.arch = arch;	/* the entries are the same on both arches, what they point to is not */
+	for (i = 0; i < n && i < LINES_MAX; i++) {
+		uint32_t pos = (head + i) & mask, at, k = pos - spec_at;
+		const unsigned char *e = NULL;
+		struct umem_req r1 = { .len = 4, .dst = &at };
+		struct ring_entry re = { 0 };
+
+		if (g->flags & SETUP_NO_SQARRAY) {
+			at = pos;
+		} else if (k < SPEC && k < g->sq_entries - spec_at) {
+			at = array[k];
+		} else {
+			r1.addr = g->sq_ring + g->sq_array + 4ULL * pos;
+			read_all(tid, &r1, 1);
+		}
+		if (at >= g->sq_entries) {
+			note(out, fd, "an SQ array index past the ring: the kernel drops that entry");
+			continue;
+		}
+		k = at - spec_at;
+		if (k < got_spec) {
+			e = sqes + (size_t)esz * k;
+		} else {
+			struct umem_req r2 = { .addr = g->sqes + (uint64_t)esz * at, .len = SQE_SIZE,
+					       .dst = sqe };
+
+			read_all(tid, &r2, 1);
+			if (r2.got < SQE_SIZE) {
+				note(out, fd, "a submission entry cannot be read (unmapped?): not shown");
+				continue;
+			}
+			e = sqe;
+		}
+		re.sqe = e;
+		decode(next_line(out, RING_SQE), e, &re, &ev, fetch_cap, iov_show);
+		remember(g, e, now_ns());
+	}
+	if (n > LINES_MAX)
+		note(out, fd, "more submissions than iotrace shows at once: "
+		     "the rest are not shown");
+	g->sq_seen = tail;
+}
+
+/* The completions of one ring since the last look. */
+static void completions(struct ring_lines *out, struct ring *g, pid_t tid, enum arch arch,
+			size_t fetch_cap, unsigned iov_show)
+{
+	static unsigned char cqes[SPEC * 32], cqe[32];
+	uint32_t tail, n, i, mask = g->cq_entries - 1, spec_at = g->cq_seen & mask;
+	unsigned esz = cqe_size(g);
+	struct umem_req req[2] = {
+		{ .addr = g->cq_ring + g->cq_tail, .len = 4, .dst = &tail },
+		{ .addr = g->cq_ring + g->cq_cqes + (uint64_t)esz * spec_at,
+		  .len = esz * MIN(SPEC, g->cq_entries - spec_at), .dst = cqes },
+	};
+	struct sc_event ev;
+
+	read_all(tid, req, 2);
+	if (req[0].got < 4)
+		return;	/* unmapped since: nothing to see */
+	n = tail - g->cq_seen;
+	if (!n)
+		return;
+	if (n > g->cq_entries) {
+		/* The kernel has reused slots since: the oldest are gone, or the tail lies. */
+		note(out, g->fd, "completions were reaped and overwritten "
+		     "before iotrace could see them");
+		g->cq_seen = tail - g->cq_entries;
+		n = g->cq_entries;
+		spec_at = g->cq_seen & mask;
+		req[1].addr = g->cq_ring + g->cq_cqes + (uint64_t)esz * spec_at;
+		req[1].len = esz * MIN(SPEC, g->cq_entries - spec_at);
+		read_all(tid, &req[1], 1);
+	}
+	memset(&ev, 0, sizeof(ev));
+	ev.tid = tid;
+	ev.arch = arch;
+	ev.exiting = 1;
+	for (i = 0; i < n && i < LINES_MAX; i++) {
+		uint32_t pos = (g->cq_seen + i) & mask, k = pos - spec_at;
+		static unsigned char unknown[SQE_SIZE];
+		const unsigned char *c;
+		struct ring_entry re = { 0 };
+		struct inflight fl;
+		int seen;
+		uint64_t ud;
+		int32_t res;
+
+		if (k < SPEC && k < g->cq_entries - spec_at) {
+			c = cqes + (size_t)esz * k;
+		} else {
+			struct umem_req r = { .addr = g->cq_ring + g->cq_cqes + (uint64_t)esz * pos,
+					      .len = 16, .dst = cqe };
+
+			read_all(tid, &r, 1);
+			c = cqe;
+		}
+		ud = get64(c);
+		res = (int32_t)get32(c + 8);
+		re.cqe_flags = get32(c + 12);
+		seen = match(g, ud, (re.cqe_flags & 0x2) != 0, &fl);	/* IORING_CQE_F_MORE: more to come */
+		if (seen) {
+			re.sqe = fl.sqe;
+		} else {
+			/* Submitted where iotrace could not see it: only what the CQE says. */
+			memset(unknown, 0, sizeof(unknown));
+			unknown[0] = 0xff;
+			memcpy(unknown + 32, c, 8);
+			re.sqe = unknown;
+		}
+		ev.rval = res;
+		ev.is_error = res < 0 && res >= -4095;
+		decode(next_line(out, RING_CQE), re.sqe, &re, &ev, fetch_cap, iov_show);
+		out->ns[out->n - 1] = seen ? now_ns() - fl.ns : 0;
+	}
+	if (n > LINES_MAX)
+		note(out, g->fd, "more completions than iotrace shows at once: "
+		     "the rest are not shown");
+	g->cq_seen = tail;
+}
+
+void rings_completions(struct ring_lines *out, pid_t tid, enum arch arch, pid_t tgid,
+		       size_t fetch_cap, unsigned iov_show)
+{
+	struct ring *g;
+
+	for (g = rings; g; g = g->next)
+		if (g->tgid == tgid && g->sq_ring)	/* found at its first io_uring_enter */
+			completions(out, g, tid, arch, fetch_cap, iov_show);
+}
+
+void rings_lines_clear(struct ring_lines *out)
+{
+	unsigned i;
+
+	for (i = 0; i < out->n; i++)
+		report_trim(&out->r[i]);
+	out->n = 0;
+	out->nnotes = 0;
+}
+
+void rings_lines_release(struct ring_lines *out)
+{
+	unsigned i;
+
+	for (i = 0; i < out->cap; i++)
+		report_release(&out->r[i]);
+	free(out->r);
+	free(out->kind);
+	free(out->ns);
+	memset(out, 0, sizeof(*out));
+}

@@ -1,0 +1,62 @@
+#ifndef IOTRACE_RINGS_H
+#define IOTRACE_RINGS_H
+
+/*
+ * io_uring's rings, followed per process: what io_uring_setup answered,
+ * where the rings are mapped, iotrace's own cursors, and the submissions
+ * still in flight.  At io_uring_enter the new submission entries become
+ * decoded calls of their operations (URING_OP rows); at the process's
+ * stops the new completion entries do, each matched by user_data to its
+ * submission.  The calls are decoded here, read and rendered by the
+ * tracer like a syscall's.
+ */
+
+#include <stdint.h>
+#include <sys/types.h>
+#include "policy/report.h"
+#include "util/arch.h"
+
+enum ring_line_kind {
+	RING_SQE,	/* a submission, at the io_uring_enter that submits it */
+	RING_CQE,	/* a completion, when iotrace first sees it */
+	RING_HIDDEN,	/* left out by -e trace= or -P */
+};
+
+#define RING_NOTES 4
+#define RING_NOTE_LEN 256
+
+/* The ring lines one stop produced, in order; the reports are kept for reuse. */
+struct ring_lines {
+	struct report *r;
+	unsigned char *kind;	/* enum ring_line_kind */
+	uint64_t *ns;		/* a completion: from submission to completion seen (-T) */
+	unsigned n, cap;
+	char note[RING_NOTES][RING_NOTE_LEN];	/* what cannot be seen, said once */
+	unsigned nnotes;
+};
+
+/* io_uring_setup(2) in @tgid returned @fd; @params: the struct io_uring_params it filled. */
+void rings_created(pid_t tgid, int fd, const unsigned char *params, size_t len);
+
+/* Whether @tgid has rings iotrace follows (cheap: called at every stop). */
+int rings_in(pid_t tgid);
+
+/*
+ * io_uring_enter(@fd, ..., @flags) by @tid (running as @arch) of @tgid: the submissions between
+ * the kernel's head and the program's tail, decoded (not read) into @out.
+ */
+void rings_submissions(struct ring_lines *out, pid_t tid, enum arch arch, pid_t tgid, int fd,
+		       unsigned flags, size_t fetch_cap, unsigned iov_show);
+
+/* The completions added to @tgid's rings since iotrace last looked, decoded into @out. */
+void rings_completions(struct ring_lines *out, pid_t tid, enum arch arch, pid_t tgid,
+		       size_t fetch_cap, unsigned iov_show);
+
+/* The lines were printed: @out is empty again (its memory kept). */
+void rings_lines_clear(struct ring_lines *out);
+void rings_lines_release(struct ring_lines *out);
+
+/* @tgid exec'd or exited: its rings are gone. */
+void rings_forget(pid_t tgid);
+
+#endif
