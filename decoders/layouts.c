@@ -258,6 +258,18 @@ const struct layout uring_params_layout = {
 	.fields = uring_params_fields,
 };
 
+/*
+ * struct io_uring_rsrc_update (IORING_REGISTER_RING_FDS): the index
+ * asked for (or -1U: the kernel picks it and writes it back) and the ring fd.
+ */
+static const struct field rsrc_update_fields[] = {
+	{ FIELD("offset"), .kind = F_UINT, SIZE(4, 4), AT(0, 0), .len = -1 },
+	{ FIELD("data"), .kind = F_FD, SIZE(8, 8), AT(8, 8), .len = -1 },
+};
+const struct layout rsrc_update_layout = {
+	.name = "io_uring_rsrc_update", .size = { 16, 16 }, .nfields = 2, .fields = rsrc_update_fields,
+};
+
 /* io_uring_register's tables: fds as ints, buffers as iovecs (addresses only). */
 static const struct field int_field[] = { { .kind = F_INT, SIZE(4, 4), AT(0, 0), .len = -1 } };
 const struct layout int_layout = { .name = "int", .size = { 4, 4 }, .nfields = 1, .fields = int_field };

@@ -1,7 +1,7 @@
 /*
  * io_uring's syscalls: io_uring_setup (its params), io_uring_enter,
- * io_uring_register, as strace prints them.  What the rings hold is not
- * decoded yet.
+ * io_uring_register, as strace prints them.  What the rings hold is
+ * decoded by the io_uring operations' decoders (uring_ops.c).
  */
 #include "config.h"
 #include "decoders/common.h"
@@ -41,22 +41,39 @@ void decode_io_uring_enter(struct call *c, const struct sc_event *ev)
 	call_add_uint(c, "argsz", ulong_arg(ev, 5));
 }
 
-/* io_uring_register(fd, opcode, arg, nr_args): the fd and buffer tables by their opcodes. */
+/*
+ * io_uring_register(fd, opcode, arg, nr_args): the fd and buffer tables
+ * by their opcodes; IORING_REGISTER_RESIZE_RINGS's params as the kernel
+ * answers them (the new rings' offsets).
+ */
 #define REGISTER_BUFFERS 0
 #define REGISTER_FILES 2
+#define REGISTER_RING_FDS 20
+#define UNREGISTER_RING_FDS 21
+#define REGISTER_RESIZE_RINGS 33
 void decode_io_uring_register(struct call *c, const struct sc_event *ev)
 {
 	uint32_t op = (uint32_t)ev->args[1], nr = (uint32_t)ev->args[3];
 	uint64_t arg = ulong_arg(ev, 2);
 
-	if (ev->exiting)
+	if (ev->exiting) {
+		if (op == REGISTER_RESIZE_RINGS)
+			call_fill_struct(c, &c->arg[2], ev->is_error ? &uring_params_head_layout :
+					 &uring_params_layout, arg);
+		else if (op == REGISTER_RING_FDS)	/* the indexes the kernel picked */
+			call_fill_array(c, &c->arg[2], &rsrc_update_layout, arg, nr, 0, UINT64_MAX);
 		return;
+	}
 	call_add_fd(c, "fd", fd_arg(ev, 0));
 	call_add_enum(c, "opcode", op, &xlat_uring_register_ops);
 	if (op == REGISTER_FILES)
 		call_add_array(c, "arg", &int_layout, arg, nr, 1, UINT64_MAX);
 	else if (op == REGISTER_BUFFERS)
 		call_add_array(c, "arg", &iovec_layout, arg, nr, 0, UINT64_MAX);
+	else if (op == REGISTER_RESIZE_RINGS || op == REGISTER_RING_FDS)
+		call_add_later(c, "arg");
+	else if (op == UNREGISTER_RING_FDS)
+		call_add_array(c, "arg", &rsrc_update_layout, arg, nr, 0, UINT64_MAX);
 	else
 		call_add_addr(c, "arg", arg);
 	call_add_uint(c, "nr_args", nr);

@@ -191,3 +191,120 @@ EOF
 	assert_line '  sqe IORING_OP_WRITE(3, "hello\n", 6, 0, user_data=0x1)'
 	refute_output --partial 'IORING_OP_FSYNC'
 }
+
+@test "SQPOLL: a submission the kernel's thread takes without a syscall shows at the next stop, with a note" {
+	run ring_lines uring sqpoll -e trace=IORING_OP_WRITE,close
+	assert_output - <<'EOF'
+[ io_uring fd 4: IORING_SETUP_SQPOLL: a kernel thread takes submissions without a syscall; iotrace shows those it finds at the program's stops, the trace may be incomplete ]
+  sqe IORING_OP_WRITE(3, "polled\n", 7, 0, user_data=0x5)
+  cqe IORING_OP_WRITE(3, user_data=0x5) = 7
+close(-1)                               = -1 EBADF (Bad file descriptor)
++++ exited with 0 +++
+EOF
+}
+
+@test "rings resized by IORING_REGISTER_RESIZE_RINGS are found again where the program maps them" {
+	local h
+	for h in uring uring32; do
+		[ -x "$HELPERS/$h" ] || continue
+		run ring_lines "$h" resize -e trace=%async
+		assert_line --index 0 'io_uring_enter(4, 1, 1, IORING_ENTER_GETEVENTS, NULL, 0) = 1'
+		assert_line --index 1 '  sqe IORING_OP_WRITE(3, "small ", 6, 0, user_data=0x1)'
+		assert_line --index 2 '  cqe IORING_OP_WRITE(3, user_data=0x1) = 6'
+		assert_line --index 3 'io_uring_enter(4, 1, 1, IORING_ENTER_GETEVENTS, NULL, 0) = 1'
+		assert_line --index 4 '  sqe IORING_OP_WRITE(3, "then big\n", 9, 6, user_data=0x2)'
+		assert_line --index 5 '  cqe IORING_OP_WRITE(3, user_data=0x2) = 9'
+		assert_equal "$(cat "$cwd/data")" "small then big"
+		run grep -c 'IORING_REGISTER_RESIZE_RINGS, {flags=IORING_SETUP_CQSIZE|IORING_SETUP_NO_SQARRAY, sq_thread_cpu=0, sq_thread_idle=0, sq_entries=8, cq_entries=16, ' "$out"
+		assert_output 1
+	done
+}
+
+@test "-e trace=IORING_OP_... alone, and -P, show the entries: io_uring_setup and io_uring_enter are stopped quietly" {
+	run ring_lines uring basic -e trace=IORING_OP_WRITE,IORING_OP_READ
+	assert_output - <<'EOF'
+  sqe IORING_OP_WRITE(3, "hello\n", 6, 0, user_data=0x1)
+  cqe IORING_OP_WRITE(3, user_data=0x1) = 6
+  sqe IORING_OP_READ(3, ADDR, 32, 0, user_data=0x4)
+  cqe IORING_OP_READ(3, "hello\nabcde\n", user_data=0x4) = 12
++++ exited with 0 +++
+EOF
+	# -P: the entries on that file; io_uring_enter itself names no such file
+	run ring_lines uring basic -e trace=all -P "$cwd/data"
+	assert_line --index 0 'openat(AT_FDCWD, "data", O_RDWR|O_CREAT|O_TRUNC, 0644) = 3'
+	assert_line --index 1 '  sqe IORING_OP_WRITE(3, "hello\n", 6, 0, user_data=0x1)'
+	refute_output --partial 'io_uring_enter('
+	assert_equal "$(grep -c '^  [sc]qe ' <<<"$output")" 8
+}
+
+@test "liburing: batches submitted and waited for by io_uring_submit_and_wait, also through a registered ring fd" {
+	[ -x "$HELPERS/liburing" ] || skip "liburing-dev was not installed when iotrace was configured"
+	local m
+	for m in plain regring; do
+		rm -rf "$cwd" && mkdir "$cwd"
+		(cd "$cwd" && "$IOTRACE" -q -e trace=%async "$HELPERS/liburing" $m >"$out.stdout") 2>"$out"
+		run cat "$out.stdout"
+		assert_line 'read back: liburing writes this'
+		run perl -pe 's/(IORING_OP_READV?\([^,]*, )(0x[0-9a-f]+|\[\{iov_base=0x[0-9a-f]+, iov_len=9\}, \{iov_base=0x[0-9a-f]+, iov_len=12\}\])/$1ADDR/' "$out"
+		assert_line '  sqe IORING_OP_WRITE(3, "liburing ", 9, 0, user_data=0x1)'
+		assert_line '  sqe IORING_OP_WRITEV(3, [{iov_base="writes ", iov_len=7}, {iov_base="this\n", iov_len=5}], 2, 9, user_data=0x2)'
+		assert_line '  cqe IORING_OP_WRITE(3, user_data=0x1) = 9'
+		assert_line '  cqe IORING_OP_WRITEV(3, user_data=0x2) = 12'
+		assert_line '  sqe IORING_OP_FSYNC(3, user_data=0x3)'
+		assert_line '  cqe IORING_OP_FSYNC(3, user_data=0x3) = 0'
+		assert_line '  sqe IORING_OP_READ(3, ADDR, 32, 0, user_data=0x4)'
+		assert_line '  sqe IORING_OP_READV(3, ADDR, 2, 0, user_data=0x5)'
+		assert_line '  cqe IORING_OP_READ(3, "liburing writes this\n", user_data=0x4) = 21'
+		assert_line '  cqe IORING_OP_READV(3, [{iov_base="liburing ", iov_len=9}, {iov_base="writes this\n", iov_len=12}], user_data=0x5) = 21'
+		assert_equal "$(grep -c '^  [sc]qe ' "$out")" 10
+	done
+	run grep -c 'IORING_ENTER_REGISTERED_RING' "$out"
+	assert_output 3
+	run grep 'IORING_REGISTER_RING_FDS' "$out"
+	assert_output 'io_uring_register(4, IORING_REGISTER_RING_FDS, [{offset=0, data=4}], 1) = 1'
+}
+
+# The file image the trace says was written ($2 = write) or read back
+# ($2 = read), from -xx data: io_uring WRITE submissions and READ
+# completions (placed at their submission's offset: fio runs one at a
+# time), and Linux AIO's PWRITE iocbs.
+image() {
+	perl -e '
+		my ($want, $img, $roff) = ($ARGV[0], "", 0);
+		sub put { my ($off, $hex) = @_; my $d = pack("H*", join("", $hex =~ /\\x(..)/g));
+			  $img .= "\0" x ($off + length($d) - length($img)) if length($img) < $off + length($d);
+			  substr($img, $off, length $d) = $d; }
+		open(my $t, "<", $ARGV[1]) or die;
+		while (<$t>) {
+			put($2, $1) if $want eq "write" && /sqe IORING_OP_WRITE\(\d+, "([^"]*)", \d+, (\d+),/;
+			put($2, $1) if $want eq "write" && /IOCB_CMD_PWRITE, aio_fildes=\d+, aio_buf="([^"]*)", aio_nbytes=\d+, aio_offset=(\d+)/;
+			$roff = $1 if /sqe IORING_OP_READ\(\d+, 0x[0-9a-f]+, \d+, (\d+),/;
+			put($roff, $1) if $want eq "read" && /cqe IORING_OP_READ\(\d+, "([^"]*)",/;
+		}
+		print $img;' "$2" "$1"
+}
+
+@test "fio with ioengine=io_uring and libaio: every byte written (and, io_uring, read back) is in the trace" {
+	command -v fio >/dev/null || skip "fio is not installed"
+	local engine
+	for engine in io_uring libaio; do
+		rm -rf "$cwd" && mkdir "$cwd"
+		# in $cwd: fio leaves its verify state file where it runs
+		(cd "$cwd" && "$IOTRACE" -f -qq -xx -s 4096 -e trace=%async -o "$out" -- fio --name=t \
+			--ioengine=$engine --rw=write --bs=4k --size=32k --filename="$cwd/f" \
+			--verify=crc32c --do_verify=1 --output-format=terse >"$out.fio" 2>&1) ||
+			fail "fio failed under iotrace: $(cat "$out.fio")"
+		[ "$(stat -c %s "$cwd/f")" = 32768 ]
+		image "$out" write >"$out.written"
+		cmp "$out.written" "$cwd/f"
+		if [ $engine = io_uring ]; then
+			assert_equal "$(grep -c 'sqe IORING_OP_WRITE(' "$out")" 8
+			assert_equal "$(grep -c 'cqe IORING_OP_WRITE(.*) = 4096$' "$out")" 8
+			assert_equal "$(grep -c 'cqe IORING_OP_READ(.*) = 4096$' "$out")" 8
+			image "$out" read >"$out.read"
+			cmp "$out.read" "$cwd/f"
+		else
+			assert_equal "$(grep -c 'io_submit(.*IOCB_CMD_PWRITE' "$out")" 8
+		fi
+	done
+}

@@ -360,9 +360,25 @@ static int add_signal(unsigned char *table, const char *name)
 	return 0;
 }
 
+/* io_uring's operations are found through these calls: traced quietly when not asked for. */
+static void ring_calls_quiet(void)
+{
+	static const unsigned finders[] = { SC_io_uring_setup, SC_io_uring_enter,
+					    SC_io_uring_register };
+	unsigned id, i;
+	int ops = 0;
+
+	for (id = 1; id < SC_COUNT; id++)
+		ops |= opt.trace[id] == TRACE_SHOWN && (syscall_def(id)->flags & SF_RING_OP);
+	for (i = 0; i < sizeof(finders) / sizeof(finders[0]); i++)
+		if (opt.trace[finders[i]] != TRACE_SHOWN)
+			opt.trace[finders[i]] = ops ? TRACE_QUIET : 0;
+}
+
 static void parse_trace(const char *set)
 {
 	parse_set("trace", set, opt.trace, SC_COUNT, add_syscall);
+	ring_calls_quiet();
 }
 
 static void parse_signal(const char *set)

@@ -93,7 +93,7 @@ struct options {
 	int quiet;			/* -q */
 	int follow;			/* off with --no-follow */
 	int seccomp;			/* off with --no-seccomp */
-	unsigned char trace[SC_COUNT];	/* -e trace= */
+	unsigned char trace[SC_COUNT];	/* -e trace=: TRACE_SHOWN, TRACE_QUIET or 0 */
 	unsigned char signal[SIG_TABLE_SIZE];	/* -e signal= */
 	pid_t *pids;			/* -p */
 	size_t npids;
@@ -101,5 +101,13 @@ struct options {
 };
 
 extern struct options opt;
+
+/*
+ * opt.trace's values: a call shown, or one iotrace stops and decodes
+ * only for what it tells: io_uring_setup and io_uring_enter when just
+ * io_uring's operations were asked for (their rings are found there).
+ */
+#define TRACE_SHOWN 1
+#define TRACE_QUIET 2
 
 #endif

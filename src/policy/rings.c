@@ -52,7 +52,8 @@
 #define RING_ENTRIES_MAX 32768	/* IORING_MAX_ENTRIES; a CQ may be twice that */
 #define LINES_MAX 1024		/* lines one stop shows of one ring; the rest is said */
 #define SPEC 8			/* entries read with the indexes, on the guess they are next */
-#define INFLIGHT_MAX 4096	/* submissions remembered a ring, oldest forgotten first */
+#define INFLIGHT_MAX 4096
+#define LOCATE_TRIES 16		/* stops that look for a ring's mappings before its first enter */	/* submissions remembered a ring, oldest forgotten first */
 
 struct inflight {
 	unsigned char sqe[SQE_SIZE];
@@ -72,7 +73,9 @@ struct ring {
 	uint64_t sq_ring, cq_ring, sqes;	/* where they are mapped; 0: not found */
 	uint32_t sq_seen;	/* the tail up to which submissions were shown */
 	uint32_t cq_seen;	/* iotrace's completion cursor: programs reap without a syscall */
-	unsigned char said_sqpoll, said_unmapped;
+	unsigned char said_sqpoll, said_unmapped, said_registered;
+	unsigned char tries;	/* stops that looked for the mappings */
+	int reg_index;		/* its index among the registered ring fds, or -1 */
 	struct inflight *fl;	/* a circle of INFLIGHT_MAX, fl_old the oldest */
 	unsigned fl_old, fl_n;
 	struct ring *next;
@@ -121,6 +124,58 @@ static int is_pow2(uint32_t v)
 	return v && !(v & (v - 1));
 }
 
+/* The sizes and offsets of params @p; whether they are ones the kernel would answer. */
+static int take_params(struct ring *g, const unsigned char *p)
+{
+	g->sq_entries = get32(p + P_SQ_ENTRIES);
+	g->cq_entries = get32(p + P_CQ_ENTRIES);
+	g->sq_head = get32(p + P_SQ_OFF + SQ_HEAD);
+	g->sq_tail = get32(p + P_SQ_OFF + SQ_TAIL);
+	g->sq_array = get32(p + P_SQ_OFF + SQ_ARRAY);
+	g->sq_user_addr = get64(p + P_SQ_OFF + SQ_USER_ADDR);
+	g->cq_head = get32(p + P_CQ_OFF + CQ_HEAD);
+	g->cq_tail = get32(p + P_CQ_OFF + CQ_TAIL);
+	g->cq_cqes = get32(p + P_CQ_OFF + CQ_CQES);
+	g->cq_user_addr = get64(p + P_CQ_OFF + CQ_USER_ADDR);
+	g->sq_ring = g->cq_ring = g->sqes = 0;	/* mapped anew */
+	g->tries = 0;
+	return is_pow2(g->sq_entries) && is_pow2(g->cq_entries) &&
+	       g->sq_entries <= RING_ENTRIES_MAX && g->cq_entries <= 2 * RING_ENTRIES_MAX;
+}
+
+void rings_registered(pid_t tgid, const unsigned char *updates, size_t len, int unregister)
+{
+	size_t i;
+
+	/* struct io_uring_rsrc_update: offset (the index), resv, data (the ring fd) */
+	for (i = 0; i + 16 <= len; i += 16) {
+		uint32_t index = get32(updates + i);
+		int fd = (int)get32(updates + i + 8);
+		struct ring *g;
+
+		for (g = rings; g; g = g->next) {
+			if (g->tgid != tgid)
+				continue;
+			if (g->reg_index == (int)index)
+				g->reg_index = -1;	/* the index is another ring's now, or none's */
+			if (!unregister && g->fd == fd && index < 16)
+				g->reg_index = (int)index;
+		}
+	}
+}
+
+void rings_resized(pid_t tgid, int fd, const unsigned char *p, size_t len)
+{
+	struct ring **at = slot_of(tgid, fd), *g = *at;
+
+	if (!g)
+		return;
+	if (len < P_SIZE || !take_params(g, p)) {	/* not an answer: forget the ring */
+		*at = g->next;
+		drop(g);
+	}
+}
+
 void rings_created(pid_t tgid, int fd, const unsigned char *p, size_t len)
 {
 	struct ring **at = slot_of(tgid, fd), *g;
@@ -135,25 +190,15 @@ void rings_created(pid_t tgid, int fd, const unsigned char *p, size_t len)
 	g = xcalloc(1, sizeof(*g));
 	g->tgid = tgid;
 	g->fd = fd;
-	g->sq_entries = get32(p + P_SQ_ENTRIES);
-	g->cq_entries = get32(p + P_CQ_ENTRIES);
 	g->flags = get32(p + P_FLAGS);
 	g->features = get32(p + P_FEATURES);
-	g->sq_head = get32(p + P_SQ_OFF + SQ_HEAD);
-	g->sq_tail = get32(p + P_SQ_OFF + SQ_TAIL);
-	g->sq_array = get32(p + P_SQ_OFF + SQ_ARRAY);
-	g->sq_user_addr = get64(p + P_SQ_OFF + SQ_USER_ADDR);
-	g->cq_head = get32(p + P_CQ_OFF + CQ_HEAD);
-	g->cq_tail = get32(p + P_CQ_OFF + CQ_TAIL);
-	g->cq_cqes = get32(p + P_CQ_OFF + CQ_CQES);
-	g->cq_user_addr = get64(p + P_CQ_OFF + CQ_USER_ADDR);
 	/* The kernel answered this: sizes it never gives mean the words were not its. */
-	if (!is_pow2(g->sq_entries) || !is_pow2(g->cq_entries) ||
-	    g->sq_entries > RING_ENTRIES_MAX || g->cq_entries > 2 * RING_ENTRIES_MAX) {
+	if (!take_params(g, p)) {
 		free(g);
 		return;
 	}
 	g->fl = xcalloc(INFLIGHT_MAX, sizeof(*g->fl));
+	g->reg_index = -1;
 	g->next = rings;
 	rings = g;
 }
@@ -189,21 +234,31 @@ static void note(struct ring_lines *out, int fd, const char *what)
 	snprintf(out->note[out->nnotes++], RING_NOTE_LEN, "[ io_uring fd %d: %s ]", fd, what);
 }
 
+/* A ring mapped twice (old rings a resize left mapped) cannot tell which is live: UINT64_MAX. */
+static void set_once(uint64_t *where, uint64_t start)
+{
+	*where = *where ? UINT64_MAX : start;
+}
+
 static void mapped(uint64_t start, uint64_t end, uint64_t off, void *ctx)
 {
 	struct ring *g = ctx;
 
 	(void)end;
 	if (off == OFF_SQ_RING)
-		g->sq_ring = start;
+		set_once(&g->sq_ring, start);
 	else if (off == OFF_CQ_RING)
-		g->cq_ring = start;
+		set_once(&g->cq_ring, start);
 	else if (off == OFF_SQES)
-		g->sqes = start;
+		set_once(&g->sqes, start);
 }
 
-/* Finds the rings in the process's memory; whether they are all known. */
-static int locate(struct ring *g, struct ring_lines *out)
+/*
+ * Finds the rings in the process's memory; whether they are all known.
+ * Not found: said once when @say (at an io_uring_enter, when they must
+ * be mapped), else tried again later.
+ */
+static int locate(struct ring *g, struct ring_lines *out, int say)
 {
 	uint64_t ino;
 
@@ -214,14 +269,22 @@ static int locate(struct ring *g, struct ring_lines *out)
 		g->sq_ring = g->cq_ring = g->cq_user_addr;
 		g->sqes = g->sq_user_addr;
 	} else if ((ino = umem_fd_ino(g->tgid, g->fd))) {
+		g->sq_ring = g->cq_ring = g->sqes = 0;
 		umem_ring_maps(g->tgid, ino, mapped, g);
 		if (g->sq_ring && !g->cq_ring && (g->features & FEAT_SINGLE_MMAP))
 			g->cq_ring = g->sq_ring;	/* one mapping holds both rings */
 	}
+	if (g->sq_ring == UINT64_MAX || g->cq_ring == UINT64_MAX || g->sqes == UINT64_MAX) {
+		g->sq_ring = g->cq_ring = g->sqes = 0;
+		if (say && !g->said_unmapped++)
+			note(out, g->fd, "its rings are mapped more than once: iotrace cannot tell "
+			     "which are live, entries not shown");
+		return 0;
+	}
 	if (g->sq_ring && g->cq_ring && g->sqes)
 		return 1;
 	g->sq_ring = g->cq_ring = g->sqes = 0;
-	if (!g->said_unmapped++)
+	if (say && !g->said_unmapped++)
 		note(out, g->fd,
 		     "its rings are not mapped where iotrace can find them: entries not shown");
 	return 0;
@@ -324,18 +387,22 @@ static struct ring *ring_of(pid_t tgid, int fd)
 	return *slot_of(tgid, fd);
 }
 
-void rings_submissions(struct ring_lines *out, pid_t tid, enum arch arch, pid_t tgid, int fd,
-		       unsigned flags, size_t fetch_cap, unsigned iov_show)
+/*
+ * The submissions of ring @g since the last look: from the kernel's head
+ * (or, when the kernel left some shown ones on the ring, from where the
+ * last look ended) to the program's tail.  With SQPOLL the kernel's
+ * thread may have taken them already: from where the last look ended.
+ */
+static void submissions(struct ring_lines *out, struct ring *g, pid_t tid, enum arch arch,
+			size_t fetch_cap, unsigned iov_show)
 {
 	static unsigned char sqes[SPEC * 128], sqe[128];
 	uint32_t idx[2], array[SPEC], head, tail, n, i, spec_at, mask;
-	struct ring *g = (flags & ENTER_REGISTERED_RING) ? NULL : ring_of(tgid, fd);
 	struct umem_req req[4];
 	struct sc_event ev;
 	unsigned nreq = 0, esz, got_spec;
+	int fd = g->fd;
 
-	if (!g || !locate(g, out))
-		return;
 	if ((g->flags & SETUP_SQPOLL) && !g->said_sqpoll++)
 		note(out, fd, "IORING_SETUP_SQPOLL: a kernel thread takes "
 		     "submissions without a syscall; iotrace shows those it finds at the "
@@ -362,6 +429,8 @@ void rings_submissions(struct ring_lines *out, pid_t tid, enum arch arch, pid_t 
 	/* Shown already (the kernel left them on the ring): from where the last look ended. */
 	if (tail - g->sq_seen <= tail - head)
 		head = g->sq_seen;
+	if ((g->flags & SETUP_SQPOLL) && tail - g->sq_seen <= g->sq_entries)
+		head = g->sq_seen;	/* taken by the kernel's thread since, maybe */
 	n = tail - head;
 	if (n > g->sq_entries) {
 		note(out, fd, "the SQ ring's tail is past its head by more "
@@ -412,6 +481,31 @@ void rings_submissions(struct ring_lines *out, pid_t tid, enum arch arch, pid_t 
 		note(out, fd, "more submissions than iotrace shows at once: "
 		     "the rest are not shown");
 	g->sq_seen = tail;
+}
+
+void rings_submissions(struct ring_lines *out, pid_t tid, enum arch arch, pid_t tgid, int fd,
+		       unsigned flags, size_t fetch_cap, unsigned iov_show)
+{
+	struct ring *g;
+
+	if (flags & ENTER_REGISTERED_RING) {
+		/* @fd indexes the registered ring fds: the ring registered there. */
+		for (g = rings; g && !(g->tgid == tgid && g->reg_index == fd); g = g->next)
+			;
+		if (!g) {
+			for (g = rings; g && g->tgid != tgid; g = g->next)
+				;
+			if (g && !g->said_registered++)
+				note(out, fd, "entered through a registered ring index iotrace did not "
+				     "see registered (this fd number is that index): entries not shown");
+			return;
+		}
+	} else {
+		g = ring_of(tgid, fd);
+	}
+	if (!g || !locate(g, out, 1))
+		return;
+	submissions(out, g, tid, arch, fetch_cap, iov_show);
 }
 
 /* The completions of one ring since the last look. */
@@ -497,9 +591,23 @@ void rings_completions(struct ring_lines *out, pid_t tid, enum arch arch, pid_t 
 {
 	struct ring *g;
 
-	for (g = rings; g; g = g->next)
-		if (g->tgid == tgid && g->sq_ring)	/* found at its first io_uring_enter */
-			completions(out, g, tid, arch, fetch_cap, iov_show);
+	for (g = rings; g; g = g->next) {
+		if (g->tgid != tgid)
+			continue;
+		/*
+		 * Programs map the rings right after io_uring_setup: the first
+		 * stops find them (an SQPOLL program may never enter).
+		 */
+		if (!g->sq_ring && g->tries < LOCATE_TRIES) {
+			g->tries++;
+			locate(g, out, 0);
+		}
+		if (!g->sq_ring)
+			continue;
+		if (g->flags & SETUP_SQPOLL)	/* submitted without a syscall */
+			submissions(out, g, tid, arch, fetch_cap, iov_show);
+		completions(out, g, tid, arch, fetch_cap, iov_show);
+	}
 }
 
 void rings_lines_clear(struct ring_lines *out)

@@ -38,6 +38,17 @@ struct ring_lines {
 /* io_uring_setup(2) in @tgid returned @fd; @params: the struct io_uring_params it filled. */
 void rings_created(pid_t tgid, int fd, const unsigned char *params, size_t len);
 
+/*
+ * IORING_REGISTER_RING_FDS (or, @unregister, its undoing) succeeded with
+ * @updates, @len bytes of struct io_uring_rsrc_update as the kernel left
+ * them: io_uring_enter with IORING_ENTER_REGISTERED_RING names the ring
+ * by that index.
+ */
+void rings_registered(pid_t tgid, const unsigned char *updates, size_t len, int unregister);
+
+/* IORING_REGISTER_RESIZE_RINGS on @fd succeeded: @params, the new rings' sizes and offsets. */
+void rings_resized(pid_t tgid, int fd, const unsigned char *params, size_t len);
+
 /* Whether @tgid has rings iotrace follows (cheap: called at every stop). */
 int rings_in(pid_t tgid);
 
@@ -48,7 +59,10 @@ int rings_in(pid_t tgid);
 void rings_submissions(struct ring_lines *out, pid_t tid, enum arch arch, pid_t tgid, int fd,
 		       unsigned flags, size_t fetch_cap, unsigned iov_show);
 
-/* The completions added to @tgid's rings since iotrace last looked, decoded into @out. */
+/*
+ * The completions added to @tgid's rings since iotrace last looked (and
+ * the submissions, for a ring with SQPOLL), decoded into @out.
+ */
 void rings_completions(struct ring_lines *out, pid_t tid, enum arch arch, pid_t tgid,
 		       size_t fetch_cap, unsigned iov_show);
 

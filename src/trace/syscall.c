@@ -8,6 +8,7 @@
 #include "call/fetch.h"
 #include "config/options.h"
 #include "decoders/decoders.h"
+#include "decoders/layouts.h"
 #include "memory/umem.h"
 #include "policy/fdpath.h"
 #include "policy/files.h"
@@ -162,6 +163,26 @@ static void ring_render(struct tcb *t, struct ring_lines *l)
 	rings_lines_clear(l);
 }
 
+/* io_uring_register's ops that move a ring: resized rings, registered ring fds. */
+static void ring_register(struct tcb *t, const struct call *c)
+{
+	const struct arg *a = &c->arg[2];
+	const struct buf_arg *raw = &a->v.agg.raw;
+	uint64_t op = c->arg[1].v.flags.val;
+
+	if (a->type == ARG_STRUCT)	/* IORING_REGISTER_RESIZE_RINGS */
+		rings_resized(tgid_of(t), (int)c->arg[0].v.i, call_buf_data(c, raw), raw->got);
+	else if (a->type == ARG_ARRAY && a->v.agg.layout == &rsrc_update_layout)
+		rings_registered(tgid_of(t), call_buf_data(c, raw), raw->got,
+				 op == 21 /* IORING_UNREGISTER_RING_FDS */);
+}
+
+/* The calls through which io_uring's rings are found: never hidden, at most quiet. */
+static int ring_finder(unsigned id)
+{
+	return id == SC_io_uring_setup || id == SC_io_uring_enter || id == SC_io_uring_register;
+}
+
 static enum pending on_entry(struct tcb *t, uint32_t audit_arch, uint64_t nr, const uint64_t *args)
 {
 	uint64_t sub_args[CALL_MAX_ARGS];
@@ -192,7 +213,7 @@ static enum pending on_entry(struct tcb *t, uint32_t audit_arch, uint64_t nr, co
 		ring_poll(t, &t->ring_pre);
 	if (!id || id >= SC_COUNT || !opt.trace[id] || (t->flags & TCB_STARTUP))
 		return PENDING_NONE;
-	t->flags |= TCB_DECODING;
+	t->flags |= TCB_DECODING | (opt.trace[id] == TRACE_QUIET ? TCB_QUIET : 0);
 	if (timed())
 		t->entry_ns = now_ns();
 	make_event(t, (enum arch)a, id, nr, args);
@@ -210,16 +231,21 @@ static enum pending on_entry(struct tcb *t, uint32_t audit_arch, uint64_t nr, co
 	if (want_paths())
 		fdpath_resolve(c, t->tid);
 	if (opt.npaths && !filter_paths(c, t->tid)) {
-		t->flags |= TCB_HIDDEN;
-		return PENDING_NONE;	/* nothing more to read: it is never shown */
+		if (!ring_finder(id)) {
+			t->flags |= TCB_HIDDEN;
+			return PENDING_NONE;	/* nothing more to read: it is never shown */
+		}
+		t->flags |= TCB_QUIET;	/* not shown, but its ring's entries may be */
 	}
-	if (opt.toctou)
-		toctou_entry(&r->tt, t->tid);
 	if (id == SC_io_uring_enter) {
 		rings_submissions(&t->ring_post, t->tid, (enum arch)a, tgid_of(t), (int)args[0],
 				  (uint32_t)args[3], opt.max_strlen, iov_show());
 		ring_fetch(t, &t->ring_post, 0);
 	}
+	if (t->flags & TCB_QUIET)
+		return PENDING_NONE;
+	if (opt.toctou)
+		toctou_entry(&r->tt, t->tid);
 	if (opt.stack)	/* printed at exit, but the stack is the caller's now */
 		stack_capture(&r->stack, &t->uw, (enum arch)a);
 	if (whole_lines() || opt.summary == 1)
@@ -254,8 +280,8 @@ void syscall_vanished(struct tcb *t)
 	const struct renderer *out = render_for();
 	unsigned was = t->flags;
 
-	t->flags &= ~(TCB_IN_SYSCALL | TCB_DECODING | TCB_HIDDEN);
-	if ((was & (TCB_IN_SYSCALL | TCB_DECODING | TCB_HIDDEN)) !=
+	t->flags &= ~(TCB_IN_SYSCALL | TCB_DECODING | TCB_HIDDEN | TCB_QUIET);
+	if ((was & (TCB_IN_SYSCALL | TCB_DECODING | TCB_HIDDEN | TCB_QUIET)) !=
 	    (TCB_IN_SYSCALL | TCB_DECODING)) {
 		out->vanished(&t->who, &t->rep);	/* a line still open: close it */
 		return;
@@ -308,7 +334,7 @@ static enum pending on_exit_stop(struct tcb *t, const struct __ptrace_syscall_in
 		was &= ~TCB_DECODING;
 	}
 	t->flags &= ~(TCB_IN_SYSCALL | TCB_DECODING | TCB_HIDDEN | TCB_MAPS_CALL |
-		      TCB_SECCOMP_CALL | TCB_SECCOMP_TSYNC | TCB_MAPS_ONLY);
+		      TCB_SECCOMP_CALL | TCB_SECCOMP_TSYNC | TCB_MAPS_ONLY | TCB_QUIET);
 	if ((was & TCB_MAPS_ONLY) && !info->exit.is_error)
 		maps_mapped(tgid_of(t), (uint64_t)info->exit.rval, t->maps_len);
 	if (was & TCB_MAPS_CALL)
@@ -328,8 +354,12 @@ static enum pending on_exit_stop(struct tcb *t, const struct __ptrace_syscall_in
 	if (c->id == SC_io_uring_setup && !c->error && c->arg[1].type == ARG_STRUCT)
 		rings_created(tgid_of(t), (int)c->rval, call_buf_data(c, &c->arg[1].v.agg.raw),
 			      c->arg[1].v.agg.raw.got);
+	if (c->id == SC_io_uring_register && !c->error)
+		ring_register(t, c);
 	if (c->id == SC_io_uring_enter)
 		ring_poll(t, &t->ring_post);
+	if (was & TCB_QUIET)
+		return PENDING_NONE;	/* decoded for its rings only */
 	if (want_paths())
 		fdpath_resolve(c, t->tid);
 	if (want_paths() && !c->error && (syscall_def(c->id)->flags & SF_CLOSES))

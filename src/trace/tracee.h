@@ -26,6 +26,7 @@ enum tcb_flag {
 	TCB_SECCOMP_TSYNC = 1 << 14,	/* ...on every thread of its process (TSYNC) */
 	TCB_FILTERED = 1 << 16,		/* under the seccomp prefilter: PTRACE_CONT between calls */
 	TCB_MAPS_ONLY = 1 << 17,	/* an untraced file mmap munmap's rule must know of */
+	TCB_QUIET = 1 << 18,		/* the current call is decoded for its rings, not shown */
 };
 
 /* One traced thread. */

@@ -21,6 +21,10 @@
  *           and reaps it, then calls close(-1): the completion shows there
  *   lie     hostile rings: a tail far past the head, an index past the
  *           ring, a WRITE from unmapped memory
+ *   sqpoll  SQPOLL: a WRITE the kernel's thread takes without a syscall;
+ *           the program waits for its completion, then calls close(-1)
+ *   resize  IORING_REGISTER_RESIZE_RINGS from 2 entries to 8, the rings
+ *           mapped anew, then a WRITE through the new rings
  * Exits 78 when the kernel lacks a setup flag a mode needs.
  * Exits 77 when the kernel refuses io_uring (disabled, or a sandbox).
  */
@@ -41,7 +45,7 @@ struct ring {
 	struct io_uring_params p;
 	unsigned char *sq, *cq;
 	struct io_uring_sqe *sqes;
-	unsigned *sq_head, *sq_tail, *sq_mask, *sq_array;
+	unsigned *sq_head, *sq_tail, *sq_mask, *sq_array, *sq_flags;
 	unsigned *cq_head, *cq_tail, *cq_mask;
 	struct io_uring_cqe *cqes;
 };
@@ -78,6 +82,7 @@ static void ring_ptrs(struct ring *r)
 	r->sq_head = (unsigned *)(r->sq + r->p.sq_off.head);
 	r->sq_tail = (unsigned *)(r->sq + r->p.sq_off.tail);
 	r->sq_mask = (unsigned *)(r->sq + r->p.sq_off.ring_mask);
+	r->sq_flags = (unsigned *)(r->sq + r->p.sq_off.flags);
 	r->sq_array = (r->p.flags & IORING_SETUP_NO_SQARRAY) ? NULL :
 		      (unsigned *)(r->sq + r->p.sq_off.array);
 	r->cq_head = (unsigned *)(r->cq + r->p.cq_off.head);
@@ -94,6 +99,7 @@ static void ring_init_flags(struct ring *r, unsigned entries, unsigned flags)
 
 	memset(r, 0, sizeof(*r));
 	r->p.flags = flags;
+	r->p.sq_thread_idle = 10000;	/* SQPOLL: awake for 10 s without work */
 	if (flags & IORING_SETUP_NO_MMAP) {
 		/* user_addr: resv2 in the 6.1 headers Debian 12 ships */
 		r->p.cq_off.resv2 = (unsigned long long)(unsigned long)mem[0];
@@ -309,6 +315,66 @@ static void lie(void)
 	reap(&r);
 }
 
+static void sqpoll(void)
+{
+	struct ring r;
+	int fd = open("data", O_RDWR | O_CREAT | O_TRUNC, 0644);
+
+	ring_init_flags(&r, 4, IORING_SETUP_SQPOLL);
+	queue(&r, IORING_OP_WRITE, fd, "polled\n", 7, 0, 5);
+	/* No enter: the kernel's thread submits it, unless it went to sleep (idle 10 s). */
+	while (__atomic_load_n(r.cq_tail, __ATOMIC_ACQUIRE) == *r.cq_head)
+		if (__atomic_load_n(r.sq_flags, __ATOMIC_ACQUIRE) & IORING_SQ_NEED_WAKEUP)
+			enter(r.fd, 0, 0, IORING_ENTER_SQ_WAKEUP);
+	reap(&r);
+	close(-1);
+}
+
+#ifndef IORING_REGISTER_RESIZE_RINGS
+#define IORING_REGISTER_RESIZE_RINGS 33
+#endif
+#ifndef IORING_SETUP_DEFER_TASKRUN
+#define IORING_SETUP_DEFER_TASKRUN (1U << 13)
+#endif
+
+static void resize(void)
+{
+	struct io_uring_params p;
+	struct ring r;
+	int fd = open("data", O_RDWR | O_CREAT | O_TRUNC, 0644);
+	size_t len;
+
+	ring_init_flags(&r, 2, IORING_SETUP_SINGLE_ISSUER | IORING_SETUP_DEFER_TASKRUN |
+			IORING_SETUP_NO_SQARRAY);
+	queue(&r, IORING_OP_WRITE, fd, "small ", 6, 0, 1);
+	enter(r.fd, 1, 1, IORING_ENTER_GETEVENTS);
+	reap(&r);
+	memset(&p, 0, sizeof(p));
+	p.sq_entries = 8;
+	p.cq_entries = 16;
+	p.flags = IORING_SETUP_CQSIZE;
+	if (syscall(SYS_io_uring_register, r.fd, IORING_REGISTER_RESIZE_RINGS, &p, 1) < 0)
+		exit(errno == EINVAL ? 78 : 1);
+	/* The new rings, mapped as after setup, the old ones unmapped (as liburing does). */
+	munmap(r.sq, 4096);
+	munmap(r.sqes, 4096);
+	r.p.sq_entries = p.sq_entries;
+	r.p.cq_entries = p.cq_entries;
+	r.p.sq_off = p.sq_off;
+	r.p.cq_off = p.cq_off;
+	len = r.p.cq_off.cqes + r.p.cq_entries * cqe_bytes(&r);
+	r.sq = r.cq = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_POPULATE, r.fd,
+			   IORING_OFF_SQ_RING);
+	r.sqes = mmap(NULL, r.p.sq_entries * sqe_bytes(&r), PROT_READ | PROT_WRITE,
+		      MAP_SHARED | MAP_POPULATE, r.fd, IORING_OFF_SQES);
+	if (r.sq == MAP_FAILED || r.sqes == MAP_FAILED)
+		exit(1);
+	ring_ptrs(&r);
+	queue(&r, IORING_OP_WRITE, fd, "then big\n", 9, 6, 2);
+	enter(r.fd, 1, 1, IORING_ENTER_GETEVENTS);
+	reap(&r);
+}
+
 int main(int argc, char **argv)
 {
 	const char *mode = argc > 1 ? argv[1] : "";
@@ -329,7 +395,11 @@ int main(int argc, char **argv)
 		reap_later();
 	else if (!strcmp(mode, "lie"))
 		lie();
+	else if (!strcmp(mode, "sqpoll"))
+		sqpoll();
+	else if (!strcmp(mode, "resize"))
+		resize();
 	else
-		return fprintf(stderr, "usage: uring basic|batch|setup|wide|nommap|reap|lie\n"), 2;
+		return fprintf(stderr, "usage: uring basic|batch|setup|wide|nommap|reap|lie|sqpoll|resize\n"), 2;
 	return 0;
 }
