@@ -153,7 +153,7 @@ EOF
 		[ -x "$HELPERS/$h" ] || continue
 		run ring_lines "$h" lie
 		assert_output - <<'EOF'
-io_uring_enter(3, 1, 0, 0, NULL, 0)     = 1
+io_uring_enter(3, 1, 1, IORING_ENTER_GETEVENTS, NULL, 0) = 1
 [ io_uring fd 3: the SQ ring's tail is past its head by more than its entries: not a ring the kernel would take ]
   cqe IORING_OP_UNKNOWN(user_data=0) = 0
 io_uring_enter(3, 1, 0, 0, NULL, 0)     = 0
@@ -307,4 +307,28 @@ image() {
 			assert_equal "$(grep -c 'io_submit(.*IOCB_CMD_PWRITE' "$out")" 8
 		fi
 	done
+}
+
+@test "--toctou: a write's buffer changed between submission and completion is reported at the completion" {
+	local h
+	for h in uring uring32; do
+		[ -x "$HELPERS/$h" ] || continue
+		run ring_lines "$h" toctou --toctou -e trace=%async,close
+		assert_output - <<'EOF'
+io_uring_enter(5, 1, 0, 0, NULL, 0)     = 1
+  sqe IORING_OP_WRITE(4, "AAAA", 4, -1, user_data=0x9)
+  cqe IORING_OP_WRITE(4, user_data=0x9) = 4 /* toctou: buf[0..3] "AAAA" => "BBBB" */
+close(-1)                               = -1 EBADF (Bad file descriptor)
++++ exited with 0 +++
+EOF
+		run cat "$out.stdout"
+		assert_line 'the pipe got BBBB'
+	done
+	(cd "$cwd" && "$IOTRACE" -q --json --toctou -e trace=IORING_OP_WRITE "$HELPERS/uring" toctou >/dev/null) 2>"$out"
+	run grep '"type":"cqe"' "$out"
+	assert_output --regexp '^\{"v":1,"type":"cqe","pid":[0-9]+,"tid":[0-9]+,"name":"IORING_OP_WRITE","args":\{"fd":4,"user_data":9\},"result":4,"toctou":\{"changes":\[\{"kind":"bytes","arg":"buf","element":null,"first":0,"last":3,"before":"AAAA","after":"BBBB"\}\]\}\}$'
+	# Buffers left alone: nothing to say.
+	run ring_lines uring basic --toctou
+	refute_output --partial 'toctou'
+	assert_line '  cqe IORING_OP_WRITEV(3, user_data=0x2) = 6'
 }

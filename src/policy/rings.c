@@ -59,6 +59,8 @@ struct inflight {
 	unsigned char sqe[SQE_SIZE];
 	uint64_t user_data;
 	uint64_t ns;		/* when iotrace saw it submitted */
+	uint64_t seq;		/* iotrace's number for it */
+	struct report *watch;	/* --toctou: its submission's report, owned */
 	unsigned char live;
 };
 
@@ -78,6 +80,8 @@ struct ring {
 	int reg_index;		/* its index among the registered ring fds, or -1 */
 	struct inflight *fl;	/* a circle of INFLIGHT_MAX, fl_old the oldest */
 	unsigned fl_old, fl_n;
+	unsigned nwatch;	/* records with a watch */
+	unsigned char said_watch;
 	struct ring *next;
 };
 
@@ -103,8 +107,24 @@ static unsigned cqe_size(const struct ring *g)
 	return g->flags & SETUP_CQE32 ? 32 : 16;
 }
 
+static uint64_t next_seq = 1;
+
+static void unwatch(struct ring *g, struct inflight *f)
+{
+	if (!f->watch)
+		return;
+	report_release(f->watch);
+	free(f->watch);
+	f->watch = NULL;
+	g->nwatch--;
+}
+
 static void drop(struct ring *g)
 {
+	unsigned i;
+
+	for (i = 0; i < g->fl_n; i++)
+		unwatch(g, &g->fl[(g->fl_old + i) % INFLIGHT_MAX]);
 	free(g->fl);
 	free(g);
 }
@@ -301,12 +321,18 @@ static struct report *next_line(struct ring_lines *out, enum ring_line_kind kind
 		out->r = xrealloc(out->r, cap * sizeof(*out->r));
 		memset(out->r + out->cap, 0, (cap - out->cap) * sizeof(*out->r));
 		out->kind = xrealloc(out->kind, cap * sizeof(*out->kind));
+		out->hidden = xrealloc(out->hidden, cap * sizeof(*out->hidden));
 		out->ns = xrealloc(out->ns, cap * sizeof(*out->ns));
+		out->seq = xrealloc(out->seq, cap * sizeof(*out->seq));
+		out->watch = xrealloc(out->watch, cap * sizeof(*out->watch));
 		out->cap = cap;
 	}
 	r = &out->r[out->n];
 	out->kind[out->n] = (unsigned char)kind;
+	out->hidden[out->n] = 0;
 	out->ns[out->n] = 0;
+	out->seq[out->n] = 0;
+	out->watch[out->n] = NULL;
 	out->n++;
 	report_begin(r);
 	return r;
@@ -328,11 +354,12 @@ static void decode(struct report *r, const unsigned char *sqe, const struct ring
 }
 
 /* Remembers a submission until its completion; the oldest goes when the circle is full. */
-static void remember(struct ring *g, const unsigned char *sqe, uint64_t ns)
+static uint64_t remember(struct ring *g, const unsigned char *sqe, uint64_t ns)
 {
 	struct inflight *f;
 
 	if (g->fl_n == INFLIGHT_MAX) {
+		unwatch(g, &g->fl[g->fl_old]);
 		g->fl_old = (g->fl_old + 1) % INFLIGHT_MAX;
 		g->fl_n--;
 	}
@@ -340,7 +367,10 @@ static void remember(struct ring *g, const unsigned char *sqe, uint64_t ns)
 	memcpy(f->sqe, sqe, SQE_SIZE);
 	f->user_data = get64(sqe + 32);
 	f->ns = ns;
+	f->seq = next_seq++;
+	f->watch = NULL;
 	f->live = 1;
+	return f->seq;
 }
 
 /*
@@ -359,6 +389,12 @@ static int match(struct ring *g, uint64_t user_data, int more, struct inflight *
 			*out = *f;
 			f->live = (unsigned char)more;
 			found = 1;
+			if (!more && f->watch) {	/* the completion owns it now */
+				f->watch = NULL;
+				g->nwatch--;
+			} else {
+				out->watch = NULL;
+			}
 		}
 	}
 	while (g->fl_n && !g->fl[g->fl_old].live) {	/* completed ones at the old end go */
@@ -475,7 +511,7 @@ static void submissions(struct ring_lines *out, struct ring *g, pid_t tid, enum 
 		}
 		re.sqe = e;
 		decode(next_line(out, RING_SQE), e, &re, &ev, fetch_cap, iov_show);
-		remember(g, e, now_ns());
+		out->seq[out->n - 1] = remember(g, e, now_ns());
 	}
 	if (n > LINES_MAX)
 		note(out, fd, "more submissions than iotrace shows at once: "
@@ -579,6 +615,7 @@ static void completions(struct ring_lines *out, struct ring *g, pid_t tid, enum 
 		ev.is_error = res < 0 && res >= -4095;
 		decode(next_line(out, RING_CQE), re.sqe, &re, &ev, fetch_cap, iov_show);
 		out->ns[out->n - 1] = seen ? now_ns() - fl.ns : 0;
+		out->watch[out->n - 1] = seen ? fl.watch : NULL;
 	}
 	if (n > LINES_MAX)
 		note(out, g->fd, "more completions than iotrace shows at once: "
@@ -610,10 +647,55 @@ void rings_completions(struct ring_lines *out, pid_t tid, enum arch arch, pid_t 
 	}
 }
 
+int rings_watch(struct ring_lines *out, unsigned i, pid_t tgid)
+{
+	struct ring *g;
+	unsigned k;
+
+	for (g = rings; g; g = g->next) {
+		if (g->tgid != tgid)
+			continue;
+		for (k = 0; k < g->fl_n; k++) {
+			struct inflight *f = &g->fl[(g->fl_old + k) % INFLIGHT_MAX];
+
+			if (f->seq != out->seq[i])
+				continue;
+			if (g->nwatch == RING_WATCH_MAX) {
+				if (!g->said_watch++)
+					note(out, g->fd, "more writes in flight than --toctou watches: "
+					     "the rest are not watched");
+				return 0;
+			}
+			f->watch = xmalloc(sizeof(*f->watch));
+			*f->watch = out->r[i];	/* its memory moves with it */
+			memset(&out->r[i], 0, sizeof(out->r[i]));
+			out->watch[i] = f->watch;
+			g->nwatch++;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* A completion's watch is its own once matched; a submission's is its record's. */
+static void release_watches(struct ring_lines *out)
+{
+	unsigned i;
+
+	for (i = 0; i < out->n; i++) {
+		if (out->kind[i] != RING_SQE && out->watch[i]) {
+			report_release(out->watch[i]);
+			free(out->watch[i]);
+		}
+		out->watch[i] = NULL;
+	}
+}
+
 void rings_lines_clear(struct ring_lines *out)
 {
 	unsigned i;
 
+	release_watches(out);
 	for (i = 0; i < out->n; i++)
 		report_trim(&out->r[i]);
 	out->n = 0;
@@ -624,10 +706,14 @@ void rings_lines_release(struct ring_lines *out)
 {
 	unsigned i;
 
+	release_watches(out);
 	for (i = 0; i < out->cap; i++)
 		report_release(&out->r[i]);
 	free(out->r);
 	free(out->kind);
+	free(out->hidden);
 	free(out->ns);
+	free(out->seq);
+	free(out->watch);
 	memset(out, 0, sizeof(*out));
 }

@@ -19,17 +19,23 @@
 enum ring_line_kind {
 	RING_SQE,	/* a submission, at the io_uring_enter that submits it */
 	RING_CQE,	/* a completion, when iotrace first sees it */
-	RING_HIDDEN,	/* left out by -e trace= or -P */
 };
 
 #define RING_NOTES 4
 #define RING_NOTE_LEN 256
 
-/* The ring lines one stop produced, in order; the reports are kept for reuse. */
+/*
+ * The ring lines one stop produced, in order; the reports are kept for
+ * reuse.  With --toctou a submission's report moves to the heap
+ * (rings_watch()) and is kept until its completion, which then owns it.
+ */
 struct ring_lines {
 	struct report *r;
 	unsigned char *kind;	/* enum ring_line_kind */
+	unsigned char *hidden;	/* left out by -e trace= or -P */
 	uint64_t *ns;		/* a completion: from submission to completion seen (-T) */
+	uint64_t *seq;		/* a submission: its record among the ring's in flight */
+	struct report **watch;	/* a submission watched: its report; a completion: its submission's */
 	unsigned n, cap;
 	char note[RING_NOTES][RING_NOTE_LEN];	/* what cannot be seen, said once */
 	unsigned nnotes;
@@ -65,6 +71,20 @@ void rings_submissions(struct ring_lines *out, pid_t tid, enum arch arch, pid_t 
  */
 void rings_completions(struct ring_lines *out, pid_t tid, enum arch arch, pid_t tgid,
 		       size_t fetch_cap, unsigned iov_show);
+
+/*
+ * --toctou: submission line @i of @out is watched until its completion:
+ * its report moves to the heap (the line's watch), kept with the
+ * submission.  Whether it could be (a ring keeps RING_WATCH_MAX).
+ */
+#define RING_WATCH_MAX 64
+int rings_watch(struct ring_lines *out, unsigned i, pid_t tgid);
+
+/* The report line @i of @out shows: its own, or the watched one it moved to. */
+static inline struct report *ring_line_report(struct ring_lines *out, unsigned i)
+{
+	return out->kind[i] == RING_SQE && out->watch[i] ? out->watch[i] : &out->r[i];
+}
 
 /* The lines were printed: @out is empty again (its memory kept). */
 void rings_lines_clear(struct ring_lines *out);

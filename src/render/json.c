@@ -951,7 +951,8 @@ static void j_error(const struct call *c)
  * fields as arguments (user_data among them: it links the two), and a
  * completion's result.
  */
-static void json_ring(struct who *w, const struct report *r, int completion, uint64_t ns)
+static void json_ring(struct who *w, const struct report *r, int completion,
+		      const struct report *sub, uint64_t ns)
 {
 	const struct call *c = &r->call;
 
@@ -963,6 +964,8 @@ static void json_ring(struct who *w, const struct report *r, int completion, uin
 			j_error(c);
 		else
 			j_result(c);
+		if (sub && toctou_has_news(&sub->tt))
+			j_toctou(&sub->call, &sub->tt);
 		if (opt.durations) {
 			j_key("duration_us");
 			j_uint(ns / 1000);

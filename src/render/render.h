@@ -27,10 +27,13 @@ struct renderer {
 	/* "+++ exited with N +++" or "+++ killed by SIGxxx [(core dumped)] +++". */
 	void (*death)(struct who *w, int status);
 	/*
-	 * An io_uring entry under its io_uring_enter, or a completion when it
-	 * is seen: its operation's call; @ns from submission to completion.
+	 * An io_uring submission under its io_uring_enter, or a completion
+	 * when it is seen: its operation's call; for a completion @sub, its
+	 * submission when --toctou watched it (what changed in its buffer),
+	 * and @ns from submission to completion.
 	 */
-	void (*ring)(struct who *w, const struct report *r, int completion, uint64_t ns);
+	void (*ring)(struct who *w, const struct report *r, int completion,
+		     const struct report *sub, uint64_t ns);
 	/* A bracketed tracer note, e.g. the 32-bit mode line. */
 	void (*note)(struct who *w, const char *text);
 };

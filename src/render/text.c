@@ -525,7 +525,8 @@ static void text_death(struct who *w, int status)
 }
 
 /* "  sqe IORING_OP_WRITE(3, "hi", 2, 0, user_data=0x1)"; a completion ends in its result. */
-static void text_ring(struct who *w, const struct report *r, int completion, uint64_t ns)
+static void text_ring(struct who *w, const struct report *r, int completion,
+		      const struct report *sub, uint64_t ns)
 {
 	const struct call *c = &r->call;
 
@@ -539,6 +540,8 @@ static void text_ring(struct who *w, const struct report *r, int completion, uin
 		sb_addstr(&line, " = ");
 		text_result(&line, c);
 	}
+	if (sub && toctou_has_news(&sub->tt))
+		text_toctou(&line, &sub->call, &sub->tt);
 	if (opt.durations && completion)
 		sb_addf(&line, " <%llu.%06llu>", (unsigned long long)(ns / 1000000000u),
 			(unsigned long long)(ns % 1000000000u / 1000));

@@ -102,6 +102,28 @@ static unsigned iov_show(void)
 }
 
 /*
+ * A completion: its submission's buffer compared with what it held when
+ * submitted (--toctou: the window in which programs get this wrong),
+ * and the call counted by -c and --summary=files.
+ */
+static void ring_done(struct tcb *t, struct ring_lines *l, unsigned i)
+{
+	struct report *w = l->watch[i];
+	int changed = 0;
+
+	if (w && w->tt.on) {
+		w->call.rval = l->r[i].call.rval;	/* what it took: the completion says */
+		w->call.error = l->r[i].call.error;
+		toctou_exit(&w->tt, &w->call, t->tid, opt.toctou == TOCTOU_VERIFY);
+		changed = w->tt.nchanges != 0;
+	}
+	if (opt.summary)
+		summary_add(&l->r[i].call, l->ns[i], changed);
+	if (opt.files_summary)
+		files_add(&l->r[i].call, l->ns[i], changed);
+}
+
+/*
  * io_uring's entries are read like a syscall's arguments: their data, the
  * files of their fds; a completion is counted (-c, --summary=files) as
  * the call of its operation.  Lines of operations -e trace= leaves out,
@@ -117,23 +139,27 @@ static void ring_fetch(struct tcb *t, struct ring_lines *l, unsigned from)
 		int done = l->kind[i] == RING_CQE;
 
 		if (!opt.trace[c->id]) {
-			l->kind[i] = RING_HIDDEN;
+			l->hidden[i] = 1;
 			continue;
 		}
 		dump_begin(&r->dump, c, t->tid, 0);
 		if (done)	/* what a completion brought, as at a read's exit */
 			dump_begin(&r->dump, c, t->tid, 1);
+		if (opt.toctou && !done)
+			toctou_begin(&r->tt, c, t->tid, opt.toctou_bytes);
 		call_fetch(c, t->tid, report_plan, r);
 		if (want_paths())
 			fdpath_resolve(c, t->tid);
 		if (opt.npaths && !filter_paths(c, t->tid)) {
-			l->kind[i] = RING_HIDDEN;
+			l->hidden[i] = 1;
 			continue;
 		}
-		if (done && opt.summary)
-			summary_add(c, l->ns[i], 0);
-		if (done && opt.files_summary)
-			files_add(c, l->ns[i], 0);
+		if (!done && r->tt.on) {	/* a write: watched until its completion */
+			toctou_entry(&r->tt, t->tid);
+			rings_watch(l, i, tgid_of(t));
+		}
+		if (done)
+			ring_done(t, l, i);
 	}
 }
 
@@ -158,8 +184,9 @@ static void ring_render(struct tcb *t, struct ring_lines *l)
 	for (i = 0; i < l->nnotes; i++)
 		out->note(&t->who, l->note[i]);
 	for (i = 0; i < l->n; i++)
-		if (l->kind[i] != RING_HIDDEN)
-			out->ring(&t->who, &l->r[i], l->kind[i] == RING_CQE, l->ns[i]);
+		if (!l->hidden[i])
+			out->ring(&t->who, ring_line_report(l, i), l->kind[i] == RING_CQE,
+				  l->kind[i] == RING_CQE ? l->watch[i] : NULL, l->ns[i]);
 	rings_lines_clear(l);
 }
 

@@ -50,26 +50,27 @@ static void basic(void)
 	struct io_event ev[4];
 	struct timespec ts = { 1, 0 };
 
+	/* long arguments get longs: a bare int leaves the upper half to chance */
 	syscall(SYS_io_setup, 4, &ctx);
 	list[0] = &w, list[1] = &v;
-	syscall(SYS_io_submit, ctx, 2, list);
-	syscall(SYS_io_getevents, ctx, 2, 4, ev, &ts);
+	syscall(SYS_io_submit, ctx, (long)2, list);
+	syscall(SYS_io_getevents, ctx, (long)2, (long)4, ev, &ts);
 	pv.aio_reqprio = 1;
 	list[0] = &pv, list[1] = &f;
-	syscall(SYS_io_submit, ctx, 2, list);
-	syscall(SYS_io_getevents, ctx, 2, 4, ev, &ts);
+	syscall(SYS_io_submit, ctx, (long)2, list);
+	syscall(SYS_io_getevents, ctx, (long)2, (long)4, ev, &ts);
 	r.aio_rw_flags = RWF_HIPRI;
 	list[0] = &r;
-	syscall(SYS_io_submit, ctx, 1, list);
-	syscall(SYS_io_getevents, ctx, 1, 4, ev, NULL);
+	syscall(SYS_io_submit, ctx, (long)1, list);
+	syscall(SYS_io_getevents, ctx, (long)1, (long)4, ev, NULL);
 	printf("read back: %.11s", got);
 	syscall(SYS_io_cancel, ctx, &r, ev);		/* EINVAL: it is done */
-	syscall(SYS_io_pgetevents, ctx, 0, 1, ev, &ts, NULL);
+	syscall(SYS_io_pgetevents, ctx, (long)0, (long)1, ev, &ts, NULL);
 #ifdef SYS_io_pgetevents_time64
 	{
 		long long t64[2] = { 0, 5 };	/* i386's 64-bit timespec */
 
-		syscall(SYS_io_pgetevents_time64, ctx, 0, 1, ev, t64, NULL);
+		syscall(SYS_io_pgetevents_time64, ctx, (long)0, (long)1, ev, t64, NULL);
 	}
 #endif
 	syscall(SYS_io_destroy, ctx);
@@ -89,15 +90,15 @@ static void bad(void)
 	munmap(two + page, page);
 	edge = (struct iocb **)(two + page) - 1;	/* one pointer, then an unmapped page */
 	*edge = &w;
-	syscall(SYS_io_submit, ctx, 1, 8L);
-	syscall(SYS_io_submit, ctx, 2, list);		/* the second iocb unreadable */
+	syscall(SYS_io_submit, ctx, (long)1, 8L);
+	syscall(SYS_io_submit, ctx, (long)2, list);		/* the second iocb unreadable */
 	syscall(SYS_io_submit, ctx, -1L, list);
 	syscall(SYS_io_submit, ctx, 1L << 20, edge);	/* one iocb, then EFAULT */
 	memcpy(two + page - 2, "ok", 2);
 	w.aio_buf = (unsigned long)(two + page - 2);	/* 2 of its 100 bytes readable */
 	w.aio_nbytes = 100;
-	syscall(SYS_io_submit, ctx, 1, list);
-	syscall(SYS_io_getevents, ctx, 1, 1, ev, 8L);
+	syscall(SYS_io_submit, ctx, (long)1, list);
+	syscall(SYS_io_getevents, ctx, (long)1, (long)1, ev, 8L);
 	syscall(SYS_io_cancel, ctx, 8L, 8L);
 	syscall(SYS_io_destroy, 8L);
 }

@@ -25,6 +25,9 @@
  *           the program waits for its completion, then calls close(-1)
  *   resize  IORING_REGISTER_RESIZE_RINGS from 2 entries to 8, the rings
  *           mapped anew, then a WRITE through the new rings
+ *   toctou  a WRITE of "AAAA" to a full pipe waits in the kernel; the
+ *           program rewrites its buffer to "BBBB", drains the pipe, waits
+ *           for the completion and calls close(-1); the pipe gets "BBBB"
  * Exits 78 when the kernel lacks a setup flag a mode needs.
  * Exits 77 when the kernel refuses io_uring (disabled, or a sandbox).
  */
@@ -57,7 +60,8 @@ static int setup(unsigned entries, struct io_uring_params *p)
 
 static int enter(int fd, unsigned to_submit, unsigned min_complete, unsigned flags)
 {
-	return (int)syscall(SYS_io_uring_enter, fd, to_submit, min_complete, flags, NULL, 0);
+	/* argsz is a size_t: a bare 0 would leave the register's upper half to chance */
+	return (int)syscall(SYS_io_uring_enter, fd, to_submit, min_complete, flags, NULL, (size_t)0);
 }
 
 #ifndef IORING_SETUP_NO_MMAP
@@ -272,6 +276,7 @@ static void nommap(void)
 	ring_init_flags(&r, 4, IORING_SETUP_NO_MMAP);
 	queue(&r, IORING_OP_WRITE, fd, "no mmap\n", 8, 0, 7);
 	enter(r.fd, 1, 1, IORING_ENTER_GETEVENTS);
+	reap(&r);
 	queue(&r, IORING_OP_READ, fd, got, sizeof(got), 0, 8);
 	enter(r.fd, 1, 1, IORING_ENTER_GETEVENTS);
 	reap(&r);
@@ -305,7 +310,8 @@ static void lie(void)
 	ring_init(&r, 4);
 	tail = *r.sq_tail;
 	__atomic_store_n(r.sq_tail, tail + 1000, __ATOMIC_RELEASE);	/* past the head by 1000 */
-	enter(r.fd, 1, 0, 0);
+	enter(r.fd, 1, 1, IORING_ENTER_GETEVENTS);
+	reap(&r);	/* else the last enter's min_complete would count this CQE */
 	__atomic_store_n(r.sq_tail, *r.sq_head, __ATOMIC_RELEASE);
 	queue(&r, IORING_OP_NOP, -1, NULL, 0, 0, 1);
 	r.sq_array[*r.sq_head & *r.sq_mask] = 999;	/* an index past the ring: dropped */
@@ -375,6 +381,32 @@ static void resize(void)
 	reap(&r);
 }
 
+static void toctou(void)
+{
+	static char buf[] = "AAAA", fill[65536], got[8];
+	struct ring r;
+	size_t filled = 0, drained = 0;
+	ssize_t n;
+	int p[2];
+
+	if (pipe(p) || fcntl(p[1], F_SETFL, O_NONBLOCK))
+		exit(1);
+	while ((n = write(p[1], fill, sizeof(fill))) > 0)
+		filled += (size_t)n;	/* full: the WRITE below waits for room */
+	ring_init(&r, 4);
+	queue(&r, IORING_OP_WRITE, p[1], buf, 4, (unsigned long long)-1, 9);
+	enter(r.fd, 1, 0, 0);
+	memcpy(buf, "BBBB", 4);		/* while the kernel still holds the buffer */
+	while (drained < filled && (n = read(p[0], fill, filled - drained)) > 0)
+		drained += (size_t)n;	/* drained: the WRITE goes through */
+	while (__atomic_load_n(r.cq_tail, __ATOMIC_ACQUIRE) == *r.cq_head)
+		;
+	reap(&r);
+	if (read(p[0], got, 4) == 4)
+		printf("the pipe got %.4s\n", got);
+	close(-1);
+}
+
 int main(int argc, char **argv)
 {
 	const char *mode = argc > 1 ? argv[1] : "";
@@ -399,7 +431,9 @@ int main(int argc, char **argv)
 		sqpoll();
 	else if (!strcmp(mode, "resize"))
 		resize();
+	else if (!strcmp(mode, "toctou"))
+		toctou();
 	else
-		return fprintf(stderr, "usage: uring basic|batch|setup|wide|nommap|reap|lie|sqpoll|resize\n"), 2;
+		return fprintf(stderr, "usage: uring basic|batch|setup|wide|nommap|reap|lie|sqpoll|resize|toctou\n"), 2;
 	return 0;
 }
