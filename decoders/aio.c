@@ -1,7 +1,7 @@
 /*
  * Linux AIO: io_setup, io_destroy, io_submit (each iocb, with the data
  * of its writes), io_cancel, io_getevents and io_pgetevents (each
- * io_event), as strace prints them.
+ * io_event), as strace prints them; and what completed reads brought.
  */
 #include "config.h"
 #include "decoders/common.h"
@@ -61,7 +61,7 @@ void decode_io_cancel(struct call *c, const struct sc_event *ev)
 	if (ev->is_error)
 		call_fill_addr(&c->arg[2], ulong_arg(ev, 2));
 	else
-		call_fill_struct(c, &c->arg[2], &io_event_layout, ulong_arg(ev, 2));
+		call_fill_struct(c, &c->arg[2], &io_event_head_layout, ulong_arg(ev, 2));
 }
 
 /*
@@ -82,9 +82,12 @@ static void getevents(struct call *c, const struct sc_event *ev, const struct la
 	}
 	if (ev->is_error)
 		call_fill_addr(&c->arg[3], ulong_arg(ev, 3));
-	else
+	else {
+		/* each event's iocb: what a read brought, cut to the event's res */
 		call_fill_array(c, &c->arg[3], &io_event_layout, ulong_arg(ev, 3),
 				(uint64_t)ev->rval, 1, UINT64_MAX);
+		call_elem_limits(&c->arg[3]);
+	}
 }
 
 void decode_io_getevents(struct call *c, const struct sc_event *ev)

@@ -203,13 +203,46 @@ const struct layout iocb_ptr_layout = {
 	.name = "iocb *", .size = { 8, 4 }, .nfields = 1, .fields = iocb_ptr_field,
 };
 
+/*
+ * What a completed read brought, seen through its iocb (io_event.obj):
+ * the opcode, and a read's buffer or iovecs with their data, cut to the
+ * event's res; other opcodes show the opcode alone.
+ */
+enum { DONE_OPCODE, DONE_BUF, DONE_IOV, DONE_NBYTES };
+static const struct field iocb_done_fields[] = {
+	[DONE_OPCODE] = { FIELD("aio_lio_opcode"), .kind = F_ENUM, SIZE(2, 2), AT(16, 16), .len = -1,
+			  .names = &xlat_aio_cmds },
+	[DONE_BUF] = { FIELD("aio_buf"), .kind = F_BYTES, .payload = 1, SIZE(8, 8), AT(24, 24),
+		       .len = DONE_NBYTES, .when = DONE_OPCODE + 1, .when_values = WHEN(AIO_PREAD) },
+	[DONE_IOV] = { FIELD("aio_buf"), .kind = F_ARRAY, .payload = 1, SIZE(8, 8), AT(24, 24),
+		       .len = DONE_NBYTES, .sub = &iovec_layout, .when = DONE_OPCODE + 1,
+		       .when_values = WHEN(AIO_PREADV) },
+	[DONE_NBYTES] = { FIELD("aio_nbytes"), .kind = F_UINT, SIZE(8, 8), AT(32, 32), .len = -1,
+			  .when = DONE_OPCODE + 1, .when_values = 0 /* a length, not shown */ },
+};
+static const struct layout iocb_done_layout = {
+	.name = "iocb", .size = { 64, 64 }, .nfields = 4, .fields = iocb_done_fields,
+};
+
+/*
+ * struct io_event as strace prints it, then (iotrace's own) the iocb it
+ * completes, "iocb={aio_lio_opcode=IOCB_CMD_PREAD, aio_buf="..."}": what
+ * a read brought, which strace never shows.
+ */
+enum { EV_DATA, EV_OBJ, EV_RES, EV_RES2, EV_IOCB };
 static const struct field io_event_fields[] = {
-	{ FIELD("data"), .kind = F_HEX, SIZE(8, 8), AT(0, 0), .len = -1 },
-	{ FIELD("obj"), .kind = F_ADDR, SIZE(8, 8), AT(8, 8), .len = -1 },
-	{ FIELD("res"), .kind = F_INT, SIZE(8, 8), AT(16, 16), .len = -1 },
-	{ FIELD("res2"), .kind = F_INT, SIZE(8, 8), AT(24, 24), .len = -1 },
+	[EV_DATA] = { FIELD("data"), .kind = F_HEX, SIZE(8, 8), AT(0, 0), .len = -1 },
+	[EV_OBJ] = { FIELD("obj"), .kind = F_ADDR, SIZE(8, 8), AT(8, 8), .len = -1 },
+	[EV_RES] = { FIELD("res"), .kind = F_INT, SIZE(8, 8), AT(16, 16), .len = -1 },
+	[EV_RES2] = { FIELD("res2"), .kind = F_INT, SIZE(8, 8), AT(24, 24), .len = -1 },
+	[EV_IOCB] = { FIELD("iocb"), .kind = F_PTR, .payload = 1, SIZE(8, 8), AT(8, 8), .len = -1,
+		      .sub = &iocb_done_layout, .limit = EV_RES + 1 },
 };
 const struct layout io_event_layout = {
+	.name = "io_event", .size = { 32, 32 }, .nfields = 5, .fields = io_event_fields,
+};
+/* io_cancel's: the event alone, as strace prints it. */
+const struct layout io_event_head_layout = {
 	.name = "io_event", .size = { 32, 32 }, .nfields = 4, .fields = io_event_fields,
 };
 

@@ -29,6 +29,7 @@ extern const struct layout timespec_layout, timespec64_layout;
 
 /* Linux AIO: struct iocb (io_cancel's: its head), io_submit's pointers to them, io_event, aio_context_t. */
 extern const struct layout iocb_layout, iocb_head_layout, iocb_ptr_layout, io_event_layout;
+extern const struct layout io_event_head_layout;
 extern const struct layout aio_ctx_layout;
 
 /* io_uring_params: the caller's part (a failed setup), and all of it. */

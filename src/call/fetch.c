@@ -261,6 +261,15 @@ static uint32_t new_leaf(struct call *c, uint64_t addr, uint64_t len, uint64_t w
 	return c->nleaves;
 }
 
+/* The payload bound field @f of element @i says: a negative one (an error's res) is none. */
+static uint64_t elem_bound(const struct call *c, const struct agg_arg *v, unsigned i, unsigned f)
+{
+	const struct field *fd = &v->layout->fields[f];
+	uint64_t b = call_field(c, v, i, f);
+
+	return fd->kind == F_INT && (int64_t)b < 0 ? 0 : b;
+}
+
 /* A node for a struct (or array of them) that field @fd of an element leads to. */
 static uint32_t new_node(struct call *c, const struct field *fd, uint64_t addr, uint64_t count,
 			 uint64_t limit, unsigned char read_all)
@@ -354,7 +363,7 @@ static unsigned parse_agg(struct call *c, struct agg_ref r, struct agg_ref *next
 				/* a payload array (msg_iov) takes what is left, or its message's own bound */
 				uint64_t lim = !fd->payload ? UINT64_MAX :
 					       v->elem_limit && fd->limit ?
-					       MIN(left, call_field(c, v, i, fd->limit - 1u)) : left;
+					       MIN(left, elem_bound(c, v, i, fd->limit - 1u)) : left;
 
 				*slot++ = new_node(c, fd, ptr, len, lim,
 						   (unsigned char)(fd->payload && v->read_all));
