@@ -31,6 +31,7 @@
 #define SQE_FILE_INDEX 44
 
 #define IOSQE_FIXED_FILE 0x1
+#define IOSQE_BUFFER_SELECT 0x20
 /* A completion whose submission iotrace did not see: policy/rings.c's mark. */
 #define UNSEEN_OPCODE 0xff
 #define CQE_F_BUFFER 0x1
@@ -135,10 +136,17 @@ static uint64_t moved(const struct sc_event *ev)
 	return !ev->is_error && ev->rval > 0 ? (uint64_t)ev->rval : 0;
 }
 
+/* The kernel picks a read's buffer from a provided-buffer group: its address is not in the entry. */
+static int selects_buffer(const struct sc_event *ev)
+{
+	return (ev->ring->sqe[SQE_FLAGS] & IOSQE_BUFFER_SELECT) != 0;
+}
+
 /*
  * The buffer of a one-buffer operation, after its file: at completion
  * what a read brought (cut to the result), at submission a write's data
- * (placed at @pos) or a read's address.  Whether the line goes on.
+ * (placed at @pos) or a read's address (a provided-buffer group's
+ * number: buf_group=N).  Whether the line goes on.
  */
 static int one_buffer(struct call *c, const struct sc_event *ev, int64_t pos)
 {
@@ -147,7 +155,7 @@ static int one_buffer(struct call *c, const struct sc_event *ev, int64_t pos)
 
 	add_file(c, ev);
 	if (ev->exiting) {
-		if (!writes(c) && moved(ev)) {
+		if (!writes(c) && moved(ev) && !selects_buffer(ev)) {
 			call_add_buf(c, "buf", addr, moved(ev));
 			call_produces(c, 1, moved(ev), sqe_fd(ev));
 		}
@@ -157,6 +165,8 @@ static int one_buffer(struct call *c, const struct sc_event *ev, int64_t pos)
 	if (writes(c)) {
 		call_add_buf(c, "buf", addr, len);
 		call_consumes(c, 1, len, sqe_fd(ev), pos, WRITE_AT);
+	} else if (selects_buffer(ev)) {
+		add_named_uint(c, "buf_group", sqe_u16(ev, SQE_BUF_INDEX));
 	} else {
 		call_add_addr(c, "buf", addr);
 	}
@@ -254,6 +264,24 @@ void decode_uring_close(struct call *c, const struct sc_event *ev)
 		add_named_uint(c, "file_index", sqe_u32(ev, SQE_FILE_INDEX) - 1);
 	else
 		add_file(c, ev);
+	tail(c, ev);
+}
+
+/*
+ * PROVIDE_BUFFERS (nbufs buffers of len bytes from addr, ids from bid on,
+ * into group bgid) and REMOVE_BUFFERS (nbufs from group bgid), by name.
+ */
+void decode_uring_buffers(struct call *c, const struct sc_event *ev)
+{
+	if (!ev->exiting) {
+		add_named_uint(c, "nbufs", sqe_u32(ev, SQE_FD));
+		if (c->id == SC_IORING_OP_PROVIDE_BUFFERS) {
+			add_named_hex(c, "addr", sqe_u64(ev, SQE_ADDR));
+			add_named_uint(c, "len", sqe_u32(ev, SQE_LEN));
+			add_named_uint(c, "bid", sqe_u64(ev, SQE_OFF));
+		}
+		add_named_uint(c, "bgid", sqe_u16(ev, SQE_BUF_INDEX));
+	}
 	tail(c, ev);
 }
 

@@ -332,3 +332,31 @@ EOF
 	refute_output --partial 'toctou'
 	assert_line '  cqe IORING_OP_WRITEV(3, user_data=0x2) = 6'
 }
+
+@test "provided buffers: a read the kernel gave a buffer of a group shows the data, by the CQE's buffer id" {
+	local h
+	for h in uring uring32; do
+		[ -x "$HELPERS/$h" ] || continue
+		run ring_lines "$h" select
+		assert_line --regexp '^  sqe IORING_OP_PROVIDE_BUFFERS\(nbufs=2, addr=0x[0-9a-f]+, len=16, bid=0, bgid=7, user_data=0x1\)$'
+		assert_line '  sqe IORING_OP_READ(3, buf_group=7, 16, 0, flags=IOSQE_BUFFER_SELECT, user_data=0x2)'
+		assert_line '  cqe IORING_OP_READ(3, "selected", user_data=0x2, cqe_flags=IORING_CQE_F_BUFFER, buf_id=0) = 8'
+		refute_output --partial '[ io_uring'
+	done
+}
+
+@test "rings the program unmapped: said once, nothing guessed" {
+	local h
+	for h in uring uring32; do
+		[ -x "$HELPERS/$h" ] || continue
+		run ring_lines "$h" unmap
+		assert_output - <<'EOF'
+io_uring_enter(3, 1, 1, IORING_ENTER_GETEVENTS, NULL, 0) = 1
+  sqe IORING_OP_NOP(user_data=0x1)
+  cqe IORING_OP_NOP(user_data=0x1) = 0
+io_uring_enter(3, 1, 1, IORING_ENTER_GETEVENTS, NULL, 0) = 1
+[ io_uring fd 3: its SQ ring cannot be read (unmapped?): submissions not shown ]
++++ exited with 0 +++
+EOF
+	done
+}

@@ -64,6 +64,15 @@ struct inflight {
 	unsigned char live;
 };
 
+/* A group of provided buffers (IORING_OP_PROVIDE_BUFFERS): buffer bid0 + k at base + k * len. */
+struct group {
+	uint64_t base;
+	uint32_t len, nbufs, bid0;
+	uint16_t bgid;
+	unsigned char used;
+};
+#define GROUPS_MAX 16	/* groups a ring remembers; past them, the data is not shown */
+
 struct ring {
 	pid_t tgid;
 	int fd;
@@ -75,12 +84,14 @@ struct ring {
 	uint64_t sq_ring, cq_ring, sqes;	/* where they are mapped; 0: not found */
 	uint32_t sq_seen;	/* the tail up to which submissions were shown */
 	uint32_t cq_seen;	/* iotrace's completion cursor: programs reap without a syscall */
-	unsigned char said_sqpoll, said_unmapped, said_registered;
+	unsigned char said_sqpoll, said_unmapped, said_registered, said_select, said_cmd;
+	unsigned said;		/* enum said */
 	unsigned char tries;	/* stops that looked for the mappings */
 	int reg_index;		/* its index among the registered ring fds, or -1 */
 	struct inflight *fl;	/* a circle of INFLIGHT_MAX, fl_old the oldest */
 	unsigned fl_old, fl_n;
 	unsigned nwatch;	/* records with a watch */
+	struct group groups[GROUPS_MAX];
 	unsigned char said_watch;
 	struct ring *next;
 };
@@ -247,6 +258,13 @@ void rings_forget(pid_t tgid)
 	}
 }
 
+/* What a ring's notes have said already: each once a ring. */
+enum said {
+	SAID_LIE = 1 << 0, SAID_INDEX = 1 << 1, SAID_SQ_UNREADABLE = 1 << 2,
+	SAID_SQE_UNREADABLE = 1 << 3, SAID_SQ_MANY = 1 << 4, SAID_OVERWRITTEN = 1 << 5,
+	SAID_CQ_MANY = 1 << 6,
+};
+
 static void note(struct ring_lines *out, int fd, const char *what)
 {
 	if (out->nnotes == RING_NOTES)
@@ -308,6 +326,15 @@ static int locate(struct ring *g, struct ring_lines *out, int say)
 		note(out, g->fd,
 		     "its rings are not mapped where iotrace can find them: entries not shown");
 	return 0;
+}
+
+/* Note @what about ring @g, unless said already (@bit). */
+static void note_once(struct ring_lines *out, struct ring *g, unsigned bit, const char *what)
+{
+	if (g->said & bit)
+		return;
+	g->said |= bit;
+	note(out, g->fd, what);
 }
 
 /* The next line's report in @out, begun for operation @id. */
@@ -423,6 +450,77 @@ static struct ring *ring_of(pid_t tgid, int fd)
 	return *slot_of(tgid, fd);
 }
 
+#define IOSQE_BUFFER_SELECT 0x20
+#define OP_PROVIDE_BUFFERS 31
+#define OP_URING_CMD 46
+#define CQE_F_BUFFER 0x1
+
+static struct group *group_of(struct ring *g, uint16_t bgid)
+{
+	unsigned i;
+
+	for (i = 0; i < GROUPS_MAX; i++)
+		if (g->groups[i].used && g->groups[i].bgid == bgid)
+			return &g->groups[i];
+	return NULL;
+}
+
+/* PROVIDE_BUFFERS: where the group's buffers are, for the reads that pick them. */
+static void provided(struct ring *g, const unsigned char *sqe)
+{
+	uint16_t bgid = (uint16_t)(sqe[40] | sqe[41] << 8);
+	struct group *b = group_of(g, bgid);
+	unsigned i;
+
+	for (i = 0; !b && i < GROUPS_MAX; i++)
+		if (!g->groups[i].used)
+			b = &g->groups[i];
+	if (!b)
+		return;
+	b->used = 1;
+	b->bgid = bgid;
+	b->base = get64(sqe + 16);
+	b->len = get32(sqe + 24);
+	b->nbufs = get32(sqe + 4);
+	b->bid0 = (uint32_t)get64(sqe + 8);
+}
+
+/*
+ * A completion of a read whose buffer the kernel picked (IORING_CQE_F_BUFFER
+ * names it): the entry as the kernel ran it, @sqe's addr that buffer's,
+ * when its group is known.
+ */
+static void picked(struct ring *g, unsigned char *sqe, uint32_t cqe_flags)
+{
+	uint32_t bid = cqe_flags >> 16;
+	struct group *b;
+	uint64_t addr;
+	unsigned k;
+
+	if (!(sqe[1] & IOSQE_BUFFER_SELECT) || !(cqe_flags & CQE_F_BUFFER))
+		return;
+	b = group_of(g, (uint16_t)(sqe[40] | sqe[41] << 8));
+	if (!b || bid - b->bid0 >= b->nbufs)
+		return;
+	addr = b->base + (uint64_t)(bid - b->bid0) * b->len;
+	for (k = 0; k < 8; k++)
+		sqe[16 + k] = (unsigned char)(addr >> (8 * k));
+	sqe[1] &= (unsigned char)~IOSQE_BUFFER_SELECT;
+}
+
+/* What an entry carries that iotrace does not show: said once a ring. */
+static void unseen(struct ring_lines *out, struct ring *g, const unsigned char *sqe)
+{
+	if (sqe[0] == OP_PROVIDE_BUFFERS)
+		provided(g, sqe);
+	if ((sqe[1] & IOSQE_BUFFER_SELECT) && !group_of(g, (uint16_t)(sqe[40] | sqe[41] << 8)) &&
+	    !g->said_select++)
+		note(out, g->fd, "IOSQE_BUFFER_SELECT from a provided-buffer ring or group iotrace "
+		     "has not seen: the data a read brings is not shown");
+	if (sqe[0] == OP_URING_CMD && !g->said_cmd++)
+		note(out, g->fd, "IORING_OP_URING_CMD: a driver's command, its payload not decoded");
+}
+
 /*
  * The submissions of ring @g since the last look: from the kernel's head
  * (or, when the kernel left some shown ones on the ring, from where the
@@ -456,7 +554,7 @@ static void submissions(struct ring_lines *out, struct ring *g, pid_t tid, enum 
 		.len = esz * MIN(SPEC, g->sq_entries - spec_at), .dst = sqes };
 	read_all(tid, req, nreq);
 	if (req[0].got < 4 || req[1].got < 4) {
-		note(out, fd, "its SQ ring cannot be read (unmapped?): submissions not shown");
+		note_once(out, g, SAID_SQ_UNREADABLE, "its SQ ring cannot be read (unmapped?): submissions not shown");
 		return;
 	}
 	got_spec = (unsigned)(req[nreq - 1].got / esz);	/* entries read whole */
@@ -469,7 +567,7 @@ static void submissions(struct ring_lines *out, struct ring *g, pid_t tid, enum 
 		head = g->sq_seen;	/* taken by the kernel's thread since, maybe */
 	n = tail - head;
 	if (n > g->sq_entries) {
-		note(out, fd, "the SQ ring's tail is past its head by more "
+		note_once(out, g, SAID_LIE, "the SQ ring's tail is past its head by more "
 		     "than its entries: not a ring the kernel would take");
 		g->sq_seen = tail;
 		return;
@@ -492,7 +590,7 @@ static void submissions(struct ring_lines *out, struct ring *g, pid_t tid, enum 
 			read_all(tid, &r1, 1);
 		}
 		if (at >= g->sq_entries) {
-			note(out, fd, "an SQ array index past the ring: the kernel drops that entry");
+			note_once(out, g, SAID_INDEX, "an SQ array index past the ring: the kernel drops that entry");
 			continue;
 		}
 		k = at - spec_at;
@@ -504,17 +602,18 @@ static void submissions(struct ring_lines *out, struct ring *g, pid_t tid, enum 
 
 			read_all(tid, &r2, 1);
 			if (r2.got < SQE_SIZE) {
-				note(out, fd, "a submission entry cannot be read (unmapped?): not shown");
+				note_once(out, g, SAID_SQE_UNREADABLE, "a submission entry cannot be read (unmapped?): not shown");
 				continue;
 			}
 			e = sqe;
 		}
 		re.sqe = e;
+		unseen(out, g, e);
 		decode(next_line(out, RING_SQE), e, &re, &ev, fetch_cap, iov_show);
 		out->seq[out->n - 1] = remember(g, e, now_ns());
 	}
 	if (n > LINES_MAX)
-		note(out, fd, "more submissions than iotrace shows at once: "
+		note_once(out, g, SAID_SQ_MANY, "more submissions than iotrace shows at once: "
 		     "the rest are not shown");
 	g->sq_seen = tail;
 }
@@ -566,7 +665,7 @@ static void completions(struct ring_lines *out, struct ring *g, pid_t tid, enum 
 		return;
 	if (n > g->cq_entries) {
 		/* The kernel has reused slots since: the oldest are gone, or the tail lies. */
-		note(out, g->fd, "completions were reaped and overwritten "
+		note_once(out, g, SAID_OVERWRITTEN, "completions were reaped and overwritten "
 		     "before iotrace could see them");
 		g->cq_seen = tail - g->cq_entries;
 		n = g->cq_entries;
@@ -603,6 +702,7 @@ static void completions(struct ring_lines *out, struct ring *g, pid_t tid, enum 
 		re.cqe_flags = get32(c + 12);
 		seen = match(g, ud, (re.cqe_flags & 0x2) != 0, &fl);	/* IORING_CQE_F_MORE: more to come */
 		if (seen) {
+			picked(g, fl.sqe, re.cqe_flags);
 			re.sqe = fl.sqe;
 		} else {
 			/* Submitted where iotrace could not see it: only what the CQE says. */
@@ -618,7 +718,7 @@ static void completions(struct ring_lines *out, struct ring *g, pid_t tid, enum 
 		out->watch[out->n - 1] = seen ? fl.watch : NULL;
 	}
 	if (n > LINES_MAX)
-		note(out, g->fd, "more completions than iotrace shows at once: "
+		note_once(out, g, SAID_CQ_MANY, "more completions than iotrace shows at once: "
 		     "the rest are not shown");
 	g->cq_seen = tail;
 }

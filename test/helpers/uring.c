@@ -25,6 +25,10 @@
  *           the program waits for its completion, then calls close(-1)
  *   resize  IORING_REGISTER_RESIZE_RINGS from 2 entries to 8, the rings
  *           mapped anew, then a WRITE through the new rings
+ *   select  PROVIDE_BUFFERS gives group 7 two buffers; a READ with
+ *           IOSQE_BUFFER_SELECT takes one (its id in the CQE's flags)
+ *   unmap   a NOP; then the program queues another, unmaps its rings
+ *           (the kernel keeps them) and submits it: iotrace cannot read them
  *   toctou  a WRITE of "AAAA" to a full pipe waits in the kernel; the
  *           program rewrites its buffer to "BBBB", drains the pipe, waits
  *           for the completion and calls close(-1); the pipe gets "BBBB"
@@ -381,6 +385,42 @@ static void resize(void)
 	reap(&r);
 }
 
+static void select_buffer(void)
+{
+	static char bufs[2][16];
+	struct ring r;
+	int fd = open("data", O_RDWR | O_CREAT | O_TRUNC, 0644);
+	struct io_uring_sqe *e;
+
+	if (write(fd, "selected", 8) != 8)
+		exit(1);
+	ring_init(&r, 4);
+	e = queue(&r, IORING_OP_PROVIDE_BUFFERS, 2, bufs, sizeof(bufs[0]), 0, 1);
+	e->buf_group = 7;
+	enter(r.fd, 1, 1, IORING_ENTER_GETEVENTS);
+	reap(&r);
+	e = queue(&r, IORING_OP_READ, fd, NULL, sizeof(bufs[0]), 0, 2);
+	e->flags = IOSQE_BUFFER_SELECT;
+	e->buf_group = 7;
+	enter(r.fd, 1, 1, IORING_ENTER_GETEVENTS);
+	reap(&r);
+}
+
+static void unmap(void)
+{
+	struct ring r;
+
+	ring_init(&r, 4);
+	queue(&r, IORING_OP_NOP, -1, NULL, 0, 0, 1);
+	enter(r.fd, 1, 1, IORING_ENTER_GETEVENTS);
+	reap(&r);
+	queue(&r, IORING_OP_NOP, -1, NULL, 0, 0, 2);
+	munmap(r.sqes, 4096);
+	munmap(r.sq, 4096);
+	munmap(r.cq, 4096);
+	enter(r.fd, 1, 1, IORING_ENTER_GETEVENTS);
+}
+
 static void toctou(void)
 {
 	static char buf[] = "AAAA", fill[65536], got[8];
@@ -433,7 +473,11 @@ int main(int argc, char **argv)
 		resize();
 	else if (!strcmp(mode, "toctou"))
 		toctou();
+	else if (!strcmp(mode, "select"))
+		select_buffer();
+	else if (!strcmp(mode, "unmap"))
+		unmap();
 	else
-		return fprintf(stderr, "usage: uring basic|batch|setup|wide|nommap|reap|lie|sqpoll|resize|toctou\n"), 2;
+		return fprintf(stderr, "usage: uring basic|batch|setup|wide|nommap|reap|lie|sqpoll|resize|toctou|select|unmap\n"), 2;
 	return 0;
 }
