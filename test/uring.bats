@@ -360,3 +360,17 @@ io_uring_enter(3, 1, 1, IORING_ENTER_GETEVENTS, NULL, 0) = 1
 EOF
 	done
 }
+
+@test "cost: a batch of submissions is read with one process_vm_readv for all their data" {
+	# 100 io_uring_enter calls, each submitting 4 WRITEs from 4 buffers.
+	# Per enter: the completions at its entry stop, the SQ indexes with
+	# the entries (read with them, on the guess they follow the last
+	# ones), one batch for the 4 entries' data, the completions at its
+	# exit: 4, whatever the batch's size.  (A count, not a time.)
+	strace_iotrace -c -e trace=process_vm_readv -o "$BATS_TEST_TMPDIR/sum" \
+		"$IOTRACE" -q -o "$out" -e trace=%async "$HELPERS/uring" many
+	assert_equal "$(grep -cE '^[0-9]+ +sqe IORING_OP_WRITE\(' "$out")" 400
+	assert_equal "$(grep -cE '^[0-9]+ +cqe IORING_OP_WRITE\(.*\) = 64$' "$out")" 400
+	run awk '$NF == "process_vm_readv" { print $4 }' "$BATS_TEST_TMPDIR/sum"
+	[ "$output" -le 410 ] || fail "process_vm_readv: $output calls for 100 enters of 4 writes"
+}

@@ -37,11 +37,14 @@ static struct {
 	unsigned char *kind;
 	size_t *idx;
 	struct buf_arg **buf;
+	struct call **call;	/* whose arena: calls may share a batch (call_fetch_later()) */
 	size_t n, cap;
 } reqs;
 
-static struct buf_arg *req_target(struct call *c, size_t i)
+static struct buf_arg *req_target(size_t i)
 {
+	struct call *c = reqs.call[i];
+
 	switch (reqs.kind[i]) {
 	case REQ_LEAF:
 		return &c->leaves[reqs.idx[i]];
@@ -66,6 +69,7 @@ static void queue(struct call *c, struct buf_arg *b, enum req_kind kind, size_t 
 		reqs.kind = xrealloc(reqs.kind, reqs.cap * sizeof(*reqs.kind));
 		reqs.idx = xrealloc(reqs.idx, reqs.cap * sizeof(*reqs.idx));
 		reqs.buf = xrealloc(reqs.buf, reqs.cap * sizeof(*reqs.buf));
+		reqs.call = xrealloc(reqs.call, reqs.cap * sizeof(*reqs.call));
 	}
 	reqs.r[reqs.n].addr = b->addr;
 	reqs.r[reqs.n].len = b->want;
@@ -73,6 +77,7 @@ static void queue(struct call *c, struct buf_arg *b, enum req_kind kind, size_t 
 	reqs.kind[reqs.n] = (unsigned char)kind;
 	reqs.idx[reqs.n] = idx;
 	reqs.buf[reqs.n] = b;
+	reqs.call[reqs.n] = c;
 	reqs.n++;
 }
 
@@ -86,13 +91,14 @@ void call_read_queued(struct call *c, pid_t tid)
 {
 	size_t i;
 
+	(void)c;	/* each request knows its call */
 	if (!reqs.n)
 		return;
 	for (i = 0; i < reqs.n; i++)
-		reqs.r[i].dst = c->arena + (uintptr_t)reqs.r[i].dst;
+		reqs.r[i].dst = reqs.call[i]->arena + (uintptr_t)reqs.r[i].dst;
 	umem_read(tid, reqs.r, reqs.n);
 	for (i = 0; i < reqs.n; i++) {
-		struct buf_arg *b = req_target(c, i);
+		struct buf_arg *b = req_target(i);
 
 		b->got = reqs.r[i].got;
 		b->fault = reqs.r[i].fault;
@@ -469,10 +475,34 @@ static unsigned next_level(struct call *c, struct agg_ref *level, unsigned n)
 	return n;
 }
 
-void call_fetch(struct call *c, pid_t tid, void (*plan)(struct call *c, void *ctx), void *ctx)
+/* What a fetch reads into offset pointers is parsed once it is read. */
+static void parse_offptrs(struct call *c)
 {
-	static struct agg_ref level[SLOTS_MAX];
-	unsigned n = queue_args(c, level), i, depth;
+	unsigned i;
+
+	for (i = 0; i < c->nargs; i++)
+		if (c->arg[i].type == ARG_OFFPTR && c->arg[i].v.off.reading)
+			parse_offptr(c, &c->arg[i].v.off);
+}
+
+/* Calls whose reads wait for call_fetch_flush(), all in one batch. */
+static struct call **later;
+static unsigned nlater, later_cap;
+
+/* Reads what the calls waiting for call_fetch_flush() queued, in the batch under way. */
+static void later_done(void)
+{
+	unsigned i;
+
+	for (i = 0; i < nlater; i++)
+		parse_offptrs(later[i]);
+	nlater = 0;
+}
+
+static void fetch_levels(struct call *c, pid_t tid, void (*plan)(struct call *c, void *ctx),
+			 void *ctx, struct agg_ref *level, unsigned n)
+{
+	unsigned depth;
 
 	/*
 	 * Level by level; policies plan their reads once what they watch is
@@ -484,6 +514,7 @@ void call_fetch(struct call *c, pid_t tid, void (*plan)(struct call *c, void *ct
 		plan(c, ctx);	/* nothing nested: one batch with the arguments' own reads */
 	for (depth = 0; depth < 8; depth++) {
 		call_read_queued(c, tid);
+		later_done();	/* the calls waiting came with the first batch */
 		if (n) {
 			n = next_level(c, level, n);
 			if (plan)
@@ -494,7 +525,38 @@ void call_fetch(struct call *c, pid_t tid, void (*plan)(struct call *c, void *ct
 			break;
 	}
 	call_read_queued(c, tid);
-	for (i = 0; i < c->nargs; i++)
-		if (c->arg[i].type == ARG_OFFPTR && c->arg[i].v.off.reading)
-			parse_offptr(c, &c->arg[i].v.off);
+	parse_offptrs(c);
+}
+
+void call_fetch_later(struct call *c, pid_t tid, void (*plan)(struct call *c, void *ctx), void *ctx)
+{
+	static struct agg_ref level[SLOTS_MAX];
+	unsigned n = queue_args(c, level);
+
+	if (n) {	/* structs to follow: its own levels (the first batch takes the waiting reads) */
+		fetch_levels(c, tid, plan, ctx, level, n);
+		return;
+	}
+	if (plan)
+		plan(c, ctx);
+	if (nlater == later_cap) {
+		later_cap = later_cap ? later_cap * 2 : 16;
+		later = xrealloc(later, later_cap * sizeof(*later));
+	}
+	later[nlater++] = c;
+}
+
+void call_fetch_flush(pid_t tid)
+{
+	if (!nlater)
+		return;
+	call_read_queued(NULL, tid);
+	later_done();
+}
+
+void call_fetch(struct call *c, pid_t tid, void (*plan)(struct call *c, void *ctx), void *ctx)
+{
+	static struct agg_ref level[SLOTS_MAX];
+
+	fetch_levels(c, tid, plan, ctx, level, queue_args(c, level));
 }

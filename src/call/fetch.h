@@ -15,6 +15,19 @@
 void call_fetch(struct call *c, pid_t tid, void (*plan)(struct call *c, void *ctx), void *ctx);
 
 /*
+ * As call_fetch(), but a call whose arguments lead nowhere further (a
+ * write's buffer) leaves its reads queued for call_fetch_flush(), so
+ * that many calls (a batch of io_uring entries) are read with one
+ * process_vm_readv; one that leads further is read now, the waiting
+ * reads with its first batch.  Nothing of @c may be looked at before
+ * call_fetch_flush().
+ */
+void call_fetch_later(struct call *c, pid_t tid, void (*plan)(struct call *c, void *ctx), void *ctx);
+
+/* Reads what call_fetch_later() left queued. */
+void call_fetch_flush(pid_t tid);
+
+/*
  * Queues @b (addr, want set) into the batched read: call_fetch() reads
  * it with the call's other data, call_read_queued() on demand.  Reserves
  * its bytes in the call's arena.

@@ -133,6 +133,7 @@ static void ring_fetch(struct tcb *t, struct ring_lines *l, unsigned from)
 {
 	unsigned i;
 
+	/* One batch for the entries' data, however many there are (call_fetch_later()). */
 	for (i = from; i < l->n; i++) {
 		struct report *r = &l->r[i];
 		struct call *c = &r->call;
@@ -147,19 +148,27 @@ static void ring_fetch(struct tcb *t, struct ring_lines *l, unsigned from)
 			dump_begin(&r->dump, c, t->tid, 1);
 		if (opt.toctou && !done)
 			toctou_begin(&r->tt, c, t->tid, opt.toctou_bytes);
-		call_fetch(c, t->tid, report_plan, r);
+		call_fetch_later(c, t->tid, report_plan, r);
+	}
+	call_fetch_flush(t->tid);
+	for (i = from; i < l->n; i++) {
+		struct report *r = &l->r[i];
+		struct call *c = &r->call;
+
+		if (l->hidden[i])
+			continue;
 		if (want_paths())
 			fdpath_resolve(c, t->tid);
 		if (opt.npaths && !filter_paths(c, t->tid)) {
 			l->hidden[i] = 1;
 			continue;
 		}
-		if (!done && r->tt.on) {	/* a write: watched until its completion */
+		if (l->kind[i] == RING_CQE) {
+			ring_done(t, l, i);
+		} else if (r->tt.on) {	/* a write: watched until its completion */
 			toctou_entry(&r->tt, t->tid);
 			rings_watch(l, i, tgid_of(t));
 		}
-		if (done)
-			ring_done(t, l, i);
 	}
 }
 

@@ -29,6 +29,8 @@
  *           IOSQE_BUFFER_SELECT takes one (its id in the CQE's flags)
  *   unmap   a NOP; then the program queues another, unmaps its rings
  *           (the kernel keeps them) and submits it: iotrace cannot read them
+ *   many    100 io_uring_enter calls, each submitting 4 WRITEs of 64 bytes
+ *           from 4 buffers to /dev/null and waiting for them
  *   toctou  a WRITE of "AAAA" to a full pipe waits in the kernel; the
  *           program rewrites its buffer to "BBBB", drains the pipe, waits
  *           for the completion and calls close(-1); the pipe gets "BBBB"
@@ -196,6 +198,11 @@ static void reap(struct ring *r)
 		head++;
 	}
 	__atomic_store_n(r->cq_head, head, __ATOMIC_RELEASE);
+}
+
+static void reap_quietly(struct ring *r)
+{
+	__atomic_store_n(r->cq_head, __atomic_load_n(r->cq_tail, __ATOMIC_ACQUIRE), __ATOMIC_RELEASE);
 }
 
 static void basic(void)
@@ -385,6 +392,22 @@ static void resize(void)
 	reap(&r);
 }
 
+static void many(void)
+{
+	static char bufs[4][64];
+	struct ring r;
+	int fd = open("/dev/null", O_WRONLY), i, k;
+
+	memset(bufs, 'm', sizeof(bufs));
+	ring_init(&r, 8);
+	for (i = 0; i < 100; i++) {
+		for (k = 0; k < 4; k++)
+			queue(&r, IORING_OP_WRITE, fd, bufs[k], 64, 0, (unsigned long long)(4 * i + k));
+		enter(r.fd, 4, 4, IORING_ENTER_GETEVENTS);
+		reap_quietly(&r);
+	}
+}
+
 static void select_buffer(void)
 {
 	static char bufs[2][16];
@@ -473,11 +496,13 @@ int main(int argc, char **argv)
 		resize();
 	else if (!strcmp(mode, "toctou"))
 		toctou();
+	else if (!strcmp(mode, "many"))
+		many();
 	else if (!strcmp(mode, "select"))
 		select_buffer();
 	else if (!strcmp(mode, "unmap"))
 		unmap();
 	else
-		return fprintf(stderr, "usage: uring basic|batch|setup|wide|nommap|reap|lie|sqpoll|resize|toctou|select|unmap\n"), 2;
+		return fprintf(stderr, "usage: uring basic|batch|setup|wide|nommap|reap|lie|sqpoll|resize|toctou|select|unmap|many\n"), 2;
 	return 0;
 }
