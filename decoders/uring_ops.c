@@ -228,6 +228,35 @@ void decode_uring_sendrecv(struct call *c, const struct sc_event *ev)
 	tail(c, ev);
 }
 
+/*
+ * SENDMSG, RECVMSG, SENDMSG_ZC: (fd, msg, flags) as sendmsg and recvmsg:
+ * a sent message with its data at submission, a received one at its
+ * completion, its data cut to the result.
+ */
+void decode_uring_msg(struct call *c, const struct sc_event *ev)
+{
+	uint64_t msg = sqe_u64(ev, SQE_ADDR);
+
+	add_file(c, ev);
+	if (ev->exiting) {
+		if (!writes(c) && !ev->is_error) {
+			call_fill_struct_limit(c, call_add_later(c, "msg"), &msghdr_layout, msg, moved(ev));
+			if (moved(ev))
+				call_produces(c, 1, moved(ev), sqe_fd(ev));
+		}
+		tail(c, ev);
+		return;
+	}
+	if (writes(c)) {
+		call_add_struct(c, "msg", &msghdr_layout, msg);
+		call_consumes(c, 1, UINT64_MAX, sqe_fd(ev), -1, WRITE_AT);
+	} else {
+		call_add_addr(c, "msg", msg);
+	}
+	call_add_flags(c, "flags", sqe_u32(ev, SQE_OP_FLAGS), &xlat_msg_flags);
+	tail(c, ev);
+}
+
 /* FSYNC: (fd), IORING_FSYNC_DATASYNC named. */
 void decode_uring_fsync(struct call *c, const struct sc_event *ev)
 {

@@ -53,7 +53,8 @@ mask_features() {
 
 # The ring lines of helper mode $2 on helper $1 ($3...: more options), the
 # setup and register lines left out (their features vary by kernel), the
-# addresses of READ buffers and of READV's iovecs masked as ADDR.
+# addresses of READ and RECV buffers, RECVMSG's msghdr and READV's iovecs
+# masked as ADDR.
 ring_lines() {
 	local h=$1 m=$2 rc=0
 	shift 2
@@ -61,7 +62,7 @@ ring_lines() {
 	(cd "$cwd" && "$IOTRACE" -q -e trace=%async "$@" "$HELPERS/$h" "$m" >"$out.stdout") 2>"$out" || rc=$?
 	[ "$rc" != 78 ] || skip "this kernel lacks a setup flag mode $m needs (SQE128, CQE32, NO_SQARRAY, NO_MMAP: 6.6 or newer)"
 	normalize <"$out" | grep -v '^io_uring_setup\|^io_uring_register\|^\[ Process' |
-		perl -pe 's/(IORING_OP_READ\([^,]*, )0x[0-9a-f]+/$1ADDR/; s/iov_base=0x[0-9a-f]+/iov_base=ADDR/g'
+		perl -pe 's/(IORING_OP_(?:READ|RECV|RECVMSG)\([^,]*, )0x[0-9a-f]+/$1ADDR/; s/iov_base=0x[0-9a-f]+/iov_base=ADDR/g'
 }
 
 @test "ring entries: each submission under its io_uring_enter, each completion with its result and what a read brought (x86_64, i386)" {
@@ -373,4 +374,27 @@ EOF
 	assert_equal "$(grep -cE '^[0-9]+ +cqe IORING_OP_WRITE\(.*\) = 64$' "$out")" 400
 	run awk '$NF == "process_vm_readv" { print $4 }' "$BATS_TEST_TMPDIR/sum"
 	[ "$output" -le 410 ] || fail "process_vm_readv: $output calls for 100 enters of 4 writes"
+}
+
+@test "sockets through the ring: SEND, RECV, SENDMSG with its iovecs' data, RECVMSG's message cut to the result" {
+	local h
+	for h in uring uring32; do
+		[ -x "$HELPERS/$h" ] || continue
+		run ring_lines "$h" sock
+		assert_output - <<'EOF'
+io_uring_enter(5, 1, 1, IORING_ENTER_GETEVENTS, NULL, 0) = 1
+  sqe IORING_OP_SEND(3, "ping", 4, 0, user_data=0x1)
+  cqe IORING_OP_SEND(3, user_data=0x1) = 4
+io_uring_enter(5, 1, 1, IORING_ENTER_GETEVENTS, NULL, 0) = 1
+  sqe IORING_OP_RECV(4, ADDR, 8, 0, user_data=0x2)
+  cqe IORING_OP_RECV(4, "ping", user_data=0x2) = 4
+io_uring_enter(5, 1, 1, IORING_ENTER_GETEVENTS, NULL, 0) = 1
+  sqe IORING_OP_SENDMSG(3, {msg_name=NULL, msg_namelen=0, msg_iov=[{iov_base="two ", iov_len=4}, {iov_base="parts", iov_len=5}], msg_iovlen=2, msg_controllen=0, msg_flags=0}, 0, user_data=0x3)
+  cqe IORING_OP_SENDMSG(3, user_data=0x3) = 9
+io_uring_enter(5, 1, 1, IORING_ENTER_GETEVENTS, NULL, 0) = 1
+  sqe IORING_OP_RECVMSG(4, ADDR, 0, user_data=0x4)
+  cqe IORING_OP_RECVMSG(4, {msg_name=NULL, msg_namelen=0, msg_iov=[{iov_base="two ", iov_len=4}, {iov_base="parts", iov_len=8}], msg_iovlen=2, msg_controllen=0, msg_flags=0}, user_data=0x4) = 9
++++ exited with 0 +++
+EOF
+	done
 }

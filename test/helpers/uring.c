@@ -29,6 +29,8 @@
  *           IOSQE_BUFFER_SELECT takes one (its id in the CQE's flags)
  *   unmap   a NOP; then the program queues another, unmaps its rings
  *           (the kernel keeps them) and submits it: iotrace cannot read them
+ *   sock    on a UNIX stream socketpair: a SEND and a RECV, then a
+ *           SENDMSG of two iovecs and a RECVMSG into two
  *   many    100 io_uring_enter calls, each submitting 4 WRITEs of 64 bytes
  *           from 4 buffers to /dev/null and waiting for them
  *   toctou  a WRITE of "AAAA" to a full pipe waits in the kernel; the
@@ -45,6 +47,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <sys/mman.h>
+#include <sys/socket.h>
 #include <sys/syscall.h>
 #include <sys/uio.h>
 #include <linux/io_uring.h>
@@ -392,6 +395,37 @@ static void resize(void)
 	reap(&r);
 }
 
+static void sock(void)
+{
+	static char got[8], a[4], b[8];
+	struct iovec out[2] = { { "two ", 4 }, { "parts", 5 } }, in[2] = { { a, 4 }, { b, 8 } };
+	struct msghdr sm, rm;
+	struct ring r;
+	int sv[2];
+
+	if (socketpair(AF_UNIX, SOCK_STREAM, 0, sv))
+		exit(1);
+	ring_init(&r, 4);
+	queue(&r, IORING_OP_SEND, sv[0], "ping", 4, 0, 1);
+	enter(r.fd, 1, 1, IORING_ENTER_GETEVENTS);
+	reap(&r);
+	queue(&r, IORING_OP_RECV, sv[1], got, sizeof(got), 0, 2);
+	enter(r.fd, 1, 1, IORING_ENTER_GETEVENTS);
+	reap(&r);
+	memset(&sm, 0, sizeof(sm));
+	sm.msg_iov = out;
+	sm.msg_iovlen = 2;
+	queue(&r, IORING_OP_SENDMSG, sv[0], &sm, 1, 0, 3);
+	enter(r.fd, 1, 1, IORING_ENTER_GETEVENTS);
+	reap(&r);
+	memset(&rm, 0, sizeof(rm));
+	rm.msg_iov = in;
+	rm.msg_iovlen = 2;
+	queue(&r, IORING_OP_RECVMSG, sv[1], &rm, 1, 0, 4);
+	enter(r.fd, 1, 1, IORING_ENTER_GETEVENTS);
+	reap(&r);
+}
+
 static void many(void)
 {
 	static char bufs[4][64];
@@ -496,6 +530,8 @@ int main(int argc, char **argv)
 		resize();
 	else if (!strcmp(mode, "toctou"))
 		toctou();
+	else if (!strcmp(mode, "sock"))
+		sock();
 	else if (!strcmp(mode, "many"))
 		many();
 	else if (!strcmp(mode, "select"))
@@ -503,6 +539,6 @@ int main(int argc, char **argv)
 	else if (!strcmp(mode, "unmap"))
 		unmap();
 	else
-		return fprintf(stderr, "usage: uring basic|batch|setup|wide|nommap|reap|lie|sqpoll|resize|toctou|select|unmap|many\n"), 2;
+		return fprintf(stderr, "usage: uring basic|batch|setup|wide|nommap|reap|lie|sqpoll|resize|toctou|select|unmap|many|sock\n"), 2;
 	return 0;
 }
