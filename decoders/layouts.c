@@ -303,6 +303,3 @@ const struct layout rsrc_update_layout = {
 	.name = "io_uring_rsrc_update", .size = { 16, 16 }, .nfields = 2, .fields = rsrc_update_fields,
 };
 
-/* io_uring_register's tables: fds as ints, buffers as iovecs (addresses only). */
-static const struct field int_field[] = { { .kind = F_INT, SIZE(4, 4), AT(0, 0), .len = -1 } };
-const struct layout int_layout = { .name = "int", .size = { 4, 4 }, .nfields = 1, .fields = int_field };

@@ -35,8 +35,6 @@ extern const struct layout aio_ctx_layout;
 /* io_uring_params: the caller's part (a failed setup), and all of it. */
 extern const struct layout uring_params_head_layout, uring_params_layout;
 
-/* A bare int (io_uring_register's fd table, printed as numbers). */
-extern const struct layout int_layout;
 
 /* io_uring_register's registered ring fds. */
 extern const struct layout rsrc_update_layout;

@@ -67,7 +67,7 @@ void decode_io_uring_register(struct call *c, const struct sc_event *ev)
 	call_add_fd(c, "fd", fd_arg(ev, 0));
 	call_add_enum(c, "opcode", op, &xlat_uring_register_ops);
 	if (op == REGISTER_FILES)
-		call_add_array(c, "arg", &int_layout, arg, nr, 1, UINT64_MAX);
+		call_add_array(c, "arg", &fd_layout, arg, nr, 1, UINT64_MAX);
 	else if (op == REGISTER_BUFFERS)
 		call_add_array(c, "arg", &iovec_layout, arg, nr, 0, UINT64_MAX);
 	else if (op == REGISTER_RESIZE_RINGS || op == REGISTER_RING_FDS)

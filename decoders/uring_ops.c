@@ -72,14 +72,22 @@ static int sqe_fd(const struct sc_event *ev)
 	return is_fixed(ev) ? -1 : (int)sqe_u32(ev, SQE_FD);
 }
 
-/* The entry's file: an fd, or with IOSQE_FIXED_FILE an index into the registered files. */
+/*
+ * The entry's file: an fd, or with IOSQE_FIXED_FILE an index into the
+ * registered files, and the fd it was registered from when that is known
+ * (fixed_file=0, fd=3).
+ */
 static void add_file(struct call *c, const struct sc_event *ev)
 {
-	if (is_fixed(ev)) {
-		call_add_uint(c, "fixed_file", sqe_u32(ev, SQE_FD));
-		call_name_last(c);
-	} else {
+	if (!is_fixed(ev)) {
 		call_add_fd(c, "fd", sqe_fd(ev));
+		return;
+	}
+	call_add_uint(c, "fixed_file", sqe_u32(ev, SQE_FD));
+	call_name_last(c);
+	if (ev->ring->fixed_fd >= 0) {
+		call_add_fd(c, "fd", ev->ring->fixed_fd);
+		call_name_last(c);
 	}
 }
 
@@ -157,14 +165,14 @@ static int one_buffer(struct call *c, const struct sc_event *ev, int64_t pos)
 	if (ev->exiting) {
 		if (!writes(c) && moved(ev) && !selects_buffer(ev)) {
 			call_add_buf(c, "buf", addr, moved(ev));
-			call_produces(c, 1, moved(ev), sqe_fd(ev));
+			call_produces(c, c->nargs - 1, moved(ev), sqe_fd(ev));
 		}
 		tail(c, ev);
 		return 0;
 	}
 	if (writes(c)) {
 		call_add_buf(c, "buf", addr, len);
-		call_consumes(c, 1, len, sqe_fd(ev), pos, WRITE_AT);
+		call_consumes(c, c->nargs - 1, len, sqe_fd(ev), pos, WRITE_AT);
 	} else if (selects_buffer(ev)) {
 		add_named_uint(c, "buf_group", sqe_u16(ev, SQE_BUF_INDEX));
 	} else {
@@ -204,14 +212,14 @@ void decode_uring_rwv(struct call *c, const struct sc_event *ev)
 	if (ev->exiting) {
 		if (!writes(c) && moved(ev)) {
 			add_iov(c, "iov", addr, n, 1, moved(ev));
-			call_produces(c, 1, moved(ev), sqe_fd(ev));
+			call_produces(c, c->nargs - 1, moved(ev), sqe_fd(ev));
 		}
 		tail(c, ev);
 		return;
 	}
 	add_iov(c, "iov", addr, n, writes(c), UINT64_MAX);
 	if (writes(c))
-		call_consumes(c, 1, UINT64_MAX, sqe_fd(ev), (int64_t)off, WRITE_AT);
+		call_consumes(c, c->nargs - 1, UINT64_MAX, sqe_fd(ev), (int64_t)off, WRITE_AT);
 	call_add_uint(c, "iovcnt", n);
 	call_add_int(c, "off", (int64_t)off);
 	if (rwf)
@@ -242,14 +250,14 @@ void decode_uring_msg(struct call *c, const struct sc_event *ev)
 		if (!writes(c) && !ev->is_error) {
 			call_fill_struct_limit(c, call_add_later(c, "msg"), &msghdr_layout, msg, moved(ev));
 			if (moved(ev))
-				call_produces(c, 1, moved(ev), sqe_fd(ev));
+				call_produces(c, c->nargs - 1, moved(ev), sqe_fd(ev));
 		}
 		tail(c, ev);
 		return;
 	}
 	if (writes(c)) {
 		call_add_struct(c, "msg", &msghdr_layout, msg);
-		call_consumes(c, 1, UINT64_MAX, sqe_fd(ev), -1, WRITE_AT);
+		call_consumes(c, c->nargs - 1, UINT64_MAX, sqe_fd(ev), -1, WRITE_AT);
 	} else {
 		call_add_addr(c, "msg", msg);
 	}

@@ -30,12 +30,14 @@ mask_features() {
 	for h in uring uring32; do
 		[ -x "$HELPERS/$h" ] || continue
 		for m in basic batch setup; do
-			for tracer in strace "$IOTRACE"; do
-				rm -rf "$cwd" && mkdir "$cwd"
-				(cd "$cwd" && "$tracer" -q -e trace="$URING_CALLS" "$HELPERS/$h" "$m" >/dev/null) 2>"$out"
-				MASK_ADDR=1 normalize <"$out" | mask_features >"$out.$(basename "$tracer")"
+			for y in "" -y; do
+				for tracer in strace "$IOTRACE"; do
+					rm -rf "$cwd" && mkdir "$cwd"
+					(cd "$cwd" && "$tracer" -q $y -e trace="$URING_CALLS" "$HELPERS/$h" "$m" >/dev/null) 2>"$out"
+					MASK_ADDR=1 MASK_INODE=1 normalize <"$out" | mask_features >"$out.$(basename "$tracer")"
+				done
+				assert_same "$out.strace" "$out.iotrace"
 			done
-			assert_same "$out.strace" "$out.iotrace"
 		done
 	done
 }
@@ -114,9 +116,9 @@ EOF
 		run ring_lines "$h" wide
 		assert_output - <<'EOF'
 io_uring_enter(4, 2, 2, IORING_ENTER_GETEVENTS, NULL, 0) = 2
-  sqe IORING_OP_WRITE(fixed_file=0, "wide ring\n", 10, 0, rw_flags=RWF_DSYNC, flags=IOSQE_FIXED_FILE|IOSQE_IO_LINK, user_data=0x100)
+  sqe IORING_OP_WRITE(fixed_file=0, fd=3, "wide ring\n", 10, 0, rw_flags=RWF_DSYNC, flags=IOSQE_FIXED_FILE|IOSQE_IO_LINK, user_data=0x100)
   sqe IORING_OP_READV(3, [{iov_base=ADDR, iov_len=4}, {iov_base=ADDR, iov_len=8}], 2, 0, user_data=0x200)
-  cqe IORING_OP_WRITE(fixed_file=0, user_data=0x100) = 10
+  cqe IORING_OP_WRITE(fixed_file=0, fd=3, user_data=0x100) = 10
   cqe IORING_OP_READV(3, [{iov_base="wide", iov_len=4}, {iov_base=" ring\n", iov_len=8}], user_data=0x200) = 10
 +++ exited with 0 +++
 EOF

@@ -26,6 +26,7 @@
 struct ring_entry {
 	const unsigned char *sqe;	/* SQE_SIZE bytes */
 	uint32_t cqe_flags;
+	int fixed_fd;		/* IOSQE_FIXED_FILE: the fd its file was registered from, or -1 */
 };
 
 /* One syscall stop, as the tracer saw it. */
@@ -42,7 +43,7 @@ struct sc_event {
 };
 
 /* Arguments a call shows: a syscall's six, or a ring entry's fields. */
-#define CALL_ARGS_MAX 10
+#define CALL_ARGS_MAX 12
 
 enum arg_type {
 	ARG_INT,	/* signed decimal */

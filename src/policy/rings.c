@@ -72,6 +72,7 @@ struct group {
 	unsigned char used;
 };
 #define GROUPS_MAX 16	/* groups a ring remembers; past them, the data is not shown */
+#define FILES_MAX 64	/* registered files a ring names by fd; past them, by index alone */
 
 struct ring {
 	pid_t tgid;
@@ -92,6 +93,8 @@ struct ring {
 	unsigned fl_old, fl_n;
 	unsigned nwatch;	/* records with a watch */
 	struct group groups[GROUPS_MAX];
+	int files[FILES_MAX];	/* the registered files' fds, -1 for none */
+	unsigned nfiles;
 	unsigned char said_watch;
 	struct ring *next;
 };
@@ -172,6 +175,18 @@ static int take_params(struct ring *g, const unsigned char *p)
 	g->tries = 0;
 	return is_pow2(g->sq_entries) && is_pow2(g->cq_entries) &&
 	       g->sq_entries <= RING_ENTRIES_MAX && g->cq_entries <= 2 * RING_ENTRIES_MAX;
+}
+
+void rings_files(pid_t tgid, int fd, const unsigned char *fds, size_t len)
+{
+	struct ring *g = *slot_of(tgid, fd);
+	size_t i;
+
+	if (!g)
+		return;
+	g->nfiles = (unsigned)MIN(len / 4, (size_t)FILES_MAX);
+	for (i = 0; i < g->nfiles; i++)
+		g->files[i] = (int)get32(fds + 4 * i);
 }
 
 void rings_registered(pid_t tgid, const unsigned char *updates, size_t len, int unregister)
@@ -363,6 +378,16 @@ static struct report *next_line(struct ring_lines *out, enum ring_line_kind kind
 	out->n++;
 	report_begin(r);
 	return r;
+}
+
+#define IOSQE_FIXED_FILE 0x1
+
+/* A fixed file's fd as registered, or -1. */
+static int fixed_fd(const struct ring *g, const unsigned char *sqe)
+{
+	uint32_t k = get32(sqe + 4);
+
+	return (sqe[1] & IOSQE_FIXED_FILE) && k < g->nfiles ? g->files[k] : -1;
 }
 
 static void decode(struct report *r, const unsigned char *sqe, const struct ring_entry *e,
@@ -608,6 +633,7 @@ static void submissions(struct ring_lines *out, struct ring *g, pid_t tid, enum 
 			e = sqe;
 		}
 		re.sqe = e;
+		re.fixed_fd = fixed_fd(g, e);
 		unseen(out, g, e);
 		decode(next_line(out, RING_SQE), e, &re, &ev, fetch_cap, iov_show);
 		out->seq[out->n - 1] = remember(g, e, now_ns());
@@ -701,9 +727,11 @@ static void completions(struct ring_lines *out, struct ring *g, pid_t tid, enum 
 		res = (int32_t)get32(c + 8);
 		re.cqe_flags = get32(c + 12);
 		seen = match(g, ud, (re.cqe_flags & 0x2) != 0, &fl);	/* IORING_CQE_F_MORE: more to come */
+		re.fixed_fd = -1;
 		if (seen) {
 			picked(g, fl.sqe, re.cqe_flags);
 			re.sqe = fl.sqe;
+			re.fixed_fd = fixed_fd(g, fl.sqe);
 		} else {
 			/* Submitted where iotrace could not see it: only what the CQE says. */
 			memset(unknown, 0, sizeof(unknown));

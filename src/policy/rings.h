@@ -45,6 +45,12 @@ struct ring_lines {
 void rings_created(pid_t tgid, int fd, const unsigned char *params, size_t len);
 
 /*
+ * IORING_REGISTER_FILES on ring @fd succeeded with @len bytes of its fd
+ * table (IORING_UNREGISTER_FILES: none): a fixed file's index names one.
+ */
+void rings_files(pid_t tgid, int fd, const unsigned char *fds, size_t len);
+
+/*
  * IORING_REGISTER_RING_FDS (or, @unregister, its undoing) succeeded with
  * @updates, @len bytes of struct io_uring_rsrc_update as the kernel left
  * them: io_uring_enter with IORING_ENTER_REGISTERED_RING names the ring

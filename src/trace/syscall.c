@@ -208,6 +208,11 @@ static void ring_register(struct tcb *t, const struct call *c)
 
 	if (a->type == ARG_STRUCT)	/* IORING_REGISTER_RESIZE_RINGS */
 		rings_resized(tgid_of(t), (int)c->arg[0].v.i, call_buf_data(c, raw), raw->got);
+	else if (a->type == ARG_ARRAY && a->v.agg.layout == &fd_layout)	/* ..._FILES */
+		rings_files(tgid_of(t), (int)c->arg[0].v.i, call_buf_data(c, raw),
+			    (size_t)a->v.agg.got * 4);
+	else if (op == 3)	/* IORING_UNREGISTER_FILES */
+		rings_files(tgid_of(t), (int)c->arg[0].v.i, NULL, 0);
 	else if (a->type == ARG_ARRAY && a->v.agg.layout == &rsrc_update_layout)
 		rings_registered(tgid_of(t), call_buf_data(c, raw), raw->got,
 				 op == 21 /* IORING_UNREGISTER_RING_FDS */);
