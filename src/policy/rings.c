@@ -52,8 +52,8 @@
 #define RING_ENTRIES_MAX 32768	/* IORING_MAX_ENTRIES; a CQ may be twice that */
 #define LINES_MAX 1024		/* lines one stop shows of one ring; the rest is said */
 #define SPEC 8			/* entries read with the indexes, on the guess they are next */
-#define INFLIGHT_MAX 4096
-#define LOCATE_TRIES 16		/* stops that look for a ring's mappings before its first enter */	/* submissions remembered a ring, oldest forgotten first */
+#define INFLIGHT_MAX 4096	/* submissions remembered a ring, oldest forgotten first */
+#define LOCATE_TRIES 16		/* stops that look for a ring's mappings before its first enter */
 
 struct inflight {
 	unsigned char sqe[SQE_SIZE];
@@ -277,7 +277,7 @@ void rings_forget(pid_t tgid)
 enum said {
 	SAID_LIE = 1 << 0, SAID_INDEX = 1 << 1, SAID_SQ_UNREADABLE = 1 << 2,
 	SAID_SQE_UNREADABLE = 1 << 3, SAID_SQ_MANY = 1 << 4, SAID_OVERWRITTEN = 1 << 5,
-	SAID_CQ_MANY = 1 << 6,
+	SAID_CQ_MANY = 1 << 6, SAID_CQE_UNREADABLE = 1 << 7,
 };
 
 static void note(struct ring_lines *out, int fd, const char *what)
@@ -559,7 +559,7 @@ static void submissions(struct ring_lines *out, struct ring *g, pid_t tid, enum 
 	uint32_t idx[2], array[SPEC], head, tail, n, i, spec_at, mask;
 	struct umem_req req[4];
 	struct sc_event ev;
-	unsigned nreq = 0, esz, got_spec;
+	unsigned nreq = 0, esz, got_spec, got_array = 0;
 	int fd = g->fd;
 
 	if ((g->flags & SETUP_SQPOLL) && !g->said_sqpoll++)
@@ -579,10 +579,13 @@ static void submissions(struct ring_lines *out, struct ring *g, pid_t tid, enum 
 		.len = esz * MIN(SPEC, g->sq_entries - spec_at), .dst = sqes };
 	read_all(tid, req, nreq);
 	if (req[0].got < 4 || req[1].got < 4) {
-		note_once(out, g, SAID_SQ_UNREADABLE, "its SQ ring cannot be read (unmapped?): submissions not shown");
+		note_once(out, g, SAID_SQ_UNREADABLE,
+			  "its SQ ring cannot be read (unmapped?): submissions not shown");
 		return;
 	}
 	got_spec = (unsigned)(req[nreq - 1].got / esz);	/* entries read whole */
+	if (!(g->flags & SETUP_NO_SQARRAY))
+		got_array = (unsigned)(req[2].got / 4);
 	head = idx[0];
 	tail = idx[1];
 	/* Shown already (the kernel left them on the ring): from where the last look ended. */
@@ -593,7 +596,7 @@ static void submissions(struct ring_lines *out, struct ring *g, pid_t tid, enum 
 	n = tail - head;
 	if (n > g->sq_entries) {
 		note_once(out, g, SAID_LIE, "the SQ ring's tail is past its head by more "
-		     "than its entries: not a ring the kernel would take");
+			  "than its entries: not a ring the kernel would take");
 		g->sq_seen = tail;
 		return;
 	}
@@ -608,14 +611,20 @@ static void submissions(struct ring_lines *out, struct ring *g, pid_t tid, enum 
 
 		if (g->flags & SETUP_NO_SQARRAY) {
 			at = pos;
-		} else if (k < SPEC && k < g->sq_entries - spec_at) {
+		} else if (k < got_array) {
 			at = array[k];
 		} else {
 			r1.addr = g->sq_ring + g->sq_array + 4ULL * pos;
 			read_all(tid, &r1, 1);
+			if (r1.got < 4) {
+				note_once(out, g, SAID_SQE_UNREADABLE,
+					  "a submission entry cannot be read (unmapped?): not shown");
+				continue;
+			}
 		}
 		if (at >= g->sq_entries) {
-			note_once(out, g, SAID_INDEX, "an SQ array index past the ring: the kernel drops that entry");
+			note_once(out, g, SAID_INDEX,
+				  "an SQ array index past the ring: the kernel drops that entry");
 			continue;
 		}
 		k = at - spec_at;
@@ -627,7 +636,8 @@ static void submissions(struct ring_lines *out, struct ring *g, pid_t tid, enum 
 
 			read_all(tid, &r2, 1);
 			if (r2.got < SQE_SIZE) {
-				note_once(out, g, SAID_SQE_UNREADABLE, "a submission entry cannot be read (unmapped?): not shown");
+				note_once(out, g, SAID_SQE_UNREADABLE,
+					  "a submission entry cannot be read (unmapped?): not shown");
 				continue;
 			}
 			e = sqe;
@@ -640,7 +650,7 @@ static void submissions(struct ring_lines *out, struct ring *g, pid_t tid, enum 
 	}
 	if (n > LINES_MAX)
 		note_once(out, g, SAID_SQ_MANY, "more submissions than iotrace shows at once: "
-		     "the rest are not shown");
+			  "the rest are not shown");
 	g->sq_seen = tail;
 }
 
@@ -692,7 +702,7 @@ static void completions(struct ring_lines *out, struct ring *g, pid_t tid, enum 
 	if (n > g->cq_entries) {
 		/* The kernel has reused slots since: the oldest are gone, or the tail lies. */
 		note_once(out, g, SAID_OVERWRITTEN, "completions were reaped and overwritten "
-		     "before iotrace could see them");
+			  "before iotrace could see them");
 		g->cq_seen = tail - g->cq_entries;
 		n = g->cq_entries;
 		spec_at = g->cq_seen & mask;
@@ -714,19 +724,25 @@ static void completions(struct ring_lines *out, struct ring *g, pid_t tid, enum 
 		uint64_t ud;
 		int32_t res;
 
-		if (k < SPEC && k < g->cq_entries - spec_at) {
+		if (k < req[1].got / esz) {
 			c = cqes + (size_t)esz * k;
 		} else {
 			struct umem_req r = { .addr = g->cq_ring + g->cq_cqes + (uint64_t)esz * pos,
 					      .len = 16, .dst = cqe };
 
 			read_all(tid, &r, 1);
+			if (r.got < 16) {
+				note_once(out, g, SAID_CQE_UNREADABLE,
+					  "a completion entry cannot be read (unmapped?): not shown");
+				break;
+			}
 			c = cqe;
 		}
 		ud = get64(c);
 		res = (int32_t)get32(c + 8);
 		re.cqe_flags = get32(c + 12);
-		seen = match(g, ud, (re.cqe_flags & 0x2) != 0, &fl);	/* IORING_CQE_F_MORE: more to come */
+		/* IORING_CQE_F_MORE: more to come for that submission */
+		seen = match(g, ud, (re.cqe_flags & 0x2) != 0, &fl);
 		re.fixed_fd = -1;
 		if (seen) {
 			picked(g, fl.sqe, re.cqe_flags);
@@ -747,7 +763,7 @@ static void completions(struct ring_lines *out, struct ring *g, pid_t tid, enum 
 	}
 	if (n > LINES_MAX)
 		note_once(out, g, SAID_CQ_MANY, "more completions than iotrace shows at once: "
-		     "the rest are not shown");
+			  "the rest are not shown");
 	g->cq_seen = tail;
 }
 
