@@ -126,7 +126,8 @@ static void tail(struct call *c, const struct sc_event *ev)
 		if (sqe_u16(ev, SQE_PERSONALITY))
 			add_named_uint(c, "personality", sqe_u16(ev, SQE_PERSONALITY));
 	}
-	add_named_hex(c, "user_data", sqe_u64(ev, SQE_USER_DATA));
+	call_add_cookie(c, "user_data", sqe_u64(ev, SQE_USER_DATA));
+	call_name_last(c);
 	if (ev->exiting && (cf & 0xffff))
 		add_named_flags(c, "cqe_flags", cf & 0xffff, &xlat_uring_cqe_flags);
 	if (ev->exiting && (cf & CQE_F_BUFFER))

@@ -310,6 +310,17 @@ image() {
 			assert_equal "$(grep -c 'io_submit(.*IOCB_CMD_PWRITE' "$out")" 8
 		fi
 	done
+	# --normalize: two runs, the same ring lines (fio's user_data is a
+	# pointer: numbered as an address; -s 0: its data is random)
+	for r in 1 2; do
+		rm -rf "$cwd" && mkdir "$cwd"
+		(cd "$cwd" && "$IOTRACE" -f --normalize -s 0 -e trace=%async -o "$out.$r" -- fio --name=t \
+			--ioengine=io_uring --rw=write --bs=4k --size=16k --filename="$cwd/f" \
+			--output-format=terse >/dev/null 2>&1)
+		grep -E '^[0-9]+ +[sc]qe ' "$out.$r" >"$out.$r.q"
+	done
+	assert_equal "$(grep -c 'user_data=ADDR' "$out.1.q")" 8
+	assert_same "$out.1.q" "$out.2.q"
 }
 
 @test "--toctou: a write's buffer changed between submission and completion is reported at the completion" {

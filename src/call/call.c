@@ -192,6 +192,11 @@ void call_add_struct(struct call *c, const char *name, const struct layout *layo
 	set_agg(c, add(c, name, ARG_STRUCT), ARG_STRUCT, layout, addr, 1, 1, UINT64_MAX);
 }
 
+void call_add_cookie(struct call *c, const char *name, uint64_t v)
+{
+	add(c, name, ARG_COOKIE)->v.u = v;
+}
+
 void call_name_last(struct call *c)
 {
 	if (c->nargs)

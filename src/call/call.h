@@ -63,6 +63,7 @@ enum arg_type {
 	ARG_SIG,	/* a signal number */
 	ARG_HEX,	/* a number shown in hex (an mmap offset, an unknown command's argument) */
 	ARG_SOCKADDR,	/* a socket address: its bytes, printed by family */
+	ARG_COOKIE,	/* a program's own tag (io_uring's user_data), hex; a pointer often */
 };
 
 /* openat(2)'s "the current directory" dirfd. */
@@ -406,6 +407,12 @@ void call_fill_sockaddr(struct call *c, struct arg *a, uint64_t addr, uint64_t c
  * or [in] when the call did not change it (see call_offptr_moved()).
  */
 void call_add_socklen(struct call *c, const char *name, uint64_t addr);
+
+/*
+ * Appends a value the program tags its requests with (user_data): hex,
+ * and under --normalize renumbered as an address when it looks like one.
+ */
+void call_add_cookie(struct call *c, const char *name, uint64_t v);
 
 /* The argument appended last prints as "name=value". */
 void call_name_last(struct call *c);

@@ -694,6 +694,12 @@ static void j_arg(const struct call *c, const struct arg *a)
 	case ARG_HEX:
 		j_uint(a->v.u);
 		break;
+	case ARG_COOKIE:	/* as in text: --normalize numbers one that looks like a pointer */
+		if (opt.normalize && a->v.u >= COOKIE_ADDR_MIN)
+			j_addr(a->v.u);
+		else
+			j_uint(a->v.u);
+		break;
 	case ARG_PID:
 		sb_addu(&js, quote_pid((pid_t)a->v.i));
 		break;

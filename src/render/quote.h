@@ -36,4 +36,10 @@ unsigned quote_pid(pid_t pid);
 /* -t, -tt, -ttt, -r: the time that starts a line, and a space. */
 void quote_timestamp(struct strbuf *sb);
 
+/*
+ * A cookie (io_uring's user_data) at least this big is taken for a
+ * pointer under --normalize: no mapping lives below mmap_min_addr.
+ */
+#define COOKIE_ADDR_MIN 0x10000
+
 #endif

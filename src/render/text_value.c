@@ -736,6 +736,12 @@ void text_arg(struct strbuf *sb, const struct call *c, const struct arg *a)
 	case ARG_HEX:
 		hex(sb, a->v.u);
 		break;
+	case ARG_COOKIE:	/* a pointer moves with ASLR: --normalize numbers it */
+		if (opt.normalize && a->v.u >= COOKIE_ADDR_MIN)
+			quote_hexaddr(sb, a->v.u);
+		else
+			hex(sb, a->v.u);
+		break;
 	case ARG_UINT:
 		sb_addu(sb, a->v.u);
 		break;
