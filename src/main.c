@@ -5,6 +5,7 @@
 #include "config/options.h"
 #include "cli/cli.h"
 #include "render/output.h"
+#include "render/timeline.h"
 #include "syscalls/syscalls.h"
 #include "trace/attach.h"
 #include "trace/signals.h"
@@ -40,6 +41,8 @@ int main(int argc, char **argv)
 	options_parse(argc, argv);
 	check_kernel();
 	out_init();
+	if (opt.timeline)
+		timeline_open(opt.timeline);
 	signals_setup();
 	if (opt.npids) {
 		attached = tracer_attach_all();

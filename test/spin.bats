@@ -25,12 +25,15 @@ require_cpus() {
 	echo "wait4 calls: $waits"
 	[ "$waits" -lt 7500 ]
 	# Whichever way it waits, a one-byte write costs at most 7 syscalls:
-	# two stops, one read of the data (start-up included: 10,000 writes).
+	# two stops, one read of the data.  When load keeps iotrace from
+	# waiting awake, every stop goes through wait4 and a write costs
+	# exactly 7 (4 ptrace, 2 wait4, 1 process_vm_readv): the allowance is
+	# for iotrace's own start-up and exit (about 180 syscalls).
 	strace_iotrace -c -o "$BATS_TEST_TMPDIR/sum" "$IOTRACE" -q -o /dev/null -e trace=write \
 		"$HELPERS/fdlife" writes
 	total=$(awk '$NF == "total" { print $(NF - 2) }' "$BATS_TEST_TMPDIR/sum")
 	echo "tracer syscalls for 10,000 writes: $total"
-	[ "$total" -le 70000 ]
+	[ "$total" -le $((70000 + 500)) ]
 }
 
 @test "--spin=0 and a single usable CPU: every stop through wait4, even with --spin-always" {

@@ -26,6 +26,7 @@ enum {
 	OPT_NORMALIZE,
 	OPT_SUMMARY,
 	OPT_JSON,
+	OPT_TIMELINE,
 	OPT_TOCTOU,
 	OPT_TOCTOU_BYTES,
 	OPT_SPIN,
@@ -58,6 +59,7 @@ static const struct option long_options[] = {
 	{ "stack-trace", no_argument, NULL, 'k' },
 	{ "normalize", no_argument, NULL, OPT_NORMALIZE },
 	{ "json", no_argument, NULL, OPT_JSON },
+	{ "timeline", required_argument, NULL, OPT_TIMELINE },
 	{ "relative-timestamps", no_argument, NULL, 'r' },
 	{ "syscall-times", no_argument, NULL, 'T' },
 	{ "summary-only", no_argument, NULL, 'c' },
@@ -100,6 +102,8 @@ static void usage(void)
 	       "  --normalize     output two runs can diff: pids, addresses, inodes\n"
 	       "                  renumbered, no times, every call one line\n"
 	       "  --json          one JSON object per event (doc/json-schema.md)\n"
+	       "  --timeline=FILE also write the trace as Chrome Trace Event JSON, for\n"
+	       "                  Perfetto (ui.perfetto.dev) or chrome://tracing\n"
 	       "  --summary=files a table at exit: bytes read and written per file\n"
 	       "  -k              the caller's stack after each call (libunwind)\n"
 	       "  --stack-trace-frame-limit=N  at most N frames (default 256)\n"
@@ -497,6 +501,11 @@ static int output_option(int c)
 		break;
 	case OPT_JSON:
 		opt.json = 1;
+		break;
+	case OPT_TIMELINE:
+		if (!*optarg)
+			die("--timeline needs a file name");
+		opt.timeline = optarg;
 		break;
 	case OPT_NORMALIZE:
 		opt.normalize = 1;

@@ -89,6 +89,7 @@ struct options {
 	enum summary_sort sort;		/* -S */
 	unsigned frame_limit;		/* --stack-trace-frame-limit */
 	const char *outfile;		/* -o */
+	const char *timeline;		/* --timeline=FILE */
 	int per_process;		/* -ff */
 	int quiet;			/* -q */
 	int follow;			/* off with --no-follow */

@@ -446,3 +446,23 @@ uint64_t umem_fd_ino(pid_t tgid, int fd)
 	snprintf(path, sizeof(path), "/proc/%d/fd/%d", (int)tgid, fd);
 	return fd >= 0 && !stat(path, &st) ? (uint64_t)st.st_ino : 0;
 }
+
+int umem_comm(pid_t tid, char *buf, size_t size)
+{
+	char path[64];
+	ssize_t n;
+	int fd;
+
+	snprintf(path, sizeof(path), "/proc/%d/comm", (int)tid);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0 || !size)
+		return fd < 0 ? -1 : (close(fd), -1);
+	n = read(fd, buf, size - 1);
+	close(fd);
+	if (n <= 0)
+		return -1;
+	if (buf[n - 1] == '\n')
+		n--;
+	buf[n] = '\0';
+	return 0;
+}

@@ -107,4 +107,7 @@ int umem_ring_maps(pid_t tgid, uint64_t ino,
 /* The inode of fd @fd of process @tgid (stat of /proc/TGID/fd/FD), 0 if none. */
 uint64_t umem_fd_ino(pid_t tgid, int fd);
 
+/* The command name of thread @tid (/proc/TID/comm), NUL-terminated in @buf; -1 if none. */
+int umem_comm(pid_t tid, char *buf, size_t size);
+
 #endif

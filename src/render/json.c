@@ -26,6 +26,14 @@
 
 static struct strbuf js = STRBUF_INIT;
 
+/* --timeline's args name every fd's file, with -y or without. */
+static int paths_always;
+
+static int show_paths(void)
+{
+	return opt.show_paths || paths_always;
+}
+
 static void j_uint(uint64_t v)
 {
 	if (v > SAFE_INT) {
@@ -302,7 +310,7 @@ static void j_mode(uint64_t mode)
 /* An fd inside a struct: a number; with -y, {"fd", "path"} (path null when not open). */
 static void j_fd(int64_t fd, const char *path, size_t len)
 {
-	if (!opt.show_paths) {
+	if (!show_paths()) {
 		j_int(fd);
 		return;
 	}
@@ -729,7 +737,7 @@ static void j_arg(const struct call *c, const struct arg *a)
 		j_sockaddr(c, a);
 		break;
 	}
-	if ((a->type == ARG_FD || a->type == ARG_DIRFD) && opt.show_paths && call_fd_path(c, a)) {
+	if ((a->type == ARG_FD || a->type == ARG_DIRFD) && show_paths() && call_fd_path(c, a)) {
 		snprintf(key, sizeof(key), "%s_path", a->name);
 		j_key(key);
 		j_path(call_fd_path(c, a), a->path.len);
@@ -884,7 +892,7 @@ static void j_result(const struct call *c)
 		j_int(arch_long(c->arch, (uint64_t)c->rval));
 	else
 		j_uint(v);
-	if (call_result_is_fd(c) && opt.show_paths && call_result_path(c)) {
+	if (call_result_is_fd(c) && show_paths() && call_result_path(c)) {
 		j_key("result_path");
 		j_path(call_result_path(c), c->res_path.len);
 	}
@@ -978,6 +986,27 @@ static void json_ring(struct who *w, const struct report *r, int completion,
 		}
 	}
 	end(w);
+}
+
+void json_call_args(struct strbuf *out, const struct call *c)
+{
+	unsigned i;
+
+	sb_reset(&js);
+	paths_always = 1;
+	sb_addch(&js, '{');
+	for (i = 0; i < c->nargs; i++)
+		j_arg(c, &c->arg[i]);
+	if (c->done && !c->vanished) {
+		j_key("result");
+		if (c->error)
+			j_error(c);
+		else
+			j_result(c);
+	}
+	sb_addch(&js, '}');
+	paths_always = 0;
+	sb_add(out, js.buf, js.len);
 }
 
 /* A call is one object, printed whole once its result is known (or never will be). */

@@ -41,6 +41,13 @@ struct renderer {
 /* The renderer the options ask for (text, or --json). */
 const struct renderer *render_for(void);
 
+/*
+ * The arguments of @c by name, and its result when it has one, as one
+ * JSON object appended to @out (--timeline's args).
+ */
+struct strbuf;
+void json_call_args(struct strbuf *out, const struct call *c);
+
 /* How many threads are traced now: lines name theirs when more than one. */
 void render_threads(unsigned n);
 

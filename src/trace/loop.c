@@ -23,6 +23,7 @@
 #include "policy/stack.h"
 #include "render/output.h"
 #include "render/render.h"
+#include "render/timeline.h"
 #include "render/tables.h"
 #include "trace/attach.h"
 #include "trace/signals.h"
@@ -212,8 +213,10 @@ static void show_thread_end(struct tcb *t)
 
 	if (tgid == t->tid || ptrace(PTRACE_GETEVENTMSG, t->tid, NULL, &code))
 		return;
-	if (!(t->flags & TCB_STARTUP))
+	if (!(t->flags & TCB_STARTUP)) {
 		render_for()->death(&t->who, (int)code);	/* the status as wait4 will give it */
+		timeline_death(&t->who, (int)code);
+	}
 	t->flags |= TCB_END_SHOWN;
 }
 
@@ -237,8 +240,10 @@ static void on_signal(struct tcb *t, int sig)
 	siginfo_t si;
 
 	if (!(t->flags & TCB_STARTUP) && sig > 0 && sig < SIG_TABLE_SIZE &&
-	    opt.signal[sig] && !ptrace(PTRACE_GETSIGINFO, t->tid, NULL, &si))
+	    opt.signal[sig] && !ptrace(PTRACE_GETSIGINFO, t->tid, NULL, &si)) {
 		render_for()->signal(&t->who, &si);
+		timeline_signal(&t->who, &si);
+	}
 	tcb_resume(t, sig);
 }
 
@@ -289,8 +294,10 @@ static void on_stop(struct tcb *t, int status)
 static void on_death(struct tcb *t, int status)
 {
 	syscall_vanished(t);
-	if (!(t->flags & (TCB_STARTUP | TCB_END_SHOWN)))
+	if (!(t->flags & (TCB_STARTUP | TCB_END_SHOWN))) {
 		render_for()->death(&t->who, status);
+		timeline_death(&t->who, status);
+	}
 	if (t->tid == tracer_child)
 		child_status = tracer_exec_failed() ? 1 << 8 : status;
 	tcb_forget(t);
@@ -448,6 +455,7 @@ void tracer_exit_like(int status)
 	sigset_t set;
 
 	out_flush_all();
+	timeline_close();
 	/* An incomplete trace is a failure, unless the command's own status says one. */
 	if ((gave_up || out_failed()) && WIFEXITED(status) && !WEXITSTATUS(status))
 		exit(1);

@@ -17,6 +17,7 @@
 #include "policy/rings.h"
 #include "policy/summary.h"
 #include "render/render.h"
+#include "render/timeline.h"
 #include "trace/seccomp_filter.h"
 #include "trace/syscall.h"
 #include "util/util.h"
@@ -61,16 +62,16 @@ static int maps_call(const struct call *c)
 	return (syscall_def(c->id)->flags & (SF_FILEMAP | SF_UNMAP)) != 0;
 }
 
-/* -T, -c and --summary=files time each call. */
+/* -T, -c, --summary=files and --timeline time each call. */
 static int timed(void)
 {
-	return opt.durations || opt.summary || opt.files_summary;
+	return opt.durations || opt.summary || opt.files_summary || opt.timeline;
 }
 
-/* The fd paths -y, -P and --summary=files need. */
+/* The fd paths -y, -P, --summary=files and --timeline need. */
 static int want_paths(void)
 {
-	return opt.show_paths || opt.npaths || opt.files_summary;
+	return opt.show_paths || opt.npaths || opt.files_summary || opt.timeline;
 }
 
 /*
@@ -186,6 +187,11 @@ static void ring_render(struct tcb *t, struct ring_lines *l)
 	const struct renderer *out = render_for();
 	unsigned i;
 
+	if (opt.timeline)
+		for (i = 0; i < l->n; i++)
+			if (!l->hidden[i])
+				timeline_ring(&t->who, &ring_line_report(l, i)->call,
+					      l->kind[i] == RING_CQE, l->ns[i]);
 	if (opt.summary == 1) {
 		rings_lines_clear(l);	/* -c: the table only */
 		return;
@@ -306,6 +312,8 @@ static void account(struct tcb *t)
 		summary_add(&r->call, r->duration_ns, changed);
 	if (opt.files_summary)
 		files_add(&r->call, r->duration_ns, changed);
+	if (opt.timeline)
+		timeline_call(&t->who, &r->call, t->entry_ns, r->duration_ns);
 }
 
 void syscall_rings_last_look(struct tcb *t)
