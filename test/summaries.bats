@@ -9,10 +9,12 @@ setup() {
 }
 
 # The --summary=files table of file $1, its times masked: the sync-s
-# and total-s columns as S.SSSSSS and T.TTTTTT, each latency as D.
+# and total-s columns as S.SSSSSS and T.TTTTTT, each latency as D, each
+# histogram as "hist H" (tested on its own below).
 files_table() {
 	sed -n '/^Files, by bytes transferred:$/,$p' "$1" |
 		sed -E 's/^( +[0-9]+ +[0-9]+ +[0-9]+ +[0-9]+ +[0-9]+ +[0-9]+) +[0-9]+\.[0-9]{6} +[0-9]+\.[0-9]{6}  /\1   S.SSSSSS     T.TTTTTT  /;
+			/^ +latency /s/ hist [^[]*\[[^]]*\] [0-9.]+(ns|us|ms|s)/ hist H/g;
 			/^ +latency /s/[0-9.]+(ns|us|ms|s)\b/D/g'
 }
 
@@ -68,25 +70,25 @@ files_table() {
 		'          read        written    calls   errors    opens    syncs     sync-s      total-s  file' \
 		'            41             64       11        2        1        0   S.SSSSSS     T.TTTTTT  /memfd:src (deleted)' \
 		'                                                  pwrite64 1, sendfile 9, memfd_create 1' \
-		'                                                  latency read (9) p50 D p99 D max D; write (1) p50 D p99 D max D; open (1) p50 D p99 D max D' \
+		'                                                  latency read (9) p50 D p99 D max D hist H; write (1) p50 D p99 D max D hist H; open (1) p50 D p99 D max D hist H' \
 		'             0             25        7        1        1        0   S.SSSSSS     T.TTTTTT  /memfd:dst (deleted)' \
 		'                                                  sendfile 6, memfd_create 1' \
-		'                                                  latency write (6) p50 D p99 D max D; open (1) p50 D p99 D max D' \
+		'                                                  latency write (6) p50 D p99 D max D hist H; open (1) p50 D p99 D max D hist H' \
 		'             8              8        3        0        1        0   S.SSSSSS     T.TTTTTT  pipe:[1]' \
 		'                                                  read 1, sendfile 1, pipe2 1' \
-		'                                                  latency read (1) p50 D p99 D max D; write (1) p50 D p99 D max D; open (1) p50 D p99 D max D' \
+		'                                                  latency read (1) p50 D p99 D max D hist H; write (1) p50 D p99 D max D hist H; open (1) p50 D p99 D max D hist H' \
 		'             0              8        2        0        1        0   S.SSSSSS     T.TTTTTT  socket:[2]' \
 		'                                                  sendfile 1, socketpair 1' \
-		'                                                  latency write (1) p50 D p99 D max D; open (1) p50 D p99 D max D' \
+		'                                                  latency write (1) p50 D p99 D max D hist H; open (1) p50 D p99 D max D hist H' \
 		'             8              0        2        0        1        0   S.SSSSSS     T.TTTTTT  socket:[3]' \
 		'                                                  read 1, socketpair 1' \
-		'                                                  latency read (1) p50 D p99 D max D; open (1) p50 D p99 D max D' \
+		'                                                  latency read (1) p50 D p99 D max D hist H; open (1) p50 D p99 D max D hist H' \
 		'             0              0        1        1        0        0   S.SSSSSS     T.TTTTTT  (fds not open)' \
 		'                                                  sendfile 1' \
-		'                                                  latency write (1) p50 D p99 D max D' \
+		'                                                  latency write (1) p50 D p99 D max D hist H' \
 		'             0              0        1        0        1        0   S.SSSSSS     T.TTTTTT  pipe:[4]' \
 		'                                                  pipe2 1' \
-		'                                                  latency open (1) p50 D p99 D max D' >"$out.want"
+		'                                                  latency open (1) p50 D p99 D max D hist H' >"$out.want"
 	assert_same "$out.want" "$out.n"
 	# The trace is still there, before the table.
 	run grep -c '^sendfile(' "$out"
@@ -103,22 +105,22 @@ files_table() {
 		'          read        written    calls   errors    opens    syncs     sync-s      total-s  file' \
 		'            35             64        6        1        1        0   S.SSSSSS     T.TTTTTT  /memfd:src (deleted)' \
 		'                                                  pwrite64 1, splice 1, copy_file_range 3, memfd_create 1' \
-		'                                                  latency read (4) p50 D p99 D max D; write (1) p50 D p99 D max D; open (1) p50 D p99 D max D' \
+		'                                                  latency read (4) p50 D p99 D max D hist H; write (1) p50 D p99 D max D hist H; open (1) p50 D p99 D max D hist H' \
 		'            26             20        7        1        1        0   S.SSSSSS     T.TTTTTT  pipe:[1]' \
 		'                                                  splice 4, tee 1, vmsplice 1, pipe2 1' \
-		'                                                  latency read (4) p50 D p99 D max D; write (2) p50 D p99 D max D; open (1) p50 D p99 D max D' \
+		'                                                  latency read (4) p50 D p99 D max D hist H; write (2) p50 D p99 D max D hist H; open (1) p50 D p99 D max D hist H' \
 		'             0             43        7        2        1        0   S.SSSSSS     T.TTTTTT  /memfd:dst (deleted)' \
 		'                                                  splice 3, copy_file_range 3, memfd_create 1' \
-		'                                                  latency write (6) p50 D p99 D max D; open (1) p50 D p99 D max D' \
+		'                                                  latency write (6) p50 D p99 D max D hist H; open (1) p50 D p99 D max D hist H' \
 		'             6              6        3        0        1        0   S.SSSSSS     T.TTTTTT  pipe:[2]' \
 		'                                                  read 1, tee 1, pipe2 1' \
-		'                                                  latency read (1) p50 D p99 D max D; write (1) p50 D p99 D max D; open (1) p50 D p99 D max D' \
+		'                                                  latency read (1) p50 D p99 D max D hist H; write (1) p50 D p99 D max D hist H; open (1) p50 D p99 D max D hist H' \
 		'             0              0        1        0        1        0   S.SSSSSS     T.TTTTTT  socket:[3]' \
 		'                                                  socketpair 1' \
-		'                                                  latency open (1) p50 D p99 D max D' \
+		'                                                  latency open (1) p50 D p99 D max D hist H' \
 		'             0              0        1        0        1        0   S.SSSSSS     T.TTTTTT  socket:[4]' \
 		'                                                  socketpair 1' \
-		'                                                  latency open (1) p50 D p99 D max D' >"$out.want"
+		'                                                  latency open (1) p50 D p99 D max D hist H' >"$out.want"
 	assert_same "$out.want" "$out.n"
 	# -c: no trace lines, the syscall table first.
 	assert_equal "$(head -n 1 "$out")" "% time     seconds  usecs/call     calls    errors          bytes syscall"
@@ -136,9 +138,23 @@ files_table() {
 	run grep -A2 -E '\((other files|fds not open)\)$' <<<"$table"
 	assert_output "             0           2001     8004        0     2001        0   S.SSSSSS     T.TTTTTT  (other files)
                                                   write 2001, close 4002, pipe2 2001
-                                                  latency write (2001) p50 D p99 D max D; open (2001) p50 D p99 D max D; desc (4002) p50 D p99 D max D
+                                                  latency write (2001) p50 D p99 D max D hist H; open (2001) p50 D p99 D max D hist H; desc (4002) p50 D p99 D max D hist H
 --
              0              0    12000    12000        0        0   S.SSSSSS     T.TTTTTT  (fds not open)
                                                   write 12000
-                                                  latency write (12000) p50 D p99 D max D"
+                                                  latency write (12000) p50 D p99 D max D hist H"
+}
+
+@test "latency histograms: a pipe read that waits 20 ms lands in the 16.4ms..32.8ms bucket; --ascii" {
+	# log2 buckets of microseconds: 20,000 us is in [16,384, 32,768)
+	"$IOTRACE" -q -f --summary=files -e trace=read "$HELPERS/rw" slowpipe 2>"$out"
+	run grep -E '^ {50}latency ' "$out"
+	assert_output --regexp '^ {50}latency read \(1\) p50 [0-9.]+ms p99 [0-9.]+ms max [0-9.]+ms hist 16\.4ms \[█\] 32\.8ms$'
+	"$IOTRACE" -q -f --ascii --summary=files -e trace=read "$HELPERS/rw" slowpipe 2>"$out"
+	run grep -E '^ {50}latency ' "$out"
+	assert_output --regexp '^ {50}latency read \(1\) p50 [0-9.]+ms p99 [0-9.]+ms max [0-9.]+ms hist 16\.4ms \[@\] 32\.8ms$'
+	# several buckets: bars scaled to the fullest, empty ones blank
+	"$IOTRACE" -q --ascii --summary=files -e trace=write,fsync "$HELPERS/rw" basic 2>"$out"
+	run grep -E '^ {50}latency write' "$out"
+	assert_output --regexp 'hist [0-9.]+[nmu]?s \[[ .:=+*#@-]*@[ .:=+*#@-]*\] [0-9.]+[nmu]?s'
 }

@@ -26,7 +26,7 @@ setup() {
 	run "$IOTRACE" -q -c --summary=files -S name -e trace=%sync -- "$HELPERS/rw" sync
 	assert_line --regexp '^ +[0-9.]+ +[0-9.]+ +[0-9]+ +3 +2 +0 fsync$'
 	assert_line --regexp '^             0              0        2        0        0        2 +[0-9]+\.[0-9]{6} +[0-9]+\.[0-9]{6}  /memfd:rw \(deleted\)$'
-	assert_line --regexp '^ {50}latency sync \(2\) p50 [0-9.]+[nmu]?s p99 [0-9.]+[nmu]?s max [0-9.]+[nmu]?s$'
+	assert_line --regexp '^ {50}latency sync \(2\) p50 [0-9.]+[nmu]?s p99 [0-9.]+[nmu]?s max [0-9.]+[nmu]?s hist [0-9.]+[nmu]?s \[.+\] [0-9.]+[nmu]?s$'
 }
 
 @test "syncfs, sync, sync_file_range, fadvise64, fadvise64_64, readahead: split 64-bit values on i386, flags, advice" {
@@ -42,7 +42,7 @@ setup() {
 	run grep -A2 "$cwd/db\$" "$out"
 	assert_line --index 0 --regexp '^ +0 +21 +15 +0 +3 +6 +[0-9]+\.[0-9]{6} +[0-9]+\.[0-9]{6}  .*/db$'
 	assert_line --index 1 '                                                  write 3, openat 3, close 3, fsync 3, fdatasync 3'
-	assert_line --index 2 --regexp '^ {50}latency write \(3\) p50 [^;]+; open \(3\) p50 [^;]+; desc \(3\) p50 [^;]+; sync \(6\) p50 [0-9.]+[nmu]?s p99 [0-9.]+[nmu]?s max [0-9.]+[nmu]?s$'
+	assert_line --index 2 --regexp '^ {50}latency write \(3\) p50 [^;]+; open \(3\) p50 [^;]+; desc \(3\) p50 [^;]+; sync \(6\) p50 [0-9.]+[nmu]?s p99 [0-9.]+[nmu]?s max [0-9.]+[nmu]?s hist [^;]+$'
 	# The time in the syncs is part of the time in all calls on the file.
 	run awk -v f="$cwd/db" '$NF == f { print ($7 <= $8) }' "$out"
 	assert_output 1

@@ -27,6 +27,7 @@ enum {
 	OPT_SUMMARY,
 	OPT_JSON,
 	OPT_TIMELINE,
+	OPT_ASCII,
 	OPT_TOCTOU,
 	OPT_TOCTOU_BYTES,
 	OPT_SPIN,
@@ -60,6 +61,7 @@ static const struct option long_options[] = {
 	{ "normalize", no_argument, NULL, OPT_NORMALIZE },
 	{ "json", no_argument, NULL, OPT_JSON },
 	{ "timeline", required_argument, NULL, OPT_TIMELINE },
+	{ "ascii", no_argument, NULL, OPT_ASCII },
 	{ "relative-timestamps", no_argument, NULL, 'r' },
 	{ "syscall-times", no_argument, NULL, 'T' },
 	{ "summary-only", no_argument, NULL, 'c' },
@@ -104,7 +106,9 @@ static void usage(void)
 	       "  --json          one JSON object per event (doc/json-schema.md)\n"
 	       "  --timeline=FILE also write the trace as Chrome Trace Event JSON, for\n"
 	       "                  Perfetto (ui.perfetto.dev) or chrome://tracing\n"
-	       "  --summary=files a table at exit: bytes read and written per file\n"
+	       "  --summary=files a table at exit: bytes read and written per file, and\n"
+	       "                  latency percentiles and histograms per kind of call\n"
+	       "  --ascii         draw the histograms in plain ASCII\n"
 	       "  -k              the caller's stack after each call (libunwind)\n"
 	       "  --stack-trace-frame-limit=N  at most N frames (default 256)\n"
 	       "  -y              print the path or identity behind each fd: 3</tmp/x>\n"
@@ -501,6 +505,9 @@ static int output_option(int c)
 		break;
 	case OPT_JSON:
 		opt.json = 1;
+		break;
+	case OPT_ASCII:
+		opt.ascii = 1;
 		break;
 	case OPT_TIMELINE:
 		if (!*optarg)

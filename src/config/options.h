@@ -90,6 +90,7 @@ struct options {
 	unsigned frame_limit;		/* --stack-trace-frame-limit */
 	const char *outfile;		/* -o */
 	const char *timeline;		/* --timeline=FILE */
+	int ascii;			/* --ascii: tables drawn in plain ASCII */
 	int per_process;		/* -ff */
 	int quiet;			/* -q */
 	int follow;			/* off with --no-follow */

@@ -156,6 +156,19 @@ uint64_t latency_quantile(const struct latency *l, double q)
 	return l->max_ns;
 }
 
+void latency_log2(const struct latency *l, uint64_t *counts, unsigned n)
+{
+	unsigned i, k;
+
+	memset(counts, 0, n * sizeof(*counts));
+	for (i = 0; i < l->used && n; i++) {
+		uint64_t us = MIN(bucket_top(l->buckets[i].b), l->max_ns) / 1000;
+
+		k = us ? 64u - (unsigned)__builtin_clzll(us) : 0;	/* 2^(k-1) <= us < 2^k */
+		counts[MIN(k, n - 1)] += l->buckets[i].count;
+	}
+}
+
 const char *op_name(enum op_kind k)
 {
 	static const char *const names[OP_COUNT] = {

@@ -71,4 +71,12 @@ const char *op_name(enum op_kind k);
  */
 uint64_t latency_quantile(const struct latency *l, double q);
 
+/*
+ * @l's calls in log2 buckets of microseconds: @counts[0] below 1 us,
+ * @counts[i] from 2^(i-1) to 2^i us (a bucket of @l counts where its
+ * largest latency falls).  @n buckets at most; the last takes the rest.
+ */
+#define LATENCY_LOG2_BUCKETS 40
+void latency_log2(const struct latency *l, uint64_t *counts, unsigned n);
+
 #endif

@@ -107,7 +107,45 @@ static void duration(struct strbuf *sb, uint64_t ns)
 /* The indent of the lines under a file's row. */
 #define UNDER "                                                  "
 
-/* "latency: read (9) p50 1.2us p99 8us max 12us; write ..." */
+/*
+ * A histogram of @l, log2 buckets of microseconds from the first that
+ * holds a call to the last: "hist 1us [▂█▁] 8us", bars scaled to the
+ * fullest bucket; --ascii draws them " .:-=+*#".
+ */
+static void histogram(struct strbuf *sb, const struct latency *l)
+{
+	static const char *const blocks[9] = { " ", "\u2581", "\u2582", "\u2583", "\u2584",
+						"\u2585", "\u2586", "\u2587", "\u2588" };
+	static const char ascii[9] = { ' ', '.', ':', '-', '=', '+', '*', '#', '@' };
+	uint64_t counts[LATENCY_LOG2_BUCKETS], top = 0;
+	unsigned i, first = LATENCY_LOG2_BUCKETS, last = 0;
+
+	latency_log2(l, counts, LATENCY_LOG2_BUCKETS);
+	for (i = 0; i < LATENCY_LOG2_BUCKETS; i++) {
+		if (!counts[i])
+			continue;
+		first = MIN(first, i);
+		last = i;
+		top = MAX(top, counts[i]);
+	}
+	if (!top)
+		return;
+	sb_addstr(sb, " hist ");
+	duration(sb, first ? (1000ull << (first - 1)) : 0);
+	sb_addstr(sb, " [");
+	for (i = first; i <= last; i++) {
+		unsigned level = counts[i] ? (unsigned)((counts[i] * 8 + top - 1) / top) : 0;
+
+		if (opt.ascii)
+			sb_addch(sb, ascii[level]);
+		else
+			sb_addstr(sb, blocks[level]);
+	}
+	sb_addstr(sb, "] ");
+	duration(sb, 1000ull << last);
+}
+
+/* "latency: read (9) p50 1.2us p99 8us max 12us hist 1us [▂█▁] 16us; write ..." */
 static void latencies(struct strbuf *sb, const struct file *f)
 {
 	const char *sep = UNDER "latency ";
@@ -125,6 +163,7 @@ static void latencies(struct strbuf *sb, const struct file *f)
 		duration(sb, latency_quantile(l, 0.99));
 		sb_addstr(sb, " max ");
 		duration(sb, l->max_ns);
+		histogram(sb, l);
 		sep = "; ";
 	}
 	if (*sep == ';')

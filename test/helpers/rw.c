@@ -1,9 +1,10 @@
 /*
  * read/write/pread64/pwrite64 with known data, fds and results.
- * usage: rw basic | bytes | octal | offsets | mixed | guard | pipes | sync
+ * usage: rw basic | bytes | octal | offsets | mixed | guard | pipes | sync | slowpipe
  * mixed: 100 x (99 getppid + 1 write), mostly calls iotrace does not trace.
  * pipes: 12,000 pipes, a byte written to each, and as many writes to
  *        fds that are not open, all different.
+ * slowpipe: a read of a pipe whose writer, a child, first sleeps 20 ms.
  * fds: 3 is /dev/null, 4 a memfd, so the trace is the same on every run.
  */
 #define _GNU_SOURCE
@@ -12,6 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 static int null_fd, mem_fd;
@@ -137,6 +140,26 @@ static void pipes(void)
 	}
 }
 
+static void slowpipe(void)
+{
+	struct timespec ms20 = { 0, 20 * 1000 * 1000 };
+	char c;
+	int p[2];
+	pid_t pid;
+
+	if (pipe(p))
+		exit(3);
+	pid = fork();
+	if (pid < 0)
+		exit(3);
+	if (!pid) {
+		nanosleep(&ms20, NULL);
+		_exit(write(p[1], "x", 1) == 1 ? 0 : 1);
+	}
+	if (read(p[0], &c, 1) != 1 || waitpid(pid, NULL, 0) != pid)
+		exit(3);
+}
+
 int main(int argc, char **argv)
 {
 	if (argc != 2)
@@ -158,6 +181,8 @@ int main(int argc, char **argv)
 		pipes();
 	else if (!strcmp(argv[1], "sync"))
 		sync_calls();
+	else if (!strcmp(argv[1], "slowpipe"))
+		slowpipe();
 	else
 		return 2;
 	return 0;
