@@ -20,8 +20,9 @@ files_table() {
 
 @test "-c: a table of calls, errors and bytes per syscall instead of the trace; bytes only for data calls" {
 	"$IOTRACE" -c -S name "$HELPERS/rw" basic 2>"$out"
-	# Masked: % time, seconds, usecs/call.
-	sed -E 's/^ *[0-9.]+ +[0-9.]+ +[0-9]+ //' "$out" >"$out.n"
+	# Masked: % time, seconds, usecs/call.  The latencies after the
+	# table are tested below.
+	sed -E '/^$/,$d; s/^ *[0-9.]+ +[0-9.]+ +[0-9]+ //' "$out" >"$out.n"
 	printf '%s\n' \
 		'% time     seconds  usecs/call     calls    errors          bytes syscall' \
 		'------ ----------- ----------- --------- --------- -------------- ----------------' \
@@ -145,8 +146,8 @@ files_table() {
                                                   latency write (12000) p50 D p99 D max D hist H"
 }
 
-@test "latency histograms: a pipe read that waits 20 ms lands in the 16.4ms..32.8ms bucket; --ascii" {
-	# log2 buckets of microseconds: 20,000 us is in [16,384, 32,768)
+@test "latency histograms: a pipe read that waits 24 ms lands in the 16.4ms..32.8ms bucket; --ascii" {
+	# log2 buckets of microseconds: 24,000 us is in [16,384, 32,768)
 	"$IOTRACE" -q -f --summary=files -e trace=read "$HELPERS/rw" slowpipe 2>"$out"
 	run grep -E '^ {50}latency ' "$out"
 	assert_output --regexp '^ {50}latency read \(1\) p50 [0-9.]+ms p99 [0-9.]+ms max [0-9.]+ms hist 16\.4ms \[█\] 32\.8ms$'
@@ -157,4 +158,15 @@ files_table() {
 	"$IOTRACE" -q --ascii --summary=files -e trace=write,fsync "$HELPERS/rw" basic 2>"$out"
 	run grep -E '^ {50}latency write' "$out"
 	assert_output --regexp 'hist [0-9.]+[nmu]?s \[[ .:=+*#@-]*@[ .:=+*#@-]*\] [0-9.]+[nmu]?s'
+}
+
+@test "-c: after strace's table, each syscall's latency percentiles and histogram" {
+	"$IOTRACE" -q -f -c -e trace=read,write "$HELPERS/rw" slowpipe 2>"$out"
+	run sed -n '/^Latency per syscall:$/,$p' "$out"
+	assert_line --index 0 'Latency per syscall:'
+	assert_line --index 1 --regexp '^  read +\(1\) p50 [0-9.]+ms p99 [0-9.]+ms max [0-9.]+ms hist 16\.4ms \[█\] 32\.8ms$'
+	assert_line --index 2 --regexp '^  write +\(1\) p50 [0-9.]+[nmu]?s p99 [0-9.]+[nmu]?s max [0-9.]+[nmu]?s hist [0-9.]+[nmu]?s \[█\] [0-9.]+[nmu]?s$'
+	# strace's table itself is unchanged: its last row is the total
+	run grep -B1 '^$' "$out"
+	assert_line --index 0 --regexp ' total$'
 }

@@ -120,7 +120,7 @@ static uint64_t bucket_top(unsigned b)
 	return ((uint64_t)(8 + b % 8) << (msb - 3)) + ((uint64_t)1 << (msb - 3)) - 1;
 }
 
-static void latency_add(struct latency *l, uint64_t ns)
+void latency_add(struct latency *l, uint64_t ns)
 {
 	unsigned b = bucket_of(ns), i;
 

@@ -64,6 +64,9 @@ struct file **files_sorted(size_t *count);
 /* The name of operation kind @k ("read", "open"...). */
 const char *op_name(enum op_kind k);
 
+/* Counts one call of @ns in @l (its memory grows with the range of times, not the calls). */
+void latency_add(struct latency *l, uint64_t ns);
+
 /*
  * The latency at or below which fraction @q (0.5, 0.99) of @l's calls
  * took, as the upper bound of its bucket (at most 1/8 over), never above

@@ -15,6 +15,7 @@ void summary_add(const struct call *c, uint64_t ns, int changed)
 
 	k->calls++;
 	k->ns += ns;
+	latency_add(&k->lat, ns);
 	k->toctou += changed;
 	if (c->error)
 		k->errors++;

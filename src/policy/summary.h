@@ -3,10 +3,12 @@
 
 #include <stdint.h>
 #include "call/call.h"
+#include "policy/files.h"
 
 struct counts {
 	uint64_t calls, errors, bytes, ns;
 	uint64_t toctou;	/* calls whose data changed while they ran */
+	struct latency lat;	/* percentiles and the histogram under -c's table */
 };
 
 /* Counts one finished call for -c/-C: @ns spent in it; @changed: --toctou saw a change. */

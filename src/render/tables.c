@@ -13,6 +13,9 @@
 #include "util/strbuf.h"
 #include "util/util.h"
 
+static void duration(struct strbuf *sb, uint64_t ns);
+static void histogram(struct strbuf *sb, const struct latency *l);
+
 static int by_sort(const void *a, const void *b)
 {
 	unsigned x = *(const unsigned *)a, y = *(const unsigned *)b;
@@ -62,8 +65,9 @@ void summary_print(struct outstream *s)
 {
 	struct strbuf sb = STRBUF_INIT;
 	unsigned ids[SC_COUNT], n = 0, i;
-	struct counts total = { 0, 0, 0, 0, 0 };
+	struct counts total;
 
+	memset(&total, 0, sizeof(total));
 	for (i = 1; i < SC_COUNT; i++) {
 		const struct counts *k = summary_counts(i);
 
@@ -87,6 +91,20 @@ void summary_print(struct outstream *s)
 	}
 	add_rule(&sb);
 	row(&sb, 100.0, &total, "total");
+	/* Beyond strace's table: how the time is spread, a row a syscall. */
+	sb_addstr(&sb, "\nLatency per syscall:\n");
+	for (i = 0; i < n; i++) {
+		const struct latency *l = &summary_counts(ids[i])->lat;
+
+		sb_addf(&sb, "  %-16s (%llu) p50 ", syscall_def(ids[i])->name, (unsigned long long)l->n);
+		duration(&sb, latency_quantile(l, 0.5));
+		sb_addstr(&sb, " p99 ");
+		duration(&sb, latency_quantile(l, 0.99));
+		sb_addstr(&sb, " max ");
+		duration(&sb, l->max_ns);
+		histogram(&sb, l);
+		sb_addch(&sb, '\n');
+	}
 	out_write(s, sb.buf, sb.len);
 	sb_release(&sb);
 }

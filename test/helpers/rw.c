@@ -4,7 +4,9 @@
  * mixed: 100 x (99 getppid + 1 write), mostly calls iotrace does not trace.
  * pipes: 12,000 pipes, a byte written to each, and as many writes to
  *        fds that are not open, all different.
- * slowpipe: a read of a pipe whose writer, a child, first sleeps 20 ms.
+ * slowpipe: a read of a pipe whose writer, a child, sleeps 24 ms from when
+ *           the parent says it is about to read (a handshake of readv and
+ *           writev once the child runs).
  * fds: 3 is /dev/null, 4 a memfd, so the trace is the same on every run.
  */
 #define _GNU_SOURCE
@@ -13,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/uio.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -142,21 +145,26 @@ static void pipes(void)
 
 static void slowpipe(void)
 {
-	struct timespec ms20 = { 0, 20 * 1000 * 1000 };
-	char c;
-	int p[2];
+	struct timespec ms24 = { 0, 24 * 1000 * 1000 };
+	char c, r = 'r', g = 'g';
+	struct iovec rio = { &r, 1 }, gio = { &g, 1 };
+	int p[2], go[2], ready[2];
 	pid_t pid;
 
-	if (pipe(p))
+	if (pipe(p) || pipe(go) || pipe(ready))
 		exit(3);
 	pid = fork();
 	if (pid < 0)
 		exit(3);
-	if (!pid) {
-		nanosleep(&ms20, NULL);
+	if (!pid) {	/* the 24 ms start when the parent is about to read */
+		if (writev(ready[1], &rio, 1) != 1 || readv(go[0], &gio, 1) != 1)
+			_exit(1);
+		nanosleep(&ms24, NULL);
 		_exit(write(p[1], "x", 1) == 1 ? 0 : 1);
 	}
-	if (read(p[0], &c, 1) != 1 || waitpid(pid, NULL, 0) != pid)
+	/* readv and writev for the handshake: a test traces read and write alone */
+	if (readv(ready[0], &rio, 1) != 1 || writev(go[1], &gio, 1) != 1 ||
+	    read(p[0], &c, 1) != 1 || waitpid(pid, NULL, 0) != pid)
 		exit(3);
 }
 
