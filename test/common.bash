@@ -38,8 +38,9 @@ normalize() {
 		BEGIN { $align = $ENV{ALIGN} // 40; $mask = $ENV{MASK_ADDR}; $repad = $ENV{REPAD};
 			$inode = $ENV{MASK_INODE}; $port = $ENV{MASK_PORT}; $left = $ENV{MASK_LEFT}; }
 		sub p { my $n = shift; $m{$n} //= "P" . ++$c; $m{$n} }
-		my $lead = s/^\[pid +(\d+)\] /sprintf("[pid %5s] ", p($1))/e
-			|| s/^(\d+) +/sprintf("%-5s ", p($1))/e;
+		# (pids, or the lineage names of --normalize: 1.2, ?1, x3)
+		my $lead = s/^\[pid +([\d.?x]+)\] /sprintf("[pid %5s] ", p($1))/e
+			|| s/^([\d.]+|\?\d+|x\d+) +/sprintf("%-5s ", p($1))/e;
 		s/\b(si_pid=|pid |PID=|Process |process_vm_readv\(|process_vm_writev\()(\d+)/$1 . p($2)/ge;
 		s/(\{pid=)(\d+)/$1 . p($2)/ge;	# SCM_CREDENTIALS
 		# (the level and type of a control message are values, not addresses)

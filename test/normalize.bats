@@ -30,9 +30,9 @@ setup() {
 	# only printing it at the thread's exit event keeps the program's order.
 	local i end child
 	for i in 1 2 3 4 5; do
-		"$IOTRACE" --normalize -o "$out" "$HELPERS/norm" same
-		end=$(grep -nE '^2 +\+\+\+ exited with 0 \+\+\+$' "$out" | cut -d: -f1)
-		child=$(grep -n -m1 '^3 ' "$out" | cut -d: -f1)
+		"$IOTRACE" --normalize=interleaved -o "$out" "$HELPERS/norm" same
+		end=$(grep -nE '^1\.1 +\+\+\+ exited with 0 \+\+\+$' "$out" | cut -d: -f1)
+		child=$(grep -n -m1 '^1\.2 ' "$out" | cut -d: -f1)
 		[ -n "$end" ] && [ -n "$child" ] || fail "no thread end or no child line: $(cat "$out")"
 		[ "$end" -lt "$child" ] || fail "run $i: the thread's end (line $end) after the child's first line ($child)"
 	done
@@ -41,16 +41,16 @@ setup() {
 	assert_output 3
 }
 
-@test "what is rewritten: pids and tids by appearance, addresses, inodes; CPU times 0; no times" {
+@test "what is rewritten: pids and tids by lineage, addresses, inodes; CPU times 0; no times" {
 	"$IOTRACE" --normalize -y -tt -T -e trace=%data -o "$out" "$HELPERS/norm" same
-	# The process is 1 (it prints first), its thread 2, its child 3.
+	# The process is 1, the thread it makes first 1.1, the child it forks next 1.2.
 	run grep -c '^1 ' "$out"
 	refute_output 0
-	run grep -E '^2 +write\(3</dev/null>, "from the thread", 15\) += 15$' "$out"
+	run grep -E '^1\.1 +write\(3</dev/null>, "from the thread", 15\) += 15$' "$out"
 	assert_success
-	run grep -E '^3 +write\(5<pipe:\[1\]>, "hello", 5\) += 5$' "$out"
+	run grep -E '^1\.2 +write\(5<pipe:\[1\]>, "hello", 5\) += 5$' "$out"
 	assert_success
-	run grep -E '^1 +--- SIGCHLD \{si_signo=SIGCHLD, si_code=CLD_EXITED, si_pid=3, si_uid=0, si_status=0, si_utime=0, si_stime=0\} ---$' "$out"
+	run grep -E '^1 +--- SIGCHLD \{si_signo=SIGCHLD, si_code=CLD_EXITED, si_pid=1\.2, si_uid=0, si_status=0, si_utime=0, si_stime=0\} ---$' "$out"
 	assert_success
 	run grep -E '^1 +read\(3</dev/null>, ADDR1, 16\) += -1 EBADF' "$out"
 	assert_success
@@ -65,8 +65,8 @@ setup() {
 	run diff "$out.1" "$out.2"
 	assert_failure 1
 	assert_equal "$(grep -c '^[<>]' <<<"$output")" 2
-	assert_line --regexp '^< 2 +write\(3, "from the thread", 15\) += 15$'
-	assert_line --regexp '^> 2 +write\(3, "from the threaD", 15\) += 15$'
+	assert_line --regexp '^< 1\.1 +write\(3, "from the thread", 15\) += 15$'
+	assert_line --regexp '^> 1\.1 +write\(3, "from the threaD", 15\) += 15$'
 }
 
 @test "-ff files are named by ordinal" {
@@ -99,4 +99,47 @@ setup() {
 	# No address is left (flags stay as they are: the mmap with every prot bit).
 	run grep -v PROT_GROWSDOWN "$out.1"
 	refute_output --regexp '0x[0-9a-f]{6,}'
+}
+
+@test "two processes of two threads, unsynchronised: 20 runs, 20 identical traces, a block a thread in lineage order" {
+	local i
+	for i in $(seq 20); do
+		"$IOTRACE" --normalize -o "$out.$i" "$HELPERS/chaos" same
+		[ "$i" = 1 ] || assert_same "$out.1" "$out.$i"
+	done
+	# the blocks: 1, its thread 1.1, its child 1.2, the child's thread 1.2.1
+	run sh -c "cut -d' ' -f1 '$out.1' | uniq"
+	assert_output "$(printf '1\n1.1\n1.2\n1.2.1')"
+	run grep -c '^1\.1 *write(3, "parent.s thread line' "$out.1"
+	assert_output 50
+	run grep -c '^1\.2\.1 *read(4, ' "$out.1"
+	assert_output 50
+	# --json: the same names and order, two runs the same bytes
+	"$IOTRACE" --normalize --json -o "$out.j1" "$HELPERS/chaos" same
+	"$IOTRACE" --normalize --json -o "$out.j2" "$HELPERS/chaos" same
+	assert_same "$out.j1" "$out.j2"
+	run jq -r -s '[.[] | .tid] | unique | join(" ")' "$out.j1"
+	assert_output '1 1.1 1.2 1.2.1'
+	run jq -r -s 'map(select(.tid == "1.2.1")) | .[0].pid' "$out.j1"
+	assert_output '1.2'
+}
+
+@test "a thread's changed byte is a diff of exactly that line, however the threads ran" {
+	"$IOTRACE" --normalize -o "$out.1" "$HELPERS/chaos" same
+	"$IOTRACE" --normalize -o "$out.2" "$HELPERS/chaos" variant
+	run diff "$out.1" "$out.2"
+	assert_failure 1
+	assert_equal "$(grep -c '^[<>]' <<<"$output")" 2
+	assert_line --regexp '^< 1\.1 +write\(3, "parent.s thread line 0\\n", 23\) += 23$'
+	assert_line --regexp '^> 1\.1 +write\(3, "parent.s thread linE 0\\n", 23\) += 23$'
+}
+
+@test "a thread of 1,000,000 calls: its block is spilled to a temporary file, memory stays bounded" {
+	command -v /usr/bin/time >/dev/null || skip "GNU time is not installed"
+	/usr/bin/time -f %M -o "$out.rss" "$IOTRACE" --normalize -e trace=write -o "$out" "$HELPERS/chaos" million
+	run grep -c '^1 \+write(3, "m", 1) *= 1$' "$out"
+	assert_output 1000000
+	# about 35 MB of lines went through the block; iotrace kept a few MB
+	echo "max RSS: $(cat "$out.rss") KiB"
+	[ "$(cat "$out.rss")" -lt 32768 ]
 }

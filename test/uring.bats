@@ -317,7 +317,7 @@ image() {
 		(cd "$cwd" && "$IOTRACE" -f --normalize -s 0 -e trace=%async -o "$out.$r" -- fio --name=t \
 			--ioengine=io_uring --rw=write --bs=4k --size=16k --filename="$cwd/f" \
 			--output-format=terse >/dev/null 2>&1)
-		grep -E '^[0-9]+ +[sc]qe ' "$out.$r" >"$out.$r.q"
+		grep -E '^[0-9.]+ +[sc]qe ' "$out.$r" >"$out.$r.q"
 	done
 	assert_equal "$(grep -c 'user_data=ADDR' "$out.1.q")" 8
 	assert_same "$out.1.q" "$out.2.q"

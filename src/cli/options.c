@@ -58,7 +58,7 @@ static const struct option long_options[] = {
 	{ "seccomp-bpf", no_argument, NULL, OPT_SECCOMP },
 	{ "trace", required_argument, NULL, OPT_TRACE },
 	{ "stack-trace", no_argument, NULL, 'k' },
-	{ "normalize", no_argument, NULL, OPT_NORMALIZE },
+	{ "normalize", optional_argument, NULL, OPT_NORMALIZE },
 	{ "json", no_argument, NULL, OPT_JSON },
 	{ "timeline", required_argument, NULL, OPT_TIMELINE },
 	{ "ascii", no_argument, NULL, OPT_ASCII },
@@ -101,8 +101,11 @@ static void usage(void)
 	       "  -T              time spent in each call\n"
 	       "  -c              a summary table at exit instead of the trace;\n"
 	       "                  -C: the trace and the table; -S time|calls|name|nothing\n"
-	       "  --normalize     output two runs can diff: pids, addresses, inodes\n"
+	       "  --normalize     output two runs can diff, however the threads were\n"
+	       "                  scheduled: threads named by lineage (1, 1.1, 1.2...),\n"
+	       "                  a block a thread in that order, addresses and inodes\n"
 	       "                  renumbered, no times, every call one line\n"
+	       "  --normalize=interleaved  the same names, lines in time order\n"
 	       "  --json          one JSON object per event (doc/json-schema.md)\n"
 	       "  --timeline=FILE also write the trace as Chrome Trace Event JSON, for\n"
 	       "                  Perfetto (ui.perfetto.dev) or chrome://tracing\n"
@@ -515,7 +518,12 @@ static int output_option(int c)
 		opt.timeline = optarg;
 		break;
 	case OPT_NORMALIZE:
-		opt.normalize = 1;
+		if (!optarg)
+			opt.normalize = NORM_BLOCKS;
+		else if (!strcmp(optarg, "interleaved"))
+			opt.normalize = NORM_INTERLEAVED;
+		else
+			die("invalid value for --normalize: '%s' (interleaved, or none)", typed(optarg));
 		break;
 	case OPT_TOCTOU:
 		opt.toctou = !optarg ? TOCTOU_DETECT :

@@ -75,7 +75,7 @@ struct options {
 	char **paths;			/* -P, resolved with realpath */
 	size_t npaths;
 	enum result_filter result;	/* -z, -Z */
-	int normalize;			/* --normalize */
+	int normalize;			/* --normalize: 0, NORM_BLOCKS or NORM_INTERLEAVED */
 	int json;			/* --json */
 	int files_summary;		/* --summary=files */
 	int stack;			/* -k */
@@ -109,6 +109,10 @@ extern struct options opt;
  * only for what it tells: io_uring_setup and io_uring_enter when just
  * io_uring's operations were asked for (their rings are found there).
  */
+/* --normalize's output: a block a thread in lineage order, or in time order. */
+#define NORM_BLOCKS 1
+#define NORM_INTERLEAVED 2
+
 #define TRACE_SHOWN 1
 #define TRACE_QUIET 2
 

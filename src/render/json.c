@@ -85,6 +85,15 @@ static void j_str(const char *s)
 	j_bytes((const unsigned char *)s, strlen(s));
 }
 
+/* A pid: a number, or under --normalize its lineage name, a string ("1.2"). */
+static void j_pid(pid_t pid)
+{
+	if (opt.normalize)
+		j_str(quote_pid_str(pid));
+	else
+		sb_addu(&js, (unsigned)pid);
+}
+
 static void j_key(const char *k)
 {
 	if (js.len && js.buf[js.len - 1] != '{' && js.buf[js.len - 1] != '[')
@@ -113,10 +122,14 @@ static void begin(const struct who *w, const char *type)
 	sb_addf(&js, "{\"v\":%d", JSON_VERSION);
 	j_key("type");
 	j_str(type);
+	if (opt.normalize == NORM_BLOCKS && !opt.per_process) {
+		norm_block(w->tid);	/* the block puts "pid" and "tid" in when it is written */
+		return;
+	}
 	j_key("pid");
-	sb_addu(&js, quote_pid(w->tgid ? w->tgid : w->tid));
+	j_pid(w->tgid ? w->tgid : w->tid);
 	j_key("tid");
-	sb_addu(&js, quote_pid(w->tid));
+	j_pid(w->tid);
 }
 
 static void end(struct who *w)
@@ -369,7 +382,10 @@ static void j_cmsg(const struct call *c, const struct agg_arg *v, const struct c
 		   m->data_len >= sizeof(cred)) {
 		memcpy(cred, m->data, sizeof(cred));
 		j_key("pid");
-		sb_addu(&js, cred[0] > 0 && cred[0] <= INT32_MAX ? quote_pid((pid_t)cred[0]) : cred[0]);
+		if (cred[0] > 0 && cred[0] <= INT32_MAX)
+			j_pid((pid_t)cred[0]);
+		else
+			sb_addu(&js, cred[0]);
 		j_key("uid");
 		j_uint(cred[1]);
 		j_key("gid");
@@ -477,7 +493,7 @@ static void j_field(const struct call *c, const struct agg_arg *v, unsigned i, u
 		break;
 	case F_PID:	/* renumbered when a process; -1, 0, a group as they are */
 		if ((pid_t)val > 0)
-			sb_addu(&js, quote_pid((pid_t)val));
+			j_pid((pid_t)val);
 		else
 			sb_addi(&js, (pid_t)val);
 		break;
@@ -709,7 +725,7 @@ static void j_arg(const struct call *c, const struct arg *a)
 			j_uint(a->v.u);
 		break;
 	case ARG_PID:
-		sb_addu(&js, quote_pid((pid_t)a->v.i));
+		j_pid((pid_t)a->v.i);
 		break;
 	case ARG_UINT:
 		if (a->filled)
@@ -883,7 +899,7 @@ static void j_result(const struct call *c)
 	const char *name = NULL;
 
 	if (c->res_form == RES_PID) {
-		sb_addu(&js, quote_pid((pid_t)v));
+		j_pid((pid_t)v);
 		return;
 	}
 	if (c->res_form == RES_LIST && syscall_def(c->id)->result == RESULT_ADDR)
@@ -1072,7 +1088,7 @@ static void json_signal(struct who *t, const siginfo_t *si)
 	if (si->si_code == SI_USER || si->si_code == SI_TKILL || si->si_code == SI_QUEUE ||
 	    si->si_signo == SIGCHLD) {
 		j_key("si_pid");
-		sb_addu(&js, quote_pid(si->si_pid));
+		j_pid(si->si_pid);
 		j_key("si_uid");
 		sb_addu(&js, si->si_uid);
 	}

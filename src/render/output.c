@@ -23,6 +23,7 @@
 #include <sys/resource.h>
 #include <unistd.h>
 #include "config/options.h"
+#include "render/blocks.h"
 #include "render/output.h"
 #include "util/util.h"
 #include "policy/norm.h"
@@ -179,11 +180,19 @@ void out_init(void)
 		main_stream = stream_new(STDERR_FILENO, "stderr", 0, MAIN_BUF);
 }
 
-struct outstream *out_for(pid_t tid)
+struct outstream *out_for(pid_t tid, pid_t tgid)
 {
 	char path[4096];
 	struct outstream *s;
 
+	if (!opt.per_process && opt.normalize == NORM_BLOCKS) {
+		s = xcalloc(1, sizeof(*s));	/* not in @streams: nothing to flush */
+		s->fd = -1;
+		s->name = xstrdup("block");
+		s->is_file = main_stream->is_file;
+		s->block = block_new(tid, tgid);
+		return s;
+	}
 	if (!opt.per_process)
 		return main_stream;
 	if ((size_t)snprintf(path, sizeof(path), "%s.%d", opt.outfile,
@@ -205,6 +214,12 @@ void out_release(struct who *w)
 	w->out = NULL;
 	if (s == main_stream)
 		return;
+	if (s->block) {	/* its block waits for the end */
+		block_end(s->block);
+		free(s->name);
+		free(s);
+		return;
+	}
 	if (s->fd >= 0)
 		ff_close(s);
 	for (p = &streams; *p; p = &(*p)->next) {
@@ -219,6 +234,10 @@ void out_release(struct who *w)
 
 void out_write(struct outstream *s, const char *data, size_t len)
 {
+	if (s->block) {
+		block_write(s->block, data, len);
+		return;
+	}
 	if (s->failed || stopped)
 		return;
 	if (s->fd < 0 && ff_reopen(s))
@@ -238,6 +257,18 @@ void out_write(struct outstream *s, const char *data, size_t len)
 	s->len += len;
 	if (s->line_buffered && len && data[len - 1] == '\n')
 		flush(s);
+}
+
+static void write_main(void *ctx, const char *data, size_t len)
+{
+	out_write(ctx, data, len);
+}
+
+void out_finish(void)
+{
+	if (main_stream)
+		blocks_finish(write_main, main_stream, opt.json, main_stream->is_file,
+			      main_stream->is_file && opt.follow);
 }
 
 struct outstream *out_summary(void)

@@ -5,6 +5,7 @@
 #include <sys/types.h>
 
 struct outstream;
+struct block;
 
 /*
  * A traced thread as the output and the renderers see it: who it is, its
@@ -33,13 +34,17 @@ struct outstream {
 	struct who *open_line;	/* the thread whose line is unfinished here */
 	struct outstream *next;
 	struct outstream *lru_prev, *lru_next;	/* -ff: open files, newest first */
+	struct block *block;	/* --normalize: the thread's block, written at the end */
 };
 
 /* Opens the stream for -o (or stderr); dies with a message on failure. */
 void out_init(void);
 
 /* The stream thread @tid writes to (a new FILE.TID with -ff). */
-struct outstream *out_for(pid_t tid);
+struct outstream *out_for(pid_t tid, pid_t tgid);
+
+/* --normalize's blocks, in lineage order, to the output (once; see render/blocks.h). */
+void out_finish(void);
 
 /* Releases @w's use of its stream (closes a -ff file). */
 void out_release(struct who *w);

@@ -3,6 +3,7 @@
  * quoting, and what --normalize renumbers.
  */
 #include "config.h"
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -198,4 +199,20 @@ void quote_timestamp(struct strbuf *sb)
 unsigned quote_pid(pid_t pid)
 {
 	return opt.normalize ? norm_pid(pid) : (unsigned)pid;
+}
+
+const char *quote_pid_str(pid_t pid)
+{
+	static char bufs[4][NORM_NAME_SHOWN];
+	static unsigned next;
+	char *b = bufs[next++ % 4];
+	const char *name;
+
+	if (!opt.normalize)
+		snprintf(b, NORM_NAME_SHOWN, "%u", (unsigned)pid);
+	else if ((name = norm_name(pid)))
+		snprintf(b, NORM_NAME_SHOWN, "%s", name);
+	else	/* never traced: numbered apart from the lineages */
+		snprintf(b, NORM_NAME_SHOWN, "x%u", norm_pid(pid));
+	return b;
 }

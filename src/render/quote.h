@@ -33,6 +33,14 @@ void file_name_text(struct strbuf *sb, const char *path, size_t len);
 /* A pid as printed: itself, or its ordinal with --normalize. */
 unsigned quote_pid(pid_t pid);
 
+/*
+ * A pid or tid as it prints: itself, or under --normalize its lineage
+ * name ("1.2"), or "x" and an ordinal for one iotrace never traced.
+ * Valid until the fourth call after.
+ */
+#define NORM_NAME_SHOWN 280
+const char *quote_pid_str(pid_t pid);
+
 /* -t, -tt, -ttt, -r: the time that starts a line, and a space. */
 void quote_timestamp(struct strbuf *sb);
 

@@ -44,16 +44,28 @@ static void take_stream(struct who *w)
 
 
 
+/*
+ * --normalize's blocks: the leader a line will get when its block is
+ * written, which the -a column counts (a file's "NAME  "; none known on
+ * a terminal, where it depends on how many threads there were).
+ */
+static size_t lead_width;
+
 static void leader(struct strbuf *sb, const struct who *w)
 {
-	if (opt.per_process) {
+	lead_width = 0;
+	if (opt.normalize == NORM_BLOCKS && !opt.per_process) {
+		norm_block(w->tid);	/* numbered within the thread's block, which names it */
+		if (w->out->is_file && opt.follow)
+			lead_width = MAX(strlen(quote_pid_str(w->tid)), (size_t)5) + 1;
+	} else if (opt.per_process) {
 		/* no pid column */
 	} else if (w->out->is_file) {
 		/* strace -f -o FILE marks every line with the pid. */
 		if (opt.follow || threads > 1)
-			sb_addf(sb, "%-5u ", quote_pid(w->tid));
+			sb_addf(sb, "%-5s ", quote_pid_str(w->tid));
 	} else if (threads > 1) {
-		sb_addf(sb, "[pid %5u] ", quote_pid(w->tid));
+		sb_addf(sb, "[pid %5s] ", quote_pid_str(w->tid));
 	}
 	if (opt.timestamps)
 		quote_timestamp(sb);
@@ -84,7 +96,7 @@ static void text_entry(struct who *w, const struct report *r)
 	text_args(&line, c, 0, n);
 	if (n && n < c->nargs)
 		sb_addstr(&line, ", ");
-	w->col = line.len;
+	w->col = line.len + lead_width;
 	emit(w);
 	w->line_open = 1;
 	w->line_cut = 0;
@@ -407,7 +419,7 @@ static void sig(struct strbuf *sb, int signo)
 
 static void pid_uid(struct strbuf *sb, const siginfo_t *si)
 {
-	sb_addf(sb, ", si_pid=%u, si_uid=%u", quote_pid(si->si_pid), (unsigned)si->si_uid);
+	sb_addf(sb, ", si_pid=%s, si_uid=%u", quote_pid_str(si->si_pid), (unsigned)si->si_uid);
 }
 
 static void sigval(struct strbuf *sb, const siginfo_t *si)

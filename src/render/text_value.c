@@ -281,10 +281,13 @@ static void named_number(struct strbuf *sb, int64_t v, const char *name)
 		sb_addstr(sb, name);
 }
 
-/* A pid field: renumbered by --normalize when it is a process; -1, 0, a group as they are. */
-static int64_t pid_value(pid_t pid)
+/* A pid field: renamed by --normalize when it is a process; -1, 0, a group as they are. */
+static void pid_value(struct strbuf *sb, pid_t pid)
 {
-	return pid > 0 ? (int64_t)quote_pid(pid) : pid;
+	if (pid > 0)
+		sb_addstr(sb, quote_pid_str(pid));
+	else
+		sb_addi(sb, pid);
 }
 
 /* An fd and, with -y, what it names (@p NULL or empty: nothing known). */
@@ -394,7 +397,7 @@ static void text_field(struct strbuf *sb, const struct call *c, const struct agg
 		field_fd(sb, c, v, (int64_t)val);
 		break;
 	case F_PID:
-		sb_addi(sb, pid_value((pid_t)val));
+		pid_value(sb, (pid_t)val);
 		break;
 	case F_ENUM:
 		text_enum(sb, val, fd->names);
@@ -642,8 +645,9 @@ static void text_cmsg(struct strbuf *sb, const struct call *c, const struct agg_
 	} else if (m->level == SOL_SOCKET_LEVEL && m->type == SCM_CREDENTIALS_TYPE) {
 		if (m->data_len >= sizeof(cred)) {
 			memcpy(cred, m->data, sizeof(cred));
-			sb_addf(sb, ", cmsg_data={pid=%lld, uid=%u, gid=%u}",
-				(long long)pid_value((pid_t)cred[0]), cred[1], cred[2]);
+			sb_addstr(sb, ", cmsg_data={pid=");
+			pid_value(sb, (pid_t)cred[0]);
+			sb_addf(sb, ", uid=%u, gid=%u}", cred[1], cred[2]);
 		}
 	} else if (m->data_len) {	/* beyond strace: the data of the types it leaves out */
 		sb_addstr(sb, ", cmsg_data=");
@@ -711,7 +715,7 @@ void text_arg(struct strbuf *sb, const struct call *c, const struct arg *a)
 		sb_addi(sb, a->v.i);
 		break;
 	case ARG_PID:
-		sb_addu(sb, quote_pid((pid_t)a->v.i));
+		sb_addstr(sb, quote_pid_str((pid_t)a->v.i));
 		break;
 	case ARG_FD:
 		fd_value(sb, c, a->v.i, &a->path);
@@ -811,7 +815,7 @@ static void result_value(struct strbuf *sb, const struct call *c)
 			sb_addf(sb, " (%s)", name);
 		return;
 	case RES_PID:
-		sb_addu(sb, quote_pid((pid_t)v));
+		sb_addstr(sb, quote_pid_str((pid_t)v));
 		return;
 	}
 	if (call_result_is_fd(c)) {

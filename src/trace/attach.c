@@ -13,6 +13,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 #include "config/options.h"
+#include "policy/norm.h"
 #include "render/output.h"
 #include "render/render.h"
 #include "trace/attach.h"
@@ -132,6 +133,8 @@ void tracer_spawn(void)
 	}
 	tracer_child = pid;
 	tcb_new(pid, TCB_STARTUP | (opt.seccomp ? TCB_FILTERED : 0));
+	if (opt.normalize)
+		norm_root(pid);
 	close(sync[1]);	/* lets the child go on to its execve */
 	free(path);
 }
@@ -162,6 +165,8 @@ static int seize_new_threads(pid_t pid, DIR *dir)
 		}
 		ptrace(PTRACE_INTERRUPT, tid, NULL, NULL);
 		tcb_new(tid, TCB_ATTACHED);
+		if (opt.normalize)
+			norm_root(tid);
 		n++;
 	}
 	return n;

@@ -180,6 +180,112 @@ static struct tcb *on_exec(struct tcb *t)
 	return t;
 }
 
+/*
+ * --normalize names a thread by its creator's lineage, which its creator's
+ * event tells: a new thread whose first stop came before it waits, stopped,
+ * until then (or until that creator is gone: it is then a stray).
+ */
+#define UNNAMED_MAX 1024
+static struct tcb *unnamed[UNNAMED_MAX];
+static unsigned nunnamed;
+static struct tcb *named_ready[UNNAMED_MAX];
+static unsigned nready;
+
+/* Whether @t now waits for its name (else it is named a stray and handled at once). */
+static int hold_unnamed(struct tcb *t, int status)
+{
+	long tgid = 0, ppid = 0;
+
+	if (nunnamed == UNNAMED_MAX) {	/* too many at once */
+		norm_stray(t->tid);
+		return 0;
+	}
+	/* Its creator is a thread of its own process (a thread) or of its parent (a process). */
+	umem_status(t->tid, "Tgid", &tgid);
+	umem_status(t->tid, "PPid", &ppid);
+	t->creator_tgid = (pid_t)(tgid && tgid != t->tid ? tgid : ppid);
+	t->flags |= TCB_UNNAMED;
+	t->held_status = status;
+	unnamed[nunnamed++] = t;
+	return 1;
+}
+
+/* @t got its name: its held stop is handled once the current one is. */
+static void release_unnamed(struct tcb *t)
+{
+	unsigned i;
+
+	for (i = 0; i < nunnamed && unnamed[i] != t; i++)
+		;
+	if (i == nunnamed)
+		return;
+	unnamed[i] = unnamed[--nunnamed];
+	t->flags &= ~TCB_UNNAMED;
+	if (nready < UNNAMED_MAX)
+		named_ready[nready++] = t;
+}
+
+static void on_stop(struct tcb *t, int status);
+
+/* @t died still waiting for its name: it waits no more. */
+static void drop_unnamed(struct tcb *t)
+{
+	unsigned i;
+
+	for (i = 0; i < nunnamed && unnamed[i] != t; i++)
+		;
+	if (i < nunnamed)
+		unnamed[i] = unnamed[--nunnamed];
+	t->flags &= ~TCB_UNNAMED;
+	norm_stray(t->tid);
+}
+
+/* Handles the stops of the threads named since they stopped. */
+static void handle_named(void)
+{
+	while (nready) {
+		struct tcb *t = named_ready[--nready];
+
+		tcb_hold(t->tid, t->held_status);
+		on_stop(t, t->held_status);
+	}
+}
+
+struct alive {
+	pid_t tgid;
+	const struct tcb *gone;
+	int n;
+};
+
+static void count_alive(struct tcb *t, void *data)
+{
+	struct alive *a = data;
+
+	a->n += t != a->gone && t->who.tgid == a->tgid;
+}
+
+/*
+ * @gone died: when it was its process's last traced thread, the threads
+ * still waiting for a name that process would have given are strays.
+ */
+static void creator_gone(const struct tcb *gone)
+{
+	struct alive a = { gone->who.tgid ? gone->who.tgid : gone->tid, gone, 0 };
+	unsigned i = nunnamed;
+
+	tcb_for_each(count_alive, &a);
+	if (a.n)
+		return;
+	while (i--) {
+		struct tcb *t = unnamed[i];
+
+		if (t->creator_tgid != a.tgid)
+			continue;
+		norm_stray(t->tid);
+		release_unnamed(t);
+	}
+}
+
 static void on_new_child(struct tcb *parent)
 {
 	unsigned long msg = 0;
@@ -187,12 +293,16 @@ static void on_new_child(struct tcb *parent)
 
 	if (ptrace(PTRACE_GETEVENTMSG, parent->tid, NULL, &msg) || !msg)
 		return;
+	if (opt.normalize)
+		norm_child(parent->tid, (pid_t)msg);
 	c = tcb_find((pid_t)msg);
 	if (!c) {
 		c = tcb_new((pid_t)msg, 0);
 		if (!opt.quiet)
 			error("Process %lu attached", msg);
 	}
+	if (c->flags & TCB_UNNAMED)
+		release_unnamed(c);
 	/* Its first stop may have come first, with guessed flags: set them now. */
 	c->flags = (c->flags & ~(TCB_FILTERED | TCB_ATTACHED | TCB_OWN_FILTER)) |
 		   (parent->flags & (TCB_FILTERED | TCB_ATTACHED | TCB_OWN_FILTER));
@@ -431,15 +541,26 @@ int tracer_loop(void)
 		}
 		t = tcb_find(pid);
 		if (WIFEXITED(status) || WIFSIGNALED(status)) {
+			if (t && (t->flags & TCB_UNNAMED))
+				drop_unnamed(t);
+			if (t && nunnamed)
+				creator_gone(t);
 			if (t)
 				on_death(t, status);
+			handle_named();
 			continue;
 		}
 		if (!WIFSTOPPED(status))
 			continue;
+		if (!t && opt.normalize && hold_unnamed(t = adopt(pid), status)) {
+			handle_named();	/* its name comes with its creator's event */
+			continue;
+		}
 		tcb_hold(pid, status);
 		on_stop(t ? t : adopt(pid), status);
+		handle_named();
 	}
+	out_finish();	/* --normalize's blocks, before the tables */
 	if (opt.summary)
 		summary_print(out_summary());
 	if (opt.files_summary)
@@ -454,6 +575,7 @@ void tracer_exit_like(int status)
 	int sig;
 	sigset_t set;
 
+	out_finish();
 	out_flush_all();
 	timeline_close();
 	/* An incomplete trace is a failure, unless the command's own status says one. */

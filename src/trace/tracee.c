@@ -74,9 +74,9 @@ struct tcb *tcb_new(pid_t tid, unsigned flags)
 	t->uw.tgid = &t->who.tgid;
 	link_tcb(t);
 	render_threads(++count);
-	t->who.out = out_for(tid);
-	if (opt.json)	/* every event names its process */
+	if (opt.json || opt.normalize)	/* every event names its process; lineage needs it */
 		t->who.tgid = umem_tgid(tid);
+	t->who.out = out_for(tid, t->who.tgid);
 	return t;
 }
 

@@ -27,6 +27,7 @@ enum tcb_flag {
 	TCB_FILTERED = 1 << 16,		/* under the seccomp prefilter: PTRACE_CONT between calls */
 	TCB_MAPS_ONLY = 1 << 17,	/* an untraced file mmap munmap's rule must know of */
 	TCB_QUIET = 1 << 18,		/* the current call is decoded for its rings, not shown */
+	TCB_UNNAMED = 1 << 19,		/* --normalize: its first stop waits for its creator's event */
 };
 
 /* One traced thread. */
@@ -42,6 +43,8 @@ struct tcb {
 	struct unwinder uw;	/* -k */
 	uint64_t entry_ns;	/* -T, -c: monotonic time at the current call's entry */
 	uint64_t maps_len;	/* TCB_MAPS_ONLY: the length it maps */
+	int held_status;	/* TCB_UNNAMED: the stop it waits with */
+	pid_t creator_tgid;	/* TCB_UNNAMED: the process that must have made it */
 	struct tcb *hnext;
 };
 
