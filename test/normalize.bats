@@ -69,11 +69,11 @@ setup() {
 	assert_line --regexp '^> 1\.1 +write\(3, "from the threaD", 15\) += 15$'
 }
 
-@test "-ff files are named by ordinal" {
+@test "-ff files are named by lineage" {
 	"$IOTRACE" --normalize -ff -o "$out" "$HELPERS/norm" same
 	run ls "$BATS_TEST_TMPDIR"
-	assert_output "$(printf 'trace.1\ntrace.2\ntrace.3')"
-	assert_equal "$(cat "$out.3")" "$(printf 'write(5, "hello", 5)                    = 5\n+++ exited with 0 +++')"
+	assert_output "$(printf 'trace.1\ntrace.1.1\ntrace.1.2')"
+	assert_equal "$(cat "$out.1.2")" "$(printf 'write(5, "hello", 5)                    = 5\n+++ exited with 0 +++')"
 }
 
 @test "only pseudo-files are renumbered: a regular file named log[2024] keeps its name" {

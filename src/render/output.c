@@ -180,6 +180,19 @@ void out_init(void)
 		main_stream = stream_new(STDERR_FILENO, "stderr", 0, MAIN_BUF);
 }
 
+/*
+ * -ff's FILE.N: N the tid, or under --normalize the thread's lineage name
+ * (its tid until it has one: out_renamed() then renames the file).
+ */
+static void ff_path(char *path, size_t size, pid_t tid)
+{
+	const char *name = opt.normalize ? norm_name(tid) : NULL;
+
+	if ((name ? (size_t)snprintf(path, size, "%s.%s", opt.outfile, name) :
+	     (size_t)snprintf(path, size, "%s.%d", opt.outfile, (int)tid)) >= size)
+		die("output file name too long: '%s'", opt.outfile);
+}
+
 struct outstream *out_for(pid_t tid, pid_t tgid)
 {
 	char path[4096];
@@ -195,12 +208,28 @@ struct outstream *out_for(pid_t tid, pid_t tgid)
 	}
 	if (!opt.per_process)
 		return main_stream;
-	if ((size_t)snprintf(path, sizeof(path), "%s.%d", opt.outfile,
-			     opt.normalize ? (int)norm_pid(tid) : (int)tid) >= sizeof(path))
-		die("output file name too long: '%s'", opt.outfile);
+	ff_path(path, sizeof(path), tid);
 	s = stream_new(-1, path, 1, FF_BUF);
 	ff_reopen(s);	/* the file exists from the thread's start, as with strace */
 	return s;
+}
+
+void out_renamed(struct who *w)
+{
+	char path[4096];
+	struct outstream *s = w->out;
+
+	if (!s || !opt.per_process || s->block)
+		return;
+	ff_path(path, sizeof(path), w->tid);
+	if (!strcmp(path, s->name))
+		return;
+	if (rename(s->name, path))
+		error("cannot rename '%s' to '%s': %s", s->name, path, strerror(errno));
+	else {
+		free(s->name);
+		s->name = xstrdup(path);
+	}
 }
 
 void out_release(struct who *w)

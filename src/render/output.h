@@ -43,6 +43,9 @@ void out_init(void);
 /* The stream thread @tid writes to (a new FILE.TID with -ff). */
 struct outstream *out_for(pid_t tid, pid_t tgid);
 
+/* -ff under --normalize: @w's thread got its lineage name; its file takes it. */
+void out_renamed(struct who *w);
+
 /* --normalize's blocks, in lineage order, to the output (once; see render/blocks.h). */
 void out_finish(void);
 

@@ -132,9 +132,9 @@ void tracer_spawn(void)
 		die_errno("cannot trace the command");
 	}
 	tracer_child = pid;
-	tcb_new(pid, TCB_STARTUP | (opt.seccomp ? TCB_FILTERED : 0));
-	if (opt.normalize)
+	if (opt.normalize)	/* named before its tcb: an -ff file takes the name */
 		norm_root(pid);
+	tcb_new(pid, TCB_STARTUP | (opt.seccomp ? TCB_FILTERED : 0));
 	close(sync[1]);	/* lets the child go on to its execve */
 	free(path);
 }
@@ -164,9 +164,9 @@ static int seize_new_threads(pid_t pid, DIR *dir)
 			continue;	/* the thread exited meanwhile */
 		}
 		ptrace(PTRACE_INTERRUPT, tid, NULL, NULL);
-		tcb_new(tid, TCB_ATTACHED);
 		if (opt.normalize)
 			norm_root(tid);
+		tcb_new(tid, TCB_ATTACHED);
 		n++;
 	}
 	return n;

@@ -238,6 +238,7 @@ static void drop_unnamed(struct tcb *t)
 		unnamed[i] = unnamed[--nunnamed];
 	t->flags &= ~TCB_UNNAMED;
 	norm_stray(t->tid);
+	out_renamed(&t->who);
 }
 
 /* Handles the stops of the threads named since they stopped. */
@@ -283,6 +284,7 @@ static void creator_gone(const struct tcb *gone)
 			continue;
 		norm_stray(t->tid);
 		release_unnamed(t);
+		out_renamed(&t->who);
 	}
 }
 
@@ -301,8 +303,10 @@ static void on_new_child(struct tcb *parent)
 		if (!opt.quiet)
 			error("Process %lu attached", msg);
 	}
-	if (c->flags & TCB_UNNAMED)
+	if (c->flags & TCB_UNNAMED) {
 		release_unnamed(c);
+		out_renamed(&c->who);	/* -ff: its file, named by tid until now */
+	}
 	/* Its first stop may have come first, with guessed flags: set them now. */
 	c->flags = (c->flags & ~(TCB_FILTERED | TCB_ATTACHED | TCB_OWN_FILTER)) |
 		   (parent->flags & (TCB_FILTERED | TCB_ATTACHED | TCB_OWN_FILTER));
