@@ -143,3 +143,22 @@ setup() {
 	echo "max RSS: $(cat "$out.rss") KiB"
 	[ "$(cat "$out.rss")" -lt 32768 ]
 }
+
+@test "--normalize=merge-reads: a pipe read in however many chunks is one line with all the data" {
+	local i
+	for i in $(seq 10); do
+		"$IOTRACE" --normalize=merge-reads -s 200 -e trace=read -o "$out.$i" "$HELPERS/chaos" chunks
+		[ "$i" = 1 ] || assert_same "$out.1" "$out.$i"
+	done
+	run grep -c '^1 \+read(7, ' "$out.1"
+	assert_output 2	# the data, then the end of the pipe
+	run grep -F "read(7, \"$(printf 'chunk-%.0s' $(seq 20))\", 120) = 120" "$out.1"
+	assert_success
+	# the loader's read of libc (on an fd the pipe later gets) never joins: the file differs
+	run grep -c '^1 \+read([0-9]*, "\\177ELF' "$out.1"
+	assert_output 1
+	# a bad value is one line
+	run "$IOTRACE" --normalize=frob true
+	assert_failure 1
+	assert_output "iotrace: invalid value for --normalize: 'frob' (interleaved, merge-reads, or none)"
+}

@@ -106,6 +106,8 @@ static void usage(void)
 	       "                  a block a thread in that order, addresses and inodes\n"
 	       "                  renumbered, no times, every call one line\n"
 	       "  --normalize=interleaved  the same names, lines in time order\n"
+	       "  --normalize=merge-reads  also join a thread's consecutive reads (and\n"
+	       "                  writes) of one fd into one line\n"
 	       "  --json          one JSON object per event (doc/json-schema.md)\n"
 	       "  --timeline=FILE also write the trace as Chrome Trace Event JSON, for\n"
 	       "                  Perfetto (ui.perfetto.dev) or chrome://tracing\n"
@@ -522,8 +524,11 @@ static int output_option(int c)
 			opt.normalize = NORM_BLOCKS;
 		else if (!strcmp(optarg, "interleaved"))
 			opt.normalize = NORM_INTERLEAVED;
+		else if (!strcmp(optarg, "merge-reads"))
+			opt.normalize = NORM_BLOCKS, opt.merge_reads = 1;
 		else
-			die("invalid value for --normalize: '%s' (interleaved, or none)", typed(optarg));
+			die("invalid value for --normalize: '%s' (interleaved, merge-reads, or none)",
+			    typed(optarg));
 		break;
 	case OPT_TOCTOU:
 		opt.toctou = !optarg ? TOCTOU_DETECT :

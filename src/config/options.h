@@ -76,6 +76,7 @@ struct options {
 	size_t npaths;
 	enum result_filter result;	/* -z, -Z */
 	int normalize;			/* --normalize: 0, NORM_BLOCKS or NORM_INTERLEAVED */
+	int merge_reads;		/* --normalize=merge-reads */
 	int json;			/* --json */
 	int files_summary;		/* --summary=files */
 	int stack;			/* -k */

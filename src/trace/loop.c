@@ -355,6 +355,7 @@ static void on_signal(struct tcb *t, int sig)
 
 	if (!(t->flags & TCB_STARTUP) && sig > 0 && sig < SIG_TABLE_SIZE &&
 	    opt.signal[sig] && !ptrace(PTRACE_GETSIGINFO, t->tid, NULL, &si)) {
+		syscall_flush_held(t);
 		render_for()->signal(&t->who, &si);
 		timeline_signal(&t->who, &si);
 	}

@@ -2,6 +2,7 @@
  * Syscall stops: stop -> event -> decoded call -> policies -> renderer.
  */
 #include "config.h"
+#include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/ptrace.h>
@@ -68,10 +69,11 @@ static int timed(void)
 	return opt.durations || opt.summary || opt.files_summary || opt.timeline;
 }
 
-/* The fd paths -y, -P, --summary=files and --timeline need. */
+/* The fd paths -y, -P, --summary=files, --timeline and merge-reads need. */
 static int want_paths(void)
 {
-	return opt.show_paths || opt.npaths || opt.files_summary || opt.timeline;
+	return opt.show_paths || opt.npaths || opt.files_summary || opt.timeline ||
+	       opt.merge_reads;
 }
 
 /*
@@ -329,6 +331,7 @@ void syscall_vanished(struct tcb *t)
 	const struct renderer *out = render_for();
 	unsigned was = t->flags;
 
+	syscall_flush_held(t);
 	t->flags &= ~(TCB_IN_SYSCALL | TCB_DECODING | TCB_HIDDEN | TCB_QUIET);
 	if ((was & (TCB_IN_SYSCALL | TCB_DECODING | TCB_HIDDEN | TCB_QUIET)) !=
 	    (TCB_IN_SYSCALL | TCB_DECODING)) {
@@ -427,17 +430,110 @@ static enum pending on_exit_stop(struct tcb *t, const struct __ptrace_syscall_in
 	return PENDING_NONE;
 }
 
+/*
+ * --normalize=merge-reads: a thread's successful read or write is held
+ * back, and the next like it (the same call, the same fd, nothing else of
+ * that thread in between) joins it: one line, the data of both, the
+ * count and result their total.  How a pipe's data came in chunks then
+ * makes no difference.  Not with dumps, --toctou or -k, which are per call.
+ */
+static int fdset_used(const struct fdset *s)
+{
+	return s->all || s->negate || s->n;
+}
+
+static int merging(void)
+{
+	return opt.merge_reads && !opt.toctou && !opt.stack && !fdset_used(&opt.dump_read) &&
+	       !fdset_used(&opt.dump_write);
+}
+
+static int mergeable(const struct call *c)
+{
+	const struct buf_arg *b = &c->arg[1].v.buf;
+
+	return (c->id == SC_read || c->id == SC_write) && !c->error && c->rval > 0 &&
+	       c->nargs == 3 && c->arg[1].type == ARG_BUF && b->got == b->want &&
+	       b->len == (uint64_t)c->rval;
+}
+
+/*
+ * The same call on the same fd and file: an fd closed and opened again
+ * between them by calls not traced is another file (its path says so).
+ */
+static int same_file(const struct call *a, const struct call *b)
+{
+	const char *pa = call_fd_path(a, &a->arg[0]), *pb = call_fd_path(b, &b->arg[0]);
+
+	return a->id == b->id && a->arg[0].v.i == b->arg[0].v.i && pa && pb &&
+	       a->arg[0].path.len == b->arg[0].path.len && !memcmp(pa, pb, a->arg[0].path.len);
+}
+
+/* Joins @c to the held line @h: data appended within -s, totals added. */
+static void join(struct report *h, const struct call *c)
+{
+	struct buf_arg *hb = &h->call.arg[1].v.buf;
+	const struct buf_arg *nb = &c->arg[1].v.buf;
+	size_t cap = h->call.fetch_cap;
+
+	if (hb->got == hb->len && hb->got < cap) {	/* all shown so far: room for more */
+		size_t take = MIN(cap - hb->got, nb->got), off;
+
+		off = call_arena_take(&h->call, hb->got + take);
+		memmove(h->call.arena + off, h->call.arena + hb->off, hb->got);
+		memcpy(h->call.arena + off + hb->got, call_buf_data(c, nb), take);
+		hb->off = off;
+		hb->got += take;
+		hb->want = hb->got;
+	}
+	hb->len += nb->len;
+	h->call.rval += c->rval;
+	h->call.arg[2].v.u = (uint64_t)h->call.rval;
+}
+
+void syscall_flush_held(struct tcb *t)
+{
+	if (!t->held)
+		return;
+	render_for()->whole(&t->who, t->held);
+	report_release(t->held);
+	free(t->held);
+	t->held = NULL;
+}
+
+/* Whether @t's whole line was held back or joined (else it prints now). */
+static int hold(struct tcb *t)
+{
+	struct call *c = &t->rep.call;
+
+	if (!merging() || !mergeable(c)) {
+		syscall_flush_held(t);
+		return 0;
+	}
+	if (t->held && same_file(&t->held->call, c)) {
+		join(t->held, c);
+		return 1;
+	}
+	syscall_flush_held(t);
+	t->held = xmalloc(sizeof(*t->held));
+	*t->held = t->rep;	/* its memory moves with it; the thread gets new */
+	memset(&t->rep, 0, sizeof(t->rep));
+	return 1;
+}
+
 static void render_pending(struct tcb *t, enum pending p, int exiting)
 {
 	const struct renderer *out = render_for();
 
-	if (t->ring_pre.n || t->ring_pre.nnotes)
+	if (t->ring_pre.n || t->ring_pre.nnotes) {
+		syscall_flush_held(t);	/* something else of the thread: no join across it */
 		ring_render(t, &t->ring_pre);	/* completed before this stop */
+	}
 	if (p == PENDING_ENTRY)
 		out->entry(&t->who, &t->rep);
 	else if (p == PENDING_EXIT)
 		out->exit(&t->who, &t->rep);
-	else if (p == PENDING_WHOLE)
+	else if (p == PENDING_WHOLE && !hold(t))
 		out->whole(&t->who, &t->rep);
 	if (exiting && (t->ring_post.n || t->ring_post.nnotes))
 		ring_render(t, &t->ring_post);	/* io_uring_enter's entries, under its line */

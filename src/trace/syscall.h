@@ -21,6 +21,9 @@ void syscall_stop(struct tcb *t, const struct __ptrace_syscall_info *info);
  */
 void syscall_vanished(struct tcb *t);
 
+/* --normalize=merge-reads: prints @t's held line, before anything else of @t. */
+void syscall_flush_held(struct tcb *t);
+
 /*
  * @t is exiting (PTRACE_EVENT_EXIT): its memory is still there, so the
  * completions its process's rings hold and iotrace has not shown are

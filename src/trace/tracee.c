@@ -92,6 +92,10 @@ void tcb_forget(struct tcb *t)
 	maps_forget(t->tid);
 	out_release(&t->who);
 	unlink_tcb(t);
+	if (t->held) {	/* printed by syscall_vanished() before: only its memory */
+		report_release(t->held);
+		free(t->held);
+	}
 	report_release(&t->rep);
 	rings_lines_release(&t->ring_pre);
 	rings_lines_release(&t->ring_post);

@@ -37,6 +37,7 @@ struct tcb {
 	enum arch arch;
 	struct sc_event ev;	/* the current syscall, args saved at entry */
 	struct report rep;	/* its decoded form and what policies found */
+	struct report *held;	/* --normalize=merge-reads: a line the next may join */
 	struct ring_lines ring_pre;	/* io_uring completions seen at entry: before its line */
 	struct ring_lines ring_post;	/* submissions and completions at exit: after its line */
 	struct who who;		/* as the renderers see it: stream, open line, process */

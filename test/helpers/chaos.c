@@ -10,6 +10,8 @@
  * SIGCHLD is blocked: when and to which thread the kernel delivers a
  * process's signal is the scheduler's doing.
  *   million  one thread, 1,000,000 one-byte writes to /dev/null
+ *   chunks   a child writes "chunk-" 20 times into a pipe; the parent reads
+ *            it to its end, in as many reads as the timing makes
  */
 #define _GNU_SOURCE
 #include <fcntl.h>
@@ -58,9 +60,6 @@ int main(int argc, char **argv)
 				return 3;
 		return 0;
 	}
-	if (pipe(ping) || pipe(pong))
-		return 3;
-	variant = !strcmp(argv[1], "variant");
 	/*
 	 * No SIGCHLD: where it lands in a thread's sequence, and in which
 	 * thread, is the scheduler's.  waitpid works all the same.
@@ -68,6 +67,22 @@ int main(int argc, char **argv)
 	sigemptyset(&chld);
 	sigaddset(&chld, SIGCHLD);
 	sigprocmask(SIG_BLOCK, &chld, NULL);
+	if (pipe(ping) || pipe(pong))
+		return 3;
+	if (!strcmp(argv[1], "chunks")) {
+		if (!fork()) {
+			for (i = 0; i < 20; i++)
+				if (write(pong[1], "chunk-", 6) != 6)
+					_exit(3);
+			_exit(0);
+		}
+		close(pong[1]);
+		while (read(pong[0], got, sizeof(got)) > 0)
+			;
+		wait(NULL);
+		return 0;
+	}
+	variant = !strcmp(argv[1], "variant");
 	pthread_create(&t, NULL, worker, "parent's");
 	child = fork();
 	if (!child) {
