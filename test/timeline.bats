@@ -77,3 +77,28 @@ text_calls() {
 	run jq -c '[.[] | select(.ph == "C" and (.name | endswith("/data"))) | .args] | last' "$tl"
 	assert_output '{"read":12,"written":12}'
 }
+
+@test "with --normalize the tracks carry lineage names; with -ff and -p the same events" {
+	"$IOTRACE" --normalize -o /dev/null --timeline="$tl" "$HELPERS/norm" same >/dev/null
+	run jq -r '[.[] | select(.ph == "M" and .name == "thread_name") | .args.name] | sort | join(",")' "$tl"
+	assert_output 'norm 1,norm 1.1,norm 1.2'
+	# -ff: one event per call of all the files
+	mkdir "$BATS_TEST_TMPDIR/ff"
+	"$IOTRACE" -ff -o "$BATS_TEST_TMPDIR/ff/t" --timeline="$tl" "$HELPERS/norm" same >/dev/null
+	assert_equal "$(jq '[.[] | select(.ph == "X")] | length' "$tl")" \
+		"$(cat "$BATS_TEST_TMPDIR"/ff/t.* | grep -cE '^[a-z_0-9]+\(')"
+	# -p: attached to a running process until it ends
+	local stop="$BATS_TEST_TMPDIR/stop" pid
+	sh -c 'while [ ! -e "$1" ]; do sleep 0.05; done; echo end >/dev/null' sh "$stop" &
+	pid=$!
+	"$IOTRACE" -p $pid -o "$out" --timeline="$tl" 2>"$out.err" &
+	local tracer=$! i
+	for i in $(seq 100); do	# until iotrace says it has attached
+		grep -q attached "$out.err" && break
+		sleep 0.1
+	done
+	grep -q attached "$out.err" || fail "iotrace did not attach: $(cat "$out.err")"
+	touch "$stop"
+	wait $tracer
+	jq -e 'type == "array" and ([.[] | select(.ph == "X" and .name == "write")] | length) >= 1' "$tl" >/dev/null
+}

@@ -116,10 +116,15 @@ static void end(void)
 /* A metadata event naming @w's process or thread by its command. */
 static void name_track(const struct who *w, const char *what, pid_t of)
 {
-	char comm[64];
+	char comm[64 + NORM_NAME_SHOWN];
 
 	if (umem_comm(of, comm, sizeof(comm)))
 		return;
+	if (opt.normalize) {	/* the track by its lineage name too: "prog 1.2" */
+		size_t n = strlen(comm);
+
+		snprintf(comm + n, sizeof(comm) - n, " %s", quote_pid_str(of));
+	}
 	if (events++)
 		sb_addstr(&tb, ",\n");
 	sb_addf(&tb, "{\"name\":\"%s\",\"ph\":\"M\",\"pid\":%u", what, quote_pid(pid_of(w)));
