@@ -162,3 +162,23 @@ setup() {
 	assert_failure 1
 	assert_output "iotrace: invalid value for --normalize: 'frob' (interleaved, merge-reads, or none)"
 }
+
+@test "a block is written once its thread and every block before it ended: a daemon's parent's block need not wait" {
+	local stop="$BATS_TEST_TMPDIR/stop" i
+	"$IOTRACE" --normalize -e trace=write -o "$out" -- sh -c \
+		'(while [ ! -e "$1" ]; do sleep 0.05; done; echo child >/dev/null) & echo parent >/dev/null' \
+		sh "$stop" &
+	local tracer=$!
+	for i in $(seq 100); do	# the parent's block, while its child still runs
+		grep -q '^1 \+++ exited with 0 +++$' "$out" 2>/dev/null && break
+		sleep 0.1
+	done
+	run cat "$out"
+	assert_line --regexp '^1 +write\(1, "parent\\n", 7\) += 7$'
+	assert_line '1     +++ exited with 0 +++'
+	refute_output --partial 'child'
+	touch "$stop"
+	wait $tracer
+	run cat "$out"
+	assert_line --regexp '^1\.1 +write\(1, "child\\n", 6\) += 6$'
+}

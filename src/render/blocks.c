@@ -30,6 +30,12 @@ struct block {
 
 static struct block *blocks;
 static size_t nblocks;
+static size_t nwritten;	/* blocks written early: later ones still get a leader */
+
+/* Where blocks go as soon as they can (blocks_set_output()), or NULL: at the end only. */
+static void (*early_write)(void *ctx, const char *data, size_t len);
+static void *early_ctx;
+static int early_json, early_to_file;
 static int spill_fd = -1;
 static off_t spill_end;
 static int finished;
@@ -111,13 +117,7 @@ static char *name_of(pid_t tid)
 	return xstrdup(quote_pid_str(tid));
 }
 
-void block_end(struct block *b)
-{
-	if (!b->name) {
-		b->name = name_of(b->tid);
-		b->proc = name_of(b->tgid);
-	}
-}
+static void fix_names(struct block *b);
 
 /* Writes @len bytes of a block's lines, each led by @lead (text) or with @lead put in (JSON). */
 struct writer {
@@ -160,7 +160,7 @@ static void write_block(struct block *b, struct writer *tpl, int to_file, int le
 	int json = w.json;
 	size_t i;
 
-	block_end(b);
+	fix_names(b);
 	if (lead && json)
 		snprintf(lead_buf, sizeof(lead_buf), "\"pid\":\"%s\",\"tid\":\"%s\",", b->proc, b->name);
 	else if (lead && to_file)
@@ -190,6 +190,73 @@ static void write_block(struct block *b, struct writer *tpl, int to_file, int le
 	put(&w, b->buf, b->len);
 }
 
+static void free_block(struct block *b)
+{
+	free(b->name);
+	free(b->proc);
+	free(b->buf);
+	free(b->chunks);
+	free(b);
+}
+
+
+/*
+ * The first block in lineage order is written once its thread ended: a
+ * thread still running is after it, and so is anything it creates
+ * (N.k comes after N and all its blocks but N's later siblings, which
+ * are after the first block too).  Then the next, and so on.
+ */
+/* A block's name: as fixed at its thread's end, or the running thread's now. */
+static const char *current_name(const struct block *b)
+{
+	return b->name ? b->name : quote_pid_str(b->tid);
+}
+
+static void write_early(void)
+{
+	struct writer tpl = { early_write, early_ctx, NULL, 0, early_json, 1 };
+
+	while (blocks) {
+		struct block **p, **first = &blocks, *b;
+
+		for (p = &blocks->next; *p; p = &(*p)->next)
+			if (norm_name_cmp(current_name(*p), current_name(*first)) < 0)
+				first = p;
+		if (!(*first)->name)
+			return;	/* still running */
+		write_block(*first, &tpl, early_to_file, 1);
+		b = *first;
+		*first = b->next;
+		free_block(b);
+		nblocks--;
+		nwritten++;
+	}
+}
+
+void blocks_set_output(void (*write)(void *ctx, const char *data, size_t len), void *ctx,
+		       int json, int to_file)
+{
+	early_write = write;
+	early_ctx = ctx;
+	early_json = json;
+	early_to_file = to_file;
+}
+
+static void fix_names(struct block *b)
+{
+	if (!b->name) {
+		b->name = name_of(b->tid);
+		b->proc = name_of(b->tgid);
+	}
+}
+
+void block_end(struct block *b)
+{
+	fix_names(b);
+	if (early_write)
+		write_early();
+}
+
 static int by_lineage(const void *x, const void *y)
 {
 	const struct block *a = *(struct block *const *)x, *b = *(struct block *const *)y;
@@ -208,19 +275,14 @@ void blocks_finish(void (*write)(void *ctx, const char *data, size_t len), void 
 		return;
 	list = xmalloc(nblocks * sizeof(*list));
 	for (b = blocks; b; b = b->next) {
-		block_end(b);
+		fix_names(b);
 		list[i++] = b;
 	}
 	qsort(list, nblocks, sizeof(*list), by_lineage);
 	for (i = 0; i < nblocks; i++)
-		write_block(list[i], &tpl, to_file, nblocks > 1 || json || lead_always);
-	for (i = 0; i < nblocks; i++) {
-		free(list[i]->name);
-		free(list[i]->proc);
-		free(list[i]->buf);
-		free(list[i]->chunks);
-		free(list[i]);
-	}
+		write_block(list[i], &tpl, to_file, nblocks > 1 || json || lead_always || nwritten);
+	for (i = 0; i < nblocks; i++)
+		free_block(list[i]);
 	free(list);
 	blocks = NULL;
 	nblocks = 0;

@@ -20,6 +20,16 @@ struct block *block_new(pid_t tid, pid_t tgid);
 
 void block_write(struct block *b, const char *data, size_t len);
 
+/*
+ * When each line's leader does not depend on how many threads there
+ * are (JSON, or a file of a trace that follows forks), blocks are
+ * written through @write as soon as every block before them in lineage
+ * order is, and their own thread ended: a daemon's parent's block need
+ * not wait for the daemon.
+ */
+void blocks_set_output(void (*write)(void *ctx, const char *data, size_t len), void *ctx,
+		       int json, int to_file);
+
 /* The thread ended: its block is complete, named as the thread is now. */
 void block_end(struct block *b);
 

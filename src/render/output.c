@@ -168,6 +168,11 @@ static unsigned ff_limit(void)
 	return (unsigned)MIN(n ? n : 1, (rlim_t)FF_OPEN_MAX);
 }
 
+static void write_main(void *ctx, const char *data, size_t len)
+{
+	out_write(ctx, data, len);
+}
+
 void out_init(void)
 {
 	if (opt.per_process) {
@@ -178,6 +183,8 @@ void out_init(void)
 		main_stream = stream_new(open_out(opt.outfile), opt.outfile, 1, MAIN_BUF);
 	else
 		main_stream = stream_new(STDERR_FILENO, "stderr", 0, MAIN_BUF);
+	if (opt.normalize == NORM_BLOCKS && (opt.json || (main_stream->is_file && opt.follow)))
+		blocks_set_output(write_main, main_stream, opt.json, main_stream->is_file);
 }
 
 /*
@@ -286,11 +293,6 @@ void out_write(struct outstream *s, const char *data, size_t len)
 	s->len += len;
 	if (s->line_buffered && len && data[len - 1] == '\n')
 		flush(s);
-}
-
-static void write_main(void *ctx, const char *data, size_t len)
-{
-	out_write(ctx, data, len);
 }
 
 void out_finish(void)
