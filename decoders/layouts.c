@@ -206,9 +206,9 @@ const struct layout iocb_ptr_layout = {
 /*
  * What a completed read brought, seen through its iocb (io_event.obj):
  * the opcode, and a read's buffer or iovecs with their data, cut to the
- * event's res; other opcodes show the opcode alone.
+ * event's res, and its offset; other opcodes show the opcode alone.
  */
-enum { DONE_OPCODE, DONE_BUF, DONE_IOV, DONE_NBYTES };
+enum { DONE_OPCODE, DONE_BUF, DONE_IOV, DONE_NBYTES, DONE_OFFSET };
 static const struct field iocb_done_fields[] = {
 	[DONE_OPCODE] = { FIELD("aio_lio_opcode"), .kind = F_ENUM, SIZE(2, 2), AT(16, 16), .len = -1,
 			  .names = &xlat_aio_cmds },
@@ -219,9 +219,12 @@ static const struct field iocb_done_fields[] = {
 		       .when_values = WHEN(AIO_PREADV) },
 	[DONE_NBYTES] = { FIELD("aio_nbytes"), .kind = F_UINT, SIZE(8, 8), AT(32, 32), .len = -1,
 			  .when = DONE_OPCODE + 1, .when_values = 0 /* a length, not shown */ },
+	[DONE_OFFSET] = { FIELD("aio_offset"), .kind = F_INT, SIZE(8, 8), AT(40, 40), .len = -1,
+			  .when = DONE_OPCODE + 1,
+			  .when_values = WHEN(AIO_PREAD) | WHEN(AIO_PREADV) },
 };
 static const struct layout iocb_done_layout = {
-	.name = "iocb", .size = { 64, 64 }, .nfields = 4, .fields = iocb_done_fields,
+	.name = "iocb", .size = { 64, 64 }, .nfields = 5, .fields = iocb_done_fields,
 };
 
 /*

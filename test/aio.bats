@@ -30,8 +30,8 @@ setup() {
 		run cat "$out.n"
 		assert_output - <<'EOF'
 io_getevents(ADDR, 2, 4, [{data=ADDR, obj=ADDR, res=6, res2=0, iocb={aio_lio_opcode=IOCB_CMD_PWRITE}}, {data=ADDR, obj=ADDR, res=5, res2=0, iocb={aio_lio_opcode=IOCB_CMD_PWRITEV}}], {tv_sec=1, tv_nsec=0}) = 2
-io_getevents(ADDR, 2, 4, [{data=0, obj=ADDR, res=4, res2=0, iocb={aio_lio_opcode=IOCB_CMD_PREADV, aio_buf=[{iov_base="hell", iov_len=4}]}}, {data=0, obj=ADDR, res=0, res2=0, iocb={aio_lio_opcode=IOCB_CMD_FSYNC}}], {tv_sec=1, tv_nsec=0}) = 2
-io_getevents(ADDR, 1, 4, [{data=ADDR, obj=ADDR, res=11, res2=0, iocb={aio_lio_opcode=IOCB_CMD_PREAD, aio_buf="hello\nabcd\n"}}], NULL) = 1
+io_getevents(ADDR, 2, 4, [{data=0, obj=ADDR, res=4, res2=0, iocb={aio_lio_opcode=IOCB_CMD_PREADV, aio_buf=[{iov_base="hell", iov_len=4}], aio_offset=0}}, {data=0, obj=ADDR, res=0, res2=0, iocb={aio_lio_opcode=IOCB_CMD_FSYNC}}], {tv_sec=1, tv_nsec=0}) = 2
+io_getevents(ADDR, 1, 4, [{data=ADDR, obj=ADDR, res=11, res2=0, iocb={aio_lio_opcode=IOCB_CMD_PREAD, aio_buf="hello\nabcd\n", aio_offset=0}}], NULL) = 1
 +++ exited with 0 +++
 EOF
 	done

@@ -270,7 +270,7 @@ EOF
 # The file image the trace says was written ($2 = write) or read back
 # ($2 = read), from -xx data: io_uring WRITE submissions and READ
 # completions (placed at their submission's offset: fio runs one at a
-# time), and Linux AIO's PWRITE iocbs.
+# time), Linux AIO's PWRITE iocbs and the PREAD iocbs io_getevents shows.
 image() {
 	perl -e '
 		my ($want, $img, $roff) = ($ARGV[0], "", 0);
@@ -283,11 +283,12 @@ image() {
 			put($2, $1) if $want eq "write" && /IOCB_CMD_PWRITE, aio_fildes=\d+, aio_buf="([^"]*)", aio_nbytes=\d+, aio_offset=(\d+)/;
 			$roff = $1 if /sqe IORING_OP_READ\(\d+, 0x[0-9a-f]+, \d+, (\d+),/;
 			put($roff, $1) if $want eq "read" && /cqe IORING_OP_READ\(\d+, "([^"]*)",/;
+			put($2, $1) for $want eq "read" ? /iocb=\{aio_lio_opcode=IOCB_CMD_PREAD, aio_buf="([^"]*)", aio_offset=(\d+)\}/g : ();
 		}
 		print $img;' "$2" "$1"
 }
 
-@test "fio with ioengine=io_uring and libaio: every byte written (and, io_uring, read back) is in the trace" {
+@test "fio with ioengine=io_uring and libaio: every byte written and read back is in the trace" {
 	command -v fio >/dev/null || skip "fio is not installed"
 	local engine
 	for engine in io_uring libaio; do
@@ -304,11 +305,12 @@ image() {
 			assert_equal "$(grep -c 'sqe IORING_OP_WRITE(' "$out")" 8
 			assert_equal "$(grep -c 'cqe IORING_OP_WRITE(.*) = 4096$' "$out")" 8
 			assert_equal "$(grep -c 'cqe IORING_OP_READ(.*) = 4096$' "$out")" 8
-			image "$out" read >"$out.read"
-			cmp "$out.read" "$cwd/f"
 		else
 			assert_equal "$(grep -c 'io_submit(.*IOCB_CMD_PWRITE' "$out")" 8
+			assert_equal "$(grep -c 'io_getevents(.*iocb={aio_lio_opcode=IOCB_CMD_PREAD' "$out")" 8
 		fi
+		image "$out" read >"$out.read"	# io_uring's READ completions, AIO's PREAD events
+		cmp "$out.read" "$cwd/f"
 	done
 	# --normalize: two runs, the same ring lines (fio's user_data is a
 	# pointer: numbered as an address; -s 0: its data is random)
