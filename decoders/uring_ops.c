@@ -145,6 +145,14 @@ static uint64_t moved(const struct sc_event *ev)
 	return !ev->is_error && ev->rval > 0 ? (uint64_t)ev->rval : 0;
 }
 
+/* ...into one buffer of the entry's len: never more (a forged CQE's res sizes nothing). */
+static uint64_t moved_into(const struct sc_event *ev)
+{
+	uint64_t len = le(ev->ring->sqe + SQE_LEN, 4);
+
+	return moved(ev) < len ? moved(ev) : len;
+}
+
 /* The kernel picks a read's buffer from a provided-buffer group: its address is not in the entry. */
 static int selects_buffer(const struct sc_event *ev)
 {
@@ -164,9 +172,9 @@ static int one_buffer(struct call *c, const struct sc_event *ev, int64_t pos)
 
 	add_file(c, ev);
 	if (ev->exiting) {
-		if (!writes(c) && moved(ev) && !selects_buffer(ev)) {
-			call_add_buf(c, "buf", addr, moved(ev));
-			call_produces(c, c->nargs - 1, moved(ev), sqe_fd(ev));
+		if (!writes(c) && moved_into(ev) && !selects_buffer(ev)) {
+			call_add_buf(c, "buf", addr, moved_into(ev));
+			call_produces(c, c->nargs - 1, moved_into(ev), sqe_fd(ev));
 		}
 		tail(c, ev);
 		return 0;

@@ -11,6 +11,7 @@
  * from the addresses the program gave).
  */
 #include "config.h"
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -123,12 +124,31 @@ static unsigned cqe_size(const struct ring *g)
 
 static uint64_t next_seq = 1;
 
+/*
+ * A watched submission's report is shared: by its record (then by the
+ * completion line the record hands it to) and by its submission line,
+ * which another thread's stop can outlive; the last to let go frees it.
+ */
+struct watch {
+	struct report r;
+	unsigned refs;
+};
+
+static void watch_unref(struct report *r)
+{
+	struct watch *w = (struct watch *)((char *)r - offsetof(struct watch, r));
+
+	if (--w->refs)
+		return;
+	report_release(&w->r);
+	free(w);
+}
+
 static void unwatch(struct ring *g, struct inflight *f)
 {
 	if (!f->watch)
 		return;
-	report_release(f->watch);
-	free(f->watch);
+	watch_unref(f->watch);
 	f->watch = NULL;
 	g->nwatch--;
 }
@@ -450,6 +470,7 @@ static int match(struct ring *g, uint64_t user_data, int more, struct inflight *
 		}
 	}
 	while (g->fl_n && !g->fl[g->fl_old].live) {	/* completed ones at the old end go */
+		unwatch(g, &g->fl[g->fl_old]);
 		g->fl_old = (g->fl_old + 1) % INFLIGHT_MAX;
 		g->fl_n--;
 	}
@@ -793,6 +814,7 @@ void rings_completions(struct ring_lines *out, pid_t tid, enum arch arch, pid_t 
 
 int rings_watch(struct ring_lines *out, unsigned i, pid_t tgid)
 {
+	struct watch *w;
 	struct ring *g;
 	unsigned k;
 
@@ -804,16 +826,20 @@ int rings_watch(struct ring_lines *out, unsigned i, pid_t tgid)
 
 			if (f->seq != out->seq[i])
 				continue;
+			if (!f->live)	/* completed already (SQPOLL): nothing to compare later */
+				return 0;
 			if (g->nwatch == RING_WATCH_MAX) {
 				if (!g->said_watch++)
 					note(out, g->fd, "more writes in flight than --toctou watches: "
 					     "the rest are not watched");
 				return 0;
 			}
-			f->watch = xmalloc(sizeof(*f->watch));
-			*f->watch = out->r[i];	/* its memory moves with it */
+			w = xmalloc(sizeof(*w));
+			w->r = out->r[i];	/* its memory moves with it */
+			w->refs = 2;	/* the record's, the submission line's */
 			memset(&out->r[i], 0, sizeof(out->r[i]));
-			out->watch[i] = f->watch;
+			f->watch = &w->r;
+			out->watch[i] = &w->r;
 			g->nwatch++;
 			return 1;
 		}
@@ -821,16 +847,14 @@ int rings_watch(struct ring_lines *out, unsigned i, pid_t tgid)
 	return 0;
 }
 
-/* A completion's watch is its own once matched; a submission's is its record's. */
+/* Lines let go of the watches they hold (a completion holds its record's). */
 static void release_watches(struct ring_lines *out)
 {
 	unsigned i;
 
 	for (i = 0; i < out->n; i++) {
-		if (out->kind[i] != RING_SQE && out->watch[i]) {
-			report_release(out->watch[i]);
-			free(out->watch[i]);
-		}
+		if (out->watch[i])
+			watch_unref(out->watch[i]);
 		out->watch[i] = NULL;
 	}
 }

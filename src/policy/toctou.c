@@ -225,7 +225,7 @@ static void compare_snap(struct toctou *tt, struct call *c, const struct snap *s
 	size_t first = 0, last = both;
 	struct change *ch;
 
-	if (memcmp(e, x, both)) {
+	if (both && memcmp(e, x, both)) {	/* nothing to compare: maybe no arena at all */
 		while (e[first] == x[first])
 			first++;
 		while (e[last - 1] == x[last - 1])

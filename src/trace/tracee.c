@@ -90,6 +90,8 @@ void tcb_forget(struct tcb *t)
 	 * ever read or not (a tid is no other live process's tgid).
 	 */
 	maps_forget(t->tid);
+	if (!t->who.tgid || t->who.tgid == t->tid)	/* a process's leader: its rings go */
+		rings_forget(t->tid);
 	out_release(&t->who);
 	unlink_tcb(t);
 	if (t->held) {	/* printed by syscall_vanished() before: only its memory */
