@@ -12,6 +12,8 @@
 void call_begin(struct call *c, unsigned id, enum arch arch, size_t fetch_cap,
 		unsigned iov_show)
 {
+	c->injected = INJECTED_NONE;
+	c->short_to = 0;
 	c->id = id;
 	c->arch = arch;
 	c->nargs = 0;

@@ -256,6 +256,13 @@ struct fd_note {
 };
 #define FD_NOTES_MAX 256	/* past these, fds inside structs print bare */
 
+/* What -e inject= did to a call. */
+enum injected {
+	INJECTED_NONE,
+	INJECTED_RESULT,	/* skipped: the error or value given */
+	INJECTED_SHORT,		/* run with its count cut to short_to */
+};
+
 /* A decoded call: typed arguments plus the result, renderer-ready. */
 struct call {
 	unsigned id;
@@ -268,6 +275,8 @@ struct call {
 	unsigned char late_data;	/* the call may fill its consumed buffers (vmsplice) */
 	unsigned char exiting;	/* the exit stop is being handled */
 	unsigned char not_io;	/* touches no file (an anonymous mapping): not shown */
+	unsigned char injected;	/* enum injected: -e inject= / fault= acted on it */
+	uint64_t short_to;	/* INJECTED_SHORT: the count it ran with */
 	unsigned char res_form;	/* enum result_form */
 	unsigned char res_names_always;	/* RES_FLAGS: names even with -X raw (F_GETFL, as strace) */
 	const char *res_label;	/* RES_FLAGS: "flags", "seals" */

@@ -1,4 +1,5 @@
 #include "config.h"
+#include <ctype.h>
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
@@ -263,6 +264,8 @@ static void parse_pids(const char *arg)
  * nonzero for a name it does not know); "all", "none" and a leading "!"
  * that negates the whole set, as strace does.
  */
+static int add_syscall(unsigned char *table, const char *name);
+
 static void parse_set(const char *what, const char *set, unsigned char *table,
 		      size_t n, int (*add)(unsigned char *table, const char *name))
 {
@@ -285,7 +288,7 @@ static void parse_set(const char *what, const char *set, unsigned char *table,
 			continue;
 		if (add(table, tok))
 			die("-e %s: unknown %s '%s'", what,
-			    table == opt.trace ? (*tok == '%' ? "class" : "or undecoded syscall") : "signal",
+			    add == add_syscall ? (*tok == '%' ? "class" : "or undecoded syscall") : "signal",
 			    typed(tok));
 	}
 	free(copy);
@@ -399,6 +402,136 @@ static void parse_signal(const char *set)
 	parse_set("signal", set, opt.signal, SIG_TABLE_SIZE, add_signal);
 }
 
+/* A number from 1 to 65535 at *@p, which moves past it; 0 when there is none. */
+static unsigned when_number(const char **p)
+{
+	unsigned long v = 0;
+
+	if (**p < '0' || **p > '9')
+		return 0;
+	while (**p >= '0' && **p <= '9' && v <= 65535)
+		v = v * 10 + (unsigned long)(*(*p)++ - '0');
+	return v <= 65535 ? (unsigned)v : 0;
+}
+
+/* when=FIRST[..LAST][+[STEP]]: strace's, FIRST from 1. */
+static void parse_when(const char *what, const char *s, struct inject *r)
+{
+	const char *p = s;
+
+	if (!(r->first = when_number(&p)))
+		goto bad;
+	r->last = r->first;
+	if (!strncmp(p, "..", 2)) {
+		p += 2;
+		r->last = when_number(&p);
+		if (r->last < r->first)
+			goto bad;
+	} else if (*p == '+') {
+		r->last = 0;	/* FIRST+: no end */
+	}
+	if (*p == '+') {
+		p++;
+		r->step = *p ? when_number(&p) : 1;
+		if (!r->step)
+			goto bad;
+	}
+	if (*p)
+		goto bad;
+	return;
+bad:
+	die("-e %s: invalid when '%s' (FIRST[..LAST][+[STEP]], from 1 to 65535)", what, typed(s));
+}
+
+/* A signed number for retval=, short= and delays. */
+static int64_t parse_int64(const char *what, const char *key, const char *s, int64_t min)
+{
+	char *end;
+	long long v;
+
+	errno = 0;
+	v = strtoll(s, &end, 10);
+	if (end == s || *end || errno || v < min)
+		die("-e %s: invalid %s '%s'", what, key, typed(s));
+	return v;
+}
+
+/*
+ * -e inject=SET:error=ERRNO|retval=N[:short=N|P%][:delay_enter=US]
+ * [:delay_exit=US][:when=EXPR] and -e fault=SET[:error=ERRNO][:when=EXPR]
+ * (fault: inject with ENOSYS unless said otherwise), as strace's.
+ */
+static void parse_inject(const char *what, const char *value)
+{
+	char *copy, *tok, *save = NULL, *colon;
+	struct inject *r;
+
+	if (opt.ninject == INJECT_MAX)
+		die("-e %s: at most %d injection rules", what, INJECT_MAX);
+	r = &opt.inject[opt.ninject];
+	memset(r, 0, sizeof(*r));
+	r->first = 1;
+	r->step = 1;	/* when=1+: every call */
+	copy = xstrdup(value);
+	colon = strchr(copy, ':');
+	if (colon)
+		*colon = '\0';
+	if (!*copy)
+		die("-e %s: no syscall set", what);
+	parse_set(what, copy, r->set, SC_COUNT, add_syscall);
+	for (tok = colon ? strtok_r(colon + 1, ":", &save) : NULL; tok; tok = strtok_r(NULL, ":", &save)) {
+		char *eq = strchr(tok, '=');
+
+		if (!eq)
+			die("-e %s: '%s' is not KEY=VALUE", what, typed(tok));
+		*eq++ = '\0';
+		if (!strcmp(tok, "error")) {
+			r->error = errno_by_name(eq);
+			if (!r->error && isdigit((unsigned char)*eq))
+				r->error = (int)parse_int64(what, "error", eq, 1);
+			if (!r->error || r->error > 4095)
+				die("-e %s: unknown error '%s'", what, typed(eq));
+		} else if (!strcmp(tok, "retval")) {
+			r->retval = parse_int64(what, "retval", eq, INT64_MIN);
+			r->has_retval = 1;
+		} else if (!strcmp(tok, "short")) {
+			size_t n = strlen(eq);
+
+			if (n && eq[n - 1] == '%') {
+				eq[n - 1] = '\0';
+				r->short_pct = (unsigned)parse_int64(what, "short percentage", eq, 0);
+				if (r->short_pct > 100)
+					die("-e %s: invalid short percentage '%s%%'", what, typed(eq));
+			} else {
+				r->short_n = (uint64_t)parse_int64(what, "short", eq, 0);
+			}
+			if (!r->short_n && !r->short_pct)
+				r->short_pct = 0, r->short_n = 0, r->error = r->error;
+		} else if (!strcmp(tok, "delay_enter")) {
+			r->delay_enter = (uint64_t)parse_int64(what, "delay_enter", eq, 0);
+		} else if (!strcmp(tok, "delay_exit")) {
+			r->delay_exit = (uint64_t)parse_int64(what, "delay_exit", eq, 0);
+		} else if (!strcmp(tok, "when")) {
+			parse_when(what, eq, r);
+		} else {
+			die("-e %s: unknown or unsupported key '%s' (error, retval, short, delay_enter, "
+			    "delay_exit, when)", what, typed(tok));
+		}
+	}
+	free(copy);
+	if (!strcmp(what, "fault") && !r->error)
+		r->error = ENOSYS;
+	if (r->error && r->has_retval)
+		die("-e %s: error= and retval= together", what);
+	if ((r->error || r->has_retval) && (r->short_n || r->short_pct))
+		die("-e %s: short= runs the call; error= and retval= skip it", what);
+	if (!r->error && !r->has_retval && !r->short_n && !r->short_pct && !r->delay_enter &&
+	    !r->delay_exit)
+		die("-e %s: nothing to inject (error=, retval=, short=, delay_enter= or delay_exit=)",
+		    what);
+	opt.ninject++;
+}
+
 static void parse_expr(const char *expr)
 {
 	const char *eq = strchr(expr, '=');
@@ -417,9 +550,13 @@ static void parse_expr(const char *expr)
 		parse_fdset("write", eq + 1, &opt.dump_write);
 	} else if (n == 4 && !strncmp(expr, "read", n)) {
 		parse_fdset("read", eq + 1, &opt.dump_read);
+	} else if (n == 6 && !strncmp(expr, "inject", n)) {
+		parse_inject("inject", eq + 1);
+	} else if (n == 5 && !strncmp(expr, "fault", n)) {
+		parse_inject("fault", eq + 1);
 	} else {
-		die("-e: unknown qualifier '%s' (iotrace knows trace=, signal=, read=, write=)",
-		    typed_n(expr, n));
+		die("-e: unknown qualifier '%s' (iotrace knows trace=, signal=, read=, write=, "
+		    "inject=, fault=)", typed_n(expr, n));
 	}
 }
 

@@ -22,6 +22,22 @@ enum xlat_style {
 };
 
 /* A set of fds for -e read= and -e write=: a list, or all of them. */
+/*
+ * -e inject=SET:... and -e fault=SET:...: what to do to the calls of SET
+ * whose invocation number (counted per thread and rule, from 1) @when says.
+ */
+#define INJECT_MAX 16
+struct inject {
+	unsigned char set[SC_COUNT];
+	int error;		/* the call fails with it (skipped), or 0 */
+	int has_retval;		/* the call returns @retval (skipped) */
+	int64_t retval;
+	uint64_t short_n;	/* the call runs with its count cut to this, or 0 */
+	unsigned short_pct;	/* ...or to this percent of it, or 0 */
+	uint64_t delay_enter, delay_exit;	/* microseconds the thread waits */
+	unsigned first, last, step;	/* when=FIRST[..LAST][+STEP]; last 0: no end */
+};
+
 struct fdset {
 	int all;
 	int negate;
@@ -77,6 +93,8 @@ struct options {
 	enum result_filter result;	/* -z, -Z */
 	int normalize;			/* --normalize: 0, NORM_BLOCKS or NORM_INTERLEAVED */
 	int merge_reads;		/* --normalize=merge-reads */
+	struct inject inject[INJECT_MAX];	/* -e inject=, -e fault= */
+	unsigned ninject;
 	int json;			/* --json */
 	int files_summary;		/* --summary=files */
 	int stack;			/* -k */

@@ -1041,6 +1041,13 @@ static void json_whole(struct who *w, const struct report *r)
 		j_result(c);
 		j_left(c);
 	}
+	if (c->injected == INJECTED_RESULT) {
+		j_key("injected");
+		sb_addstr(&js, "true");
+	} else if (c->injected == INJECTED_SHORT) {
+		j_key("injected_short");
+		j_uint(c->short_to);
+	}
 	if (toctou_has_news(&r->tt))
 		j_toctou(c, &r->tt);
 	if (opt.durations) {

@@ -851,6 +851,15 @@ static void left_suffix(struct strbuf *sb, const struct call *c)
 	}
 }
 
+/* " (INJECTED)", as strace; iotrace's short counts say what the call ran with. */
+static void injected_suffix(struct strbuf *sb, const struct call *c)
+{
+	if (c->injected == INJECTED_RESULT)
+		sb_addstr(sb, " (INJECTED)");
+	else if (c->injected == INJECTED_SHORT)
+		sb_addf(sb, " (INJECTED: short=%llu)", (unsigned long long)c->short_to);
+}
+
 void text_result(struct strbuf *sb, const struct call *c)
 {
 	const char *name;
@@ -862,6 +871,7 @@ void text_result(struct strbuf *sb, const struct call *c)
 	if (!c->error) {
 		result_value(sb, c);
 		left_suffix(sb, c);
+		injected_suffix(sb, c);
 		return;
 	}
 	name = errno_name(c->error);
@@ -876,6 +886,7 @@ void text_result(struct strbuf *sb, const struct call *c)
 		sb_addf(sb, "%s (%s)", name, errno_text(c->error));
 	else
 		sb_addf(sb, "(errno %d)", c->error);
+	injected_suffix(sb, c);
 }
 
 /* "[first..last]", or "[first]" for one byte. */

@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <sys/types.h>
 #include "call/call.h"
+#include "config/options.h"
 #include "policy/report.h"
 #include "policy/rings.h"
 #include "policy/stack.h"
@@ -38,6 +39,8 @@ struct tcb {
 	struct sc_event ev;	/* the current syscall, args saved at entry */
 	struct report rep;	/* its decoded form and what policies found */
 	struct report *held;	/* --normalize=merge-reads: a line the next may join */
+	unsigned inject_count[INJECT_MAX];	/* calls each -e inject= rule matched */
+	int inject_rule;	/* the rule acting on the current call, + 1; 0: none */
 	struct ring_lines ring_pre;	/* io_uring completions seen at entry: before its line */
 	struct ring_lines ring_post;	/* submissions and completions at exit: after its line */
 	struct who who;		/* as the renderers see it: stream, open line, process */

@@ -77,6 +77,19 @@ const char *errno_name(int err)
 	return NULL;
 }
 
+int errno_by_name(const char *name)
+{
+	size_t i;
+
+	for (i = 1; i < ARRAY_SIZE(errno_names); i++)
+		if (errno_names[i] && !strcmp(errno_names[i], name))
+			return (int)i;
+	for (i = 0; i < ARRAY_SIZE(kernel_errnos); i++)
+		if (!strcmp(kernel_errnos[i].name, name))
+			return kernel_errnos[i].err;
+	return 0;
+}
+
 const char *errno_text(int err)
 {
 	size_t i;

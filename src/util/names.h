@@ -6,6 +6,9 @@
 /* "EBADF" for 9, or NULL; covers the kernel-internal ERESTART* codes too. */
 const char *errno_name(int err);
 
+/* The errno named @name ("ENOSPC"), or 0. */
+int errno_by_name(const char *name);
+
 /* The message for @err: strerror(), or the kernel's text for ERESTART*. */
 const char *errno_text(int err);
 

@@ -1,12 +1,15 @@
 /*
  * read/write/pread64/pwrite64 with known data, fds and results.
- * usage: rw basic | bytes | octal | offsets | mixed | guard | pipes | sync | slowpipe
+ * usage: rw basic | bytes | octal | offsets | mixed | guard | pipes | sync | slowpipe |
+ *        copy-naive | copy-loop
  * mixed: 100 x (99 getppid + 1 write), mostly calls iotrace does not trace.
  * pipes: 12,000 pipes, a byte written to each, and as many writes to
  *        fds that are not open, all different.
  * slowpipe: a read of a pipe whose writer, a child, sleeps 24 ms from when
  *           the parent says it is about to read (a handshake of readv and
  *           writev once the child runs).
+ * copy-naive: 100 bytes to file "copy" in one write, its result ignored (a bug);
+ * copy-loop: the same, writing again until every byte is written.
  * fds: 3 is /dev/null, 4 a memfd, so the trace is the same on every run.
  */
 #define _GNU_SOURCE
@@ -168,6 +171,24 @@ static void slowpipe(void)
 		exit(3);
 }
 
+static void copy(int loop)
+{
+	char data[101];
+	size_t done = 0;
+	int fd = open("copy", O_WRONLY | O_CREAT | O_TRUNC, 0644);
+
+	memcpy(data, "0123456789012345678901234567890123456789012345678901234567890123456789"
+		     "012345678901234567890123456789", 101);
+	do {
+		ssize_t n = write(fd, data + done, 100 - done);
+
+		if (n < 0)
+			exit(3);
+		done += (size_t)n;
+	} while (loop && done < 100);
+	close(fd);
+}
+
 int main(int argc, char **argv)
 {
 	if (argc != 2)
@@ -191,6 +212,10 @@ int main(int argc, char **argv)
 		sync_calls();
 	else if (!strcmp(argv[1], "slowpipe"))
 		slowpipe();
+	else if (!strcmp(argv[1], "copy-naive"))
+		copy(0);
+	else if (!strcmp(argv[1], "copy-loop"))
+		copy(1);
 	else
 		return 2;
 	return 0;
