@@ -413,3 +413,15 @@ io_uring_enter(5, 1, 1, IORING_ENTER_GETEVENTS, NULL, 0) = 1
 EOF
 	done
 }
+
+@test "found by fuzzing: --toctou while another thread's stops take the completions; two WRITEs with the same user_data" {
+	# (the ASan build of the suite is where these failed: a watch freed
+	# under its submission line; memcmp of two empty snapshots)
+	(cd "$cwd" && "$IOTRACE" -f -o "$out" --toctou -e trace=%async,close "$HELPERS/uring" race)
+	assert_equal "$(grep -cE '^[0-9]+ +sqe IORING_OP_WRITE\(' "$out")" 500
+	assert_equal "$(grep -cE '^[0-9]+ +cqe IORING_OP_WRITE\(.*\) = 19$' "$out")" 500
+	run ring_lines uring samedata --toctou
+	assert_line '  sqe IORING_OP_WRITE(3, "", 0, 0, flags=IOSQE_ASYNC, user_data=0)'
+	assert_line '  sqe IORING_OP_WRITE(3, "sixteen bytes...", 16, 0, user_data=0)'
+	assert_equal "$(grep -c '^  cqe IORING_OP_WRITE(3, user_data=0) = ' <<<"$output")" 2
+}

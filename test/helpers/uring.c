@@ -31,6 +31,11 @@
  *           (the kernel keeps them) and submits it: iotrace cannot read them
  *   sock    on a UNIX stream socketpair: a SEND and a RECV, then a
  *           SENDMSG of two iovecs and a RECVMSG into two
+ *   race    (found by fuzzing) one thread submits 500 WRITEs to /dev/null,
+ *           each by an enter that does not wait, while another thread
+ *           keeps calling close(-1): its stops see the completions
+ *   samedata (found by fuzzing) two WRITEs with the same user_data, a
+ *           0-byte one punted (IOSQE_ASYNC) and a 16-byte one
  *   many    100 io_uring_enter calls, each submitting 4 WRITEs of 64 bytes
  *           from 4 buffers to /dev/null and waiting for them
  *   toctou  a WRITE of "AAAA" to a full pipe waits in the kernel; the
@@ -42,6 +47,7 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -426,6 +432,50 @@ static void sock(void)
 	reap(&r);
 }
 
+static volatile int race_done;
+
+static void *race_other(void *arg)
+{
+	(void)arg;
+	while (!race_done)
+		close(-1);
+	return NULL;
+}
+
+static void race(void)
+{
+	static char data[] = "hello from thread A";
+	int fd = open("/dev/null", O_WRONLY), i;
+	struct ring r;
+	pthread_t th;
+
+	ring_init(&r, 8);
+	pthread_create(&th, NULL, race_other, NULL);
+	for (i = 0; i < 500; i++) {
+		queue(&r, IORING_OP_WRITE, fd, data, 19, 0, (unsigned long long)i + 1);
+		enter(r.fd, 1, 0, 0);
+		while (__atomic_load_n(r.cq_tail, __ATOMIC_ACQUIRE) == *r.cq_head)
+			;
+		reap_quietly(&r);
+	}
+	race_done = 1;
+	pthread_join(th, NULL);
+}
+
+static void samedata(void)
+{
+	static char data[] = "sixteen bytes...";
+	int fd = open("/dev/null", O_WRONLY);
+	struct ring r;
+
+	ring_init(&r, 8);
+	queue(&r, IORING_OP_WRITE, fd, data, 0, 0, 0)->flags = IOSQE_ASYNC;
+	queue(&r, IORING_OP_WRITE, fd, data, 16, 0, 0);
+	enter(r.fd, 2, 2, IORING_ENTER_GETEVENTS);
+	reap_quietly(&r);
+	close(-1);
+}
+
 static void many(void)
 {
 	static char bufs[4][64];
@@ -532,6 +582,10 @@ int main(int argc, char **argv)
 		toctou();
 	else if (!strcmp(mode, "sock"))
 		sock();
+	else if (!strcmp(mode, "race"))
+		race();
+	else if (!strcmp(mode, "samedata"))
+		samedata();
 	else if (!strcmp(mode, "many"))
 		many();
 	else if (!strcmp(mode, "select"))
@@ -539,6 +593,6 @@ int main(int argc, char **argv)
 	else if (!strcmp(mode, "unmap"))
 		unmap();
 	else
-		return fprintf(stderr, "usage: uring basic|batch|setup|wide|nommap|reap|lie|sqpoll|resize|toctou|select|unmap|many|sock\n"), 2;
+		return fprintf(stderr, "usage: uring basic|batch|setup|wide|nommap|reap|lie|sqpoll|resize|toctou|select|unmap|many|sock|race|samedata\n"), 2;
 	return 0;
 }
