@@ -259,8 +259,13 @@ struct fd_note {
 /* What -e inject= did to a call. */
 enum injected {
 	INJECTED_NONE,
-	INJECTED_RESULT,	/* skipped: the error or value given */
-	INJECTED_SHORT,		/* run with its count cut to short_to */
+	INJECTED_ERROR,		/* skipped: error= given */
+	INJECTED_RETVAL,	/* skipped: retval= given */
+	INJECTED_SHORT,		/* short=: run with its count cut to short_to */
+	INJECTED_DISK_FULL,	/* enospc-after=: cut to fill the file, or ENOSPC given */
+	INJECTED_EINTR,		/* eintr: interrupted, EINTR given */
+	INJECTED_TORN,		/* torn=: run with short_to bytes, then the process killed */
+	INJECTED_SIGNAL,	/* signal= alone: the call itself untouched */
 };
 
 /* A decoded call: typed arguments plus the result, renderer-ready. */
@@ -276,7 +281,9 @@ struct call {
 	unsigned char exiting;	/* the exit stop is being handled */
 	unsigned char not_io;	/* touches no file (an anonymous mapping): not shown */
 	unsigned char injected;	/* enum injected: -e inject= / fault= acted on it */
-	uint64_t short_to;	/* INJECTED_SHORT: the count it ran with */
+	unsigned char injected_cut;	/* its count was cut to short_to */
+	unsigned char injected_sig;	/* signal= sent as it entered, or 0 */
+	uint64_t short_to;	/* the count it ran with (a cut, torn=) */
 	unsigned char res_form;	/* enum result_form */
 	unsigned char res_names_always;	/* RES_FLAGS: names even with -X raw (F_GETFL, as strace) */
 	const char *res_label;	/* RES_FLAGS: "flags", "seals" */

@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,6 +24,8 @@ enum {
 	OPT_SECCOMP,
 	OPT_TRACE,
 	OPT_SIGNAL,
+	OPT_INJECT,
+	OPT_FAULT,
 	OPT_FRAME_LIMIT,
 	OPT_NORMALIZE,
 	OPT_SUMMARY,
@@ -70,6 +73,8 @@ static const struct option long_options[] = {
 	{ "summary-sort-by", required_argument, NULL, 'S' },
 	{ "stack-trace-frame-limit", required_argument, NULL, OPT_FRAME_LIMIT },
 	{ "signal", required_argument, NULL, OPT_SIGNAL },
+	{ "inject", required_argument, NULL, OPT_INJECT },
+	{ "fault", required_argument, NULL, OPT_FAULT },
 	{ "toctou", optional_argument, NULL, OPT_TOCTOU },
 	{ "toctou-bytes", required_argument, NULL, OPT_TOCTOU_BYTES },
 	{ "spin", required_argument, NULL, OPT_SPIN },
@@ -131,6 +136,14 @@ static void usage(void)
 	       "  -e write=FDS    hex dump of all data written to these fds\n"
 	       "  -e read=FDS     hex dump of all data read from these fds\n"
 	       "                  SET, FDS: comma list, 'all', 'none'; a leading '!' negates\n"
+	       "Fault injection:\n"
+	       "  -e inject=SET:error=ERRNO|retval=N[:signal=SIG][:when=FIRST[..LAST][+STEP]]\n"
+	       "                  as strace: the calls are skipped and give that result\n"
+	       "  -e inject=SET:short=N|P%%   the calls really run with their count cut\n"
+	       "  -e inject=SET:enospc-after=BYTES  each file full after BYTES: ENOSPC\n"
+	       "  -e inject=SET:torn=BYTES   a write lands BYTES, then SIGKILL\n"
+	       "  -e inject=SET:eintr        a call that would block fails with EINTR\n"
+	       "  -e fault=SET[:error=ERRNO][:when=...]  inject, ENOSYS by default\n"
 	       "Tracing:\n"
 	       "  -p PID          attach to every thread of PID (repeatable; a comma\n"
 	       "                  or space separated list works too)\n"
@@ -456,14 +469,128 @@ static int64_t parse_int64(const char *what, const char *key, const char *s, int
 	return v;
 }
 
+/* enospc-after='s BYTES: a number, with K, M or G for binary multiples. */
+static uint64_t parse_size(const char *what, const char *key, const char *s)
+{
+	unsigned long long v;
+	unsigned shift = 0;
+	char *end;
+
+	errno = 0;
+	v = strtoull(s, &end, 10);
+	if (*end == 'K' || *end == 'k')
+		shift = 10;
+	else if (*end == 'M')
+		shift = 20;
+	else if (*end == 'G')
+		shift = 30;
+	end += shift != 0;
+	if (end == s || !isdigit((unsigned char)*s) || *end || errno || v > (UINT64_MAX >> shift))
+		die("-e %s: invalid %s '%s' (bytes, or a number with K, M or G)", what, key, typed(s));
+	return (uint64_t)v << shift;
+}
+
+/* short=N or short=P%: at least a byte, at most all of it. */
+static void parse_short(const char *what, char *eq, struct inject *r)
+{
+	size_t n = strlen(eq);
+
+	if (n && eq[n - 1] == '%') {
+		eq[n - 1] = '\0';
+		r->short_pct = (unsigned)parse_int64(what, "short percentage", eq, 1);
+		if (r->short_pct > 100)
+			die("-e %s: invalid short percentage '%s%%' (1%% to 100%%)", what, typed(eq));
+	} else {
+		r->short_n = (uint64_t)parse_int64(what, "short", eq, 1);
+	}
+}
+
 /*
- * -e inject=SET:error=ERRNO|retval=N[:short=N|P%][:delay_enter=US]
- * [:delay_exit=US][:when=EXPR] and -e fault=SET[:error=ERRNO][:when=EXPR]
- * (fault: inject with ENOSYS unless said otherwise), as strace's.
+ * The keys that say what happens to the call: one a rule (signal= and
+ * the delays go with any).  @key was just given: dies if another was.
+ */
+static void one_action(const char *what, const char **given, const char *key)
+{
+	if (*given)
+		die("-e %s: %s and %s together", what, *given, key);
+	*given = key;
+}
+
+/* One KEY=VALUE (or eintr) of an -e inject= rule. */
+static void parse_inject_key(const char *what, char *tok, struct inject *r, const char **action)
+{
+	char *eq = strchr(tok, '=');
+
+	if (!strcmp(tok, "eintr")) {
+		one_action(what, action, "eintr");
+		r->eintr = 1;
+		return;
+	}
+	if (!eq)
+		die("-e %s: '%s' is not KEY=VALUE", what, typed(tok));
+	*eq++ = '\0';
+	if (!strcmp(tok, "error")) {
+		one_action(what, action, "error=");
+		r->error = errno_by_name(eq);
+		if (!r->error && isdigit((unsigned char)*eq))
+			r->error = (int)parse_int64(what, "error", eq, 1);
+		if (!r->error || r->error > 4095)
+			die("-e %s: unknown error '%s'", what, typed(eq));
+	} else if (!strcmp(tok, "retval")) {
+		one_action(what, action, "retval=");
+		r->retval = parse_int64(what, "retval", eq, INT64_MIN);
+		r->has_retval = 1;
+	} else if (!strcmp(tok, "signal")) {
+		r->signo = signal_by_name(eq);
+		if (r->signo <= 0 || r->signo == SIGKILL || r->signo == SIGSTOP)
+			die("-e %s: invalid signal '%s'", what, typed(eq));
+	} else if (!strcmp(tok, "short")) {
+		one_action(what, action, "short=");
+		parse_short(what, eq, r);
+	} else if (!strcmp(tok, "enospc-after")) {
+		one_action(what, action, "enospc-after=");
+		r->enospc_after = parse_size(what, "enospc-after", eq);
+		r->has_enospc = 1;
+	} else if (!strcmp(tok, "torn")) {
+		one_action(what, action, "torn=");
+		r->torn = parse_size(what, "torn", eq);
+		r->has_torn = 1;
+	} else if (!strcmp(tok, "delay_enter")) {
+		r->delay_enter = (uint64_t)parse_int64(what, "delay_enter", eq, 0);
+	} else if (!strcmp(tok, "delay_exit")) {
+		r->delay_exit = (uint64_t)parse_int64(what, "delay_exit", eq, 0);
+	} else if (!strcmp(tok, "when")) {
+		parse_when(what, eq, r);
+	} else {
+		die("-e %s: unknown or unsupported key '%s' (error, retval, signal, short, "
+		    "enospc-after, torn, eintr, delay_enter, delay_exit, when)", what, typed(tok));
+	}
+}
+
+/* io_uring's operations run in the kernel, past any stop: they cannot be injected. */
+static void drop_ring_ops(const char *what, const char *set, struct inject *r)
+{
+	unsigned id, any = 0;
+
+	for (id = 1; id < SC_COUNT; id++) {
+		if (syscall_def(id)->flags & SF_RING_OP)
+			r->set[id] = 0;
+		any |= r->set[id];
+	}
+	if (!any)
+		die("-e %s: nothing in '%s' can be injected (io_uring's operations run in the "
+		    "kernel, without a stop)", what, typed(set));
+}
+
+/*
+ * -e inject=SET:KEY=VALUE... and -e fault=SET[:error=ERRNO][:when=EXPR]
+ * (fault: inject with ENOSYS unless said otherwise), as strace's, with
+ * iotrace's short=, enospc-after=, torn= and eintr.
  */
 static void parse_inject(const char *what, const char *value)
 {
 	char *copy, *tok, *save = NULL, *colon;
+	const char *action = NULL;
 	struct inject *r;
 
 	if (opt.ninject == INJECT_MAX)
@@ -479,56 +606,15 @@ static void parse_inject(const char *what, const char *value)
 	if (!*copy)
 		die("-e %s: no syscall set", what);
 	parse_set(what, copy, r->set, SC_COUNT, add_syscall);
-	for (tok = colon ? strtok_r(colon + 1, ":", &save) : NULL; tok; tok = strtok_r(NULL, ":", &save)) {
-		char *eq = strchr(tok, '=');
-
-		if (!eq)
-			die("-e %s: '%s' is not KEY=VALUE", what, typed(tok));
-		*eq++ = '\0';
-		if (!strcmp(tok, "error")) {
-			r->error = errno_by_name(eq);
-			if (!r->error && isdigit((unsigned char)*eq))
-				r->error = (int)parse_int64(what, "error", eq, 1);
-			if (!r->error || r->error > 4095)
-				die("-e %s: unknown error '%s'", what, typed(eq));
-		} else if (!strcmp(tok, "retval")) {
-			r->retval = parse_int64(what, "retval", eq, INT64_MIN);
-			r->has_retval = 1;
-		} else if (!strcmp(tok, "short")) {
-			size_t n = strlen(eq);
-
-			if (n && eq[n - 1] == '%') {
-				eq[n - 1] = '\0';
-				r->short_pct = (unsigned)parse_int64(what, "short percentage", eq, 0);
-				if (r->short_pct > 100)
-					die("-e %s: invalid short percentage '%s%%'", what, typed(eq));
-			} else {
-				r->short_n = (uint64_t)parse_int64(what, "short", eq, 0);
-			}
-			if (!r->short_n && !r->short_pct)
-				r->short_pct = 0, r->short_n = 0, r->error = r->error;
-		} else if (!strcmp(tok, "delay_enter")) {
-			r->delay_enter = (uint64_t)parse_int64(what, "delay_enter", eq, 0);
-		} else if (!strcmp(tok, "delay_exit")) {
-			r->delay_exit = (uint64_t)parse_int64(what, "delay_exit", eq, 0);
-		} else if (!strcmp(tok, "when")) {
-			parse_when(what, eq, r);
-		} else {
-			die("-e %s: unknown or unsupported key '%s' (error, retval, short, delay_enter, "
-			    "delay_exit, when)", what, typed(tok));
-		}
-	}
+	drop_ring_ops(what, copy, r);
+	for (tok = colon ? strtok_r(colon + 1, ":", &save) : NULL; tok; tok = strtok_r(NULL, ":", &save))
+		parse_inject_key(what, tok, r, &action);
 	free(copy);
-	if (!strcmp(what, "fault") && !r->error)
+	if (!strcmp(what, "fault") && !action)
 		r->error = ENOSYS;
-	if (r->error && r->has_retval)
-		die("-e %s: error= and retval= together", what);
-	if ((r->error || r->has_retval) && (r->short_n || r->short_pct))
-		die("-e %s: short= runs the call; error= and retval= skip it", what);
-	if (!r->error && !r->has_retval && !r->short_n && !r->short_pct && !r->delay_enter &&
-	    !r->delay_exit)
-		die("-e %s: nothing to inject (error=, retval=, short=, delay_enter= or delay_exit=)",
-		    what);
+	if (!r->error && !action && !r->signo && !r->delay_enter && !r->delay_exit)
+		die("-e %s: nothing to inject (error=, retval=, signal=, short=, enospc-after=, "
+		    "torn=, eintr, delay_enter= or delay_exit=)", what);
 	opt.ninject++;
 }
 
@@ -694,6 +780,12 @@ static int filter_option(int c)
 		break;
 	case OPT_SIGNAL:
 		parse_signal(optarg);
+		break;
+	case OPT_INJECT:
+		parse_inject("inject", optarg);
+		break;
+	case OPT_FAULT:
+		parse_inject("fault", optarg);
 		break;
 	case 'P':
 		add_path(optarg);

@@ -32,8 +32,14 @@ struct inject {
 	int error;		/* the call fails with it (skipped), or 0 */
 	int has_retval;		/* the call returns @retval (skipped) */
 	int64_t retval;
+	int signo;		/* signal=: sent to the thread as the call enters, or 0 */
+	int eintr;		/* eintr: a call that would block is interrupted */
 	uint64_t short_n;	/* the call runs with its count cut to this, or 0 */
 	unsigned short_pct;	/* ...or to this percent of it, or 0 */
+	int has_enospc;		/* enospc-after=: each file takes @enospc_after bytes */
+	uint64_t enospc_after;
+	int has_torn;		/* torn=: @torn bytes written, then the process killed */
+	uint64_t torn;
 	uint64_t delay_enter, delay_exit;	/* microseconds the thread waits */
 	unsigned first, last, step;	/* when=FIRST[..LAST][+STEP]; last 0: no end */
 };

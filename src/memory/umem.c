@@ -185,6 +185,41 @@ ssize_t umem_fd_path(pid_t tid, int fd, char *buf, size_t size)
 	return n;
 }
 
+int umem_write(pid_t pid, uint64_t addr, const void *src, size_t len)
+{
+	struct iovec local = { (void *)(uintptr_t)src, len };	/* only read from */
+	struct iovec remote = { (void *)(uintptr_t)addr, len };
+	char path[64];
+	ssize_t r;
+	int fd;
+
+	if (process_vm_writev(pid, &local, 1, &remote, 1, 0) == (ssize_t)len)
+		return 0;
+	snprintf(path, sizeof(path), "/proc/%d/mem", (int)pid);
+	fd = open(path, O_WRONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	r = pwrite(fd, src, len, (off_t)addr);
+	close(fd);
+	return r == (ssize_t)len ? 0 : -1;
+}
+
+int umem_fd_stat(pid_t tid, int fd, unsigned *mode, dev_t *dev, uint64_t *ino)
+{
+	struct statx st;
+	char path[64];
+
+	if (fd < 0)
+		return -1;
+	snprintf(path, sizeof(path), "/proc/%d/fd/%d", (int)tid, fd);
+	if (statx(AT_FDCWD, path, AT_STATX_DONT_SYNC, STATX_TYPE | STATX_INO, &st))
+		return -1;
+	*mode = st.stx_mode & S_IFMT;
+	*dev = makedev(st.stx_dev_major, st.stx_dev_minor);
+	*ino = st.stx_ino;
+	return 0;
+}
+
 int umem_fd_info(pid_t tid, int fd, struct fd_info *fi)
 {
 	char path[64], line[256];

@@ -25,6 +25,21 @@ struct umem_req {
 unsigned umem_read(pid_t pid, struct umem_req *req, size_t n);
 
 /*
+ * Writes @len bytes from @src at @addr of thread @pid: 0, or -1.  Only
+ * -e inject= writes (an iovec array cut, then put back), and through
+ * /proc/PID/mem when process_vm_writev is refused, so a read-only page
+ * is written as a debugger writes a breakpoint.
+ */
+int umem_write(pid_t pid, uint64_t addr, const void *src, size_t len);
+
+/*
+ * The type (S_IFMT bits), device and inode of what fd @fd of thread @tid
+ * refers to, from the kernel's cached attributes only (AT_STATX_DONT_SYNC):
+ * a FUSE file served by a stopped tracee must not block iotrace.  0 or -1.
+ */
+int umem_fd_stat(pid_t tid, int fd, unsigned *mode, dev_t *dev, uint64_t *ino);
+
+/*
  * What fd @fd of thread @tid refers to now ("/tmp/x", "pipe:[123]"), as a
  * NUL-terminated string in @buf; returns its length, or -1 (closed fd).
  * AT_FDCWD gives the current directory.

@@ -216,6 +216,7 @@ static void credit(struct touched *t, const struct call *c, struct file *f, enum
 	t->f[t->n++] = f;
 	f->calls++;
 	f->errors += !!c->error;
+	f->injected += c->injected != INJECTED_NONE;
 	if (f->per_call[c->id] < UINT32_MAX)
 		f->per_call[c->id]++;
 	f->ns += ns;

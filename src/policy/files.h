@@ -45,6 +45,7 @@ struct file {
 	uint64_t opens, syncs;
 	uint64_t sync_ns, ns;	/* time in fsync-family calls, in all calls */
 	uint64_t toctou;	/* writes whose data changed while they ran */
+	uint64_t injected;	/* calls -e inject= acted on */
 	uint32_t per_call[SC_COUNT];	/* stops counting at UINT32_MAX */
 	struct latency lat[OP_COUNT];
 	struct file *next;

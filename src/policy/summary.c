@@ -17,6 +17,7 @@ void summary_add(const struct call *c, uint64_t ns, int changed)
 	k->ns += ns;
 	latency_add(&k->lat, ns);
 	k->toctou += changed;
+	k->injected += c->injected != INJECTED_NONE;
 	if (c->error)
 		k->errors++;
 	else if (c->rval > 0 && syscall_def(c->id)->result == RESULT_BYTES)

@@ -8,6 +8,7 @@
 struct counts {
 	uint64_t calls, errors, bytes, ns;
 	uint64_t toctou;	/* calls whose data changed while they ran */
+	uint64_t injected;	/* calls -e inject= acted on */
 	struct latency lat;	/* percentiles and the histogram under -c's table */
 };
 

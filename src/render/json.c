@@ -930,6 +930,32 @@ static void j_result(const struct call *c)
 		sb_addstr(&js, "null");
 }
 
+/*
+ * What -e inject= did: "injected" names it; "injected_short" is the
+ * count the call ran with, "injected_signal" the signal sent as it began.
+ */
+static void j_injected(const struct call *c)
+{
+	static const char *const kinds[] = {
+		[INJECTED_ERROR] = "error", [INJECTED_RETVAL] = "retval",
+		[INJECTED_SHORT] = "short", [INJECTED_DISK_FULL] = "enospc-after",
+		[INJECTED_EINTR] = "eintr", [INJECTED_TORN] = "torn",
+		[INJECTED_SIGNAL] = "signal",
+	};
+
+	j_key("injected");
+	j_str(c->injected < sizeof(kinds) / sizeof(kinds[0]) && kinds[c->injected]
+	      ? kinds[c->injected] : "?");
+	if (c->injected_cut || c->injected == INJECTED_TORN) {
+		j_key("injected_short");
+		j_uint(c->short_to);
+	}
+	if (c->injected_sig && signal_name(c->injected_sig)) {
+		j_key("injected_signal");
+		j_str(signal_name(c->injected_sig));
+	}
+}
+
 /* What is left of a timeout the call rewrote (recvmmsg): "left". */
 static void j_left(const struct call *c)
 {
@@ -1041,13 +1067,8 @@ static void json_whole(struct who *w, const struct report *r)
 		j_result(c);
 		j_left(c);
 	}
-	if (c->injected == INJECTED_RESULT) {
-		j_key("injected");
-		sb_addstr(&js, "true");
-	} else if (c->injected == INJECTED_SHORT) {
-		j_key("injected_short");
-		j_uint(c->short_to);
-	}
+	if (c->injected)
+		j_injected(c);
 	if (toctou_has_news(&r->tt))
 		j_toctou(c, &r->tt);
 	if (opt.durations) {

@@ -50,6 +50,8 @@ static void row(struct strbuf *sb, double pct, const struct counts *k, const cha
 	sb_addf(sb, " %14llu ", (unsigned long long)k->bytes);
 	if (opt.toctou)	/* a column only when counted */
 		sb_addf(sb, "%8llu ", (unsigned long long)k->toctou);
+	if (opt.ninject)
+		sb_addf(sb, "%8llu ", (unsigned long long)k->injected);
 	sb_addf(sb, "%s\n", name);
 }
 
@@ -57,6 +59,8 @@ static void add_rule(struct strbuf *sb)
 {
 	sb_addstr(sb, "------ ----------- ----------- --------- --------- -------------- ");
 	if (opt.toctou)
+		sb_addstr(sb, "-------- ");
+	if (opt.ninject)
 		sb_addstr(sb, "-------- ");
 	sb_addstr(sb, "----------------\n");
 }
@@ -79,10 +83,12 @@ void summary_print(struct outstream *s)
 		total.bytes += k->bytes;
 		total.ns += k->ns;
 		total.toctou += k->toctou;
+		total.injected += k->injected;
 	}
 	qsort(ids, n, sizeof(ids[0]), by_sort);
 	sb_addstr(&sb, "% time     seconds  usecs/call     calls    errors          bytes ");
-	sb_addstr(&sb, opt.toctou ? "  toctou syscall\n" : "syscall\n");
+	sb_addstr(&sb, opt.toctou ? "  toctou " : "");
+	sb_addstr(&sb, opt.ninject ? "injected syscall\n" : "syscall\n");
 	add_rule(&sb);
 	for (i = 0; i < n; i++) {
 		const struct counts *k = summary_counts(ids[i]);
@@ -198,7 +204,8 @@ void files_print(struct outstream *s)
 	sb_addstr(&sb, "Files, by bytes transferred:\n");
 	sb_addstr(&sb, "          read        written    calls   errors    opens    syncs"
 		       "     sync-s      total-s  ");
-	sb_addstr(&sb, opt.toctou ? "  toctou  file\n" : "file\n");
+	sb_addstr(&sb, opt.toctou ? "  toctou  " : "");
+	sb_addstr(&sb, opt.ninject ? "injected  file\n" : "file\n");
 	for (i = 0; i < n; i++) {
 		const struct file *f = list[i];
 		const char *sep = "";
@@ -210,6 +217,8 @@ void files_print(struct outstream *s)
 			f->sync_ns / 1e9, f->ns / 1e9);
 		if (opt.toctou)
 			sb_addf(&sb, "%8llu  ", (unsigned long long)f->toctou);
+		if (opt.ninject)
+			sb_addf(&sb, "%8llu  ", (unsigned long long)f->injected);
 		if (f->label)	/* a socket's endpoints (-yy), quoted already */
 			sb_addstr(&sb, f->label);
 		else

@@ -851,13 +851,21 @@ static void left_suffix(struct strbuf *sb, const struct call *c)
 	}
 }
 
-/* " (INJECTED)", as strace; iotrace's short counts say what the call ran with. */
+/*
+ * " (INJECTED)" for a result given, as strace; what iotrace made really
+ * happen says what: the count the call ran with, or the interruption.
+ * signal= alone leaves the call as it was (its signal line tells).
+ */
 static void injected_suffix(struct strbuf *sb, const struct call *c)
 {
-	if (c->injected == INJECTED_RESULT)
-		sb_addstr(sb, " (INJECTED)");
-	else if (c->injected == INJECTED_SHORT)
+	if (c->injected == INJECTED_TORN)
+		sb_addf(sb, " (INJECTED: torn=%llu)", (unsigned long long)c->short_to);
+	else if (c->injected_cut)
 		sb_addf(sb, " (INJECTED: short=%llu)", (unsigned long long)c->short_to);
+	else if (c->injected == INJECTED_EINTR)
+		sb_addstr(sb, " (INJECTED: eintr)");
+	else if (c->injected && c->injected != INJECTED_SIGNAL)
+		sb_addstr(sb, " (INJECTED)");
 }
 
 void text_result(struct strbuf *sb, const struct call *c)

@@ -25,6 +25,11 @@
 #define UNMAP SF_UNMAP
 #define SOCKETCALL SF_SOCKETCALL
 #define CLOSES SF_CLOSES
+#define COUNT2 SF_COUNT2
+#define COUNT3 SF_COUNT3
+#define COUNT4 SF_COUNT4
+#define IOVEC SF_IOVEC
+#define MSGHDR SF_MSGHDR
 
 static const struct syscall_def defs[SC_ALL] = {
 #define SYSCALL(name, x64, x32, class, fds, result, flags, dec) \

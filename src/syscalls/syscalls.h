@@ -38,6 +38,11 @@ enum sc_flag {
 	SF_SOCKETCALL = 1 << 7,		/* i386's socketcall(2): stands for the call it names */
 	SF_CLOSES = 1 << 8,		/* closes its fd arguments */
 	SF_RING_OP = 1 << 9,		/* an io_uring operation (URING_OP row), not a syscall */
+	SF_COUNT2 = 1 << 10,		/* argument 2 is its byte count */
+	SF_COUNT3 = 1 << 11,		/* argument 3 is */
+	SF_COUNT4 = 1 << 12,		/* argument 4 is */
+	SF_IOVEC = 1 << 13,		/* arguments 1, 2: an iovec array and its length */
+	SF_MSGHDR = 1 << 14,		/* argument 1: a msghdr, with an iovec array */
 };
 
 /* The role of an fd argument, for --summary=files: one letter of the list's fds. */
@@ -106,6 +111,14 @@ enum sc_class class_by_name(const char *name);
 
 /* The name of class @class. */
 const char *class_name(enum sc_class class);
+
+/* The argument that is syscall @id's byte count (SF_COUNT*), or -1. */
+static inline int syscall_count_arg(unsigned id)
+{
+	unsigned f = syscall_def(id)->flags;
+
+	return f & SF_COUNT2 ? 2 : f & SF_COUNT3 ? 3 : f & SF_COUNT4 ? 4 : -1;
+}
 
 /* The role letter of argument @idx of syscall @id ('-' when not an fd). */
 static inline char syscall_fd_role(unsigned id, unsigned idx)

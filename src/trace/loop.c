@@ -353,6 +353,10 @@ static void on_signal(struct tcb *t, int sig)
 {
 	siginfo_t si;
 
+	if ((t->inj.sent | t->inj.own) && inject_signal_stop(t, sig)) {
+		tcb_resume(t, 0);	/* -e inject=...:eintr's own signal: swallowed */
+		return;
+	}
 	if (!(t->flags & TCB_STARTUP) && sig > 0 && sig < SIG_TABLE_SIZE &&
 	    opt.signal[sig] && !ptrace(PTRACE_GETSIGINFO, t->tid, NULL, &si)) {
 		syscall_flush_held(t);

@@ -23,6 +23,7 @@
 #include "policy/summary.h"
 #include "render/render.h"
 #include "render/timeline.h"
+#include "trace/inject.h"
 #include "trace/seccomp_filter.h"
 #include "trace/syscall.h"
 #include "util/util.h"
@@ -230,87 +231,6 @@ static void ring_register(struct tcb *t, const struct call *c)
 				 op == 21 /* IORING_UNREGISTER_RING_FDS */);
 }
 
-/*
- * -e inject= and -e fault=: as strace, the last rule whose set holds the
- * call is the call's (a later -e inject= replaces an earlier one for the
- * calls it names), and acts when its when= holds this thread's count.
- */
-static int when_holds(const struct inject *r, unsigned n)
-{
-	if (n < r->first || (r->last && n > r->last))
-		return 0;
-	return (n - r->first) % r->step == 0;
-}
-
-static void delay(uint64_t usec)
-{
-	struct timespec ts = { (time_t)(usec / 1000000), (long)(usec % 1000000) * 1000 };
-
-	while (usec && nanosleep(&ts, &ts) && errno == EINTR)
-		;
-}
-
-/* The calls whose count is their third argument, which short= cuts. */
-static int counted_call(unsigned id)
-{
-	return id == SC_read || id == SC_write || id == SC_pread64 || id == SC_pwrite64 ||
-	       id == SC_sendto || id == SC_recvfrom;
-}
-
-#define REG(name) offsetof(struct user_regs_struct, name)
-
-/*
- * At entry: an error or value to give is the call skipped (its number -1;
- * the result is set at exit); a short count is the call run with its
- * count register (the third argument's, i386's too) cut.
- */
-static void inject_entry(struct tcb *t, struct call *c, const uint64_t *args)
-{
-	unsigned k;
-
-	for (k = opt.ninject; k--; ) {
-		const struct inject *r = &opt.inject[k];
-		uint64_t count, cut;
-
-		if (!r->set[c->id])
-			continue;
-		if (!when_holds(r, ++t->inject_count[k]))
-			return;
-		delay(r->delay_enter);
-		t->inject_rule = (int)k + 1;
-		if (r->error || r->has_retval) {
-			if (!ptrace(PTRACE_POKEUSER, t->tid, (void *)REG(orig_rax), (void *)-1L))
-				c->injected = INJECTED_RESULT;
-		} else if ((r->short_n || r->short_pct) && counted_call(c->id) &&
-			   !(syscall_def(c->id)->flags & SF_SOCKETCALL)) {
-			count = arch_ulong(c->arch, args[2]);
-			/* at least a byte: a call that moves none would stall a correct retry loop */
-			cut = r->short_n ? MIN(count, r->short_n) : MAX(count * r->short_pct / 100, 1);
-			if (cut < count &&
-			    !ptrace(PTRACE_POKEUSER, t->tid, (void *)REG(rdx), (void *)(uintptr_t)cut)) {
-				c->injected = INJECTED_SHORT;
-				c->short_to = cut;
-			}
-		}
-		return;
-	}
-}
-
-/* At exit: the skipped call's result, in the tracee's register and in the line. */
-static void inject_exit(struct tcb *t, struct __ptrace_syscall_info *info)
-{
-	const struct inject *r = &opt.inject[t->inject_rule - 1];
-	int64_t v = r->error ? -(int64_t)r->error : r->retval;
-
-	delay(r->delay_exit);
-	if (!t->rep.call.injected || t->rep.call.injected != INJECTED_RESULT)
-		return;
-	if (ptrace(PTRACE_POKEUSER, t->tid, (void *)REG(rax), (void *)(intptr_t)v))
-		return;
-	info->exit.rval = v;
-	info->exit.is_error = r->error != 0;
-}
-
 /* The calls through which io_uring's rings are found: never hidden, at most quiet. */
 static int ring_finder(unsigned id)
 {
@@ -319,20 +239,21 @@ static int ring_finder(unsigned id)
 
 static enum pending on_entry(struct tcb *t, uint32_t audit_arch, uint64_t nr, const uint64_t *args)
 {
-	uint64_t sub_args[CALL_MAX_ARGS];
+	uint64_t sub_args[CALL_MAX_ARGS], sock_args = 0;
 	int a = arch_from_audit(audit_arch);
 	struct report *r = &t->rep;
 	struct call *c = &r->call;
 	unsigned id;
 
 	t->flags |= TCB_IN_SYSCALL;
-	t->inject_rule = 0;
+	t->inj.rule = 0;
 	if (a < 0)
 		return PENDING_NONE;
 	tcb_set_arch(t, (enum arch)a);
 	id = syscall_lookup((enum arch)a, nr);
 	if (syscall_def(id)->flags & SF_SOCKETCALL) {
 		id = socketcall_unpack(t, args, sub_args);
+		sock_args = (uint32_t)args[1];
 		args = sub_args;
 	}
 	if (opt.stack && (syscall_def(id)->flags & SF_MAPS))
@@ -380,7 +301,7 @@ static enum pending on_entry(struct tcb *t, uint32_t audit_arch, uint64_t nr, co
 	if (t->flags & TCB_QUIET)
 		return PENDING_NONE;
 	if (opt.ninject)
-		inject_entry(t, c, args);
+		inject_entry(t, c, args, sock_args);
 	if (opt.toctou)
 		toctou_entry(&r->tt, t->tid);
 	if (opt.stack)	/* printed at exit, but the stack is the caller's now */
@@ -484,10 +405,7 @@ static enum pending on_exit_stop(struct tcb *t, const struct __ptrace_syscall_in
 		own_filter(t, (was & TCB_SECCOMP_TSYNC) != 0);
 	if (!(was & TCB_DECODING) || (was & TCB_HIDDEN))
 		return PENDING_NONE;	/* untraced, entered before we attached, or filtered out */
-	if (t->inject_rule) {	/* -e inject=: the result it gives */
-		inject_exit(t, info);
-		t->inject_rule = 0;
-	}
+	inject_exit(t, c, info);	/* -e inject=: the result it gives, memory put back */
 	t->ev.exiting = 1;
 	t->ev.rval = info->exit.rval;
 	t->ev.is_error = info->exit.is_error;

@@ -11,6 +11,7 @@
 #include "policy/rings.h"
 #include "policy/stack.h"
 #include "render/render.h"
+#include "trace/inject.h"
 
 enum tcb_flag {
 	TCB_IN_SYSCALL = 1 << 0,	/* between a syscall's entry and exit */
@@ -39,8 +40,7 @@ struct tcb {
 	struct sc_event ev;	/* the current syscall, args saved at entry */
 	struct report rep;	/* its decoded form and what policies found */
 	struct report *held;	/* --normalize=merge-reads: a line the next may join */
-	unsigned inject_count[INJECT_MAX];	/* calls each -e inject= rule matched */
-	int inject_rule;	/* the rule acting on the current call, + 1; 0: none */
+	struct inject_state inj;	/* -e inject=: counts, and what it did to the current call */
 	struct ring_lines ring_pre;	/* io_uring completions seen at entry: before its line */
 	struct ring_lines ring_post;	/* submissions and completions at exit: after its line */
 	struct who who;		/* as the renderers see it: stream, open line, process */

@@ -1,0 +1,456 @@
+/*
+ * -e inject= and -e fault=: the rule that decides a call, acted on at its
+ * entry and exit stops.  See trace/inject.h.
+ */
+#include "config.h"
+#include <errno.h>
+#include <signal.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include <sys/ptrace.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <sys/user.h>
+#include "memory/umem.h"
+#include "syscalls/syscalls.h"
+#include "trace/inject.h"
+#include "trace/tracee.h"
+#include "util/util.h"
+
+#define REG(name) offsetof(struct user_regs_struct, name)
+
+/* The registers of arguments 0..5, by arch (i386's as the 64-bit tracer sees them). */
+static const size_t arg_reg[ARCH_COUNT][CALL_MAX_ARGS] = {
+	[ARCH_X86_64] = { REG(rdi), REG(rsi), REG(rdx), REG(r10), REG(r8), REG(r9) },
+	[ARCH_I386] = { REG(rbx), REG(rcx), REG(rdx), REG(rsi), REG(rdi), REG(rbp) },
+};
+
+/* The kernel's restart codes a signal makes a blocking call return. */
+#define ERESTARTSYS 512
+#define ERESTARTNOHAND 514
+#define ERESTART_RESTARTBLOCK 516
+
+/* The signal eintr sends: ignored by default, should iotrace go before it lands. */
+#define EINTR_SIGNAL SIGURG
+
+/* IOV_MAX: a longer array fails with EINVAL, so it is never cut. */
+#define IOV_LIMIT 1024
+
+static int when_holds(const struct inject *r, unsigned n)
+{
+	if (n < r->first || (r->last && n > r->last))
+		return 0;
+	return (n - r->first) % r->step == 0;
+}
+
+static void delay(uint64_t usec)
+{
+	struct timespec ts = { (time_t)(usec / 1000000), (long)(usec % 1000000) * 1000 };
+
+	while (usec && nanosleep(&ts, &ts) && errno == EINTR)
+		;
+}
+
+static uint64_t bit(int sig)
+{
+	return 1ULL << (sig - 1);
+}
+
+/* Sends @sig to thread @t: pending when it resumes, so a call that would block does not. */
+static int send_signal(struct tcb *t, int sig)
+{
+	return (int)syscall(SYS_tgkill, t->who.tgid ? t->who.tgid : umem_tgid(t->tid), t->tid, sig);
+}
+
+/*
+ * Where a call's count lives: argument register @reg, or (i386's
+ * socketcall, a msghdr) the word of @size bytes at @addr.
+ */
+struct where {
+	int reg;
+	uint64_t addr;
+	unsigned size;
+};
+
+/* What a cut works on: a count, or an iovec array (@iov) and its length. */
+struct counted {
+	struct where count;
+	uint64_t n;		/* the count, or the array's length */
+	uint64_t iov;		/* the array, or 0: a plain count */
+	uint64_t total;		/* the bytes the call would move */
+	uint64_t lens[IOV_LIMIT];	/* the array's element lengths */
+};
+
+static int read_word(pid_t tid, uint64_t addr, unsigned size, uint64_t *v)
+{
+	uint32_t w32 = 0;
+	struct umem_req req = { .addr = addr, .len = size, .dst = size == 4 ? (void *)&w32 : (void *)v };
+
+	*v = 0;
+	umem_read(tid, &req, 1);
+	if (size == 4)
+		*v = w32;
+	return req.got == size ? 0 : -1;
+}
+
+/* Argument @i of the call: a register, or a word of socketcall's array. */
+static struct where arg_where(enum arch a, unsigned i, uint64_t sock_args)
+{
+	struct where w = { (int)arg_reg[a][i], 0, 0 };
+
+	if (sock_args) {
+		w.reg = -1;
+		w.addr = sock_args + 4 * i;
+		w.size = 4;
+	}
+	return w;
+}
+
+/*
+ * The lengths of the @n elements of the iovec array at @iov, read in one
+ * go into @lens (IOV_LIMIT long); their sum in *@total.  0, or -1.
+ */
+static int iov_lens(pid_t tid, enum arch a, uint64_t iov, uint64_t n, uint64_t *lens,
+		    uint64_t *total)
+{
+	static uint32_t raw[IOV_LIMIT * 4];	/* 16 bytes an element at most */
+	unsigned esz = a == ARCH_I386 ? 8 : 16;
+	struct umem_req req = { .addr = iov, .len = n * esz, .dst = raw };
+	uint64_t i;
+
+	*total = 0;
+	umem_read(tid, &req, 1);
+	if (n > IOV_LIMIT || req.got < req.len)
+		return -1;
+	for (i = 0; i < n; i++) {
+		if (a == ARCH_I386)
+			lens[i] = raw[i * 2 + 1];
+		else
+			memcpy(&lens[i], (const char *)raw + i * 16 + 8, 8);
+		*total += lens[i];
+	}
+	return 0;
+}
+
+/* Finds what call @c would move; 0, or -1 when it has no count iotrace can cut. */
+static int counted_of(struct tcb *t, const struct call *c, const uint64_t *args,
+		      uint64_t sock_args, struct counted *k)
+{
+	enum arch a = c->arch;
+	unsigned flags = syscall_def(c->id)->flags, psz = a == ARCH_I386 ? 4 : 8;
+	int ci = syscall_count_arg(c->id);
+
+	memset(k, 0, sizeof(*k));
+	if (ci >= 0) {
+		k->count = arg_where(a, (unsigned)ci, sock_args);
+		k->n = k->total = arch_ulong(a, args[ci]);
+		return 0;
+	}
+	if (flags & SF_IOVEC) {
+		k->count = arg_where(a, 2, 0);
+		k->iov = arch_ulong(a, args[1]);
+		k->n = arch_ulong(a, args[2]);
+	} else if (flags & SF_MSGHDR) {	/* msg_iov and msg_iovlen, after the name's pointer and length */
+		uint64_t msg = arch_ulong(a, args[1]);
+
+		k->count = (struct where){ -1, msg + 3 * psz, psz };
+		if (read_word(t->tid, msg + 2 * psz, psz, &k->iov) ||
+		    read_word(t->tid, k->count.addr, psz, &k->n))
+			return -1;
+	} else {
+		return -1;
+	}
+	if (!k->iov || k->n > IOV_LIMIT)
+		return -1;
+	return iov_lens(t->tid, a, k->iov, k->n, k->lens, &k->total);
+}
+
+/* Sets the word @w to @v; a memory word is put back at exit. */
+static int set_word(struct tcb *t, const struct where *w, uint64_t v)
+{
+	struct inject_state *s = &t->inj;
+	struct inject_undo *u;
+	uint32_t v32 = (uint32_t)v;
+
+	if (w->reg >= 0)
+		return (int)ptrace(PTRACE_POKEUSER, t->tid, (void *)(uintptr_t)w->reg,
+				   (void *)(uintptr_t)v);
+	if (s->nundo == sizeof(s->undo) / sizeof(s->undo[0]))
+		return -1;
+	u = &s->undo[s->nundo];
+	if (read_word(t->tid, w->addr, w->size, &u->val) ||
+	    umem_write(t->tid, w->addr, w->size == 4 ? (void *)&v32 : (void *)&v, w->size))
+		return -1;
+	u->addr = w->addr;
+	u->size = w->size;
+	s->nundo++;
+	return 0;
+}
+
+/*
+ * Cuts the call to @cut bytes: the count, or the iovec array's length
+ * and its last element's.  The length's word is changed last, so a
+ * failure leaves the call as it was or with a longer array unread.
+ */
+static int cut_to(struct tcb *t, enum arch a, const struct counted *k, uint64_t cut)
+{
+	unsigned lsz = a == ARCH_I386 ? 4 : 8;
+	uint64_t i, sum = 0;
+	struct where last;
+
+	if (!k->iov)
+		return set_word(t, &k->count, cut);
+	for (i = 0; i < k->n && sum + k->lens[i] < cut; i++)
+		sum += k->lens[i];
+	if (i == k->n)
+		return -1;
+	last = (struct where){ -1, k->iov + i * 2 * lsz + lsz, lsz };
+	if (sum + k->lens[i] > cut && set_word(t, &last, cut - sum))
+		return -1;
+	return set_word(t, &k->count, i + 1);
+}
+
+/* What @r's cut leaves of @total bytes (at least one: a correct retry loop must progress). */
+static uint64_t short_cut(const struct inject *r, uint64_t total)
+{
+	if (r->short_n)
+		return MIN(total, r->short_n);
+	return MAX(total * r->short_pct / 100, 1);
+}
+
+/*
+ * enospc-after=: the bytes each file has taken, by device and inode and
+ * rule.  Bounded: past FILES_MAX files a new one is not followed.
+ */
+struct disk_file {
+	unsigned rule;
+	dev_t dev;
+	uint64_t ino;
+	uint64_t taken;
+};
+#define FILES_MAX 65536
+static struct disk_file *files;
+static size_t nfiles, files_cap;
+
+static unsigned file_slot(unsigned rule, dev_t dev, uint64_t ino)
+{
+	size_t i;
+
+	for (i = nfiles; i--; )
+		if (files[i].ino == ino && files[i].dev == dev && files[i].rule == rule)
+			return (unsigned)i + 1;
+	if (nfiles == FILES_MAX) {
+		static int said;
+
+		if (!said++)
+			warning("-e inject: enospc-after= follows %d files; later ones are not cut",
+				FILES_MAX);
+		return 0;
+	}
+	if (nfiles == files_cap) {
+		files_cap = files_cap ? files_cap * 2 : 16;
+		files = xrealloc(files, files_cap * sizeof(*files));
+	}
+	files[nfiles] = (struct disk_file){ rule, dev, ino, 0 };
+	return (unsigned)++nfiles;
+}
+
+/* The fd a call writes data to (the list's d or b role), or -1. */
+static int dest_fd(const struct call *c, const uint64_t *args)
+{
+	const char *fds = syscall_def(c->id)->fds;
+	unsigned i;
+
+	for (i = 0; fds[i]; i++)
+		if (fds[i] == 'd' || fds[i] == 'b')
+			return (int)arch_ulong(c->arch, args[i]);
+	return -1;
+}
+
+static void skip(struct tcb *t, struct call *c, int64_t val, enum injected kind)
+{
+	if (ptrace(PTRACE_POKEUSER, t->tid, (void *)REG(orig_rax), (void *)-1L))
+		return;
+	t->inj.skip = 1;
+	t->inj.val = val;
+	c->injected = (unsigned char)kind;
+}
+
+/* enospc-after=: a write to a full file fails, the one that fills it is cut. */
+static void disk_full(struct tcb *t, struct call *c, const struct inject *r, unsigned rule,
+		      const uint64_t *args, const struct counted *k)
+{
+	unsigned mode, slot;
+	uint64_t ino, left;
+	dev_t dev;
+
+	if (umem_fd_stat(t->tid, dest_fd(c, args), &mode, &dev, &ino) ||
+	    (mode != S_IFREG && mode != S_IFBLK))
+		return;	/* not a file on a disk: it never fills */
+	slot = file_slot(rule, dev, ino);
+	if (!slot)
+		return;
+	left = r->enospc_after - MIN(files[slot - 1].taken, r->enospc_after);
+	if (!left) {
+		skip(t, c, -ENOSPC, INJECTED_DISK_FULL);
+		return;
+	}
+	t->inj.file = slot;
+	if (k->total > left && !cut_to(t, c->arch, k, left)) {
+		c->injected = INJECTED_DISK_FULL;
+		c->injected_cut = 1;
+		c->short_to = left;
+	}
+}
+
+/* short= and torn=: the call runs with fewer bytes. */
+static void cut(struct tcb *t, struct call *c, const struct inject *r, const struct counted *k)
+{
+	uint64_t to = r->has_torn ? MIN(k->total, r->torn) : short_cut(r, k->total);
+
+	if (r->has_torn)
+		t->inj.kill = 1;	/* killed at exit whether or not there was anything to cut */
+	if (to < k->total && cut_to(t, c->arch, k, to))
+		return;
+	if (r->has_torn) {
+		c->injected = INJECTED_TORN;
+		c->short_to = to;
+	} else if (to < k->total) {
+		c->injected = INJECTED_SHORT;
+		c->injected_cut = 1;
+		c->short_to = to;
+	}
+}
+
+/* The rule @r acts on call @c, its count's rule-th match in this thread. */
+static void act(struct tcb *t, struct call *c, const struct inject *r, unsigned rule,
+		const uint64_t *args, uint64_t sock_args)
+{
+	static struct counted k;	/* 8 KiB of lengths: not on the stack */
+
+	delay(r->delay_enter);
+	if (r->signo && !send_signal(t, r->signo)) {
+		t->inj.sent |= bit(r->signo);
+		c->injected_sig = (unsigned char)r->signo;
+		c->injected = INJECTED_SIGNAL;
+	}
+	if (r->eintr && !send_signal(t, EINTR_SIGNAL))
+		t->inj.own |= bit(EINTR_SIGNAL);
+	if (r->error)
+		skip(t, c, -(int64_t)r->error, INJECTED_ERROR);
+	else if (r->has_retval)
+		skip(t, c, r->retval, INJECTED_RETVAL);
+	else if ((r->short_n || r->short_pct || r->has_torn || r->has_enospc) &&
+		 !counted_of(t, c, args, sock_args, &k)) {
+		if (r->has_enospc && dest_fd(c, args) >= 0)
+			disk_full(t, c, r, rule, args, &k);
+		else if (!r->has_enospc && (!r->has_torn || dest_fd(c, args) >= 0))
+			cut(t, c, r, &k);
+	}
+}
+
+void inject_entry(struct tcb *t, struct call *c, const uint64_t *args, uint64_t sock_args)
+{
+	struct inject_state *s = &t->inj;
+	unsigned k;
+
+	s->rule = 0;
+	s->skip = 0;
+	s->file = 0;
+	s->kill = 0;
+	s->nundo = 0;
+	for (k = opt.ninject; k--; ) {
+		const struct inject *r = &opt.inject[k];
+
+		if (!r->set[c->id])
+			continue;
+		if (!when_holds(r, ++s->count[k]))
+			return;
+		s->rule = (int)k + 1;
+		act(t, c, r, k, args, sock_args);
+		return;
+	}
+}
+
+/* Puts back the memory words a cut changed, last changed first. */
+static void undo(struct tcb *t)
+{
+	struct inject_state *s = &t->inj;
+
+	while (s->nundo) {
+		const struct inject_undo *u = &s->undo[--s->nundo];
+		uint32_t v32 = (uint32_t)u->val;
+
+		umem_write(t->tid, u->addr, u->size == 4 ? (void *)&v32 : (const void *)&u->val,
+			   u->size);
+	}
+}
+
+/* Sets the tracee's result register and the decoded result to @v. */
+static void give(struct tcb *t, struct __ptrace_syscall_info *info, int64_t v)
+{
+	if (ptrace(PTRACE_POKEUSER, t->tid, (void *)REG(rax), (void *)(intptr_t)v))
+		return;
+	info->exit.rval = v;
+	info->exit.is_error = v < 0 && v >= -4095;
+}
+
+static int restart_code(const struct __ptrace_syscall_info *info)
+{
+	int64_t v = info->exit.rval;
+
+	return info->exit.is_error &&
+	       (v == -ERESTARTSYS || v == -ERESTARTNOHAND || v == -ERESTART_RESTARTBLOCK);
+}
+
+void inject_exit(struct tcb *t, struct call *c, struct __ptrace_syscall_info *info)
+{
+	struct inject_state *s = &t->inj;
+	const struct inject *r;
+
+	if (!s->rule)
+		return;
+	r = &opt.inject[s->rule - 1];
+	s->rule = 0;
+	undo(t);
+	delay(r->delay_exit);
+	if (s->skip)
+		give(t, info, s->val);
+	else if (r->eintr && restart_code(info)) {
+		give(t, info, -EINTR);	/* not restarted: the program sees EINTR */
+		c->injected = INJECTED_EINTR;
+	}
+	if (s->file && !info->exit.is_error && info->exit.rval > 0)
+		files[s->file - 1].taken += (uint64_t)info->exit.rval;
+	if (s->kill)
+		kill(t->who.tgid ? t->who.tgid : umem_tgid(t->tid), SIGKILL);
+}
+
+void inject_detach(struct tcb *t)
+{
+	undo(t);
+}
+
+int inject_signal_stop(struct tcb *t, int sig)
+{
+	struct inject_state *s = &t->inj;
+	siginfo_t si;
+
+	if (sig < 1 || sig > 64 || !((s->sent | s->own) & bit(sig)) ||
+	    ptrace(PTRACE_GETSIGINFO, t->tid, NULL, &si) ||
+	    si.si_code != SI_TKILL || si.si_pid != getpid())
+		return 0;
+	if (s->own & bit(sig)) {
+		s->own &= ~bit(sig);
+		return 1;
+	}
+	s->sent &= ~bit(sig);
+	memset(&si, 0, sizeof(si));
+	si.si_signo = sig;
+	si.si_code = SI_KERNEL;
+	ptrace(PTRACE_SETSIGINFO, t->tid, NULL, &si);
+	return 0;
+}

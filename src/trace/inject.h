@@ -1,0 +1,67 @@
+#ifndef IOTRACE_INJECT_H
+#define IOTRACE_INJECT_H
+
+/*
+ * -e inject= and -e fault=: what they do to a thread's calls.  strace's
+ * (a call skipped, its result given; a signal; delays), and faults that
+ * really happen: a count cut at entry so the kernel moves fewer bytes
+ * (short=, enospc-after=, torn=), a blocking call interrupted (eintr).
+ * The decoded call is told what was done (call->injected); the tracee's
+ * own memory, where a cut had to change it, is put back at exit.
+ */
+
+#include <stdint.h>
+#include <linux/ptrace.h>
+#include "call/call.h"
+#include "config/options.h"
+
+struct tcb;
+
+/* A word of tracee memory a cut changed, and what it held. */
+struct inject_undo {
+	uint64_t addr;
+	uint64_t val;
+	unsigned size;
+};
+
+/* A thread's injection state: per rule counts, and the current call's. */
+struct inject_state {
+	unsigned count[INJECT_MAX];	/* calls each rule matched in this thread */
+	int rule;		/* the rule acting on the current call, + 1; 0: none */
+	int skip;		/* the call was skipped: give @val at exit */
+	int64_t val;		/* ...-errno, or the value */
+	unsigned file;		/* enospc-after: the file's slot + 1, credited at exit */
+	int kill;		/* torn=: SIGKILL the process at exit */
+	struct inject_undo undo[2];
+	unsigned nundo;
+	uint64_t sent;		/* signal= signals sent and not yet delivered (bit SIG - 1) */
+	uint64_t own;		/* eintr's signals sent and not yet swallowed */
+};
+
+/*
+ * At the entry of decoded call @c of @t (@args its arguments; @sock_args
+ * the address of i386 socketcall's argument array, or 0): the rule that
+ * decides it acts.  Registers and memory are changed here.
+ */
+void inject_entry(struct tcb *t, struct call *c, const uint64_t *args, uint64_t sock_args);
+
+/*
+ * At its exit, before the exit is decoded: memory put back, the result
+ * given (@info and the tracee's register), files credited, torn's kill.
+ */
+void inject_exit(struct tcb *t, struct call *c, struct __ptrace_syscall_info *info);
+
+/*
+ * @t is let go (detached) in the middle of a call: the memory a cut
+ * changed is put back; the kernel took what it needed at entry.
+ */
+void inject_detach(struct tcb *t);
+
+/*
+ * A signal-delivery stop of @t for @sig: 1 when it is eintr's own signal
+ * (swallowed: the tracee never sees it); signal='s own is given the
+ * kernel's siginfo (SI_KERNEL, as strace's injection delivers it).
+ */
+int inject_signal_stop(struct tcb *t, int sig);
+
+#endif

@@ -1,0 +1,207 @@
+/*
+ * Programs whose I/O error handling -e inject= tests.
+ * usage: faults writev-loop | sendmsg-loop | sendto-loop | eintr | torn
+ * writev-loop: 100 bytes to file "copy" by writev of three elements
+ *              (30, 30, 40), again from where it stopped until all is
+ *              written; exit 4 if a call changed the program's iovec.
+ * sendmsg-loop: the same 100 bytes through a socketpair by sendmsg (two
+ *               elements, 60 and 40), read back and compared; exit 4 if
+ *               its msghdr or iovec changed, 5 if the bytes differ.
+ * sendto-loop: the same by sendto (on i386 through socketcall(2)).
+ * eintr: read of a pipe a child writes only once the parent's first read
+ *        is over: without an interruption it never is (run it under a
+ *        timeout).  Exit 0 if that read failed with EINTR, 5 if not.
+ * torn: 100 bytes to file "torn" in one write; exit 0 after it.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/syscall.h>
+#include <sys/uio.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+static char data[101] = "0123456789012345678901234567890123456789012345678901234567890123456789"
+			"012345678901234567890123456789";
+
+/* Advances @iov (of *@n elements) past @done bytes, as a careful program does. */
+static void advance(struct iovec *iov, int *n, size_t done, const size_t *lens, int nlens)
+{
+	size_t at = 0;
+	int i;
+
+	*n = 0;
+	for (i = 0; i < nlens; i++) {
+		size_t start = at, end = at + lens[i];
+
+		at = end;
+		if (end <= done)
+			continue;
+		iov[*n].iov_base = data + (done > start ? done : start);
+		iov[*n].iov_len = end - (done > start ? done : start);
+		(*n)++;
+	}
+}
+
+static int same_iov(const struct iovec *a, const struct iovec *b, int n)
+{
+	return !memcmp(a, b, (size_t)n * sizeof(*a));
+}
+
+static void writev_loop(void)
+{
+	static const size_t lens[] = { 30, 30, 40 };
+	struct iovec iov[3], seen[3];
+	int fd = open("copy", O_WRONLY | O_CREAT | O_TRUNC, 0644), n;
+	size_t done = 0;
+
+	while (done < 100) {
+		ssize_t r;
+
+		advance(iov, &n, done, lens, 3);
+		memcpy(seen, iov, sizeof(iov));
+		r = writev(fd, iov, n);
+		if (r <= 0)
+			exit(3);
+		if (!same_iov(iov, seen, n))
+			exit(4);
+		done += (size_t)r;
+	}
+	close(fd);
+}
+
+/* Reads all @len bytes from @fd and compares them with data. */
+static void check_received(int fd, size_t len)
+{
+	char got[100];
+	size_t have = 0;
+
+	while (have < len) {
+		ssize_t r = read(fd, got + have, len - have);
+
+		if (r <= 0)
+			exit(3);
+		have += (size_t)r;
+	}
+	if (memcmp(got, data, len))
+		exit(5);
+}
+
+static void sendmsg_loop(void)
+{
+	static const size_t lens[] = { 60, 40 };
+	struct iovec iov[2], seen[2];
+	struct msghdr msg, mseen;
+	size_t done = 0;
+	int sv[2], n;
+
+	if (socketpair(AF_UNIX, SOCK_STREAM, 0, sv))
+		exit(3);
+	while (done < 100) {
+		ssize_t r;
+
+		advance(iov, &n, done, lens, 2);
+		memset(&msg, 0, sizeof(msg));
+		msg.msg_iov = iov;
+		msg.msg_iovlen = (size_t)n;
+		memcpy(seen, iov, sizeof(iov));
+		mseen = msg;
+		r = sendmsg(sv[0], &msg, 0);
+		if (r <= 0)
+			exit(3);
+		if (!same_iov(iov, seen, n) || memcmp(&msg, &mseen, sizeof(msg)))
+			exit(4);
+		done += (size_t)r;
+	}
+	check_received(sv[1], 100);
+}
+
+/*
+ * sendto; on i386 by socketcall(2) itself (libc may not), its arguments
+ * in memory: exit 4 if the call changed them.
+ */
+static ssize_t send_to(int fd, const char *buf, size_t len)
+{
+#ifdef __i386__
+	unsigned long a[6] = { (unsigned long)fd, (unsigned long)buf, len, 0, 0, 0 };
+	ssize_t r = syscall(SYS_socketcall, 11 /* SYS_SENDTO */, a);
+
+	if (a[2] != len)
+		exit(4);
+	return r;
+#else
+	return sendto(fd, buf, len, 0, NULL, 0);
+#endif
+}
+
+static void sendto_loop(void)
+{
+	size_t done = 0;
+	int sv[2];
+
+	if (socketpair(AF_UNIX, SOCK_STREAM, 0, sv))
+		exit(3);
+	while (done < 100) {
+		ssize_t r = send_to(sv[0], data + done, 100 - done);
+
+		if (r <= 0)
+			exit(3);
+		done += (size_t)r;
+	}
+	check_received(sv[1], 100);
+}
+
+static void eintr(void)
+{
+	char c = 'g', x;
+	struct iovec go = { &c, 1 };
+	int p[2], q[2], first;
+	pid_t pid;
+
+	if (pipe(p) || pipe(q))
+		exit(3);
+	pid = fork();
+	if (pid < 0)
+		exit(3);
+	if (!pid) {	/* readv, not read: only the parent's reads are injected */
+		while (readv(q[0], &go, 1) < 0 && errno == EINTR)
+			;
+		_exit(write(p[1], "x", 1) == 1 ? 0 : 1);
+	}
+	first = read(p[0], &x, 1) < 0 && errno == EINTR;
+	if (writev(q[1], &go, 1) != 1 || read(p[0], &x, 1) != 1 || waitpid(pid, NULL, 0) != pid)
+		exit(3);
+	exit(first ? 0 : 5);
+}
+
+static void torn(void)
+{
+	int fd = open("torn", O_WRONLY | O_CREAT | O_TRUNC, 0644);
+
+	if (write(fd, data, 100) != 100)
+		exit(3);
+}
+
+int main(int argc, char **argv)
+{
+	if (argc != 2)
+		return 2;
+	close_range(3, ~0u, 0);	/* bats holds fd 3 */
+	if (!strcmp(argv[1], "writev-loop"))
+		writev_loop();
+	else if (!strcmp(argv[1], "sendmsg-loop"))
+		sendmsg_loop();
+	else if (!strcmp(argv[1], "sendto-loop"))
+		sendto_loop();
+	else if (!strcmp(argv[1], "eintr"))
+		eintr();
+	else if (!strcmp(argv[1], "torn"))
+		torn();
+	else
+		return 2;
+	return 0;
+}
