@@ -15,6 +15,7 @@ void call_begin(struct call *c, unsigned id, enum arch arch, size_t fetch_cap,
 	c->injected = INJECTED_NONE;
 	c->injected_cut = 0;
 	c->injected_sig = 0;
+	c->delayed = 0;
 	c->short_to = 0;
 	c->id = id;
 	c->arch = arch;

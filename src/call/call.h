@@ -266,6 +266,7 @@ enum injected {
 	INJECTED_EINTR,		/* eintr: interrupted, EINTR given */
 	INJECTED_TORN,		/* torn=: run with short_to bytes, then the process killed */
 	INJECTED_SIGNAL,	/* signal= alone: the call itself untouched */
+	INJECTED_DELAY,		/* delay_enter= or delay_exit= alone */
 };
 
 /* A decoded call: typed arguments plus the result, renderer-ready. */
@@ -283,6 +284,7 @@ struct call {
 	unsigned char injected;	/* enum injected: -e inject= / fault= acted on it */
 	unsigned char injected_cut;	/* its count was cut to short_to */
 	unsigned char injected_sig;	/* signal= sent as it entered, or 0 */
+	unsigned char delayed;	/* delay_exit= held its exit: " (DELAYED)", as strace */
 	uint64_t short_to;	/* the count it ran with (a cut, torn=) */
 	unsigned char res_form;	/* enum result_form */
 	unsigned char res_names_always;	/* RES_FLAGS: names even with -X raw (F_GETFL, as strace) */

@@ -940,7 +940,7 @@ static void j_injected(const struct call *c)
 		[INJECTED_ERROR] = "error", [INJECTED_RETVAL] = "retval",
 		[INJECTED_SHORT] = "short", [INJECTED_DISK_FULL] = "enospc-after",
 		[INJECTED_EINTR] = "eintr", [INJECTED_TORN] = "torn",
-		[INJECTED_SIGNAL] = "signal",
+		[INJECTED_SIGNAL] = "signal", [INJECTED_DELAY] = "delay",
 	};
 
 	j_key("injected");

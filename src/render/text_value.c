@@ -854,7 +854,8 @@ static void left_suffix(struct strbuf *sb, const struct call *c)
 /*
  * " (INJECTED)" for a result given, as strace; what iotrace made really
  * happen says what: the count the call ran with, or the interruption.
- * signal= alone leaves the call as it was (its signal line tells).
+ * signal= or delays alone leave the call as it was (its signal line
+ * tells); delay_exit= adds " (DELAYED)", as strace.
  */
 static void injected_suffix(struct strbuf *sb, const struct call *c)
 {
@@ -864,8 +865,10 @@ static void injected_suffix(struct strbuf *sb, const struct call *c)
 		sb_addf(sb, " (INJECTED: short=%llu)", (unsigned long long)c->short_to);
 	else if (c->injected == INJECTED_EINTR)
 		sb_addstr(sb, " (INJECTED: eintr)");
-	else if (c->injected && c->injected != INJECTED_SIGNAL)
+	else if (c->injected && c->injected != INJECTED_SIGNAL && c->injected != INJECTED_DELAY)
 		sb_addstr(sb, " (INJECTED)");
+	if (c->delayed)
+		sb_addstr(sb, " (DELAYED)");
 }
 
 void text_result(struct strbuf *sb, const struct call *c)

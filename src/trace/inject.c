@@ -298,12 +298,15 @@ static void disk_full(struct tcb *t, struct call *c, const struct inject *r, uns
 		skip(t, c, -ENOSPC, INJECTED_DISK_FULL);
 		return;
 	}
-	t->inj.file = slot;
 	if (k->total > left && !cut_to(t, c->arch, k, left)) {
 		c->injected = INJECTED_DISK_FULL;
 		c->injected_cut = 1;
 		c->short_to = left;
 	}
+	/* held for it until its exit, so another thread's write cannot overfill the file */
+	t->inj.file = slot;
+	t->inj.reserved = MIN(k->total, left);
+	files[slot - 1].taken += t->inj.reserved;
 }
 
 /* short= and torn=: the call runs with fewer bytes. */
@@ -332,6 +335,9 @@ static void act(struct tcb *t, struct call *c, const struct inject *r, unsigned 
 	static struct counted k;	/* 8 KiB of lengths: not on the stack */
 
 	delay(r->delay_enter);
+	if (r->delay_enter || r->delay_exit)
+		c->injected = INJECTED_DELAY;
+	c->delayed = r->delay_exit != 0;
 	if (r->signo && !send_signal(t, r->signo)) {
 		t->inj.sent |= bit(r->signo);
 		c->injected_sig = (unsigned char)r->signo;
@@ -423,10 +429,23 @@ void inject_exit(struct tcb *t, struct call *c, struct __ptrace_syscall_info *in
 		give(t, info, -EINTR);	/* not restarted: the program sees EINTR */
 		c->injected = INJECTED_EINTR;
 	}
-	if (s->file && !info->exit.is_error && info->exit.rval > 0)
-		files[s->file - 1].taken += (uint64_t)info->exit.rval;
+	if (s->file) {	/* what it really wrote, for what was held */
+		files[s->file - 1].taken -= s->reserved;
+		if (!info->exit.is_error && info->exit.rval > 0)
+			files[s->file - 1].taken += (uint64_t)info->exit.rval;
+	}
 	if (s->kill)
 		kill(t->who.tgid ? t->who.tgid : umem_tgid(t->tid), SIGKILL);
+}
+
+void inject_vanished(struct tcb *t)
+{
+	struct inject_state *s = &t->inj;
+
+	if (s->rule && s->file)
+		files[s->file - 1].taken -= s->reserved;
+	s->rule = 0;
+	s->file = 0;
 }
 
 void inject_detach(struct tcb *t)

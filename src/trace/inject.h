@@ -31,6 +31,7 @@ struct inject_state {
 	int skip;		/* the call was skipped: give @val at exit */
 	int64_t val;		/* ...-errno, or the value */
 	unsigned file;		/* enospc-after: the file's slot + 1, credited at exit */
+	uint64_t reserved;	/* ...with the bytes held for the call at entry */
 	int kill;		/* torn=: SIGKILL the process at exit */
 	struct inject_undo undo[2];
 	unsigned nundo;
@@ -50,6 +51,9 @@ void inject_entry(struct tcb *t, struct call *c, const uint64_t *args, uint64_t 
  * given (@info and the tracee's register), files credited, torn's kill.
  */
 void inject_exit(struct tcb *t, struct call *c, struct __ptrace_syscall_info *info);
+
+/* @t's call will never return (the thread died in it): bytes held for it are freed. */
+void inject_vanished(struct tcb *t);
 
 /*
  * @t is let go (detached) in the middle of a call: the memory a cut

@@ -341,6 +341,7 @@ void syscall_vanished(struct tcb *t)
 	unsigned was = t->flags;
 
 	syscall_flush_held(t);
+	inject_vanished(t);
 	t->flags &= ~(TCB_IN_SYSCALL | TCB_DECODING | TCB_HIDDEN | TCB_QUIET);
 	if ((was & (TCB_IN_SYSCALL | TCB_DECODING | TCB_HIDDEN | TCB_QUIET)) !=
 	    (TCB_IN_SYSCALL | TCB_DECODING)) {
