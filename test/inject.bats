@@ -15,7 +15,15 @@ setup() {
 		"-e inject=write:retval=1:when=3+2" "-e fault=write:when=4+" \
 		"-e inject=write:error=EIO:when=2 -e inject=write:retval=42" \
 		"--inject=write:error=EIO:when=2..4 --fault=write:when=6" \
-		"-e inject=write:delay_enter=1000:when=2 -e inject=write:retval=3:delay_exit=1000:when=3+"
+		"-e inject=write:delay_enter=1000:when=2 -e inject=write:retval=3:delay_exit=1000:when=3+" \
+		"-P /dev/null -e inject=write:error=EIO"
+	# -P scopes it: the five writes to /dev/null, not those to fd -1 or the
+	# memfd, nor the memfd's preads
+	"$IOTRACE" -q -c -P /dev/null -e inject=write,pread64:error=EIO -e trace=write,pread64 \
+		"$HELPERS/rw" basic 2>"$out"
+	run grep -E ' (write|pread64)$' "$out"
+	assert_line --regexp '^ *[0-9.]+ +[0-9.]+ +[0-9]+ +5 +5 +0 +5 write$'
+	assert_equal "${#lines[@]}" 1
 }
 
 @test "signal= is delivered as strace delivers it, alone or with a result" {
@@ -172,7 +180,7 @@ EOF
 	assert_line --index 3 --regexp '^[0-9]+ +write\(1, ".*"\.\.\., 2048\) += -1 ENOSPC \(No space left on device\) \(INJECTED\)$'
 }
 
-@test "eintr: a pipe read that would block fails with EINTR; one that would not is left alone" {
+@test "eintr: a pipe read that would block fails with EINTR, a write returns what it moved; a read that would not block is left alone" {
 	local h
 	for h in faults faults32; do
 		[ -x "$HELPERS/$h" ] || continue
@@ -186,6 +194,13 @@ EOF
 		assert_output "$(printf '%s\n' '["read",3,-1,"EINTR","eintr"]' '["read",3,1,null,null]')"
 		run grep -c SIGURG "$out"	# iotrace's own signal is never shown, nor delivered
 		assert_output 0
+		# a write that moved data before it would block returns that count:
+		# a pipe holds 65536 bytes, and its reader waits for the write to end
+		run timeout 20 "$IOTRACE" -q --json -o "$out" -e trace=write -e inject=write:eintr:when=1 \
+			"$HELPERS/$h" eintr-write
+		assert_success
+		run jq -c 'select(.type == "syscall") | [.args.count, .result]' "$out"
+		assert_output "$(printf '%s\n' '[100000,65536]' '[34464,34464]')"
 	done
 	# reads of a memfd never block: nothing interrupted, nothing marked
 	"$IOTRACE" -q -e trace=read -e inject=read:eintr "$HELPERS/rw" basic 2>"$out"

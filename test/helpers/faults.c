@@ -11,6 +11,10 @@
  * eintr: read of a pipe a child writes only once the parent's first read
  *        is over: without an interruption it never is (run it under a
  *        timeout).  Exit 0 if that read failed with EINTR, 5 if not.
+ * eintr-write: a 100000-byte write to a pipe whose reader, a child, reads
+ *              only once that write is over: it fills the pipe and would
+ *              then block.  Exit 0 if it returned a short count (the rest
+ *              is written after, and the child checks it got all), 5 if not.
  * torn: 100 bytes to file "torn" in one write; exit 0 after it.
  */
 #define _GNU_SOURCE
@@ -178,6 +182,44 @@ static void eintr(void)
 	exit(first ? 0 : 5);
 }
 
+static void eintr_write(void)
+{
+	static char big[100000];
+	char c = 'g';
+	struct iovec go = { &c, 1 };
+	int p[2], q[2], st;
+	size_t done, got = 0;
+	ssize_t r, first;
+	pid_t pid;
+
+	if (pipe(p) || pipe(q))
+		exit(3);
+	pid = fork();
+	if (pid < 0)
+		exit(3);
+	if (!pid) {	/* readv: only the parent's writes are injected */
+		struct iovec in = { big, sizeof(big) };
+
+		close(p[1]);
+		while (readv(q[0], &go, 1) < 0 && errno == EINTR)
+			;
+		while ((r = readv(p[0], &in, 1)) > 0)
+			got += (size_t)r;
+		_exit(got == sizeof(big) ? 0 : 1);
+	}
+	close(p[0]);
+	first = write(p[1], big, sizeof(big));
+	if (first <= 0 || writev(q[1], &go, 1) != 1)
+		exit(3);
+	for (done = (size_t)first; done < sizeof(big); done += (size_t)r)
+		if ((r = write(p[1], big + done, sizeof(big) - done)) <= 0)
+			exit(3);
+	close(p[1]);
+	if (waitpid(pid, &st, 0) != pid || !WIFEXITED(st) || WEXITSTATUS(st))
+		exit(3);
+	exit((size_t)first < sizeof(big) ? 0 : 5);
+}
+
 static void torn(void)
 {
 	int fd = open("torn", O_WRONLY | O_CREAT | O_TRUNC, 0644);
@@ -199,6 +241,8 @@ int main(int argc, char **argv)
 		sendto_loop();
 	else if (!strcmp(argv[1], "eintr"))
 		eintr();
+	else if (!strcmp(argv[1], "eintr-write"))
+		eintr_write();
 	else if (!strcmp(argv[1], "torn"))
 		torn();
 	else
