@@ -314,11 +314,10 @@ static void cut(struct tcb *t, struct call *c, const struct inject *r, const str
 {
 	uint64_t to = r->has_torn ? MIN(k->total, r->torn) : short_cut(r, k->total);
 
-	if (r->has_torn)
-		t->inj.kill = 1;	/* killed at exit whether or not there was anything to cut */
 	if (to < k->total && cut_to(t, c->arch, k, to))
-		return;
+		return;	/* the program's memory would not take the cut: left alone */
 	if (r->has_torn) {
+		t->inj.kill = 1;	/* killed at exit, whether or not there was anything to cut */
 		c->injected = INJECTED_TORN;
 		c->short_to = to;
 	} else if (to < k->total) {
