@@ -16,7 +16,11 @@ setup() {
 		"-e inject=write:error=EIO:when=2 -e inject=write:retval=42" \
 		"--inject=write:error=EIO:when=2..4 --fault=write:when=6" \
 		"-e inject=write:delay_enter=1000:when=2 -e inject=write:retval=3:delay_exit=1000:when=3+" \
-		"-P /dev/null -e inject=write:error=EIO"
+		"-P /dev/null -e inject=write:error=EIO" \
+		"-e inject=write:retval=-4096:when=3" "-e inject=write:retval=18446744073709551615:when=4"
+	# when= counts each syscall of the set apart, per thread, as strace
+	same_as_strace write,pread64 "rw rw32" basic "-e inject=write,pread64:error=EIO:when=2" \
+		"-e inject=write,pread64:delay_enter=10:when=3"
 	# -P scopes it: the five writes to /dev/null, not those to fd -1 or the
 	# memfd, nor the memfd's preads
 	"$IOTRACE" -q -c -P /dev/null -e inject=write,pread64:error=EIO -e trace=write,pread64 \
@@ -94,6 +98,12 @@ inject=write:short=-3|-e inject: invalid short '-3'
 inject=write:short=0%|-e inject: invalid short percentage '0'
 inject=write:short=x%|-e inject: invalid short percentage 'x'
 inject=write:error=EIO:retval=1|-e inject: error= and retval= together
+inject=write:short=4294967297%|-e inject: invalid short percentage '4294967297%' (1% to 100%)
+inject=write:error=4294967301|-e inject: unknown error '4294967301'
+inject=write:retval=x|-e inject: invalid retval 'x'
+inject=write:retval=-|-e inject: invalid retval '-'
+inject=write:retval=18446744073709551616|-e inject: invalid retval '18446744073709551616'
+fault=write:retval=1|-e fault: unknown or unsupported key 'retval' (error, when)
 inject=write:short=7:error=EIO|-e inject: short= and error= together
 inject=write:eintr:torn=5|-e inject: eintr and torn= together
 inject=write:enospc-after=1M:short=1|-e inject: enospc-after= and short= together
@@ -112,7 +122,7 @@ inject=write:frob=1|-e inject: unknown or unsupported key 'frob' (error, retval,
 inject=write:eintr=1|-e inject: unknown or unsupported key 'eintr' (error, retval, signal, short, enospc-after, torn, eintr, delay_enter, delay_exit, when)
 inject=nosuch:error=EIO|-e inject: unknown or undecoded syscall 'nosuch'
 inject=IORING_OP_WRITE:error=EIO|-e inject: nothing in 'IORING_OP_WRITE' can be injected (io_uring's operations run in the kernel, without a stop)
-fault=write:short=7:error=EIO|-e fault: short= and error= together
+fault=write:short=7:error=EIO|-e fault: unknown or unsupported key 'short' (error, when)
 EOF
 }
 
@@ -227,4 +237,24 @@ EOF
 	assert_equal "$(stat -c %s "$cwd/copy")" 45
 	run jq -c 'select(.type == "syscall") | [.result, .injected, .injected_short]' "$out"
 	assert_output '[45,"torn",45]'
+}
+
+@test "a delay holds its own thread only: iotrace serves the others meanwhile" {
+	local pid i
+	# the parent's write is held for a minute; its child's calls and end
+	# must come first (--json: whole lines; the file is flushed every 250 ms)
+	"$IOTRACE" -f --json -o "$out" -e trace=write,writev -e inject=write:delay_enter=60000000 \
+		"$HELPERS/faults" delay &
+	pid=$!
+	for i in $(seq 300); do
+		grep -q '"type":"exited"' "$out" 2>/dev/null && break
+		sleep 0.1	# polling for the child's end, at most 30 s
+	done
+	kill -TERM "$pid"	# (a background job ignores SIGINT) ends the run: the write is let go
+	wait "$pid" || true
+	run jq -c '[.type, .name, .result, .injected]' "$out"
+	assert_line --index 0 '["syscall","writev",1,null]'
+	assert_line --index 1 '["syscall","writev",1,null]'
+	assert_line --index 2 '["syscall","writev",1,null]'
+	assert_line --index 3 '["exited",null,null,null]'
 }

@@ -490,6 +490,28 @@ static uint64_t parse_size(const char *what, const char *key, const char *s)
 	return (uint64_t)v << shift;
 }
 
+/*
+ * retval=N: any 64-bit word, signed or not, as strace; one a program
+ * would read as an error is said to be one.
+ */
+static int64_t parse_retval(const char *what, const char *s)
+{
+	unsigned long long v;
+	char *end;
+
+	if (!isdigit((unsigned char)s[*s == '-']))
+		die("-e %s: invalid retval '%s'", what, typed(s));
+	errno = 0;
+	v = *s == '-' ? (unsigned long long)strtoll(s, &end, 10) : strtoull(s, &end, 10);
+	if (*end || errno)
+		die("-e %s: invalid retval '%s'", what, typed(s));
+	if ((int64_t)v < 0 && (int64_t)v >= -4095)
+		warning("-e %s: retval=%s is error %d to the program (-1 and errno %s)", what,
+			typed(s), (int)-(int64_t)v,
+			errno_name((int)-(int64_t)v) ? errno_name((int)-(int64_t)v) : "unnamed");
+	return (int64_t)v;
+}
+
 /* short=N or short=P%: at least a byte, at most all of it. */
 static void parse_short(const char *what, char *eq, struct inject *r)
 {
@@ -497,9 +519,9 @@ static void parse_short(const char *what, char *eq, struct inject *r)
 
 	if (n && eq[n - 1] == '%') {
 		eq[n - 1] = '\0';
-		r->short_pct = (unsigned)parse_int64(what, "short percentage", eq, 1);
-		if (r->short_pct > 100)
+		if (parse_int64(what, "short percentage", eq, 1) > 100)
 			die("-e %s: invalid short percentage '%s%%' (1%% to 100%%)", what, typed(eq));
+		r->short_pct = (unsigned)parse_int64(what, "short percentage", eq, 1);
 	} else {
 		r->short_n = (uint64_t)parse_int64(what, "short", eq, 1);
 	}
@@ -529,16 +551,18 @@ static void parse_inject_key(const char *what, char *tok, struct inject *r, cons
 	if (!eq)
 		die("-e %s: '%s' is not KEY=VALUE", what, typed(tok));
 	*eq++ = '\0';
+	if (strcmp(what, "fault") == 0 && strcmp(tok, "error") && strcmp(tok, "when"))
+		die("-e fault: unknown or unsupported key '%s' (error, when)", typed(tok));
 	if (!strcmp(tok, "error")) {
 		one_action(what, action, "error=");
 		r->error = errno_by_name(eq);
-		if (!r->error && isdigit((unsigned char)*eq))
+		if (!r->error && isdigit((unsigned char)*eq) && parse_int64(what, "error", eq, 1) <= 4095)
 			r->error = (int)parse_int64(what, "error", eq, 1);
-		if (!r->error || r->error > 4095)
+		if (!r->error)
 			die("-e %s: unknown error '%s'", what, typed(eq));
 	} else if (!strcmp(tok, "retval")) {
 		one_action(what, action, "retval=");
-		r->retval = parse_int64(what, "retval", eq, INT64_MIN);
+		r->retval = parse_retval(what, eq);
 		r->has_retval = 1;
 	} else if (!strcmp(tok, "signal")) {
 		r->signo = signal_by_name(eq);

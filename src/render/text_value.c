@@ -879,6 +879,11 @@ void text_result(struct strbuf *sb, const struct call *c)
 		sb_addch(sb, '?');
 		return;
 	}
+	if (c->injected == INJECTED_RETVAL) {	/* as strace: the word retval= gave, unsigned */
+		sb_addf(sb, "%llu", (unsigned long long)arch_ulong(c->arch, (uint64_t)c->rval));
+		injected_suffix(sb, c);
+		return;
+	}
 	if (!c->error) {
 		result_value(sb, c);
 		left_suffix(sb, c);

@@ -267,8 +267,8 @@ static void detach_one(struct tcb *t, void *data)
 		if (!opt.quiet)
 			error("Process %d killed: it runs under iotrace's seccomp filter", (int)t->tid);
 	} else {
-		inject_detach(t);
-		detach_thread(t->tid, *(const uint64_t *)data);
+		if (!inject_detach(t))
+			detach_thread(t->tid, *(const uint64_t *)data);
 		if (!opt.quiet)
 			error("Process %d detached", (int)t->tid);
 	}

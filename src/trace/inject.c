@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <signal.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -36,6 +37,12 @@ static const size_t arg_reg[ARCH_COUNT][CALL_MAX_ARGS] = {
 /* The signal eintr sends: ignored by default, should iotrace go before it lands. */
 #define EINTR_SIGNAL SIGURG
 
+/*
+ * While a thread is held, the loop looks for stops this often: a stop of
+ * another thread waits at most that long.
+ */
+#define NAP_NS 1000000
+
 /* IOV_MAX: a longer array fails with EINVAL, so it is never cut. */
 #define IOV_LIMIT 1024
 
@@ -46,12 +53,66 @@ static int when_holds(const struct inject *r, unsigned n)
 	return (n - r->first) % r->step == 0;
 }
 
-static void delay(uint64_t usec)
-{
-	struct timespec ts = { (time_t)(usec / 1000000), (long)(usec % 1000000) * 1000 };
+/*
+ * delay_enter= and delay_exit=: the thread is held in its stop, and the
+ * loop resumes it when the time comes (inject_resume_due), serving the
+ * other threads meanwhile, as strace does.
+ */
+static uint64_t next_due;	/* the earliest held thread's time, or 0 */
 
-	while (usec && nanosleep(&ts, &ts) && errno == EINTR)
-		;
+static void hold(struct tcb *t, uint64_t usec)
+{
+	if (!usec)
+		return;
+	t->inj.resume_at = now_ns() + usec * 1000;
+	if (!next_due || t->inj.resume_at < next_due)
+		next_due = t->inj.resume_at;
+}
+
+uint64_t inject_next_due(void)
+{
+	return next_due;
+}
+
+static void resume_if_due(struct tcb *t, void *now)
+{
+	if (!t->inj.resume_at)
+		return;
+	if (t->inj.resume_at <= *(uint64_t *)now) {
+		t->inj.resume_at = 0;
+		tcb_resume(t, 0);
+	} else if (!next_due || t->inj.resume_at < next_due) {
+		next_due = t->inj.resume_at;
+	}
+}
+
+void inject_resume_due(void)
+{
+	uint64_t now = now_ns();
+
+	if (!next_due || next_due > now)
+		return;
+	next_due = 0;
+	tcb_for_each(resume_if_due, &now);
+}
+
+void inject_release_all(void)
+{
+	uint64_t never = UINT64_MAX;
+
+	next_due = 0;
+	if (opt.ninject)
+		tcb_for_each(resume_if_due, &never);
+	next_due = 0;
+}
+
+void inject_nap(void)
+{
+	uint64_t now = now_ns(), ns = next_due > now ? MIN(next_due - now, NAP_NS) : 0;
+	struct timespec ts = { 0, (long)ns };
+
+	if (ns)
+		nanosleep(&ts, NULL);	/* a signal to iotrace ends it early: fine */
 }
 
 static uint64_t bit(int sig)
@@ -63,6 +124,24 @@ static uint64_t bit(int sig)
 static int send_signal(struct tcb *t, int sig)
 {
 	return (int)syscall(SYS_tgkill, t->who.tgid ? t->who.tgid : umem_tgid(t->tid), t->tid, sig);
+}
+
+/* Whether thread @tid blocks @sig (its SigBlk in /proc): unknown counts as blocked. */
+static int signal_blocked(pid_t tid, int sig)
+{
+	unsigned long long mask;
+	char line[128];
+	int found = 0;
+	FILE *f;
+
+	snprintf(line, sizeof(line), "/proc/%d/status", (int)tid);
+	f = fopen(line, "re");
+	if (!f)
+		return 1;
+	while (!found && fgets(line, sizeof(line), f))
+		found = sscanf(line, "SigBlk: %llx", &mask) == 1;
+	fclose(f);
+	return !found || (mask & bit(sig));
 }
 
 /*
@@ -130,7 +209,10 @@ static int iov_lens(pid_t tid, enum arch a, uint64_t iov, uint64_t n, uint64_t *
 			lens[i] = raw[i * 2 + 1];
 		else
 			memcpy(&lens[i], (const char *)raw + i * 16 + 8, 8);
-		*total += lens[i];
+		/* a length past ssize_t's range: EINVAL from the kernel, never cut */
+		if (lens[i] > (a == ARCH_I386 ? INT32_MAX : INT64_MAX))
+			return -1;
+		*total = *total + lens[i] < *total ? UINT64_MAX : *total + lens[i];
 	}
 	return 0;
 }
@@ -175,15 +257,20 @@ static int set_word(struct tcb *t, const struct where *w, uint64_t v)
 	struct inject_undo *u;
 	uint32_t v32 = (uint32_t)v;
 
-	if (w->reg >= 0)
-		return (int)ptrace(PTRACE_POKEUSER, t->tid, (void *)(uintptr_t)w->reg,
-				   (void *)(uintptr_t)v);
 	if (s->nundo == sizeof(s->undo) / sizeof(s->undo[0]))
 		return -1;
 	u = &s->undo[s->nundo];
-	if (read_word(t->tid, w->addr, w->size, &u->val) ||
-	    umem_write(t->tid, w->addr, w->size == 4 ? (void *)&v32 : (void *)&v, w->size))
+	u->reg = w->reg;
+	if (w->reg >= 0) {	/* the kernel keeps argument registers: so must iotrace */
+		errno = 0;
+		u->val = (uint64_t)ptrace(PTRACE_PEEKUSER, t->tid, (void *)(uintptr_t)w->reg, NULL);
+		if (errno || ptrace(PTRACE_POKEUSER, t->tid, (void *)(uintptr_t)w->reg,
+				    (void *)(uintptr_t)v))
+			return -1;
+	} else if (read_word(t->tid, w->addr, w->size, &u->val) ||
+		   umem_write(t->tid, w->addr, w->size == 4 ? (void *)&v32 : (void *)&v, w->size)) {
 		return -1;
+	}
 	u->addr = w->addr;
 	u->size = w->size;
 	s->nundo++;
@@ -218,7 +305,7 @@ static uint64_t short_cut(const struct inject *r, uint64_t total)
 {
 	if (r->short_n)
 		return MIN(total, r->short_n);
-	return MAX(total * r->short_pct / 100, 1);
+	return MAX(total / 100 * r->short_pct + total % 100 * r->short_pct / 100, 1);
 }
 
 /*
@@ -333,16 +420,18 @@ static void act(struct tcb *t, struct call *c, const struct inject *r, unsigned 
 {
 	static struct counted k;	/* 8 KiB of lengths: not on the stack */
 
-	delay(r->delay_enter);
+	hold(t, r->delay_enter);
 	if (r->delay_enter || r->delay_exit)
 		c->injected = INJECTED_DELAY;
-	c->delayed = r->delay_exit != 0;
+	c->delayed = r->delay_enter || r->delay_exit;
 	if (r->signo && !send_signal(t, r->signo)) {
 		t->inj.sent |= bit(r->signo);
 		c->injected_sig = (unsigned char)r->signo;
 		c->injected = INJECTED_SIGNAL;
 	}
-	if (r->eintr && !send_signal(t, EINTR_SIGNAL))
+	/* signal=SIGURG interrupts as well; a blocked SIGURG would not, and would stay pending */
+	if (r->eintr && r->signo != EINTR_SIGNAL && !signal_blocked(t->tid, EINTR_SIGNAL) &&
+	    !send_signal(t, EINTR_SIGNAL))
 		t->inj.own |= bit(EINTR_SIGNAL);
 	if (r->error)
 		skip(t, c, -(int64_t)r->error, INJECTED_ERROR);
@@ -372,7 +461,9 @@ void inject_entry(struct tcb *t, struct call *c, const uint64_t *args, uint64_t 
 
 		if (!r->set[c->id])
 			continue;
-		if (!when_holds(r, ++s->count[k]))
+		if (!s->count)	/* strace's count: per thread, rule and syscall */
+			s->count = xcalloc((size_t)opt.ninject * SC_COUNT, sizeof(*s->count));
+		if (!when_holds(r, ++s->count[k * SC_COUNT + c->id]))
 			return;
 		s->rule = (int)k + 1;
 		act(t, c, r, k, args, sock_args);
@@ -389,18 +480,25 @@ static void undo(struct tcb *t)
 		const struct inject_undo *u = &s->undo[--s->nundo];
 		uint32_t v32 = (uint32_t)u->val;
 
-		umem_write(t->tid, u->addr, u->size == 4 ? (void *)&v32 : (const void *)&u->val,
-			   u->size);
+		if (u->reg >= 0)
+			ptrace(PTRACE_POKEUSER, t->tid, (void *)(uintptr_t)u->reg,
+			       (void *)(uintptr_t)u->val);
+		else
+			umem_write(t->tid, u->addr, u->size == 4 ? (void *)&v32 : (const void *)&u->val,
+				   u->size);
 	}
 }
 
-/* Sets the tracee's result register and the decoded result to @v. */
-static void give(struct tcb *t, struct __ptrace_syscall_info *info, int64_t v)
+/*
+ * Sets the tracee's result register and the decoded result to @v, an
+ * error (-errno) or, as strace, a value retval= gave whatever it is.
+ */
+static void give(struct tcb *t, struct __ptrace_syscall_info *info, int64_t v, int error)
 {
 	if (ptrace(PTRACE_POKEUSER, t->tid, (void *)REG(rax), (void *)(intptr_t)v))
 		return;
 	info->exit.rval = v;
-	info->exit.is_error = v < 0 && v >= -4095;
+	info->exit.is_error = (uint8_t)error;
 }
 
 static int restart_code(const struct __ptrace_syscall_info *info)
@@ -421,12 +519,14 @@ void inject_exit(struct tcb *t, struct call *c, struct __ptrace_syscall_info *in
 	r = &opt.inject[s->rule - 1];
 	s->rule = 0;
 	undo(t);
-	delay(r->delay_exit);
+	hold(t, r->delay_exit);
 	if (s->skip)
-		give(t, info, s->val);
+		give(t, info, s->val, c->injected != INJECTED_RETVAL);
 	else if (r->eintr && restart_code(info)) {
-		give(t, info, -EINTR);	/* not restarted: the program sees EINTR */
+		give(t, info, -EINTR, 1);	/* not restarted: the program sees EINTR */
 		c->injected = INJECTED_EINTR;
+	} else if (r->eintr && info->exit.is_error && info->exit.rval == -EINTR) {
+		c->injected = INJECTED_EINTR;	/* a call that fails with EINTR itself (io_getevents) */
 	}
 	if (s->file) {	/* what it really wrote, for what was held */
 		files[s->file - 1].taken -= s->reserved;
@@ -447,9 +547,14 @@ void inject_vanished(struct tcb *t)
 	s->file = 0;
 }
 
-void inject_detach(struct tcb *t)
+int inject_detach(struct tcb *t)
 {
 	undo(t);
+	if (!t->inj.resume_at)
+		return 0;
+	t->inj.resume_at = 0;	/* held: stopped already, let go at once */
+	ptrace(PTRACE_DETACH, t->tid, NULL, NULL);
+	return 1;
 }
 
 int inject_signal_stop(struct tcb *t, int sig)
@@ -459,8 +564,8 @@ int inject_signal_stop(struct tcb *t, int sig)
 
 	if (sig < 1 || sig > 64 || !((s->sent | s->own) & bit(sig)) ||
 	    ptrace(PTRACE_GETSIGINFO, t->tid, NULL, &si) ||
-	    si.si_code != SI_TKILL || si.si_pid != getpid())
-		return 0;
+	    si.si_code != SI_TKILL || (si.si_pid != getpid() && si.si_pid != 0))
+		return 0;	/* (si_pid is 0 in a pid namespace iotrace is outside of) */
 	if (s->own & bit(sig)) {
 		s->own &= ~bit(sig);
 		return 1;

@@ -17,8 +17,9 @@
 
 struct tcb;
 
-/* A word of tracee memory a cut changed, and what it held. */
+/* A register (reg >= 0) or word of tracee memory a cut changed, and what it held. */
 struct inject_undo {
+	int reg;
 	uint64_t addr;
 	uint64_t val;
 	unsigned size;
@@ -26,15 +27,16 @@ struct inject_undo {
 
 /* A thread's injection state: per rule counts, and the current call's. */
 struct inject_state {
-	unsigned count[INJECT_MAX];	/* calls each rule matched in this thread */
+	unsigned *count;	/* calls of each syscall each rule matched in this thread */
 	int rule;		/* the rule acting on the current call, + 1; 0: none */
 	int skip;		/* the call was skipped: give @val at exit */
 	int64_t val;		/* ...-errno, or the value */
 	unsigned file;		/* enospc-after: the file's slot + 1, credited at exit */
 	uint64_t reserved;	/* ...with the bytes held for the call at entry */
 	int kill;		/* torn=: SIGKILL the process at exit */
-	struct inject_undo undo[2];
+	struct inject_undo undo[4];
 	unsigned nundo;
+	uint64_t resume_at;	/* held by a delay until this monotonic time, or 0 */
 	uint64_t sent;		/* signal= signals sent and not yet delivered (bit SIG - 1) */
 	uint64_t own;		/* eintr's signals sent and not yet swallowed */
 };
@@ -57,9 +59,23 @@ void inject_vanished(struct tcb *t);
 
 /*
  * @t is let go (detached) in the middle of a call: the memory a cut
- * changed is put back; the kernel took what it needed at entry.
+ * changed is put back (the kernel took what it needed at entry).
+ * Returns 1 when @t was held by a delay, and is detached already.
  */
-void inject_detach(struct tcb *t);
+int inject_detach(struct tcb *t);
+
+/*
+ * Delays: a thread is held in its stop (inject_state.resume_at) while
+ * the loop serves the others.  The earliest time one is due (monotonic
+ * ns), or 0 when none is held; the due ones resumed; a nap until the
+ * next is due, at most a millisecond (other stops are looked for between).
+ */
+uint64_t inject_next_due(void);
+void inject_resume_due(void);
+void inject_nap(void);
+
+/* Every held thread resumed now (the command was told to end). */
+void inject_release_all(void);
 
 /*
  * A signal-delivery stop of @t for @sig: 1 when it is eintr's own signal

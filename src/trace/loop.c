@@ -109,6 +109,15 @@ static pid_t next_stop(int *status)
 	int err;
 	pid_t pid;
 
+	if (inject_next_due()) {	/* a thread held by a delay: never block for long */
+		inject_resume_due();
+		pid = waitpid(-1, status, __WALL | WNOHANG);
+		if (!pid)
+			inject_nap();
+		if (pid > 0)
+			count_stop(pid);
+		return pid;
+	}
 	if ((tcb_count() == 1 || run_len >= ALONE_RUN) && take_asked_stop())
 		return 0;
 	if (*signals_pending())	/* it came while spinning */
@@ -515,9 +524,10 @@ void tracer_keep_alive(void)
 static int handle_interrupt(int sig, int from_terminal)
 {
 	if (tracer_child && tcb_find(tracer_child) && !interrupts++) {
-		/* Pass it on, then trace the command to its end. */
+		/* Pass it on, then trace the command to its end: delays end too. */
 		if (!from_terminal)
 			kill(tracer_child, sig);
+		inject_release_all();
 		return 0;
 	}
 	tracer_detach_all();

@@ -577,7 +577,10 @@ void syscall_stop(struct tcb *t, const struct __ptrace_syscall_info *info)
 	 * to have been read with the call still reads its memory, and must
 	 * come first.
 	 */
-	if (p != PENDING_NONE && p != PENDING_ENTRY && t->rep.dump.arg >= 0 && !t->rep.dump.ready) {
+	if (t->inj.resume_at) {	/* held by -e inject='s delay: the loop resumes it */
+		render_pending(t, p, info->op == PTRACE_SYSCALL_INFO_EXIT);
+	} else if (p != PENDING_NONE && p != PENDING_ENTRY && t->rep.dump.arg >= 0 &&
+		   !t->rep.dump.ready) {
 		render_pending(t, p, info->op == PTRACE_SYSCALL_INFO_EXIT);
 		tcb_resume(t, 0);
 	} else {

@@ -99,6 +99,7 @@ void tcb_forget(struct tcb *t)
 		free(t->held);
 	}
 	report_release(&t->rep);
+	free(t->inj.count);
 	rings_lines_release(&t->ring_pre);
 	rings_lines_release(&t->ring_post);
 	free(t);

@@ -16,6 +16,8 @@
  *              then block.  Exit 0 if it returned a short count (the rest
  *              is written after, and the child checks it got all), 5 if not.
  * torn: 100 bytes to file "torn" in one write; exit 0 after it.
+ * delay: a child makes three writev calls to /dev/null and exits; the
+ *        parent writes a byte there and waits for it.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -220,6 +222,24 @@ static void eintr_write(void)
 	exit((size_t)first < sizeof(big) ? 0 : 5);
 }
 
+static void delay(void)
+{
+	struct iovec one = { data, 1 };
+	int fd = open("/dev/null", O_WRONLY), i;
+	pid_t pid = fork();
+
+	if (fd < 0 || pid < 0)
+		exit(3);
+	if (!pid) {
+		for (i = 0; i < 3; i++)
+			if (writev(fd, &one, 1) != 1)
+				_exit(1);
+		_exit(0);
+	}
+	if (write(fd, data, 1) != 1 || waitpid(pid, NULL, 0) != pid)
+		exit(3);
+}
+
 static void torn(void)
 {
 	int fd = open("torn", O_WRONLY | O_CREAT | O_TRUNC, 0644);
@@ -243,6 +263,8 @@ int main(int argc, char **argv)
 		eintr();
 	else if (!strcmp(argv[1], "eintr-write"))
 		eintr_write();
+	else if (!strcmp(argv[1], "delay"))
+		delay();
 	else if (!strcmp(argv[1], "torn"))
 		torn();
 	else
