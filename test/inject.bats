@@ -151,6 +151,33 @@ EOF
 	done
 }
 
+@test "short= cuts by copies below the stack: a recvmsg sees its msghdr written back as the kernel writes it" {
+	local h
+	for h in faults faults32; do
+		[ -x "$HELPERS/$h" ] || continue
+		# a datagram cut short is MSG_TRUNC, and the sender's name length 0
+		run "$IOTRACE" -q -o "$out" -e trace=recvmsg -e inject=recvmsg:short=10 "$HELPERS/$h" recvmsg-trunc
+		assert_success
+		assert_output 'r=10 flags=0x20 namelen=0 iovlen=2'
+		run sed -E 's/^[0-9]+ +//; s/msg_name=0x[0-9a-f]+/msg_name=ADDR/' "$out"	# the pid (-o), the address
+		assert_line --index 0 'recvmsg(4, {msg_name=ADDR, msg_namelen=128 => 0, msg_iov=[{iov_base="0123456789", iov_len=60}, {iov_base="", iov_len=40}], msg_iovlen=2, msg_controllen=0, msg_flags=MSG_TRUNC}, 0) = 10 (INJECTED: short=10)'
+	done
+}
+
+@test "short= of two threads in writev at once with one iovec array leaves the array as it was" {
+	local h
+	for h in faults faults32; do
+		[ -x "$HELPERS/$h" ] || continue
+		# the first is cut to 15 (10 + 5); the second, had the first's cut
+		# been written into the shared array, would take 5 for the length
+		# and put it back last (the helper exits 4 if it is changed)
+		run timeout 60 "$IOTRACE" -q -o "$out" -e trace=writev -e inject=writev:short=75% \
+			"$HELPERS/$h" shared-iov
+		assert_success
+		assert_equal "$(grep -c '(INJECTED: short=15)$' "$out")" 2
+	done
+}
+
 @test "enospc-after=: per file, writes until the file has its bytes, one that fills it, then ENOSPC" {
 	"$IOTRACE" -q -e trace=write,pwrite64 -e inject=write,pwrite64:enospc-after=4 "$HELPERS/rw" basic 2>"$out"
 	# /dev/null is no disk: untouched; the memfd is a file: full after 4 bytes

@@ -160,7 +160,13 @@ struct counted {
 	uint64_t n;		/* the count, or the array's length */
 	uint64_t iov;		/* the array, or 0: a plain count */
 	uint64_t total;		/* the bytes the call would move */
+	uint64_t msg;		/* a msghdr the array is found through, or 0 */
+	uint64_t sock_args;	/* i386 socketcall's argument array, or 0 */
+	unsigned recv;		/* the kernel writes the msghdr back (recvmsg) */
 	uint64_t lens[IOV_LIMIT];	/* the array's element lengths */
+	uint32_t raw[IOV_LIMIT * 4];	/* the array as read */
+	uint32_t msg_raw[14];	/* the msghdr as read */
+	uint32_t sock_raw[6];	/* socketcall's arguments as read */
 };
 
 static int read_word(pid_t tid, uint64_t addr, unsigned size, uint64_t *v)
@@ -189,32 +195,41 @@ static struct where arg_where(enum arch a, unsigned i, uint64_t sock_args)
 }
 
 /*
- * The lengths of the @n elements of the iovec array at @iov, read in one
- * go into @lens (IOV_LIMIT long); their sum in *@total.  0, or -1.
+ * The lengths of @k's @k->n iovec elements, read in one go (with the
+ * array itself, for a copy); their sum in @k->total.  0, or -1.
  */
-static int iov_lens(pid_t tid, enum arch a, uint64_t iov, uint64_t n, uint64_t *lens,
-		    uint64_t *total)
+static int iov_lens(pid_t tid, enum arch a, struct counted *k)
 {
-	static uint32_t raw[IOV_LIMIT * 4];	/* 16 bytes an element at most */
 	unsigned esz = a == ARCH_I386 ? 8 : 16;
-	struct umem_req req = { .addr = iov, .len = n * esz, .dst = raw };
+	struct umem_req req = { .addr = k->iov, .len = k->n * esz, .dst = k->raw };
 	uint64_t i;
 
-	*total = 0;
-	umem_read(tid, &req, 1);
-	if (n > IOV_LIMIT || req.got < req.len)
+	k->total = 0;
+	if (k->n > IOV_LIMIT)
 		return -1;
-	for (i = 0; i < n; i++) {
+	umem_read(tid, &req, 1);
+	if (req.got < req.len)
+		return -1;
+	for (i = 0; i < k->n; i++) {
 		if (a == ARCH_I386)
-			lens[i] = raw[i * 2 + 1];
+			k->lens[i] = k->raw[i * 2 + 1];
 		else
-			memcpy(&lens[i], (const char *)raw + i * 16 + 8, 8);
+			memcpy(&k->lens[i], (const char *)k->raw + i * 16 + 8, 8);
 		/* a length past ssize_t's range: EINVAL from the kernel, never cut */
-		if (lens[i] > (a == ARCH_I386 ? INT32_MAX : INT64_MAX))
+		if (k->lens[i] > (a == ARCH_I386 ? INT32_MAX : INT64_MAX))
 			return -1;
-		*total = *total + lens[i] < *total ? UINT64_MAX : *total + lens[i];
+		k->total = k->total + k->lens[i] < k->total ? UINT64_MAX : k->total + k->lens[i];
 	}
 	return 0;
+}
+
+/* Reads @len bytes at @addr into @dst: 0, or -1 when not all are readable. */
+static int read_raw(pid_t tid, uint64_t addr, void *dst, size_t len)
+{
+	struct umem_req req = { .addr = addr, .len = len, .dst = dst };
+
+	umem_read(tid, &req, 1);
+	return req.got == len ? 0 : -1;
 }
 
 /* Finds what call @c would move; 0, or -1 when it has no count iotrace can cut. */
@@ -225,7 +240,13 @@ static int counted_of(struct tcb *t, const struct call *c, const uint64_t *args,
 	unsigned flags = syscall_def(c->id)->flags, psz = a == ARCH_I386 ? 4 : 8;
 	int ci = syscall_count_arg(c->id);
 
-	memset(k, 0, sizeof(*k));
+	k->iov = k->msg = k->n = k->total = 0;
+	k->recv = c->id == SC_recvmsg;
+	k->sock_args = sock_args;
+	memset(k->sock_raw, 0, sizeof(k->sock_raw));
+	/* all the call's words: a copy of the array passes them all on */
+	if (sock_args && read_raw(t->tid, sock_args, k->sock_raw, MIN(c->nargs, 6u) * 4))
+		return -1;
 	if (ci >= 0) {
 		k->count = arg_where(a, (unsigned)ci, sock_args);
 		k->n = k->total = arch_ulong(a, args[ci]);
@@ -236,18 +257,18 @@ static int counted_of(struct tcb *t, const struct call *c, const uint64_t *args,
 		k->iov = arch_ulong(a, args[1]);
 		k->n = arch_ulong(a, args[2]);
 	} else if (flags & SF_MSGHDR) {	/* msg_iov and msg_iovlen, after the name's pointer and length */
-		uint64_t msg = arch_ulong(a, args[1]);
-
-		k->count = (struct where){ -1, msg + 3 * psz, psz };
-		if (read_word(t->tid, msg + 2 * psz, psz, &k->iov) ||
+		k->msg = arch_ulong(a, args[1]);
+		k->count = (struct where){ -1, k->msg + 3 * psz, psz };
+		if (read_raw(t->tid, k->msg, k->msg_raw, 7 * psz) ||
+		    read_word(t->tid, k->msg + 2 * psz, psz, &k->iov) ||
 		    read_word(t->tid, k->count.addr, psz, &k->n))
 			return -1;
 	} else {
 		return -1;
 	}
-	if (!k->iov || k->n > IOV_LIMIT)
+	if (!k->iov)
 		return -1;
-	return iov_lens(t->tid, a, k->iov, k->n, k->lens, &k->total);
+	return iov_lens(t->tid, a, k);
 }
 
 /* Sets the word @w to @v; a memory word is put back at exit. */
@@ -278,22 +299,123 @@ static int set_word(struct tcb *t, const struct where *w, uint64_t v)
 }
 
 /*
- * Cuts the call to @cut bytes: the count, or the iovec array's length
- * and its last element's.  The length's word is changed last, so a
- * failure leaves the call as it was or with a longer array unread.
+ * Copies @len bytes of @src to the thread's stack below *@at (16-byte
+ * aligned), moving *@at down: 0, or -1.
  */
-static int cut_to(struct tcb *t, enum arch a, const struct counted *k, uint64_t cut)
+static int scratch_put(struct tcb *t, uint64_t *at, const void *src, size_t len)
+{
+	*at = (*at - len) & ~(uint64_t)15;
+	return umem_write(t->tid, *at, src, len);
+}
+
+/* Points argument @i of the call at @addr: its register, or a copy of socketcall's array. */
+static int point_arg(struct tcb *t, enum arch a, const struct counted *k, unsigned i,
+		     uint64_t addr, uint64_t *at)
+{
+	uint32_t words[6];
+	struct where w;
+
+	if (!k->sock_args) {
+		w = arg_where(a, i, 0);
+		return set_word(t, &w, addr);
+	}
+	memcpy(words, k->sock_raw, sizeof(words));
+	words[i] = (uint32_t)addr;
+	w = arg_where(a, 1, 0);	/* socketcall's second argument: the array */
+	if (scratch_put(t, at, words, sizeof(words)))
+		return -1;
+	return set_word(t, &w, *at);
+}
+
+/*
+ * Cuts the call to @cut bytes without writing to the program's memory:
+ * copies of what leads to the count (socketcall's array, the msghdr, the
+ * first @m elements of the iovec array, the last cut to @last) are put
+ * below the stack pointer, past the red zone, where only signal handlers
+ * write and where the kernel reads them as the call begins; the
+ * registers pointed at them are put back at exit.  Another thread
+ * using the same iovec finds it untouched.  0, or -1 (nothing left done
+ * but registers, which undo() puts back).
+ */
+static int cut_by_copy(struct tcb *t, enum arch a, struct counted *k, uint64_t cut,
+		       uint64_t m, uint64_t last)
+{
+	unsigned psz = a == ARCH_I386 ? 4 : 8;
+	uint32_t msg[14];
+	uint64_t at, iov, hdr;
+	struct where w;
+
+	errno = 0;
+	at = (uint64_t)ptrace(PTRACE_PEEKUSER, t->tid, (void *)REG(rsp), NULL);
+	if (errno || arch_ulong(a, at) < 65536)
+		return -1;
+	at = arch_ulong(a, at) - 128;	/* x86_64's red zone (i386 has none: no harm) */
+	if (!k->iov) {	/* socketcall's count */
+		memcpy(msg, k->sock_raw, sizeof(k->sock_raw));
+		msg[(k->count.addr - k->sock_args) / 4] = (uint32_t)cut;
+		w = arg_where(a, 1, 0);
+		return scratch_put(t, &at, msg, sizeof(k->sock_raw)) || set_word(t, &w, at) ? -1 : 0;
+	}
+	if (a == ARCH_I386)
+		k->raw[(m - 1) * 2 + 1] = (uint32_t)last;
+	else
+		memcpy((char *)k->raw + (m - 1) * 16 + 8, &last, 8);
+	if (scratch_put(t, &at, k->raw, m * 2 * psz))
+		return -1;
+	iov = at;
+	if (!k->msg) {
+		w = arg_where(a, 2, 0);
+		return point_arg(t, a, k, 1, iov, &at) || set_word(t, &w, m) ? -1 : 0;
+	}
+	memcpy(msg, k->msg_raw, sizeof(msg));
+	if (a == ARCH_I386) {
+		msg[2] = (uint32_t)iov;
+		msg[3] = (uint32_t)m;
+	} else {
+		memcpy((char *)msg + 16, &iov, 8);
+		memcpy((char *)msg + 24, &m, 8);
+	}
+	if (scratch_put(t, &at, msg, 7 * psz))
+		return -1;
+	hdr = at;
+	if (point_arg(t, a, k, 1, hdr, &at))
+		return -1;
+	if (k->recv) {	/* recvmsg writes its msghdr back: to the program's, at exit */
+		t->inj.msg_user = k->msg;
+		t->inj.msg_copy = hdr;
+		t->inj.msg_psz = psz;
+	}
+	return 0;
+}
+
+static void undo(struct tcb *t);
+
+/*
+ * Cuts the call to @cut bytes: the count register, or by copies
+ * (cut_by_copy); failing that, in the program's memory (the last
+ * element's length and the array's), put back at exit.
+ */
+static int cut_to(struct tcb *t, enum arch a, struct counted *k, uint64_t cut)
 {
 	unsigned lsz = a == ARCH_I386 ? 4 : 8;
 	uint64_t i, sum = 0;
 	struct where last;
 
-	if (!k->iov)
+	if (!k->iov && !k->sock_args)
 		return set_word(t, &k->count, cut);
+	if (!k->iov) {
+		if (!cut_by_copy(t, a, k, cut, 0, 0))
+			return 0;
+		undo(t);
+		return set_word(t, &k->count, cut);
+	}
 	for (i = 0; i < k->n && sum + k->lens[i] < cut; i++)
 		sum += k->lens[i];
 	if (i == k->n)
 		return -1;
+	if (!cut_by_copy(t, a, k, cut, i + 1, cut - sum))
+		return 0;
+	undo(t);	/* the registers a copy that failed half-way changed */
 	last = (struct where){ -1, k->iov + i * 2 * lsz + lsz, lsz };
 	if (sum + k->lens[i] > cut && set_word(t, &last, cut - sum))
 		return -1;
@@ -368,7 +490,7 @@ static void skip(struct tcb *t, struct call *c, int64_t val, enum injected kind)
 
 /* enospc-after=: a write to a full file fails, the one that fills it is cut. */
 static void disk_full(struct tcb *t, struct call *c, const struct inject *r, unsigned rule,
-		      const uint64_t *args, const struct counted *k)
+		      const uint64_t *args, struct counted *k)
 {
 	unsigned mode, slot;
 	uint64_t ino, left;
@@ -397,7 +519,7 @@ static void disk_full(struct tcb *t, struct call *c, const struct inject *r, uns
 }
 
 /* short= and torn=: the call runs with fewer bytes. */
-static void cut(struct tcb *t, struct call *c, const struct inject *r, const struct counted *k)
+static void cut(struct tcb *t, struct call *c, const struct inject *r, struct counted *k)
 {
 	uint64_t to = r->has_torn ? MIN(k->total, r->torn) : short_cut(r, k->total);
 
@@ -456,6 +578,7 @@ void inject_entry(struct tcb *t, struct call *c, const uint64_t *args, uint64_t 
 	s->file = 0;
 	s->kill = 0;
 	s->nundo = 0;
+	s->msg_copy = 0;
 	for (k = opt.ninject; k--; ) {
 		const struct inject *r = &opt.inject[k];
 
@@ -490,6 +613,29 @@ static void undo(struct tcb *t)
 }
 
 /*
+ * recvmsg cut by a copy wrote msg_namelen, msg_controllen and msg_flags
+ * into the copy: they go where the program's msghdr has them.
+ */
+static void copy_back(struct tcb *t)
+{
+	struct inject_state *s = &t->inj;
+	static const unsigned fields[] = { 1, 5, 6 };	/* in words of the msghdr */
+	uint64_t v;
+	unsigned i;
+
+	if (!s->msg_copy)
+		return;
+	for (i = 0; i < sizeof(fields) / sizeof(fields[0]); i++) {
+		unsigned off = fields[i] * s->msg_psz,
+			 size = fields[i] == 1 || fields[i] == 6 ? 4 : s->msg_psz;
+
+		if (!read_word(t->tid, s->msg_copy + off, size, &v))
+			umem_write(t->tid, s->msg_user + off, &v, size);	/* little-endian */
+	}
+	s->msg_copy = 0;
+}
+
+/*
  * Sets the tracee's result register and the decoded result to @v, an
  * error (-errno) or, as strace, a value retval= gave whatever it is.
  */
@@ -518,6 +664,7 @@ void inject_exit(struct tcb *t, struct call *c, struct __ptrace_syscall_info *in
 		return;
 	r = &opt.inject[s->rule - 1];
 	s->rule = 0;
+	copy_back(t);
 	undo(t);
 	hold(t, r->delay_exit);
 	if (s->skip)

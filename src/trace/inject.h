@@ -35,6 +35,8 @@ struct inject_state {
 	uint64_t reserved;	/* ...with the bytes held for the call at entry */
 	int kill;		/* torn=: SIGKILL the process at exit */
 	struct inject_undo undo[4];
+	uint64_t msg_user, msg_copy;	/* recvmsg cut by a copy: what to copy back at exit */
+	unsigned msg_psz;
 	unsigned nundo;
 	uint64_t resume_at;	/* held by a delay until this monotonic time, or 0 */
 	uint64_t sent;		/* signal= signals sent and not yet delivered (bit SIG - 1) */

@@ -16,12 +16,22 @@
  *              then block.  Exit 0 if it returned a short count (the rest
  *              is written after, and the child checks it got all), 5 if not.
  * torn: 100 bytes to file "torn" in one write; exit 0 after it.
+ * recvmsg-trunc: a 100-byte datagram received by recvmsg into 60 + 40
+ *                bytes, with room for the sender's address: prints the
+ *                result, msg_flags and msg_namelen the program sees.
+ * shared-iov: two threads in writev at once with one iovec array (10 + 10
+ *             bytes), each on a full pipe: the second starts once the
+ *             first is blocked in the call (/proc says so); exit 4 if
+ *             the array is not as it was once both are done.
  * delay: a child makes three writev calls to /dev/null and exits; the
  *        parent writes a byte there and waits for it.
  */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
+#include <sched.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -222,6 +232,93 @@ static void eintr_write(void)
 	exit((size_t)first < sizeof(big) ? 0 : 5);
 }
 
+static void recvmsg_trunc(void)
+{
+	char in[100], name[128];
+	struct iovec iov[2] = { { in, 60 }, { in + 60, 40 } };
+	struct msghdr msg = { .msg_name = name, .msg_namelen = sizeof(name),
+			      .msg_iov = iov, .msg_iovlen = 2 };
+	int sv[2];
+	ssize_t r;
+
+	if (socketpair(AF_UNIX, SOCK_DGRAM, 0, sv) || send(sv[0], data, 100, 0) != 100)
+		exit(3);
+	r = recvmsg(sv[1], &msg, 0);
+	printf("r=%zd flags=%#x namelen=%u iovlen=%zu\n", r, (unsigned)msg.msg_flags,
+	       (unsigned)msg.msg_namelen, (size_t)msg.msg_iovlen);
+}
+
+static struct iovec shared[2] = { { data, 10 }, { data + 10, 10 } };
+
+struct writer {
+	int fd;
+	pid_t tid;
+	pthread_t thread;
+};
+
+static void *shared_writer(void *arg)
+{
+	struct writer *w = arg;
+
+	w->tid = (pid_t)syscall(SYS_gettid);
+	return (void *)(intptr_t)writev(w->fd, shared, 2);
+}
+
+/* Waits until thread @tid is blocked in writev (its /proc syscall line says so). */
+static void wait_blocked(pid_t tid)
+{
+	char path[64], line[64];
+	long nr = -1;
+
+	snprintf(path, sizeof(path), "/proc/self/task/%d/syscall", (int)tid);
+	while (nr != SYS_writev) {
+		FILE *f = fopen(path, "re");
+
+		nr = -1;
+		if (f && fgets(line, sizeof(line), f))
+			nr = strtol(line, NULL, 10);
+		if (f)
+			fclose(f);
+		sched_yield();
+	}
+}
+
+/* A pipe of one page, full. */
+static void full_pipe(int p[2])
+{
+	char page[4096] = { 0 };
+
+	if (pipe(p) || fcntl(p[1], F_SETPIPE_SZ, 4096) < 0)
+		exit(3);
+	fcntl(p[1], F_SETFL, O_NONBLOCK);
+	while (write(p[1], page, sizeof(page)) > 0)
+		;
+	fcntl(p[1], F_SETFL, 0);
+}
+
+static void shared_iov(void)
+{
+	struct writer w[2] = { { 0 } };
+	char page[65536];
+	int p[2][2], i;
+
+	for (i = 0; i < 2; i++) {
+		full_pipe(p[i]);
+		w[i].fd = p[i][1];
+		w[i].tid = 0;
+		if (pthread_create(&w[i].thread, NULL, shared_writer, &w[i]))
+			exit(3);
+		while (!__atomic_load_n(&w[i].tid, __ATOMIC_SEQ_CST))
+			sched_yield();
+		wait_blocked(w[i].tid);
+	}
+	for (i = 0; i < 2; i++)
+		if (read(p[i][0], page, sizeof(page)) <= 0 || pthread_join(w[i].thread, NULL))
+			exit(3);
+	if (shared[0].iov_len != 10 || shared[1].iov_len != 10 || shared[1].iov_base != data + 10)
+		exit(4);
+}
+
 static void delay(void)
 {
 	struct iovec one = { data, 1 };
@@ -263,6 +360,10 @@ int main(int argc, char **argv)
 		eintr();
 	else if (!strcmp(argv[1], "eintr-write"))
 		eintr_write();
+	else if (!strcmp(argv[1], "recvmsg-trunc"))
+		recvmsg_trunc();
+	else if (!strcmp(argv[1], "shared-iov"))
+		shared_iov();
 	else if (!strcmp(argv[1], "delay"))
 		delay();
 	else if (!strcmp(argv[1], "torn"))
