@@ -299,13 +299,25 @@ static int set_word(struct tcb *t, const struct where *w, uint64_t v)
 }
 
 /*
+ * Below the stack pointer past the red zone, a signal handler's frame
+ * (a few KiB with the FPU state) may be written at any time, so any
+ * stack has that much room to spare; iotrace takes no more than this.
+ */
+#define RED_ZONE 128
+#define SCRATCH_MAX 2048
+
+/*
  * Copies @len bytes of @src to the thread's stack below *@at (16-byte
- * aligned), moving *@at down: 0, or -1.
+ * aligned), moving *@at down: 0, or -1 (past SCRATCH_MAX, or unwritable).
  */
 static int scratch_put(struct tcb *t, uint64_t *at, const void *src, size_t len)
 {
-	*at = (*at - len) & ~(uint64_t)15;
-	return umem_write(t->tid, *at, src, len);
+	uint64_t to = (*at - len) & ~(uint64_t)15;
+
+	if (len > SCRATCH_MAX || t->inj.scratch_top - to > SCRATCH_MAX)
+		return -1;
+	*at = to;
+	return umem_write(t->tid, to, src, len);
 }
 
 /* Points argument @i of the call at @addr: its register, or a copy of socketcall's array. */
@@ -349,7 +361,8 @@ static int cut_by_copy(struct tcb *t, enum arch a, struct counted *k, uint64_t c
 	at = (uint64_t)ptrace(PTRACE_PEEKUSER, t->tid, (void *)REG(rsp), NULL);
 	if (errno || arch_ulong(a, at) < 65536)
 		return -1;
-	at = arch_ulong(a, at) - 128;	/* x86_64's red zone (i386 has none: no harm) */
+	at = arch_ulong(a, at) - RED_ZONE;	/* x86_64's (i386 has none: no harm) */
+	t->inj.scratch_top = at;
 	if (!k->iov) {	/* socketcall's count */
 		memcpy(msg, k->sock_raw, sizeof(k->sock_raw));
 		msg[(k->count.addr - k->sock_args) / 4] = (uint32_t)cut;

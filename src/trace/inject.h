@@ -35,6 +35,7 @@ struct inject_state {
 	uint64_t reserved;	/* ...with the bytes held for the call at entry */
 	int kill;		/* torn=: SIGKILL the process at exit */
 	struct inject_undo undo[4];
+	uint64_t scratch_top;	/* where copies below the stack begin */
 	uint64_t msg_user, msg_copy;	/* recvmsg cut by a copy: what to copy back at exit */
 	unsigned msg_psz;
 	unsigned nundo;
