@@ -38,6 +38,9 @@ setup() {
 	"$IOTRACE" -q --json -e trace=write -e inject=write:signal=SIGWINCH:when=3 "$HELPERS/rw" basic 2>"$out"
 	run jq -c 'select(.injected) | [.result, .injected, .injected_signal]' "$out"
 	assert_output '[0,"signal","SIGWINCH"]'
+	# names as strace takes them: the kernel's real-time bounds too
+	run "$IOTRACE" -q -o /dev/null -e inject=write:signal=RTMIN:when=1000 -e signal=SIGRTMAX "$HELPERS/rw" basic
+	assert_success
 }
 
 @test "short=N: the write really moves N bytes; a loop that ignores it leaves a short copy" {

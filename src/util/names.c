@@ -142,6 +142,10 @@ int signal_by_name(const char *name)
 	n = strtol(name, &end, 10);
 	if (end != name && !*end)
 		return n > 0 && n <= KERNEL_SIGRTMAX ? (int)n : -1;
+	if (!strcasecmp(name, "RTMIN"))	/* as strace: the kernel's bounds */
+		return KERNEL_SIGRTMIN;
+	if (!strcasecmp(name, "RTMAX"))
+		return KERNEL_SIGRTMAX;
 	for (sig = 1; sig <= KERNEL_SIGRTMAX; sig++) {
 		const char *s = signal_name(sig);
 
