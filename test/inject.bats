@@ -288,3 +288,15 @@ EOF
 	assert_line --index 2 '["syscall","writev",1,null]'
 	assert_line --index 3 '["exited",null,null,null]'
 }
+
+@test "short= with a delay, spinning or without the seccomp filter: each call shown and cut once" {
+	local mode
+	for mode in --spin-always --no-seccomp; do
+		rm -rf "$cwd" && mkdir "$cwd"
+		(cd "$cwd" && "$IOTRACE" -q "$mode" -e trace=writev -e inject=writev:short=7:delay_enter=1000 \
+			"$HELPERS/faults" writev-loop 2>"$out")
+		assert_equal "$(cat "$cwd/copy")" "$(printf '0123456789%.0s' $(seq 10))"
+		assert_equal "$(grep -c '^writev(' "$out")" 15
+		assert_equal "$(grep -c '= 7 (INJECTED: short=7) (DELAYED)$' "$out")" 14
+	done
+}

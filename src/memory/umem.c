@@ -185,7 +185,7 @@ ssize_t umem_fd_path(pid_t tid, int fd, char *buf, size_t size)
 	return n;
 }
 
-int umem_write(pid_t pid, uint64_t addr, const void *src, size_t len)
+int umem_write(pid_t pid, uint64_t addr, const void *src, size_t len, int force)
 {
 	struct iovec local = { (void *)(uintptr_t)src, len };	/* only read from */
 	struct iovec remote = { (void *)(uintptr_t)addr, len };
@@ -195,6 +195,8 @@ int umem_write(pid_t pid, uint64_t addr, const void *src, size_t len)
 
 	if (process_vm_writev(pid, &local, 1, &remote, 1, 0) == (ssize_t)len)
 		return 0;
+	if (!force)
+		return -1;
 	snprintf(path, sizeof(path), "/proc/%d/mem", (int)pid);
 	fd = open(path, O_WRONLY | O_CLOEXEC);
 	if (fd < 0)
@@ -471,6 +473,37 @@ int umem_ring_maps(pid_t tgid, uint64_t ino,
 	struct ring_maps_ctx m = { ino, fn, ctx };
 
 	return each_maps_line(tgid, ring_maps_line, &m);
+}
+
+struct stack_ctx {
+	uint64_t low, sp;
+	uint64_t prev_end;
+	char prev_perms[5];
+	int ok;
+};
+
+static void stack_line(const char *line, void *ctx)
+{
+	struct stack_ctx *m = ctx;
+	unsigned long long start, end, inode;
+	char perms[5] = "";
+	int at = 0;
+
+	if (sscanf(line, "%llx-%llx %4s %*s %*s %llu %n", &start, &end, perms, &inode, &at) < 4)
+		return;
+	if (start < m->sp && m->sp <= end && m->low >= start)
+		m->ok = !strncmp(line + at, "[stack]", 7) ||
+			(!inode && (line[at] == '\n' || !line[at]) && !strcmp(perms, "rw-p") &&
+			 m->prev_end == start && !strcmp(m->prev_perms, "---p"));
+	m->prev_end = end;
+	memcpy(m->prev_perms, perms, sizeof(perms));
+}
+
+int umem_stack_room(pid_t tid, uint64_t low, uint64_t sp)
+{
+	struct stack_ctx m = { low, sp, 0, "", 0 };
+
+	return !each_maps_line(tid, stack_line, &m) && m.ok;
 }
 
 uint64_t umem_fd_ino(pid_t tgid, int fd)

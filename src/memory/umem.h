@@ -26,11 +26,21 @@ unsigned umem_read(pid_t pid, struct umem_req *req, size_t n);
 
 /*
  * Writes @len bytes from @src at @addr of thread @pid: 0, or -1.  Only
- * -e inject= writes (an iovec array cut, then put back), and through
- * /proc/PID/mem when process_vm_writev is refused, so a read-only page
- * is written as a debugger writes a breakpoint.
+ * -e inject= writes.  With @force, through /proc/PID/mem when
+ * process_vm_writev is refused, as a debugger writes a breakpoint into
+ * a read-only page (the program's own iovec, cut and put back); without,
+ * a page the program could not write is not written.
  */
-int umem_write(pid_t pid, uint64_t addr, const void *src, size_t len);
+int umem_write(pid_t pid, uint64_t addr, const void *src, size_t len, int force);
+
+/*
+ * Whether [@low, @sp) below thread @tid's stack pointer @sp is unused
+ * stack: within the mapping @sp is in, and that mapping the main
+ * thread's [stack] or an anonymous one with a guard page right below
+ * (a thread's stack).  A coroutine's stack carved from the heap, or a
+ * signal stack, has other data below it: no.
+ */
+int umem_stack_room(pid_t tid, uint64_t low, uint64_t sp);
 
 /*
  * The type (S_IFMT bits), device and inode of what fd @fd of thread @tid

@@ -950,6 +950,10 @@ static void j_injected(const struct call *c)
 		j_key("injected_short");
 		j_uint(c->short_to);
 	}
+	if (c->delayed && c->injected != INJECTED_DELAY) {	/* a delay beside another fault */
+		j_key("injected_delayed");
+		sb_addstr(&js, "true");
+	}
 	if (c->injected_sig && signal_name(c->injected_sig)) {
 		j_key("injected_signal");
 		j_str(signal_name(c->injected_sig));

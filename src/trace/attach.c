@@ -229,8 +229,9 @@ static int is_signal_delivery(int status)
  * time (asleep uninterruptibly) is left to the kernel, which detaches it
  * when iotrace exits and keeps whatever signal it was stopped for.
  */
-static void detach_thread(pid_t tid, uint64_t deadline)
+static void detach_thread(struct tcb *t, uint64_t deadline)
 {
+	pid_t tid = t->tid;
 	int status;
 
 	for (;;) {
@@ -242,10 +243,13 @@ static void detach_thread(pid_t tid, uint64_t deadline)
 			return;	/* gone */
 		if (r > 0)
 			break;
-		if (now_ns() > deadline)
+		if (now_ns() > deadline) {
+			inject_detach_stopped(t);	/* its memory at least */
 			return;
+		}
 		sched_yield();
 	}
+	inject_detach_stopped(t);	/* stopped: registers can be put back now */
 	ptrace(PTRACE_DETACH, tid, NULL,
 	       (void *)(long)(is_signal_delivery(status) ? WSTOPSIG(status) : 0));
 }
@@ -267,8 +271,8 @@ static void detach_one(struct tcb *t, void *data)
 		if (!opt.quiet)
 			error("Process %d killed: it runs under iotrace's seccomp filter", (int)t->tid);
 	} else {
-		if (!inject_detach(t))
-			detach_thread(t->tid, *(const uint64_t *)data);
+		if (!inject_detach_held(t))
+			detach_thread(t, *(const uint64_t *)data);
 		if (!opt.quiet)
 			error("Process %d detached", (int)t->tid);
 	}

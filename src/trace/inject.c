@@ -34,9 +34,6 @@ static const size_t arg_reg[ARCH_COUNT][CALL_MAX_ARGS] = {
 #define ERESTARTNOHAND 514
 #define ERESTART_RESTARTBLOCK 516
 
-/* The signal eintr sends: ignored by default, should iotrace go before it lands. */
-#define EINTR_SIGNAL SIGURG
-
 /*
  * While a thread is held, the loop looks for stops this often: a stop of
  * another thread waits at most that long.
@@ -126,22 +123,35 @@ static int send_signal(struct tcb *t, int sig)
 	return (int)syscall(SYS_tgkill, t->who.tgid ? t->who.tgid : umem_tgid(t->tid), t->tid, sig);
 }
 
-/* Whether thread @tid blocks @sig (its SigBlk in /proc): unknown counts as blocked. */
-static int signal_blocked(pid_t tid, int sig)
+/*
+ * The signal eintr interrupts thread @tid with: one whose default is to
+ * be ignored, that the thread neither blocks nor catches (/proc's SigBlk
+ * and SigCgt), so that one left pending when iotrace goes (a detach)
+ * is dropped unseen.  0 when there is none.
+ */
+static int eintr_signal(pid_t tid)
 {
-	unsigned long long mask;
+	static const int candidates[] = { SIGURG, SIGWINCH, SIGCHLD };
+	unsigned long long blk = ~0ULL, cgt = ~0ULL, v;
 	char line[128];
-	int found = 0;
+	unsigned i;
 	FILE *f;
 
 	snprintf(line, sizeof(line), "/proc/%d/status", (int)tid);
 	f = fopen(line, "re");
 	if (!f)
-		return 1;
-	while (!found && fgets(line, sizeof(line), f))
-		found = sscanf(line, "SigBlk: %llx", &mask) == 1;
+		return 0;
+	while (fgets(line, sizeof(line), f)) {
+		if (sscanf(line, "SigBlk: %llx", &v) == 1)
+			blk = v;
+		else if (sscanf(line, "SigCgt: %llx", &v) == 1)
+			cgt = v;
+	}
 	fclose(f);
-	return !found || (mask & bit(sig));
+	for (i = 0; i < sizeof(candidates) / sizeof(candidates[0]); i++)
+		if (!((blk | cgt) & bit(candidates[i])))
+			return candidates[i];
+	return 0;
 }
 
 /*
@@ -289,7 +299,7 @@ static int set_word(struct tcb *t, const struct where *w, uint64_t v)
 				    (void *)(uintptr_t)v))
 			return -1;
 	} else if (read_word(t->tid, w->addr, w->size, &u->val) ||
-		   umem_write(t->tid, w->addr, w->size == 4 ? (void *)&v32 : (void *)&v, w->size)) {
+		   umem_write(t->tid, w->addr, w->size == 4 ? (void *)&v32 : (void *)&v, w->size, 1)) {
 		return -1;
 	}
 	u->addr = w->addr;
@@ -317,7 +327,7 @@ static int scratch_put(struct tcb *t, uint64_t *at, const void *src, size_t len)
 	if (len > SCRATCH_MAX || t->inj.scratch_top - to > SCRATCH_MAX)
 		return -1;
 	*at = to;
-	return umem_write(t->tid, to, src, len);
+	return umem_write(t->tid, to, src, len, 0);
 }
 
 /* Points argument @i of the call at @addr: its register, or a copy of socketcall's array. */
@@ -361,7 +371,10 @@ static int cut_by_copy(struct tcb *t, enum arch a, struct counted *k, uint64_t c
 	at = (uint64_t)ptrace(PTRACE_PEEKUSER, t->tid, (void *)REG(rsp), NULL);
 	if (errno || arch_ulong(a, at) < 65536)
 		return -1;
-	at = arch_ulong(a, at) - RED_ZONE;	/* x86_64's (i386 has none: no harm) */
+	at = arch_ulong(a, at);
+	if (!umem_stack_room(t->tid, at - RED_ZONE - SCRATCH_MAX, at))
+		return -1;	/* no stack known to be unused below: the fallback */
+	at -= RED_ZONE;	/* x86_64's (i386 has none: no harm) */
 	t->inj.scratch_top = at;
 	if (!k->iov) {	/* socketcall's count */
 		memcpy(msg, k->sock_raw, sizeof(k->sock_raw));
@@ -549,6 +562,15 @@ static void cut(struct tcb *t, struct call *c, const struct inject *r, struct co
 	}
 }
 
+/* eintr: a signal pending as the call begins makes one that would block return. */
+static void eintr_send(struct tcb *t)
+{
+	int sig = eintr_signal(t->tid);
+
+	if (sig && !send_signal(t, sig))
+		t->inj.own |= bit(sig);
+}
+
 /* The rule @r acts on call @c, its count's rule-th match in this thread. */
 static void act(struct tcb *t, struct call *c, const struct inject *r, unsigned rule,
 		const uint64_t *args, uint64_t sock_args)
@@ -564,10 +586,8 @@ static void act(struct tcb *t, struct call *c, const struct inject *r, unsigned 
 		c->injected_sig = (unsigned char)r->signo;
 		c->injected = INJECTED_SIGNAL;
 	}
-	/* signal=SIGURG interrupts as well; a blocked SIGURG would not, and would stay pending */
-	if (r->eintr && r->signo != EINTR_SIGNAL && !signal_blocked(t->tid, EINTR_SIGNAL) &&
-	    !send_signal(t, EINTR_SIGNAL))
-		t->inj.own |= bit(EINTR_SIGNAL);
+	if (r->eintr && !r->signo)	/* (signal= interrupts it as well) */
+		eintr_send(t);
 	if (r->error)
 		skip(t, c, -(int64_t)r->error, INJECTED_ERROR);
 	else if (r->has_retval)
@@ -621,7 +641,7 @@ static void undo(struct tcb *t)
 			       (void *)(uintptr_t)u->val);
 		else
 			umem_write(t->tid, u->addr, u->size == 4 ? (void *)&v32 : (const void *)&u->val,
-				   u->size);
+				   u->size, 1);
 	}
 }
 
@@ -643,7 +663,7 @@ static void copy_back(struct tcb *t)
 			 size = fields[i] == 1 || fields[i] == 6 ? 4 : s->msg_psz;
 
 		if (!read_word(t->tid, s->msg_copy + off, size, &v))
-			umem_write(t->tid, s->msg_user + off, &v, size);	/* little-endian */
+			umem_write(t->tid, s->msg_user + off, &v, size, 0);	/* little-endian */
 	}
 	s->msg_copy = 0;
 }
@@ -707,12 +727,18 @@ void inject_vanished(struct tcb *t)
 	s->file = 0;
 }
 
-int inject_detach(struct tcb *t)
+void inject_detach_stopped(struct tcb *t)
 {
+	copy_back(t);
 	undo(t);
+}
+
+int inject_detach_held(struct tcb *t)
+{
 	if (!t->inj.resume_at)
 		return 0;
-	t->inj.resume_at = 0;	/* held: stopped already, let go at once */
+	t->inj.resume_at = 0;
+	inject_detach_stopped(t);
 	ptrace(PTRACE_DETACH, t->tid, NULL, NULL);
 	return 1;
 }

@@ -61,11 +61,14 @@ void inject_exit(struct tcb *t, struct call *c, struct __ptrace_syscall_info *in
 void inject_vanished(struct tcb *t);
 
 /*
- * @t is let go (detached) in the middle of a call: the memory a cut
- * changed is put back (the kernel took what it needed at entry).
- * Returns 1 when @t was held by a delay, and is detached already.
+ * Detaching: a thread held by a delay (stopped already) has its cut put
+ * back and is let go at once: returns 1.  Any other has it put back once
+ * detaching has seen it stop (inject_detach_stopped): registers can be
+ * changed only then, and a call that was interrupted runs again as the
+ * program made it.
  */
-int inject_detach(struct tcb *t);
+int inject_detach_held(struct tcb *t);
+void inject_detach_stopped(struct tcb *t);
 
 /*
  * Delays: a thread is held in its stop (inject_state.resume_at) while

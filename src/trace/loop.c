@@ -87,8 +87,8 @@ static int take_asked_stop(void)
 	struct __ptrace_syscall_info info;
 	struct tcb *t = tcb_find(tcb_resumed_tid());
 
-	if (!t || !spin_ask(t->tid, tcb_resumed_for(), &info, signals_pending()))
-		return 0;
+	if (!t || t->inj.resume_at || !spin_ask(t->tid, tcb_resumed_for(), &info, signals_pending()))
+		return 0;	/* (a thread a delay holds is in the stop already handled) */
 	if (info.op != PTRACE_SYSCALL_INFO_ENTRY && info.op != PTRACE_SYSCALL_INFO_EXIT &&
 	    info.op != PTRACE_SYSCALL_INFO_SECCOMP)
 		return 0;
@@ -574,6 +574,16 @@ int tracer_loop(void)
 		if (!t && opt.normalize && hold_unnamed(t = adopt(pid), status)) {
 			handle_named();	/* its name comes with its creator's event */
 			continue;
+		}
+		if (t && t->inj.resume_at) {
+			/*
+			 * A delay holds it in a stop the spin path found without
+			 * wait4, which reports it now: handled already.  Only its
+			 * death's stop (a SIGKILL from outside) is news.
+			 */
+			if (status >> 16 != PTRACE_EVENT_EXIT)
+				continue;
+			t->inj.resume_at = 0;
 		}
 		tcb_hold(pid, status);
 		on_stop(t ? t : adopt(pid), status);
