@@ -115,7 +115,7 @@ inject=write:enospc-after=-1|-e inject: invalid enospc-after '-1' (bytes, or a n
 inject=write:enospc-after=99999999999999999999|-e inject: invalid enospc-after '99999999999999999999' (bytes, or a number with K, M or G)
 inject=write:torn=|-e inject: invalid torn '' (bytes, or a number with K, M or G)
 inject=write:signal=SIGFOO|-e inject: invalid signal 'SIGFOO'
-inject=write:signal=KILL|-e inject: invalid signal 'KILL'
+inject=write:signal=0|-e inject: invalid signal '0'
 inject=write:signal=65|-e inject: invalid signal '65'
 inject=write:when=3..2|-e inject: invalid when '3..2' (FIRST[..LAST][+[STEP]], from 1 to 65535)
 inject=write:when=1+0|-e inject: invalid when '1+0' (FIRST[..LAST][+[STEP]], from 1 to 65535)

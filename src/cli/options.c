@@ -3,7 +3,6 @@
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -566,7 +565,7 @@ static void parse_inject_key(const char *what, char *tok, struct inject *r, cons
 		r->has_retval = 1;
 	} else if (!strcmp(tok, "signal")) {
 		r->signo = signal_by_name(eq);
-		if (r->signo <= 0 || r->signo == SIGKILL || r->signo == SIGSTOP)
+		if (r->signo <= 0)
 			die("-e %s: invalid signal '%s'", what, typed(eq));
 	} else if (!strcmp(tok, "short")) {
 		one_action(what, action, "short=");
