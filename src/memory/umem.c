@@ -407,13 +407,14 @@ pid_t umem_tgid(pid_t tid)
 /* Calls @fn with each line of /proc/@tgid/maps (a long path cut: its rest is skipped). */
 static int each_maps_line(pid_t tgid, void (*fn)(const char *line, void *ctx), void *ctx)
 {
-	char path[64], line[512];
+	char path[64], line[512], buf[16384];
 	FILE *f;
 
 	snprintf(path, sizeof(path), "/proc/%d/maps", (int)tgid);
 	f = fopen(path, "re");
 	if (!f)
 		return -1;
+	setvbuf(f, buf, _IOFBF, sizeof(buf));	/* a small program's maps in one read, no fstat */
 	while (fgets(line, sizeof(line), f)) {
 		fn(line, ctx);
 		while (!strchr(line, '\n') && fgets(line, sizeof(line), f))
