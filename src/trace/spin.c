@@ -24,13 +24,15 @@
  *    while processes come and go (CHURN_NS after a fork or exec: a shell
  *    script that runs a command in a loop runs twice as fast with a
  *    tracer that sleeps);
- *  - how the tracees fare is timed, in windows of WINDOW stops: a probe
- *    times windows each way in turn, and the faster way serves until
- *    the next probe, or until it falls behind the other way's pace (a
+ *  - how the tracees fare is timed, in windows of WINDOW stops, wall
+ *    and CPU time (the tracer's and the tracee's together): a probe
+ *    times windows each way in turn, the windows served keep the
+ *    serving way's averages fresh, and the better way serves until the
+ *    next probe or until its averages fall behind the other way's (a
  *    tracer that spins can slow the tracees down in ways a single wait
  *    does not show, and a scheduler that moves tasks apart or together
- *    changes the answer: only their pace tells); spinning must also cost
- *    at most 5 % more CPU time, the tracer's and the tracee's together;
+ *    changes the answer: only their pace tells); spinning must be
+ *    faster and cost at most 5 % more CPU time;
  *  - a spin is bounded by a budget that each stop that did not come in
  *    time halves, down to nothing, and that a quick stop restores.
  * --spin-always skips the first two rules (measurements and tests).
@@ -93,14 +95,23 @@ static struct {
 	unsigned left;		/* stops left in the window */
 	unsigned serving;	/* windows left to serve */
 	enum mode first;	/* the way this probe's first window goes */
-	uint64_t start;		/* when the window began */
+	uint64_t start;		/* when the window (or its timed half) began */
 	uint64_t cpu_start;	/* the CPU time then: iotrace's and the tracee's */
 	clockid_t tracee_clock;	/* the tracee's process CPU clock, -1 if none */
-	uint64_t took[2];	/* the probe's windows' time, sleeping and spinning */
-	uint64_t cpu[2];	/* ... and the CPU time they used */
 	enum mode serve;	/* the way that won */
 	unsigned serve_len;
-} probe = { 0, WINDOW, 0, SLEEP, 0, 0, -1, { 0, 0 }, { 0, 0 }, SLEEP, SERVE_FIRST };
+} probe = { 0, WINDOW, 0, SLEEP, 0, 0, -1, SLEEP, SERVE_FIRST };
+
+/*
+ * What each way costs WINDOW / 2 stops, wall and CPU time: moving
+ * averages over its windows, a quarter each, the probe's and the
+ * serving ones alike (one window is too noisy to judge by: a program
+ * has phases, and a VM's timing jumps).
+ */
+static struct {
+	uint64_t took, cpu;
+	int known;
+} est[2];
 
 static uint64_t clock_ns(clockid_t c)
 {
@@ -194,19 +205,32 @@ static enum mode probe_again(void)
 {
 	probe.window = 0;
 	probe.first = probe.first == SLEEP ? SPIN : SLEEP;
-	probe.took[SLEEP] = probe.took[SPIN] = 0;
-	probe.cpu[SLEEP] = probe.cpu[SPIN] = 0;
 	return probe.first;
 }
 
-/*
- * A probe is over: the faster way serves, longer each time it wins
- * again; spinning only when it also uses at most 5 % more CPU.
- */
+static void estimate(enum mode m, uint64_t took, uint64_t cpu)
+{
+	if (!est[m].known) {
+		est[m].took = took;
+		est[m].cpu = cpu;
+		est[m].known = 1;
+		return;
+	}
+	est[m].took = est[m].took - est[m].took / 4 + took / 4;
+	est[m].cpu = est[m].cpu - est[m].cpu / 4 + cpu / 4;
+}
+
+/* The faster way, spinning only when it also uses at most 5 % more CPU. */
+static enum mode better_way(void)
+{
+	return est[SPIN].took < est[SLEEP].took &&
+	       est[SPIN].cpu <= est[SLEEP].cpu ? SPIN : SLEEP;
+}
+
+/* A probe is over: the better way serves, longer each time it wins again. */
 static enum mode probe_done(void)
 {
-	enum mode won = probe.took[SPIN] < probe.took[SLEEP] &&
-			20 * probe.cpu[SPIN] <= 21 * probe.cpu[SLEEP] ? SPIN : SLEEP;
+	enum mode won = better_way();
 
 	probe.serve_len = won == probe.serve ? MIN(probe.serve_len * 2, SERVE_MAX) : SERVE_FIRST;
 	probe.serve = won;
@@ -217,14 +241,15 @@ static enum mode probe_done(void)
 /* Counts a stop of @tid; returns the way the next wait goes. */
 static enum mode probe_says(pid_t tid)
 {
-	uint64_t now, took, other, cpu = 0;
+	int probing = probe.window < 2 * PROBE_PAIRS;
+	uint64_t now, took, cpu;
 
 	if (!probe.start) {
 		probe.start = now_ns();
 		probe.cpu_start = cpu_now(tid);
 	}
 	if (--probe.left) {
-		if (probe.window >= 2 * PROBE_PAIRS)
+		if (!probing)
 			return probe.serve;
 		/*
 		 * A probe window's first half only lets the tasks settle (a
@@ -239,29 +264,25 @@ static enum mode probe_says(pid_t tid)
 	}
 	now = now_ns();
 	took = now - probe.start;
+	cpu = cpu_now(0);
+	cpu = cpu > probe.cpu_start ? cpu - probe.cpu_start : 0;	/* the tracee may be gone */
 	probe.start = now;
+	probe.cpu_start = cpu_now(tid);
 	probe.left = WINDOW;
-	if (probe.window < 2 * PROBE_PAIRS) {	/* CPU time is timed in probes only: it costs syscalls */
-		cpu = cpu_now(0);
-		cpu = cpu > probe.cpu_start ? cpu - probe.cpu_start : 0;	/* the tracee may be gone */
-		probe.cpu_start = cpu_now(tid);
-	}
-	if (probe.window < 2 * PROBE_PAIRS) {
-		probe.took[window_mode(probe.window)] += took;
-		probe.cpu[window_mode(probe.window)] += cpu;
+	if (probing) {
+		estimate(window_mode(probe.window), took, cpu);
 		if (++probe.window < 2 * PROBE_PAIRS)
 			return window_mode(probe.window);
 		return probe_done();
 	}
 	/*
-	 * Serving: behind the other way's pace (its probe windows timed
-	 * PROBE_PAIRS half windows), or served long enough: probe again.
+	 * Serving, timed whole: behind the other way now (a tracer that
+	 * spins can slow the tracees down, or cost more CPU, in ways a
+	 * single wait does not show), or served long enough: probe again.
 	 */
-	other = probe.took[probe.serve == SLEEP ? SPIN : SLEEP];
-	if (took * PROBE_PAIRS > 2 * other || !--probe.serving) {
-		probe.cpu_start = cpu_now(tid);
+	estimate(probe.serve, took / 2, cpu / 2);
+	if (better_way() != probe.serve || !--probe.serving)
 		return probe_again();
-	}
 	return probe.serve;
 }
 
