@@ -404,10 +404,10 @@ pid_t umem_tgid(pid_t tid)
 	return !umem_status(tid, "Tgid", &tgid) && tgid > 0 ? (pid_t)tgid : tid;
 }
 
-/* Calls @fn with each line of /proc/@tgid/maps (a long path cut: its rest is skipped). */
+/* Calls @fn with each line of /proc/@tgid/maps (a path past PATH_MAX cut: its rest is skipped). */
 static int each_maps_line(pid_t tgid, void (*fn)(const char *line, void *ctx), void *ctx)
 {
-	char path[64], line[512], buf[16384];
+	char path[64], line[4096 + 256], buf[16384];
 	FILE *f;
 
 	snprintf(path, sizeof(path), "/proc/%d/maps", (int)tgid);
@@ -449,6 +449,39 @@ int umem_file_maps(pid_t tgid, void (*fn)(uint64_t start, uint64_t end, void *ct
 	struct file_maps_ctx m = { fn, ctx };
 
 	return each_maps_line(tgid, file_maps_line, &m);
+}
+
+struct code_maps_ctx {
+	void (*fn)(const struct umem_code_map *m, void *ctx);
+	void *ctx;
+};
+
+static void code_maps_line(const char *line, void *ctx)
+{
+	struct code_maps_ctx *c = ctx;
+	unsigned long long start, end, off, ino;
+	struct umem_code_map m;
+	char perms[8], path[4096 + 256];
+	int pos = 0;
+
+	if (sscanf(line, "%llx-%llx %7s %llx %x:%x %llu %n", &start, &end, perms,
+		   &off, &m.dev_major, &m.dev_minor, &ino, &pos) < 7 || !strchr(perms, 'x'))
+		return;
+	snprintf(path, sizeof(path), "%s", pos ? line + pos : "");
+	path[strcspn(path, "\n")] = '\0';
+	m.start = start;
+	m.end = end;
+	m.off = off;
+	m.ino = ino;
+	m.path = path;
+	c->fn(&m, c->ctx);
+}
+
+int umem_code_maps(pid_t tgid, void (*fn)(const struct umem_code_map *m, void *ctx), void *ctx)
+{
+	struct code_maps_ctx c = { fn, ctx };
+
+	return each_maps_line(tgid, code_maps_line, &c);
 }
 
 struct ring_maps_ctx {

@@ -120,6 +120,21 @@ pid_t umem_tgid(pid_t tid);
  */
 int umem_file_maps(pid_t tgid, void (*fn)(uint64_t start, uint64_t end, void *ctx), void *ctx);
 
+/* An executable mapping, as /proc/TGID/maps shows it. */
+struct umem_code_map {
+	uint64_t start, end, off;
+	unsigned dev_major, dev_minor;
+	uint64_t ino;		/* 0 for anonymous code */
+	const char *path;	/* "" for none; valid during the call only */
+};
+
+/*
+ * Calls @fn for each executable mapping of process @tgid, in address
+ * order (what a stack unwinder needs); returns -1 if the maps cannot be
+ * read.
+ */
+int umem_code_maps(pid_t tgid, void (*fn)(const struct umem_code_map *m, void *ctx), void *ctx);
+
 /*
  * Calls @fn for each mapping in @tgid of the io_uring instance whose
  * anon inode is @ino ("anon_inode:[io_uring]"), with its mmap offset:

@@ -156,44 +156,32 @@ static struct maps *maps_of(pid_t tgid)
 	return m;
 }
 
+static void add_code_map(const struct umem_code_map *c, void *ctx)
+{
+	struct maps *m = ctx;
+	struct map *e;
+
+	if (m->n == m->cap) {
+		m->cap = m->cap ? m->cap * 2 : 64;
+		m->m = xrealloc(m->m, m->cap * sizeof(*m->m));
+	}
+	e = &m->m[m->n++];
+	e->start = c->start;
+	e->end = c->end;
+	e->off = c->off;
+	e->file = c->ino ? (c->ino << 20) ^ ((uint64_t)c->dev_major << 8) ^ c->dev_minor : 0;
+	e->ino = c->ino;
+	e->dev_major = c->dev_major;
+	e->dev_minor = c->dev_minor;
+	e->table = TABLE_UNKNOWN;
+	e->path = intern(c->path);
+}
+
 static void maps_load(struct maps *m)
 {
-	char path[64], line[4096 + 256];
-	FILE *f;
-
 	m->n = 0;
 	m->valid = 1;
-	snprintf(path, sizeof(path), "/proc/%d/maps", (int)m->tgid);
-	f = fopen(path, "re");
-	if (!f)
-		return;
-	while (fgets(line, sizeof(line), f)) {
-		unsigned long long start, end, off, ino;
-		unsigned dmaj, dmin;
-		char perms[8];
-		int pos = 0;
-		struct map *e;
-
-		if (sscanf(line, "%llx-%llx %7s %llx %x:%x %llu %n", &start, &end, perms,
-			   &off, &dmaj, &dmin, &ino, &pos) < 7 || !strchr(perms, 'x'))
-			continue;
-		line[strcspn(line, "\n")] = '\0';
-		if (m->n == m->cap) {
-			m->cap = m->cap ? m->cap * 2 : 64;
-			m->m = xrealloc(m->m, m->cap * sizeof(*m->m));
-		}
-		e = &m->m[m->n++];
-		e->start = start;
-		e->end = end;
-		e->off = off;
-		e->file = ino ? (ino << 20) ^ ((uint64_t)dmaj << 8) ^ dmin : 0;
-		e->ino = ino;
-		e->dev_major = dmaj;
-		e->dev_minor = dmin;
-		e->table = TABLE_UNKNOWN;
-		e->path = intern(pos && line[pos] ? line + pos : "");
-	}
-	fclose(f);
+	umem_code_maps(m->tgid, add_code_map, m);
 }
 
 static struct map *maps_find(const struct maps *m, uint64_t ip)
