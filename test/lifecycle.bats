@@ -212,7 +212,7 @@ write 1'
 	normalize <"$out" >"$out.n"
 	printf '%s\n' \
 		'[pid    P1] read(3,  <unfinished ...>' \
-		'[pid    P2] write(4, "x", 1)            = 1' \
+		'[pid    P2] write(4, "", 0)             = 0' \
 		'[pid    P1] <... read resumed>"x", 1)   = 1' \
 		'[pid    P1] +++ exited with 0 +++' \
 		'+++ exited with 0 +++' >"$out.want"

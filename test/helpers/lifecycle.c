@@ -19,6 +19,7 @@
 #include <sys/mman.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
+#include <sys/uio.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -240,8 +241,16 @@ int main(int argc, char **argv)
 	}
 	if (!strcmp(mode, "interleave")) {
 		pthread_t t = start_reader();
+		struct iovec x = { .iov_base = "x", .iov_len = 1 };
 
-		write(pipefd[1], "x", 1);
+		/*
+		 * The traced write of nothing wakes no reader, so its line
+		 * comes between the read's two halves.  Waking the reader
+		 * with that write would race its exit stop against the
+		 * writer's; the untraced writev wakes it after.
+		 */
+		write(pipefd[1], "", 0);
+		writev(pipefd[1], &x, 1);
 		pthread_join(t, NULL);
 		return 0;
 	}
