@@ -80,6 +80,19 @@ trace() {
 	assert_equal "$(tail -n 1 "$out")" "+++ killed by SIGKILL +++"
 }
 
+@test "signal 32 is SIGRTMIN, as strace names it; -e signal= takes RTMIN and RT_0" {
+	for name in SIGRTMIN rtmin RT_0 32; do
+		trace -q -e signal="$name" -- "$lc" rtmin
+		assert_equal "$status" $((128 + 32))
+		normalize <"$out" >"$out.n"
+		printf '%s\n' \
+			'write(1, "killing myself\n", 15)        = 15' \
+			'--- SIGRTMIN {si_signo=SIGRTMIN, si_code=SI_USER, si_pid=P1, si_uid=0} ---' \
+			'+++ killed by SIGRTMIN +++' >"$out.want"
+		assert_same "$out.want" "$out.n"
+	done
+}
+
 @test "a signal is shown and re-injected: the tracee's handler runs" {
 	trace -- "$lc" signal
 	assert_success

@@ -124,7 +124,10 @@ const char *signal_name(int sig)
 	if (sig >= KERNEL_SIGRTMIN && sig <= KERNEL_SIGRTMAX) {
 		char *p = rt[sig - KERNEL_SIGRTMIN];
 
-		if (!*p)
+		/* As strace: the first by its bound's name, the others by number. */
+		if (!*p && sig == KERNEL_SIGRTMIN)
+			strcpy(p, "SIGRTMIN");
+		else if (!*p)
 			snprintf(p, sizeof(rt[0]), "SIGRT_%d", sig - KERNEL_SIGRTMIN);
 		return p;
 	}
@@ -142,7 +145,7 @@ int signal_by_name(const char *name)
 	n = strtol(name, &end, 10);
 	if (end != name && !*end)
 		return n > 0 && n <= KERNEL_SIGRTMAX ? (int)n : -1;
-	if (!strcasecmp(name, "RTMIN"))	/* as strace: the kernel's bounds */
+	if (!strcasecmp(name, "RTMIN") || !strcasecmp(name, "RT_0"))	/* the kernel's bounds */
 		return KERNEL_SIGRTMIN;
 	if (!strcasecmp(name, "RTMAX"))
 		return KERNEL_SIGRTMAX;

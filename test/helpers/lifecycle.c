@@ -1,8 +1,8 @@
 /*
  * Process life-cycle cases.
- * usage: lifecycle exit N | segv | kill | signal | stop | fork |
- *        vfork | clone | execthread SELF | diecall | interleave | exec64 PROG |
- *        bigwrite MIB | burn
+ * usage: lifecycle exit N | segv | kill | rtmin | signal | stop | fork |
+ *        vfork | clone | execthread SELF | diecall | interleave |
+ *        exec64 PROG | bigwrite MIB | burn
  * bigwrite lifts its own RLIMIT_DATA (a tracer started under a low one
  * keeps it), writes MIB MiB to /dev/null in one call, then forks a child
  * that writes, and says "survived".
@@ -139,6 +139,15 @@ int main(int argc, char **argv)
 	if (!strcmp(mode, "kill")) {
 		say("killing myself\n");
 		kill(getpid(), SIGKILL);
+	}
+	if (!strcmp(mode, "rtmin")) {
+		/* The kernel's SIGRTMIN, glibc's own: reset past glibc, it may come ignored. */
+		unsigned long dfl[4] = { (unsigned long)SIG_DFL, 0, 0, 0 };
+
+		if (syscall(SYS_rt_sigaction, 32, dfl, NULL, 8))
+			return 92;
+		say("killing myself\n");
+		kill(getpid(), 32);
 	}
 	if (!strcmp(mode, "signal")) {
 		signal(SIGUSR1, on_usr1);
