@@ -250,6 +250,19 @@ EOF
 	assert_output 1
 }
 
+@test "signal=SIGKILL: a write ends in ') = ?', a read in ' <unfinished ...>) = ?', as under strace" {
+	local sc tracer
+	for sc in write read; do
+		for tracer in strace "$IOTRACE"; do
+			run bash -c 'exec "$1" -qq -e trace="$2" -e inject="$2":signal=SIGKILL:when=2 "$3" basic 2>"$4" >/dev/null' \
+				_ "$tracer" "$sc" "$HELPERS/rw" "$out.$(basename "$tracer")"
+			assert_failure 137
+		done
+		assert_same "$out.strace" "$out.iotrace"
+	done
+	assert_equal "$(sed -n 2p "$out.iotrace")" 'read(4,  <unfinished ...>)              = ?'
+}
+
 @test "torn=N: the write lands N bytes, then SIGKILL, as a crash would leave the file" {
 	rm -rf "$cwd" && mkdir "$cwd"
 	run bash -c 'cd "$1" && exec "$2" -q -e trace=write -e inject=write:torn=7 "$4" torn 2>"$3"' \

@@ -272,6 +272,41 @@ write 1'
 	assert_output 0
 }
 
+@test "-qq and -qqq and --quiet=SET leave out what strace's do: exits, superseding, attaches" {
+	local q
+	# -qq: no "+++ exited" lines, but the attach message goes too
+	for q in -qq --quiet=attach,personality,exit "-e quiet=exit,attach" "-q --quiet"; do
+		# shellcheck disable=SC2086
+		trace $q -e signal=none -- "$lc" fork
+		assert_success
+		normalize <"$out" >"$out.n"
+		printf '%s\n' '[pid    P1] write(1, "child\n", 6)      = 6' \
+			'write(1, "parent\n", 7)                 = 7' >"$out.want"
+		assert_same "$out.want" "$out.n"
+	done
+	# only the exits: the attach message stays
+	trace --quiet=exit -e signal=none -- "$lc" fork
+	run grep -c -e '^iotrace: Process [0-9]* attached$' -e 'exited' "$out"
+	assert_output 1
+	# a death by a signal is not an exit message: it stays
+	trace -qq -- "$lc" kill
+	assert_equal "$(tail -n 1 "$out")" "+++ killed by SIGKILL +++"
+	# -qqq, all, and the superseded leader; thread-execve is strace's other name
+	for q in -qqq --quiet=all -e\ q=superseded -e\ silence=thread-execve --silent='!exit'; do
+		# shellcheck disable=SC2086
+		trace $q -- "$lc" execthread "$lc"
+		assert_success
+		run grep -c 'superseded' "$out"
+		assert_output 0
+	done
+	trace --quiet=none -e quiet=all -e quiet='!superseded' -- "$lc" execthread "$lc"
+	run grep -c -e 'superseded' -e 'exited' "$out"
+	assert_output 1
+	run "$IOTRACE" --quiet=exits true
+	assert_failure 1
+	assert_output "iotrace: -e quiet: unknown message kind (attach, personality, exit, path-resolution, superseded) 'exits'"
+}
+
 @test "nothing is printed before the command's execve" {
 	trace -q --no-seccomp -- "$lc" exit 0
 	assert_success

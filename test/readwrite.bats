@@ -70,6 +70,12 @@ setup() {
 	assert_output --regexp '^\[ Process PID=[0-9]+ runs in 32 bit mode\. \]$'
 	run grep -c 'runs in' "$out"
 	assert_output 1
+	trace_helper rw32 octal --quiet=personality
+	run grep -c 'runs in' "$out"
+	assert_output 0
+	trace_helper rw32 octal --quiet=exit
+	run grep -c 'runs in' "$out"
+	assert_output 1
 }
 
 @test "same output as strace on the same helper (-f -o, -s, -x, -xx, -a)" {

@@ -23,6 +23,7 @@ enum {
 	OPT_SECCOMP,
 	OPT_TRACE,
 	OPT_SIGNAL,
+	OPT_QUIET,
 	OPT_INJECT,
 	OPT_FAULT,
 	OPT_FRAME_LIMIT,
@@ -47,7 +48,9 @@ static const struct option long_options[] = {
 	{ "output", required_argument, NULL, 'o' },
 	{ "attach", required_argument, NULL, 'p' },
 	{ "follow-forks", no_argument, NULL, 'f' },
-	{ "quiet", no_argument, NULL, 'q' },
+	{ "quiet", optional_argument, NULL, OPT_QUIET },
+	{ "silent", required_argument, NULL, OPT_QUIET },
+	{ "silence", required_argument, NULL, OPT_QUIET },
 	{ "help", no_argument, NULL, 'h' },
 	{ "no-abbrev", no_argument, NULL, 'v' },
 	{ "decode-fds", no_argument, NULL, 'y' },
@@ -100,7 +103,8 @@ static void usage(void)
 	       "  -s N            print at most N bytes of each buffer (default 32)\n"
 	       "  -a N            align results at column N (default 40)\n"
 	       "  -x              print non-ASCII strings in hex; -xx: all strings\n"
-	       "  -q              no attach/detach messages\n"
+	       "  -q              no attach/detach messages; -qq: no exits; -qqq: none\n"
+	       "  --quiet=SET     attach, personality, exit, superseded (strace's names)\n"
 	       "  -t, -tt, -ttt   time of day, with microseconds, or since the epoch\n"
 	       "  -r              time since the previous line\n"
 	       "  -T              time spent in each call\n"
@@ -277,6 +281,7 @@ static void parse_pids(const char *arg)
  * that negates the whole set, as strace does.
  */
 static int add_syscall(unsigned char *table, const char *name);
+static int add_quiet(unsigned char *table, const char *name);
 
 static void parse_set(const char *what, const char *set, unsigned char *table,
 		      size_t n, int (*add)(unsigned char *table, const char *name))
@@ -300,7 +305,9 @@ static void parse_set(const char *what, const char *set, unsigned char *table,
 			continue;
 		if (add(table, tok))
 			die("-e %s: unknown %s '%s'", what,
-			    add == add_syscall ? (*tok == '%' ? "class" : "or undecoded syscall") : "signal",
+			    add == add_syscall ? (*tok == '%' ? "class" : "or undecoded syscall") :
+			    add == add_quiet ? "message kind (attach, personality, exit, "
+					       "path-resolution, superseded)" : "signal",
 			    typed(tok));
 	}
 	free(copy);
@@ -386,6 +393,48 @@ static int add_signal(unsigned char *table, const char *name)
 		return -1;
 	table[sig] = 1;
 	return 0;
+}
+
+/* strace's names of the messages -e quiet= leaves out: table[i] is bit i - 1. */
+static const char *const quiet_names[] = {
+	NULL, "attach", "personality", "exit", "path-resolution", "superseded", NULL
+};
+
+static int add_quiet(unsigned char *table, const char *name)
+{
+	size_t i;
+
+	if (!strcmp(name, "thread-execve"))	/* strace's other name for it */
+		name = "superseded";
+	for (i = 1; quiet_names[i]; i++)
+		if (!strcmp(name, quiet_names[i])) {
+			table[i] = 1;
+			return 0;
+		}
+	return -1;
+}
+
+static int quiet_given;
+
+static void parse_quiet(const char *set)
+{
+	unsigned char table[ARRAY_SIZE(quiet_names) - 1];
+	size_t i;
+
+	parse_set("quiet", set, table, sizeof(table), add_quiet);
+	opt.quiet = 0;
+	for (i = 1; i < sizeof(table); i++)
+		if (table[i])
+			opt.quiet |= 1u << (i - 1);
+	quiet_given = 1;
+}
+
+/* -q, -qq, -qqq: each adds strace's next step of quiet. */
+static void quieter(void)
+{
+	opt.quiet = !(opt.quiet & QUIET_ATTACH) ? QUIET_ATTACH | QUIET_PERSONALITY :
+		    !(opt.quiet & QUIET_EXIT) ? opt.quiet | QUIET_EXIT : QUIET_ALL;
+	quiet_given = 1;
 }
 
 /* io_uring's operations are found through these calls: traced quietly when not asked for. */
@@ -659,13 +708,16 @@ static void parse_expr(const char *expr)
 		parse_fdset("write", eq + 1, &opt.dump_write);
 	} else if (n == 4 && !strncmp(expr, "read", n)) {
 		parse_fdset("read", eq + 1, &opt.dump_read);
+	} else if ((n == 5 && !strncmp(expr, "quiet", n)) || (n == 6 && !strncmp(expr, "silent", n)) ||
+		   (n == 7 && !strncmp(expr, "silence", n)) || (n == 1 && *expr == 'q')) {
+		parse_quiet(eq + 1);
 	} else if (n == 6 && !strncmp(expr, "inject", n)) {
 		parse_inject("inject", eq + 1);
 	} else if (n == 5 && !strncmp(expr, "fault", n)) {
 		parse_inject("fault", eq + 1);
 	} else {
 		die("-e: unknown qualifier '%s' (iotrace knows trace=, signal=, read=, write=, "
-		    "inject=, fault=)", typed_n(expr, n));
+		    "inject=, fault=, quiet=)", typed_n(expr, n));
 	}
 }
 
@@ -716,7 +768,7 @@ static int output_option(int c)
 		opt.verbose = 1;
 		break;
 	case 'q':
-		opt.quiet = 1;
+		quieter();
 		break;
 	case 't':
 		opt.timestamps = opt.timestamps == TS_TIME ? TS_MICRO
@@ -803,6 +855,12 @@ static int filter_option(int c)
 		break;
 	case OPT_SIGNAL:
 		parse_signal(optarg);
+		break;
+	case OPT_QUIET:
+		if (optarg)
+			parse_quiet(optarg);
+		else
+			quieter();
 		break;
 	case OPT_INJECT:
 		parse_inject("inject", optarg);
@@ -897,8 +955,8 @@ static void settle(int argc, char **argv)
 		opt.durations = 0;
 	}
 	/* As strace: a trace file for a command we run needs no chatter. */
-	if (opt.outfile && opt.argv && !opt.npids)
-		opt.quiet = 1;
+	if (opt.outfile && opt.argv && !opt.npids && !quiet_given)
+		opt.quiet = QUIET_ATTACH | QUIET_PERSONALITY;
 	if (!opt.argv && !opt.npids)
 		die("nothing to trace: give a command or -p PID (see iotrace -h)");
 }

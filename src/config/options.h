@@ -117,7 +117,7 @@ struct options {
 	const char *timeline;		/* --timeline=FILE */
 	int ascii;			/* --ascii: tables drawn in plain ASCII */
 	int per_process;		/* -ff */
-	int quiet;			/* -q */
+	unsigned quiet;			/* -q, --quiet=: QUIET_* messages not printed */
 	int follow;			/* off with --no-follow */
 	int seccomp;			/* off with --no-seccomp */
 	unsigned char trace[SC_COUNT];	/* -e trace=: TRACE_SHOWN, TRACE_QUIET or 0 */
@@ -140,5 +140,13 @@ extern struct options opt;
 
 #define TRACE_SHOWN 1
 #define TRACE_QUIET 2
+
+/* The messages -q, -qq, -qqq and --quiet=SET leave out, as strace's. */
+#define QUIET_ATTACH		(1u << 0)	/* attached, detached */
+#define QUIET_PERSONALITY	(1u << 1)	/* [ Process PID=N runs in 32 bit mode. ] */
+#define QUIET_EXIT		(1u << 2)	/* +++ exited with N +++ (not killed by) */
+#define QUIET_PATH_RESOLUTION	(1u << 3)	/* iotrace prints none: taken for strace's sake */
+#define QUIET_SUPERSEDED	(1u << 4)	/* +++ superseded by execve in pid N +++ */
+#define QUIET_ALL		((1u << 5) - 1)
 
 #endif

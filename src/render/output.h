@@ -19,6 +19,7 @@ struct who {
 	unsigned char line_open;	/* entry part printed, result pending */
 	unsigned open_id;		/* the syscall on that line */
 	unsigned char line_cut;		/* that line got " <unfinished ...>" */
+	unsigned char args_done;	/* that line has all the call's arguments */
 };
 
 /* Where trace lines go: stderr, the -o file, or one -ff file. */

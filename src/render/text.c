@@ -100,6 +100,7 @@ static void text_entry(struct who *w, const struct report *r)
 	emit(w);
 	w->line_open = 1;
 	w->line_cut = 0;
+	w->args_done = n == c->nargs;
 	w->open_id = c->id;
 	w->out->open_line = w;
 }
@@ -387,7 +388,11 @@ static void text_whole(struct who *w, const struct report *r)
 		text_exit(w, r);
 }
 
-/* Ends a line left open: " <unfinished ...>) = ?", as strace does. */
+/*
+ * Ends a line left open, as strace does: " <unfinished ...>) = ?" when
+ * arguments were still to come (read's buffer), ") = ?" when the entry
+ * showed them all (write's).
+ */
 static void close_open_line(struct who *w)
 {
 	size_t base;
@@ -395,7 +400,9 @@ static void close_open_line(struct who *w)
 	if (!w->line_open)
 		return;
 	base = resume_line(w);
-	sb_addstr(&line, " <unfinished ...>)");
+	if (!w->args_done)
+		sb_addstr(&line, " <unfinished ...>");
+	sb_addch(&line, ')');
 	pad_to_result(base + line.len);
 	sb_addch(&line, '?');
 	end_line(w);

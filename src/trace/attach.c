@@ -194,7 +194,7 @@ static unsigned attach_one(pid_t pid)
 		      errno == ESRCH ? "no such process" : strerror(errno));
 		return 0;
 	}
-	if (opt.quiet)
+	if (opt.quiet & QUIET_ATTACH)
 		return 1;
 	if (total > 1)
 		error("Process %d attached with %d threads", (int)pid, total);
@@ -268,12 +268,12 @@ static void detach_one(struct tcb *t, void *data)
 	if (t->flags & TCB_FILTERED) {
 		/* Untraced, its filter would fail every traced call with ENOSYS. */
 		kill(t->tid, SIGKILL);
-		if (!opt.quiet)
+		if (!(opt.quiet & QUIET_ATTACH))
 			error("Process %d killed: it runs under iotrace's seccomp filter", (int)t->tid);
 	} else {
 		if (!inject_detach_held(t))
 			detach_thread(t, *(const uint64_t *)data);
-		if (!opt.quiet)
+		if (!(opt.quiet & QUIET_ATTACH))
 			error("Process %d detached", (int)t->tid);
 	}
 	tcb_forget(t);

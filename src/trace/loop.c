@@ -150,7 +150,7 @@ static void check_filter(struct tcb *t)
 	if (umem_status(t->tid, "Seccomp", &mode) || mode == SECCOMP_MODE_FILTER)
 		return;
 	t->flags &= ~TCB_FILTERED;
-	if (!opt.quiet)
+	if (!(opt.quiet & QUIET_ATTACH))
 		error("seccomp prefilter unavailable; every syscall will stop the tracee");
 }
 
@@ -169,7 +169,8 @@ static struct tcb *on_exec(struct tcb *t)
 		syscall_vanished(t);
 		snprintf(msg, sizeof(msg), "+++ superseded by execve in pid %lu +++",
 			 opt.normalize ? (unsigned long)norm_pid((pid_t)old) : old);
-		render_for()->note(&t->who, msg);
+		if (!(opt.quiet & QUIET_SUPERSEDED))
+			render_for()->note(&t->who, msg);
 		tcb_forget(t);
 		tcb_rekey(execer, leader);
 		t = execer;
@@ -309,7 +310,7 @@ static void on_new_child(struct tcb *parent)
 	c = tcb_find((pid_t)msg);
 	if (!c) {
 		c = tcb_new((pid_t)msg, 0);
-		if (!opt.quiet)
+		if (!(opt.quiet & QUIET_ATTACH))
 			error("Process %lu attached", msg);
 	}
 	if (c->flags & TCB_UNNAMED) {
@@ -423,7 +424,8 @@ static void on_death(struct tcb *t, int status)
 {
 	syscall_vanished(t);
 	if (!(t->flags & (TCB_STARTUP | TCB_END_SHOWN))) {
-		render_for()->death(&t->who, status);
+		if (!WIFEXITED(status) || !(opt.quiet & QUIET_EXIT))
+			render_for()->death(&t->who, status);
 		timeline_death(&t->who, status);
 	}
 	if (t->tid == tracer_child)
@@ -436,7 +438,7 @@ static struct tcb *adopt(pid_t pid)
 {
 	unsigned flags = tracer_child && opt.seccomp ? TCB_FILTERED : TCB_ATTACHED;
 
-	if (!opt.quiet)
+	if (!(opt.quiet & QUIET_ATTACH))
 		error("Process %d attached", (int)pid);
 	return tcb_new(pid, flags);
 }

@@ -139,7 +139,7 @@ void tcb_set_arch(struct tcb *t, enum arch a)
 	if (a == t->arch)
 		return;
 	t->arch = a;
-	if ((t->flags & TCB_STARTUP) || opt.quiet)
+	if ((t->flags & TCB_STARTUP) || (opt.quiet & QUIET_PERSONALITY))
 		return;
 	snprintf(msg, sizeof(msg), "[ Process PID=%d runs in %s mode. ]",
 		 opt.normalize ? (int)norm_pid(t->tid) : (int)t->tid,
