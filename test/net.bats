@@ -268,9 +268,15 @@ trace_fresh() {
 	assert_output 13
 	run grep -c -v -E '^(socket|bind|listen|getsockname|connect|accept4|sendto|recvfrom|getpeername|shutdown|accept)\(|^\+\+\+ exited' "$out"
 	assert_output 0
-	# Both directions of the socket, by the result of each call (MSG_TRUNC's is the datagram's length).
+	# Both directions of the socket: 11 bytes sent, 6 received (MSG_TRUNC
+	# returns the datagram's 8 bytes, of which 3 fit the buffer).
 	trace_fresh sock udp -q -e trace=%net --summary=files
 	run grep -E -A1 'socket:\[[0-9]+\]$' "$out"
-	assert_line --regexp '^ +11 +11 +7 +0 +1 +0 .*socket:\[[0-9]+\]$'
+	assert_line --regexp '^ +6 +11 +7 +0 +1 +0 .*socket:\[[0-9]+\]$'
 	assert_line --regexp '^ +socket 1, bind 1, getsockname 1, sendto 2, recvfrom 2$'
+	# recvmsg with MSG_TRUNC: 7 returned, 2 in its iovec; 7 + 2 + 2 + 2 read, one EAGAIN
+	trace_fresh sock msg -q -e trace=recvmsg --summary=files
+	run grep -E -A1 'socket:\[[0-9]+\]$' "$out"
+	assert_line --regexp '^ +13 +0 +5 +1 +0 +0 .*socket:\[[0-9]+\]$'
+	assert_line --regexp '^ +recvmsg 5$'
 }

@@ -587,6 +587,25 @@ const struct arg *call_data_arg(const struct call *c, unsigned idx)
 	return n->v.agg.parsed ? n : NULL;
 }
 
+uint64_t call_bytes_landed(const struct call *c, uint64_t n)
+{
+	const struct arg *a;
+	uint64_t room = 0;
+	unsigned k, len;
+	int pf;
+
+	if (c->out.arg < 0 || !(a = call_data_arg(c, (unsigned)c->out.arg)))
+		return n;
+	n = MIN(n, c->out.len);
+	if (a->type != ARG_ARRAY || (pf = call_payload_field(&a->v.agg)) < 0 ||
+	    a->v.agg.got < a->v.agg.count)
+		return n;
+	len = (unsigned)a->v.agg.layout->fields[pf].len;
+	for (k = 0; k < a->v.agg.got && room < n; k++)
+		room += MIN(call_field(c, &a->v.agg, k, len), n - room);
+	return room;
+}
+
 int call_payload_field(const struct agg_arg *agg)
 {
 	unsigned f;

@@ -658,6 +658,13 @@ int call_payload_field(const struct agg_arg *agg);
  */
 const struct arg *call_data_arg(const struct call *c, unsigned idx);
 
+/*
+ * Of @n bytes a call says it read, those that landed in the caller's
+ * buffers: a datagram received with MSG_TRUNC counts its whole length,
+ * the buffers hold what fits (their sizes once read; else @n).
+ */
+uint64_t call_bytes_landed(const struct call *c, uint64_t n);
+
 /* The F_ARRAY field of @l whose elements carry the payload (a msghdr's msg_iov), or -1. */
 int call_payload_array_field(const struct layout *l);
 

@@ -255,6 +255,7 @@ void files_add(const struct call *c, uint64_t ns, int changed)
 {
 	const struct syscall_def *d = syscall_def(c->id);
 	uint64_t bytes = d->result == RESULT_BYTES && !c->error && c->rval > 0 ? (uint64_t)c->rval : 0;
+	uint64_t landed = call_bytes_landed(c, bytes);
 	struct touched t = { .n = 0 };
 	unsigned i;
 
@@ -267,7 +268,7 @@ void files_add(const struct call *c, uint64_t ns, int changed)
 		/* Closed fds are one row: numbers the program got wrong are not files. */
 		f = call_fd_path(c, &c->arg[i]) ? file_at(c, &c->arg[i].path) : file_of(NOT_OPEN);
 		if (role == FD_SOURCE || role == FD_BOTH)
-			f->read += bytes;
+			f->read += role == FD_SOURCE ? landed : bytes;
 		if (role == FD_DEST || role == FD_BOTH) {
 			f->written += bytes;
 			f->toctou += changed;

@@ -271,7 +271,7 @@ static void msg_unix(void)
 	sc(SYS_sendmsg, sv[0], L(&m), 0, 0, 0, 0);
 	m.msg_iov = in;
 	m.msg_iovlen = 1;
-	sc(SYS_recvmsg, sv[1], L(&m), 0, 0, 0, 0);	/* MSG_TRUNC */
+	sc(SYS_recvmsg, sv[1], L(&m), MSG_TRUNC, 0, 0, 0);	/* the datagram's length */
 	m.msg_control = rctl.b;
 	m.msg_controllen = 4;	/* too short for credentials: MSG_CTRUNC */
 	sc(SYS_recvmsg, sv[1], L(&m), MSG_DONTWAIT, 0, 0, 0);
