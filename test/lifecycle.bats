@@ -78,6 +78,10 @@ trace() {
 	trace -- "$lc" kill
 	assert_equal "$status" $((128 + 9))
 	assert_equal "$(tail -n 1 "$out")" "+++ killed by SIGKILL +++"
+	# as strace: a signal -e signal= hides does not show as the death either
+	trace -e signal='!SIGKILL' -- "$lc" kill
+	assert_equal "$status" $((128 + 9))
+	assert_equal "$(cat "$out")" 'write(1, "killing myself\n", 15)        = 15'
 }
 
 @test "signal 32 is SIGRTMIN, as strace names it; -e signal= takes RTMIN and RT_0" {

@@ -424,7 +424,8 @@ static void on_death(struct tcb *t, int status)
 {
 	syscall_vanished(t);
 	if (!(t->flags & (TCB_STARTUP | TCB_END_SHOWN))) {
-		if (!WIFEXITED(status) || !(opt.quiet & QUIET_EXIT))
+		/* As strace: no exit line with -qq, no death by a signal -e signal= hides. */
+		if (WIFEXITED(status) ? !(opt.quiet & QUIET_EXIT) : opt.signal[WTERMSIG(status)])
 			render_for()->death(&t->who, status);
 		timeline_death(&t->who, status);
 	}
