@@ -110,7 +110,7 @@ static void pipe_fds(struct call *c, const struct sc_event *ev)
 	if (ev->is_error)
 		call_fill_addr(&c->arg[0], fds);
 	else
-		call_fill_whole(c, &c->arg[0], &fd_layout, fds, 2);
+		call_fill_array(c, &c->arg[0], &fd_layout, fds, 2, 1, UINT64_MAX);
 }
 
 void decode_pipe(struct call *c, const struct sc_event *ev)

@@ -73,7 +73,7 @@ void decode_socketpair(struct call *c, const struct sc_event *ev)
 	} else if (ev->is_error) {
 		call_fill_addr(&c->arg[3], sv);
 	} else {
-		call_fill_whole(c, &c->arg[3], &fd_layout, sv, 2);
+		call_fill_array(c, &c->arg[3], &fd_layout, sv, 2, 1, UINT64_MAX);
 	}
 }
 

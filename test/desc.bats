@@ -48,11 +48,15 @@ trace_fresh() {
 
 @test "pipe, pipe2 and memfd_create: the pair at exit, -y on both ends and on the memfd" {
 	require_strace
-	FRESH_DIR=$cwd same_as_strace "$all" "fdlife fdlife32" pipe "" "-y" "-X raw" "-s 8" "-v"
+	# -s cuts the fd pair as strace does: [...] at 0, [5, ...] at 1
+	FRESH_DIR=$cwd same_as_strace "$all" "fdlife fdlife32" pipe "" "-y" "-X raw" "-s 8" "-v" "-s 0" "-s 1 -y"
 	trace_fresh fdlife pipe -q -y -e trace=pipe2,memfd_create
 	run grep -c '^pipe2(\[5<pipe:\[N\]>, 6<pipe:\[N\]>\], O_NONBLOCK|O_CLOEXEC) = 0$' "$out.n"
 	assert_output 1
 	run grep -c '^memfd_create("demo-memfd", MFD_CLOEXEC|MFD_ALLOW_SEALING) = 9</memfd:demo-memfd>(deleted)$' "$out.n"
+	assert_output 1
+	trace_fresh fdlife pipe -q -s 1 -e trace=pipe2
+	run grep -c '^pipe2(\[5, \.\.\.\], O_NONBLOCK|O_CLOEXEC) *= 0$' "$out.n"
 	assert_output 1
 }
 
