@@ -30,7 +30,7 @@ trace_fresh() {
 
 @test "UDP datagrams with addresses; a receive cut short by MSG_TRUNC shows the bytes the buffer holds" {
 	require_strace
-	FRESH_DIR=$cwd same_as_strace "%net" "sock sock32" udp "" "-y" "-e write=all"
+	FRESH_DIR=$cwd same_as_strace "%net" "sock sock32" udp "" "-y" "-e write=all" "-xx" "-xx -X verbose"
 	# strace dumps the datagram's length (8 bytes, 5 past the buffer); iotrace what the buffer holds.
 	trace_fresh sock udp -q -e trace=recvfrom -e read=all
 	run grep -A1 -F 'MSG_TRUNC' "$out.n"
@@ -55,7 +55,7 @@ trace_fresh() {
 @test "families, types and protocols by name, unknown ones by number; INET6, NETLINK and raw addresses" {
 	require_strace
 	# -X raw and verbose: a type apart from its flags, address fields as bytes.
-	same_as_strace "%net" "sock sock32" names "" "-X raw" "-X verbose"
+	same_as_strace "%net" "sock sock32" names "" "-X raw" "-X verbose" "-xx" "-xx -X raw"
 	run "$IOTRACE" -q -X raw -e trace=socket,connect "$HELPERS/sock" names
 	assert_line 'socket(0xa, 0x2|0x800, 0x11)            = 5'
 	assert_line 'connect(5, {sa_family=0xa, sin6_port="\x00\x09", sin6_flowinfo="\x00\x00\x00\x07", sin6_addr="\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x01", sin6_scope_id=0}, 28) = 0'

@@ -536,10 +536,25 @@ static void net_field(struct strbuf *sb, const char *name, const unsigned char *
 		sb_addf(sb, " /* %s */", expr);
 }
 
+/* An address in its text form, quoted as a string: each byte as \\xHH with -xx, as strace does. */
+static void ip_quoted(char *dst, size_t size, const char *ip)
+{
+	size_t o = 1;
+
+	if (opt.xmode != XMODE_ALL) {
+		snprintf(dst, size, "\"%s\"", ip);
+		return;
+	}
+	dst[0] = '"';
+	for (; *ip && o + 6 < size; ip++)
+		o += (size_t)snprintf(dst + o, size - o, "\\x%02x", (unsigned char)*ip);
+	snprintf(dst + o, size - o, "\"");
+}
+
 /* A socket address's fields after sa_family, by its family. */
 static void sockaddr_fields(struct strbuf *sb, const struct sa_view *v)
 {
-	char ip[64], expr[128];
+	char ip[64], q[4 * 64 + 3], expr[sizeof(q) + 64];
 	const unsigned char *path;
 	size_t n;
 	int abstract;
@@ -553,19 +568,20 @@ static void sockaddr_fields(struct strbuf *sb, const struct sa_view *v)
 	case SA_INET:
 	case SA_INET6:
 		sockaddr_ntop(v, ip, sizeof(ip));
+		ip_quoted(q, sizeof(q), ip);
 		snprintf(expr, sizeof(expr), "htons(%u)", sockaddr_port(v));
 		net_field(sb, v->form == SA_INET ? "sin_port" : "sin6_port", v->p + 2, 2, expr);
 		if (v->form == SA_INET) {
-			snprintf(expr, sizeof(expr), "inet_addr(\"%s\")", ip);
+			snprintf(expr, sizeof(expr), "inet_addr(%s)", q);
 			net_field(sb, "sin_addr", v->p + 4, 4, expr);
 			break;
 		}
 		snprintf(expr, sizeof(expr), "htonl(%u)", sockaddr_be32(v, 4));
 		net_field(sb, "sin6_flowinfo", v->p + 4, 4, expr);
 		if (opt.xlat == XLAT_ABBREV) {	/* strace's own form: the field's name inside */
-			sb_addf(sb, ", inet_pton(AF_INET6, \"%s\", &sin6_addr)", ip);
+			sb_addf(sb, ", inet_pton(AF_INET6, %s, &sin6_addr)", q);
 		} else {
-			snprintf(expr, sizeof(expr), "inet_pton(AF_INET6, \"%s\")", ip);
+			snprintf(expr, sizeof(expr), "inet_pton(AF_INET6, %s)", q);
 			net_field(sb, "sin6_addr", v->p + 8, 16, expr);
 		}
 		if (v->len >= 28)
