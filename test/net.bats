@@ -116,9 +116,12 @@ trace_fresh() {
 @test "messages: sendmsg, recvmsg, sendmmsg, recvmmsg with addresses, iovecs, SCM_RIGHTS, SCM_CREDENTIALS (as strace)" {
 	require_strace
 	# -s 2 cuts iovec and message arrays and the fds of SCM_RIGHTS; -y names passed fds.
+	# -s 0 cuts every array, yet msghdr and recvmmsg's timeout stay whole with their
+	# entry values (msg_namelen=128 => 16, {msg_namelen=0} of a failed recvmsg).
 	# Not %net: the helper's setsockopt(SO_PASSCRED) is strace's alone.
 	FRESH_DIR=$cwd same_as_strace socket,socketpair,bind,getsockname,sendmsg,recvmsg,sendmmsg,recvmmsg,recvmmsg_time64 \
-		"sock sock32" msg "" "-y" "-s 2" "-e read=all -e write=all" "-X verbose -v" "-X raw"
+		"sock sock32" msg "" "-y" "-s 2" "-e read=all -e write=all" "-X verbose -v" "-X raw" \
+		"-s 0" "-s 1"
 }
 
 @test "messages: received data cut to the result and to each msg_len; msg_namelen before and after" {

@@ -533,7 +533,8 @@ struct arg *call_add_rewritten(struct call *c, const char *name, const struct la
 	enum arg_type type = array ? ARG_ARRAY : ARG_STRUCT;
 	struct arg *a = add(c, name, type);
 	struct agg_arg *v = &a->v.agg;
-	uint64_t n = MIN(array ? count : 1, (uint64_t)c->iov_show);
+	/* -s cuts arrays; a struct is shown whole at any -s, so its entry copy is too. */
+	uint64_t n = array ? MIN(count, (uint64_t)c->iov_show) : 1;
 
 	set_agg(c, a, type, layout, addr, array ? count : 1, 1, UINT64_MAX);
 	a->filled = 0;
