@@ -126,6 +126,58 @@ const struct layout mmsghdr_layout = {
 	.name = "mmsghdr", .size = { 64, 32 }, .nfields = 8, .fields = mmsghdr_fields,
 };
 
+/* Socket options' values (setsockopt, getsockopt). */
+static const struct field linger_fields[] = {
+	{ FIELD("l_onoff"), .kind = F_INT, SIZE(4, 4), AT(0, 0), .len = -1 },
+	{ FIELD("l_linger"), .kind = F_INT, SIZE(4, 4), AT(4, 4), .len = -1 },
+};
+const struct layout linger_layout = {
+	.name = "linger", .size = { 8, 8 }, .nfields = 2, .fields = linger_fields,
+};
+
+/* SO_PEERCRED's: ids print signed, as strace prints a peer's (uid=-1: none). */
+static const struct field ucred_fields[] = {
+	{ FIELD("pid"), .kind = F_PID, SIZE(4, 4), AT(0, 0), .len = -1 },
+	{ FIELD("uid"), .kind = F_INT, SIZE(4, 4), AT(4, 4), .len = -1 },
+	{ FIELD("gid"), .kind = F_INT, SIZE(4, 4), AT(8, 8), .len = -1 },
+};
+const struct layout ucred_layout = {
+	.name = "ucred", .size = { 12, 12 }, .nfields = 3, .fields = ucred_fields,
+};
+
+/* SO_ATTACH_FILTER's program: its length and where its instructions are. */
+static const struct field sock_fprog_fields[] = {
+	{ FIELD("len"), .kind = F_UINT, SIZE(2, 2), AT(0, 0), .len = -1 },
+	{ FIELD("filter"), .kind = F_ADDR, SIZE(8, 4), AT(8, 4), .len = -1 },
+};
+const struct layout sock_fprog_layout = {
+	.name = "sock_fprog", .size = { 16, 8 }, .nfields = 2, .fields = sock_fprog_fields,
+};
+
+static const struct field ip_mreq_fields[] = {
+	{ FIELD("imr_multiaddr"), .kind = F_INADDR, SIZE(4, 4), AT(0, 0), .len = -1 },
+	{ FIELD("imr_interface"), .kind = F_INADDR, SIZE(4, 4), AT(4, 4), .len = -1 },
+};
+const struct layout ip_mreq_layout = {
+	.name = "ip_mreq", .size = { 8, 8 }, .nfields = 2, .fields = ip_mreq_fields,
+};
+
+static const struct field tpacket_stats_fields[] = {
+	{ FIELD("tp_packets"), .kind = F_UINT, SIZE(4, 4), AT(0, 0), .len = -1 },
+	{ FIELD("tp_drops"), .kind = F_UINT, SIZE(4, 4), AT(4, 4), .len = -1 },
+};
+const struct layout tpacket_stats_layout = {
+	.name = "tpacket_stats", .size = { 8, 8 }, .nfields = 2, .fields = tpacket_stats_fields,
+};
+
+/* An int option whose values have names: the int's one bare field. */
+static const struct field txrehash_field[] = {
+	{ .kind = F_ENUM, SIZE(4, 4), AT(0, 0), .len = -1, .names = &xlat_sock_txrehash },
+};
+const struct layout txrehash_layout = {
+	.name = "int", .size = { 4, 4 }, .nfields = 1, .fields = txrehash_field,
+};
+
 /* struct timespec: the arch's own (longs), and i386's 64-bit one of the *_time64 calls. */
 static const struct field timespec_fields[] = {
 	{ FIELD("tv_sec"), .kind = F_INT, SIZE(8, 4), AT(0, 0), .len = -1 },

@@ -24,6 +24,13 @@ extern const struct layout fd_layout, loff_layout, rw_hint_layout;
 /* struct user_msghdr, and struct mmsghdr (a msghdr, then msg_len). */
 extern const struct layout msghdr_layout, mmsghdr_layout;
 
+/*
+ * Socket options' values: struct linger, struct ucred, struct sock_fprog,
+ * struct ip_mreq, struct tpacket_stats; SO_TXREHASH's named int.
+ */
+extern const struct layout linger_layout, ucred_layout, sock_fprog_layout, ip_mreq_layout;
+extern const struct layout tpacket_stats_layout, txrehash_layout;
+
 /* struct timespec as the arch passes it, and the 64-bit one of i386's *_time64 calls. */
 extern const struct layout timespec_layout, timespec64_layout;
 

@@ -142,7 +142,7 @@ q() {
 	for spec in "rw basic" "rw sync" "vec basic" "vec offsets" "vec pvm" "zc sendfile" "zc splice" "zc32 sendfile" \
 		"fdlife open" "fdlife dup" "fdlife fcntl" "fdlife pipe" "fdlife seek" "fdlife sync" \
 		"fdlife map" "fdlife bad" "fdlife32 fcntl" "fdlife32 seek" "fdlife32 sync" "fdlife32 map" \
-		"sock tcp" "sock unix" "sock names" "sock msg" "sock32 msg" "sock32 sendrecv" "aio basic" "aio32 basic" "uring basic" "uring setup"; do
+		"sock tcp" "sock unix" "sock names" "sock msg" "sock opts" "sock32 msg" "sock32 sendrecv" "aio basic" "aio32 basic" "uring basic" "uring setup"; do
 		set -- $spec
 		[ -x "$HELPERS/$1" ] || continue
 		rm -rf "$BATS_TEST_TMPDIR/cwd" && mkdir "$BATS_TEST_TMPDIR/cwd"
@@ -175,6 +175,7 @@ q() {
 	assert_line '_llseek(fd,offset,result,whence)'
 	assert_line 'recvfrom(sockfd,buf,len,flags,addr,addrlen)'
 	assert_line 'socketpair(domain,type,protocol,sv)'
+	assert_line 'getsockopt(sockfd,level,optname,optval,optlen)'
 }
 
 @test "-y paths in JSON are escaped once and come back byte for byte" {

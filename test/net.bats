@@ -118,10 +118,53 @@ trace_fresh() {
 	# -s 2 cuts iovec and message arrays and the fds of SCM_RIGHTS; -y names passed fds.
 	# -s 0 cuts every array, yet msghdr and recvmmsg's timeout stay whole with their
 	# entry values (msg_namelen=128 => 16, {msg_namelen=0} of a failed recvmsg).
-	# Not %net: the helper's setsockopt(SO_PASSCRED) is strace's alone.
-	FRESH_DIR=$cwd same_as_strace socket,socketpair,bind,getsockname,sendmsg,recvmsg,sendmmsg,recvmmsg,recvmmsg_time64 \
+	# %net takes in the helper's setsockopt(SO_PASSCRED) too.
+	FRESH_DIR=$cwd same_as_strace %net \
 		"sock sock32" msg "" "-y" "-s 2" "-e read=all -e write=all" "-X verbose -v" "-X raw" \
 		"-s 0" "-s 1"
+}
+
+@test "socket options: setsockopt and getsockopt, ints, structs and strings of every length (as strace)" {
+	require_strace
+	# Unknown options and levels, bad pointers, a negative length; the value
+	# getsockopt wrote as long as it says ([8 => 4], a short int in hex,
+	# a struct's whole fields); -s cuts strings, not ints or structs.
+	same_as_strace setsockopt,getsockopt "sock sock32" opts "" "-X raw" "-X verbose" "-s 0" "-s 2" "-xx"
+	same_as_strace setsockopt,getsockopt sock32 mux-opts "" "-X verbose"
+}
+
+@test "socket options: each form of value, exactly; --json types them" {
+	trace_fresh sock opts -q -e trace=setsockopt,getsockopt
+	run cat "$out"	# the lines with no pointer or pid in them, as printed
+	assert_line 'setsockopt(3, SOL_SOCKET, SO_REUSEADDR, [7], 8) = 0'
+	assert_line 'setsockopt(3, SOL_SOCKET, SO_LINGER, {l_onoff=1, l_linger=5}, 8) = 0'
+	assert_line 'setsockopt(3, SOL_SOCKET, SO_TXREHASH, [SOCK_TXREHASH_ENABLED], 4) = 0'
+	assert_line --regexp '^setsockopt\(3, SOL_TCP, TCP_CONGESTION, "reno\\0\\1\\377", 7\) += '
+	assert_line 'setsockopt(3, 0x777 /* SOL_?? */, 1, [1], 4) = -1 ENOPROTOOPT (Protocol not available)'
+	assert_line 'setsockopt(3, SOL_SOCKET, 0x999 /* SO_??? */, "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"..., -1) = -1 EINVAL (Invalid argument)'
+	assert_line 'setsockopt(3, SOL_SOCKET, SO_REUSEADDR, 0x8, 4) = -1 EFAULT (Bad address)'
+	assert_line --regexp '^setsockopt\(4, SOL_IP, IP_ADD_MEMBERSHIP, \{imr_multiaddr=inet_addr\("224.0.0.1"\), imr_interface=inet_addr\("127.0.0.1"\)\}, 8\) += '
+	assert_line 'getsockopt(3, SOL_SOCKET, SO_REUSEADDR, [1], [8 => 4]) = 0'
+	assert_line 'getsockopt(3, SOL_SOCKET, SO_REUSEADDR, "\x01\x00", [2]) = 0'
+	assert_line 'getsockopt(3, SOL_SOCKET, SO_LINGER, {l_onoff=1}, [4]) = 0'
+	assert_line 'getsockopt(3, SOL_SOCKET, SO_LINGER, {l_onoff=1, l_linger="\x05\x00"}, [6]) = 0'
+	assert_line 'getsockopt(5, SOL_NETLINK, NETLINK_LIST_MEMBERSHIPS, [1, 0], [8]) = 0'
+	run cat "$out.n"	# pointers masked (ADDR), pids numbered (P1)
+	assert_line 'setsockopt(3, SOL_SOCKET, SO_REUSEADDR, ADDR, 2) = -1 EINVAL (Invalid argument)'
+	assert_line 'setsockopt(4, SOL_SOCKET, SO_ATTACH_FILTER, {len=1, filter=ADDR}, 16) = 0'
+	assert_line 'getsockopt(3, SOL_IP, IP_OPTIONS, ADDR, [64 => 0]) = 0'
+	assert_line --regexp '^getsockopt\(6, SOL_SOCKET, SO_PEERCRED, \{pid=P1, uid=[0-9]+, gid=[0-9]+\}, \[64 => 12\]\) += 0$'
+	assert_line 'getsockopt(3, SOL_SOCKET, SO_REUSEADDR, ADDR, NULL) = -1 EFAULT (Bad address)'
+	trace_fresh sock opts -q --json -e trace=setsockopt,getsockopt
+	run jq -c '.args.optval | select(type == "object") | del(.addr)' "$out"
+	assert_line '{"int":7}'
+	assert_line '{"int":{"value":1,"name":"SOCK_TXREHASH_ENABLED"}}'
+	assert_line '{"l_onoff":1}'
+	assert_line '{"imr_multiaddr":"224.0.0.1","imr_interface":"127.0.0.1"}'
+	assert_line '{"total":7,"data":"reno\u0000\u0001ÿ"}'	# bytes as code points 0-255
+	assert_line '{"total":2,"ints":[1,0]}'
+	run jq -c 'select(.name == "getsockopt" and .args.optname.name == "SO_REUSEADDR" and .result == 0) | .args.optlen | del(.addr)' "$out"
+	assert_line '{"before":8,"after":4}'
 }
 
 @test "messages: received data cut to the result and to each msg_len; msg_namelen before and after" {

@@ -9,8 +9,8 @@
 # <h>" (repeatable), "@field MASK LIST" (bits that hold a value named
 # by another list, printed first), "@split" (the field and the bits
 # print as two values joined by "|", also with -X raw and verbose, as
-# strace prints a socket type), "@bits LIST" (the bit names are
-# another list's), "@shift MASK SHIFT NAME" (a number in the MASK bits,
+# strace prints a socket type), "@bits LIST" (the bit names, or with
+# @values and no items of its own the value names, are another list's), "@shift MASK SHIFT NAME" (a number in the MASK bits,
 # printed last as N<<NAME); then one "NAME VALUE" a line, in print order.
 # usage: awk -v out=c -v src=PATH -f gen.awk LIST.xlat
 #        awk -v out=h -f gen.awk LIST.xlat...

@@ -453,6 +453,48 @@ void call_fill_sockaddr(struct call *c, struct arg *a, uint64_t addr, uint64_t c
 	set_sockaddr(a, addr, cap, len_idx + 1);
 }
 
+/*
+ * An option's int or struct form needs its first bytes whatever -s says;
+ * a string form shows -s of them, within the call's budget.
+ */
+static void set_sockopt(struct call *c, struct arg *a, uint64_t addr, uint64_t len,
+			enum sockopt_form form, const struct layout *layout, unsigned len_arg)
+{
+	struct buf_arg *b = &a->v.buf;
+	size_t shown = MIN(c->fetch_cap, c->show_left);
+
+	if (form == SOCKOPT_INTS)	/* -s counts its ints, not their bytes */
+		shown = MIN(MIN(c->fetch_cap, (size_t)IOV_FETCH_MAX) * 4, c->show_left);
+	a->type = ARG_SOCKOPT;
+	a->filled = 1;
+	a->len_arg = (unsigned char)len_arg;
+	a->sockopt = (unsigned char)form;
+	a->layout = layout;
+	memset(b, 0, sizeof(*b));
+	b->addr = addr;
+	b->len = len;
+	b->want = addr && form != SOCKOPT_ADDR ?
+		(size_t)MIN(len, (uint64_t)MAX(shown, (size_t)SOCKOPT_FIXED_MAX)) : 0;
+	c->show_left -= MIN(b->want, c->show_left);
+	b->state = BUF_PENDING;
+}
+
+void call_add_sockopt(struct call *c, const char *name, uint64_t addr, uint64_t len,
+		      enum sockopt_form form, const struct layout *layout)
+{
+	set_sockopt(c, add(c, name, ARG_SOCKOPT), addr, len, form, layout, 0);
+}
+
+void call_fill_sockopt(struct call *c, struct arg *a, uint64_t addr, unsigned len_idx,
+		       enum sockopt_form form, const struct layout *layout)
+{
+	const struct offptr_arg *o = &c->arg[len_idx].v.off;
+	/* the kernel writes no more than the caller said it could take */
+	uint64_t cap = o->addr && o->old_ok && (int64_t)o->old > 0 ? o->old : 0;
+
+	set_sockopt(c, a, addr, cap, form, layout, len_idx + 1);
+}
+
 void call_offptr_moved(struct call *c, unsigned idx)
 {
 	struct offptr_arg *o = &c->arg[idx].v.off;

@@ -64,7 +64,24 @@ enum arg_type {
 	ARG_HEX,	/* a number shown in hex (an mmap offset, an unknown command's argument) */
 	ARG_SOCKADDR,	/* a socket address: its bytes, printed by family */
 	ARG_COOKIE,	/* a program's own tag (io_uring's user_data), hex; a pointer often */
+	ARG_SOCKOPT,	/* a socket option's value: its bytes, printed as enum sockopt_form says */
 };
+
+/*
+ * How a socket option's value prints (render/sockopt.c has the rules
+ * that depend on its length): the decoder knows the option.
+ */
+enum sockopt_form {
+	SOCKOPT_ANY,	/* 4 bytes: [int]; else the bytes as a string, cut at -s */
+	SOCKOPT_INT,	/* an int option: [int]; fewer bytes returned: those bytes in hex;
+			 * with a .layout, its one bare F_ENUM field names the int */
+	SOCKOPT_INTS,	/* an array of ints as long as the value ([1, 2]) */
+	SOCKOPT_STRUCT,	/* a struct of the arg's .layout; fewer bytes returned: the fields they hold */
+	SOCKOPT_ADDR,	/* the address alone (too short to be the option, or not decoded) */
+};
+
+/* Bytes of an option's value read beyond -s, so that its int or struct forms print at -s 0. */
+#define SOCKOPT_FIXED_MAX 32
 
 /* openat(2)'s "the current directory" dirfd. */
 #define AT_FDCWD_VAL (-100)
@@ -181,7 +198,9 @@ struct arg {
 	unsigned char at_exit;	/* value only known at syscall exit */
 	unsigned char filled;
 	unsigned char str;	/* ARG_STR: enum str_kind */
-	unsigned char len_arg;	/* ARG_SOCKADDR: 1 + the socklen argument saying its length, or 0 */
+	unsigned char len_arg;	/* ARG_SOCKADDR, ARG_SOCKOPT: 1 + the socklen argument saying its length, or 0 */
+	unsigned char sockopt;	/* ARG_SOCKOPT: enum sockopt_form */
+	const struct layout *layout;	/* ARG_SOCKOPT with SOCKOPT_STRUCT: the struct */
 	unsigned char named;	/* printed as "name=value" (a ring entry's fields past its twin's) */
 	struct fd_path path;	/* ARG_FD, ARG_DIRFD */
 	union {
@@ -425,6 +444,21 @@ void call_fill_sockaddr(struct call *c, struct arg *a, uint64_t addr, uint64_t c
  * or [in] when the call did not change it (see call_offptr_moved()).
  */
 void call_add_socklen(struct call *c, const char *name, uint64_t addr);
+
+/*
+ * Appends a socket option's value the caller passes (setsockopt): @len
+ * bytes at @addr, shown as @form says (@layout: SOCKOPT_STRUCT's).
+ */
+void call_add_sockopt(struct call *c, const char *name, uint64_t addr, uint64_t len,
+		      enum sockopt_form form, const struct layout *layout);
+
+/*
+ * Fills a placeholder with the value the kernel wrote at @addr
+ * (getsockopt): as long as socklen argument @len_idx says after the
+ * call, within the length it said before.
+ */
+void call_fill_sockopt(struct call *c, struct arg *a, uint64_t addr, unsigned len_idx,
+		       enum sockopt_form form, const struct layout *layout);
 
 /*
  * Appends a value the program tags its requests with (user_data): hex,

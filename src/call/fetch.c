@@ -439,7 +439,8 @@ static unsigned queue_args(struct call *c, struct agg_ref *level)
 			level[n++] = r;
 			if (a->type == ARG_ARRAY && !guessed++ && call_payload_field(&a->v.agg) >= 0)
 				queue_guess(c, i);
-		} else if ((a->type == ARG_BUF || a->type == ARG_STR || a->type == ARG_SOCKADDR) &&
+		} else if ((a->type == ARG_BUF || a->type == ARG_STR || a->type == ARG_SOCKADDR ||
+			    a->type == ARG_SOCKOPT) &&
 			   a->v.buf.state == BUF_PENDING) {
 			queue(c, &a->v.buf, REQ_BUF, 0);
 		} else if (a->type == ARG_OFFPTR && a->v.off.reading) {

@@ -28,6 +28,7 @@ enum field_kind {
 	F_SOCKADDR,	/* a pointer to a socket address, as many bytes as field .len says */
 	F_CMSG,		/* a pointer to control messages (cmsghdr...), as many bytes as .len says */
 	F_HEX,		/* a number in hex (0 as 0): an iocb's aio_data */
+	F_INADDR,	/* an IPv4 address, 4 bytes in network order: inet_addr("127.0.0.1") */
 };
 
 struct layout;

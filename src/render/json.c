@@ -7,6 +7,8 @@
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <arpa/inet.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
 #include "call/cmsg.h"
 #include "config/options.h"
@@ -14,6 +16,7 @@
 #include "render/json.h"
 #include "render/quote.h"
 #include "render/sockaddr.h"
+#include "render/sockopt.h"
 #include "decoders/xlat_lists.h"
 #include "util/names.h"
 #include "util/strbuf.h"
@@ -462,6 +465,13 @@ static void j_field(const struct call *c, const struct agg_arg *v, unsigned i, u
 	case F_HEX:
 		j_uint(val);
 		break;
+	case F_INADDR: {	/* "224.0.0.1" */
+		char ip[INET_ADDRSTRLEN];
+
+		inet_ntop(AF_INET, call_elem(c, v, i) + fd->off[c->arch], ip, sizeof(ip));
+		j_str(ip);
+		break;
+	}
 	case F_SOCKADDR:
 		if ((b = call_leaf(c, v, i, (*slot)++)))
 			j_field_sockaddr(c, v, i, f, b);
@@ -690,6 +700,77 @@ static void j_sockaddr(const struct call *c, const struct arg *a)
 	j_sockaddr_view(&v, a->v.buf.addr);
 }
 
+/*
+ * A socket option's value: {"addr", "int"}, {"addr", "total", "ints"},
+ * {"addr", "total", "data"}
+ * (a string, or an int option's short value), {"addr", fields...} as far
+ * as its bytes go, or the address alone (NULL, unreadable, too short, or
+ * the call failed).
+ */
+static void j_sockopt(const struct call *c, const struct arg *a)
+{
+	struct so_view sv;
+	struct agg_arg v;
+	unsigned f, slot = 0;
+	size_t k;
+	int32_t i;
+
+	sockopt_view(c, a, &sv);
+	if (sv.form == SO_VIEW_NULL || sv.form == SO_VIEW_ADDR) {
+		j_addr(a->v.buf.addr);
+		return;
+	}
+	sb_addch(&js, '{');
+	j_key("addr");
+	j_addr(a->v.buf.addr);
+	switch (sv.form) {
+	case SO_VIEW_INT:
+		memcpy(&i, sv.p, sizeof(i));
+		j_key("int");
+		if (sv.layout)	/* {"value", "name"} */
+			j_named(i, xlat_name(sv.layout->fields[0].names, (uint32_t)i));
+		else
+			j_int(i);
+		break;
+	case SO_VIEW_INTS:
+		j_key("total");
+		j_uint(sv.len / 4);
+		j_key("ints");
+		sb_addch(&js, '[');
+		for (k = 0; k < sv.n; k += 4) {
+			memcpy(&i, sv.p + k, sizeof(i));
+			sb_addstr(&js, k ? "," : "");
+			j_int(i);
+		}
+		sb_addch(&js, ']');
+		break;
+	case SO_VIEW_STR:
+	case SO_VIEW_HEX:
+		j_key("total");
+		j_uint(sv.len);
+		j_key("data");
+		j_bytes(sv.p, sv.n);
+		break;
+	case SO_VIEW_STRUCT:	/* the fields its bytes hold whole */
+		memset(&v, 0, sizeof(v));
+		v.layout = sv.layout;
+		v.raw = a->v.buf;
+		v.at_exit = (unsigned char)!!a->len_arg;
+		for (f = 0; f < sv.layout->nfields; f++) {
+			const struct field *fd = &sv.layout->fields[f];
+
+			if (fd->off[c->arch] + fd->size[c->arch] > sv.n)
+				break;
+			j_key(fd->name);
+			j_field(c, &v, 0, f, &slot);
+		}
+		break;
+	default:
+		break;
+	}
+	sb_addch(&js, '}');
+}
+
 static void j_arg(const struct call *c, const struct arg *a)
 {
 	char key[64];
@@ -751,6 +832,9 @@ static void j_arg(const struct call *c, const struct arg *a)
 		break;
 	case ARG_SOCKADDR:
 		j_sockaddr(c, a);
+		break;
+	case ARG_SOCKOPT:
+		j_sockopt(c, a);
 		break;
 	}
 	if ((a->type == ARG_FD || a->type == ARG_DIRFD) && show_paths() && call_fd_path(c, a)) {

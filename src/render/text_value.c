@@ -6,11 +6,14 @@
 #include "config.h"
 #include <stdio.h>
 #include <string.h>
+#include <arpa/inet.h>
+#include <sys/socket.h>
 #include "config/options.h"
 #include "policy/norm.h"
 #include "call/cmsg.h"
 #include "render/quote.h"
 #include "render/sockaddr.h"
+#include "render/sockopt.h"
 #include "render/text.h"
 #include "util/names.h"
 #include "util/util.h"
@@ -318,6 +321,7 @@ static int field_omitted(const struct call *c, const struct agg_arg *v, unsigned
 }
 
 static void text_sockaddr_view(struct strbuf *sb, const struct sa_view *v, uint64_t addr);
+static void inaddr_value(struct strbuf *sb, const unsigned char *p);
 static void text_cmsgs(struct strbuf *sb, const struct call *c, const struct agg_arg *v,
 		       const struct buf_arg *b);
 
@@ -379,6 +383,9 @@ static void text_field(struct strbuf *sb, const struct call *c, const struct agg
 		break;
 	case F_HEX:
 		hex(sb, val);
+		break;
+	case F_INADDR:
+		inaddr_value(sb, call_elem(c, v, i) + fd->off[c->arch]);
 		break;
 	case F_BYTES:
 		if ((b = call_leaf(c, v, i, (*slot)++)))
@@ -518,12 +525,10 @@ static void quoted(struct strbuf *sb, const unsigned char *p, size_t n)
  * strace's expression (htons(80)); with -X raw its bytes, "\x00\x50";
  * with -X verbose both, the expression as a comment.
  */
-static void net_field(struct strbuf *sb, const char *name, const unsigned char *p, size_t n,
-		      const char *expr)
+static void net_value(struct strbuf *sb, const unsigned char *p, size_t n, const char *expr)
 {
 	size_t i;
 
-	sb_addf(sb, ", %s=", name);
 	if (opt.xlat == XLAT_ABBREV) {
 		sb_addstr(sb, expr);
 		return;
@@ -534,6 +539,13 @@ static void net_field(struct strbuf *sb, const char *name, const unsigned char *
 	sb_addch(sb, '"');
 	if (opt.xlat == XLAT_VERBOSE)
 		sb_addf(sb, " /* %s */", expr);
+}
+
+static void net_field(struct strbuf *sb, const char *name, const unsigned char *p, size_t n,
+		      const char *expr)
+{
+	sb_addf(sb, ", %s=", name);
+	net_value(sb, p, n, expr);
 }
 
 /* An address in its text form, quoted as a string: each byte as \\xHH with -xx, as strace does. */
@@ -549,6 +561,17 @@ static void ip_quoted(char *dst, size_t size, const char *ip)
 	for (; *ip && o + 6 < size; ip++)
 		o += (size_t)snprintf(dst + o, size - o, "\\x%02x", (unsigned char)*ip);
 	snprintf(dst + o, size - o, "\"");
+}
+
+/* An IPv4 address in a struct (ip_mreq's): inet_addr("224.0.0.1"), by -X as a socket address's. */
+static void inaddr_value(struct strbuf *sb, const unsigned char *p)
+{
+	char ip[INET_ADDRSTRLEN], q[4 * INET_ADDRSTRLEN + 3], expr[sizeof(q) + 16];
+
+	inet_ntop(AF_INET, p, ip, sizeof(ip));
+	ip_quoted(q, sizeof(q), ip);
+	snprintf(expr, sizeof(expr), "inet_addr(%s)", q);
+	net_value(sb, p, 4, expr);
 }
 
 /* A socket address's fields after sa_family, by its family. */
@@ -724,6 +747,113 @@ static void text_str(struct strbuf *sb, const struct call *c, const struct arg *
 		sb_addstr(sb, "...");
 }
 
+/* An int whose values have names (SO_TXREHASH's): decimal, its name or mark as -X says. */
+static void named_int(struct strbuf *sb, int32_t v, const struct xlat_list *l)
+{
+	const char *name = xlat_name(l, (uint32_t)v);
+
+	if (name && opt.xlat == XLAT_ABBREV) {
+		sb_addstr(sb, name);
+		return;
+	}
+	sb_addi(sb, v);
+	if (opt.xlat != XLAT_RAW)
+		sb_addf(sb, " /* %s */", name ? name : l->unknown);
+}
+
+/* Bytes as \\xHH each, quoted: an int option's value shorter than an int. */
+static void hex_quoted(struct strbuf *sb, const unsigned char *p, size_t n)
+{
+	size_t i;
+
+	sb_addch(sb, '"');
+	for (i = 0; i < n; i++)
+		sb_addf(sb, "\\x%02x", p[i]);
+	sb_addch(sb, '"');
+}
+
+/*
+ * A struct option's value as far as its @n bytes go: the fields they
+ * hold whole, then the bytes of one they hold in part, in hex
+ * ("{l_onoff=1}", "{pid="\\x00\\x00"}"), as strace prints a short one.
+ */
+static void sockopt_struct(struct strbuf *sb, const struct call *c, const struct arg *a,
+			   const struct so_view *sv)
+{
+	const struct layout *l = sv->layout;
+	struct agg_arg v;
+	unsigned f, slot = 0;
+
+	memset(&v, 0, sizeof(v));
+	v.layout = l;
+	v.raw = a->v.buf;
+	v.at_exit = (unsigned char)!!a->len_arg;
+	sb_addch(sb, '{');
+	for (f = 0; f < l->nfields; f++) {
+		const struct field *fd = &l->fields[f];
+		size_t off = fd->off[c->arch], size = fd->size[c->arch];
+
+		if (off >= sv->n)
+			break;
+		sb_add(sb, fd->sep + (f ? 0 : 2), fd->seplen - (f ? 0u : 2u));
+		if (off + size > sv->n) {
+			hex_quoted(sb, sv->p + off, sv->n - off);
+			break;
+		}
+		text_field(sb, c, &v, 0, f, &slot);
+	}
+	sb_addch(sb, '}');
+}
+
+/* A socket option's value: [1], "cubic", {l_onoff=1, l_linger=5}, or its address. */
+static void text_sockopt(struct strbuf *sb, const struct call *c, const struct arg *a)
+{
+	struct so_view sv;
+	size_t k;
+	int32_t i;
+
+	sockopt_view(c, a, &sv);
+	switch (sv.form) {
+	case SO_VIEW_NULL:
+		sb_addstr(sb, "NULL");
+		return;
+	case SO_VIEW_ADDR:
+		quote_addr(sb, a->v.buf.addr);
+		return;
+	case SO_VIEW_INT:
+		memcpy(&i, sv.p, sizeof(i));
+		sb_addch(sb, '[');
+		if (sv.layout)
+			named_int(sb, i, sv.layout->fields[0].names);
+		else
+			sb_addi(sb, i);
+		sb_addch(sb, ']');
+		return;
+	case SO_VIEW_INTS:
+		sb_addch(sb, '[');
+		for (k = 0; k < sv.n; k += 4) {
+			memcpy(&i, sv.p + k, sizeof(i));
+			sb_addstr(sb, k ? ", " : "");
+			sb_addi(sb, i);
+		}
+		sb_addstr(sb, sv.len / 4 > sv.n / 4 ? (sv.n ? ", ...]" : "...]") : "]");
+		return;
+	case SO_VIEW_STR:
+		quoted(sb, sv.p, sv.n);
+		if (sv.len > sv.n)
+			sb_addstr(sb, "...");
+		return;
+	case SO_VIEW_HEX:
+		hex_quoted(sb, sv.p, sv.n);
+		if (sv.len > sv.n)
+			sb_addstr(sb, "...");
+		return;
+	case SO_VIEW_STRUCT:
+		sockopt_struct(sb, c, a, &sv);
+		return;
+	}
+}
+
 void text_arg(struct strbuf *sb, const struct call *c, const struct arg *a)
 {
 	switch (a->type) {
@@ -783,6 +913,9 @@ void text_arg(struct strbuf *sb, const struct call *c, const struct arg *a)
 		break;
 	case ARG_SOCKADDR:
 		text_sockaddr(sb, c, a);
+		break;
+	case ARG_SOCKOPT:
+		text_sockopt(sb, c, a);
 		break;
 	}
 }

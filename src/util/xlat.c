@@ -7,6 +7,8 @@ const char *xlat_name(const struct xlat_list *l, uint64_t v)
 {
 	unsigned i;
 
+	if (l->bits && !l->n)
+		l = l->bits;	/* another list's names, this list's mark for the unknown */
 	for (i = 0; i < l->n; i++)
 		if (l->items[i].val == v)
 			return l->items[i].name;

@@ -12,6 +12,9 @@
  *          (SCM_RIGHTS, SCM_CREDENTIALS, an unknown type, MSG_CTRUNC);
  *          sendmmsg/recvmmsg over UDP with a timeout
  *   msgbad bad pointers and counts in every field of a msghdr
+ *   opts   setsockopt and getsockopt: ints, structs and strings, values
+ *          shorter and longer than their option's, unknown options and
+ *          levels, bad pointers, lengths the kernel writes back
  * A "mux-" prefix (i386) makes the same calls through socketcall(2);
  * muxbad gives socketcall an unreadable array and an unknown call;
  * sendrecv makes send(2) and recv(2), which exist only there.
@@ -30,6 +33,8 @@
 #include <netinet/in.h>
 #include <arpa/inet.h>
 #include <linux/netlink.h>
+#include <linux/filter.h>
+#include <netinet/tcp.h>
 
 #define L(x) ((long)(x))
 
@@ -44,6 +49,7 @@ static long socketcall_of(long nr)
 		{ SYS_getsockname, 6 }, { SYS_getpeername, 7 }, { SYS_socketpair, 8 },
 		{ SYS_sendto, 11 }, { SYS_recvfrom, 12 }, { SYS_shutdown, 13 }, { SYS_accept4, 18 },
 		{ SYS_sendmsg, 16 }, { SYS_recvmsg, 17 }, { SYS_recvmmsg, 19 }, { SYS_sendmmsg, 20 },
+		{ SYS_setsockopt, 14 }, { SYS_getsockopt, 15 },
 	};
 	unsigned i;
 
@@ -444,6 +450,73 @@ static void send_recv(void)
 }
 #endif
 
+static long set_opt(int fd, int level, int name, const void *val, int len)
+{
+	return sc(SYS_setsockopt, fd, level, name, L(val), len, 0);
+}
+
+/* getsockopt with a buffer of @len bytes: the kernel says how many it wrote. */
+static long get_opt(int fd, int level, int name, void *val, socklen_t len)
+{
+	return sc(SYS_getsockopt, fd, level, name, L(val), L(&len), 0);
+}
+
+/* Socket options: each form of value, at its length and shorter and longer. */
+static void opts(void)
+{
+	int t = sock(AF_INET, SOCK_STREAM, 0), u = sock(AF_INET, SOCK_DGRAM, 0);
+	int nl = sock(AF_NETLINK, SOCK_RAW, NETLINK_ROUTE), sv[2], one = 1, v = 0;
+	long long big = 7;
+	struct linger lg = { 1, 5 };
+	long tv[2] = { 2, 500 };	/* SO_RCVTIMEO_OLD's timeval: longs */
+	struct ip_mreq mr = { { htonl(0xe0000001) }, { htonl(INADDR_LOOPBACK) } };
+	struct sock_filter accept_all = BPF_STMT(BPF_RET | BPF_K, 0xffff);
+	struct sock_fprog prog = { 1, &accept_all };
+	char buf[64];
+
+	memset(buf, 'x', sizeof(buf));
+	sc(SYS_socketpair, AF_UNIX, SOCK_STREAM, 0, L(sv), 0, 0);
+	set_opt(t, SOL_SOCKET, SO_REUSEADDR, &one, 4);
+	set_opt(t, SOL_SOCKET, SO_REUSEADDR, &big, 8);	/* the int in its first 4 bytes */
+	set_opt(t, SOL_SOCKET, SO_REUSEADDR, &one, 2);	/* too short: the address */
+	set_opt(t, SOL_SOCKET, SO_LINGER, &lg, sizeof(lg));
+	set_opt(t, SOL_SOCKET, SO_LINGER, &lg, 4);
+	set_opt(t, SOL_SOCKET, SO_RCVTIMEO_OLD, tv, sizeof(tv));	/* not decoded: its bytes */
+	set_opt(t, SOL_SOCKET, SO_TXREHASH, &one, 4);	/* an int with names */
+	set_opt(t, SOL_TCP, TCP_NODELAY, &one, 4);
+	set_opt(t, SOL_TCP, TCP_CONGESTION, "reno\0\1\377", 7);
+	set_opt(t, SOL_IP, IP_TOS, &one, 4);
+	set_opt(t, SOL_SOCKET, 0x999, &one, 4);		/* an unknown option, an unknown level */
+	set_opt(t, 0x777, 1, &one, 4);
+	set_opt(t, SOL_SOCKET, 0x999, buf, -1);		/* a negative length */
+	set_opt(t, SOL_SOCKET, SO_REUSEADDR, (void *)8, 4);
+	set_opt(t, SOL_SOCKET, SO_REUSEADDR, NULL, 0);
+	set_opt(99, SOL_SOCKET, SO_REUSEADDR, &one, 4);
+	set_opt(u, SOL_IP, IP_ADD_MEMBERSHIP, &mr, sizeof(mr));
+	set_opt(u, SOL_SOCKET, SO_ATTACH_FILTER, &prog, sizeof(prog));
+	set_opt(u, SOL_SOCKET, SO_ATTACH_FILTER, &prog, 4);
+	set_opt(nl, SOL_NETLINK, NETLINK_ADD_MEMBERSHIP, &one, 4);
+
+	get_opt(t, SOL_SOCKET, SO_TYPE, &v, 4);
+	get_opt(t, SOL_SOCKET, SO_ERROR, &v, 4);
+	get_opt(t, SOL_SOCKET, SO_REUSEADDR, &big, 8);	/* [8 => 4] */
+	get_opt(t, SOL_SOCKET, SO_REUSEADDR, &v, 2);	/* an int's first bytes, in hex */
+	get_opt(t, SOL_SOCKET, SO_LINGER, &lg, sizeof(lg));
+	get_opt(t, SOL_SOCKET, SO_LINGER, &lg, 4);	/* the fields the bytes hold */
+	get_opt(t, SOL_SOCKET, SO_LINGER, &lg, 6);
+	get_opt(t, SOL_SOCKET, SO_TXREHASH, &v, 4);
+	get_opt(t, SOL_SOCKET, SO_RCVTIMEO_OLD, tv, sizeof(tv));
+	get_opt(t, SOL_TCP, TCP_NODELAY, buf, sizeof(buf));
+	get_opt(t, SOL_IP, IP_OPTIONS, buf, sizeof(buf));	/* none written: the address */
+	get_opt(sv[0], SOL_SOCKET, SO_PEERCRED, buf, sizeof(buf));
+	get_opt(nl, SOL_NETLINK, NETLINK_LIST_MEMBERSHIPS, buf, 8);
+	get_opt(nl, SOL_NETLINK, NETLINK_LIST_MEMBERSHIPS, buf, 2);
+	get_opt(t, SOL_SOCKET, SO_REUSEADDR, (void *)8, 4);
+	sc(SYS_getsockopt, t, SOL_SOCKET, SO_REUSEADDR, L(&v), 0, 0);
+	sc(SYS_getsockopt, t, SOL_SOCKET, SO_REUSEADDR, L(&v), 8, 0);
+	get_opt(t, 0x777, 1, &v, 4);
+}
+
 int main(int argc, char **argv)
 {
 	const char *mode = argc > 1 ? argv[1] : "";
@@ -479,7 +552,9 @@ int main(int argc, char **argv)
 		msg_unix(), msg_udp();
 	else if (!strcmp(mode, "msgbad"))
 		msg_bad();
+	else if (!strcmp(mode, "opts"))
+		opts();
 	else
-		return fprintf(stderr, "usage: sock tcp|udp|unix|names|bad|msg|msgbad\n"), 2;
+		return fprintf(stderr, "usage: sock tcp|udp|unix|names|bad|msg|msgbad|opts\n"), 2;
 	return 0;
 }
