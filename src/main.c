@@ -27,7 +27,7 @@ static void check_kernel(void)
 /* Before any tracee is attached, a fatal error ends iotrace, its trace flushed. */
 static void __attribute__((noreturn)) quit(void)
 {
-	out_flush_all();
+	out_close();
 	exit(1);
 }
 

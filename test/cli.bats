@@ -109,6 +109,12 @@ bats_require_minimum_version 1.5.0
 	assert_output "iotrace: -ff needs -o FILE: the files are named FILE.TID"
 }
 
+@test "-ff with -o '|COMMAND'" {
+	run "$IOTRACE" -ff -o '|cat' true
+	assert_failure 1
+	assert_output "iotrace: -ff and -o '|cat' do not go together: -ff writes files"
+}
+
 @test "an output file that cannot be created" {
 	run "$IOTRACE" -o /nonexistent-dir/trace true
 	assert_failure 1

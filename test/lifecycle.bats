@@ -249,6 +249,30 @@ write 1'
 	assert_same "$out.want" "$out.n"
 }
 
+@test "-o '|COMMAND' and -o '!COMMAND': the trace is the command's stdin, waited for; one that stops reading" {
+	trace -o "|cat >'$out.o'" -e signal=none -- "$lc" fork
+	assert_success
+	assert_equal "$(cat "$out")" ""
+	# iotrace returns once cat has written all of it
+	normalize <"$out.o" >"$out.n"
+	printf '%s\n' \
+		'P1    write(1, "child\n", 6)            = 6' \
+		'P1    +++ exited with 3 +++' \
+		'P2    write(1, "parent\n", 7)           = 7' \
+		'P2    +++ exited with 0 +++' >"$out.want"
+	assert_same "$out.want" "$out.n"
+	trace -o "!tr a-z A-Z >'$out.o'" -e signal=none -e trace=none -- "$lc" exit 0
+	assert_success
+	normalize <"$out.o" >"$out.n"
+	assert_equal "$(cat "$out.n")" "P1    +++ EXITED WITH 0 +++"
+	# The command closes its stdin before the program ends: the last line
+	# cannot be written (a broken pipe, said once), status 1.
+	run "$IOTRACE" -o "|exec 0<&-; touch '$out.gone'" -e trace=none -- \
+		sh -c "until [ -e '$out.gone' ]; do sleep 0.01; done"
+	assert_failure 1
+	assert_output "iotrace: cannot write the trace to '|exec 0<&-; touch '$out.gone'': Broken pipe"
+}
+
 @test "-ff -o FILE: one file per process, named FILE.PID, no leaders" {
 	trace -ff -o "$out.ff" -e signal=none -- "$lc" fork
 	assert_success

@@ -9,6 +9,7 @@
 #include <unistd.h>
 #include "util/names.h"
 #include "policy/stack.h"
+#include "render/output.h"
 #include "util/strbuf.h"
 #include "config/options.h"
 #include "cli/cli.h"
@@ -942,6 +943,8 @@ static void settle(int argc, char **argv)
 		opt.per_process = 1;
 	if (opt.per_process && !opt.outfile)
 		die("-ff needs -o FILE: the files are named FILE.TID");
+	if (opt.per_process && out_is_pipe(opt.outfile))
+		die("-ff and -o '%s' do not go together: -ff writes files", opt.outfile);
 	if (opt.per_process && !opt.follow)
 		die("-ff and --no-follow do not go together");
 	/* Untraced children would inherit the filter and see ENOSYS. */

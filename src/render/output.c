@@ -1,5 +1,6 @@
 /*
- * Where trace lines go: stderr, the -o file, or one -ff file per thread.
+ * Where trace lines go: stderr, the -o file, a command's stdin (-o |CMD),
+ * or one -ff file per thread.
  *
  * Trace output is buffered here rather than in stdio so that a signal
  * interrupting a write (the tracer runs without SA_RESTART, to wake up
@@ -20,7 +21,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
 #include <sys/resource.h>
+#include <sys/wait.h>
 #include <unistd.h>
 #include "config/options.h"
 #include "render/blocks.h"
@@ -40,6 +43,7 @@ static struct outstream *streams;	/* every stream, for flushing */
 static struct outstream *lru_head, *lru_tail;	/* open -ff files, newest first */
 static unsigned ff_open, ff_open_max;
 static int failed, stopped;
+static pid_t pipe_cmd;	/* -o |CMD: the shell running it */
 
 static void report_failure(struct outstream *s, int err)
 {
@@ -157,6 +161,52 @@ static int open_out(const char *path)
 	return fd;
 }
 
+/*
+ * -o |CMD (or !CMD): the trace is CMD's stdin, run by /bin/sh as strace
+ * runs it.  Started before iotrace sets its own signal handling, so CMD
+ * gets the dispositions iotrace was given.
+ */
+static int open_pipe_cmd(const char *cmd)
+{
+	int fds[2];
+
+	if (pipe2(fds, O_CLOEXEC))
+		die_errno("cannot make a pipe for '-o %s'", opt.outfile);
+	pipe_cmd = fork();
+	if (pipe_cmd < 0)
+		die_errno("cannot start '%s'", cmd);
+	if (!pipe_cmd) {
+		if (dup2(fds[0], STDIN_FILENO) < 0)
+			_exit(127);
+		execl("/bin/sh", "sh", "-c", cmd, (char *)NULL);
+		fprintf(stderr, "iotrace: cannot run /bin/sh for '%s': %s\n", cmd, strerror(errno));
+		_exit(127);
+	}
+	close(fds[0]);
+	return fds[1];
+}
+
+int out_is_pipe(const char *outfile)
+{
+	return outfile && (outfile[0] == '|' || outfile[0] == '!');
+}
+
+void out_close(void)
+{
+	int status;
+
+	out_flush_all();
+	if (!pipe_cmd)
+		return;
+	close(main_stream->fd);	/* CMD sees the end of the trace */
+	main_stream->fd = -1;
+	main_stream->failed = 1;
+	/* The loop may have reaped it (ECHILD); else the trace is done once CMD is. */
+	while (waitpid(pipe_cmd, &status, 0) < 0 && errno == EINTR)
+		;
+	pipe_cmd = 0;
+}
+
 static unsigned ff_limit(void)
 {
 	struct rlimit rl;
@@ -179,7 +229,9 @@ void out_init(void)
 		ff_open_max = ff_limit();
 		return;
 	}
-	if (opt.outfile)
+	if (out_is_pipe(opt.outfile))
+		main_stream = stream_new(open_pipe_cmd(opt.outfile + 1), opt.outfile, 1, MAIN_BUF);
+	else if (opt.outfile)
 		main_stream = stream_new(open_out(opt.outfile), opt.outfile, 1, MAIN_BUF);
 	else
 		main_stream = stream_new(STDERR_FILENO, "stderr", 0, MAIN_BUF);

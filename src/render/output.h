@@ -41,6 +41,12 @@ struct outstream {
 /* Opens the stream for -o (or stderr); dies with a message on failure. */
 void out_init(void);
 
+/* Whether -o @outfile names a command to pipe the trace to (|CMD, !CMD). */
+int out_is_pipe(const char *outfile);
+
+/* At exit: everything flushed; with -o |CMD, its stdin closed and CMD waited for. */
+void out_close(void);
+
 /* The stream thread @tid writes to (a new FILE.TID with -ff). */
 struct outstream *out_for(pid_t tid, pid_t tgid);
 

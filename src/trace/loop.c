@@ -608,7 +608,7 @@ void tracer_exit_like(int status)
 	sigset_t set;
 
 	out_finish();
-	out_flush_all();
+	out_close();
 	timeline_close();
 	/* An incomplete trace is a failure, unless the command's own status says one. */
 	if ((gave_up || out_failed()) && WIFEXITED(status) && !WEXITSTATUS(status))
