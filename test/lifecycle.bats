@@ -236,16 +236,21 @@ write 1'
 	assert_same "$out.want" "$out.n"
 }
 
+# The lifecycle helper's fork mode traced into a file: pid on every line.
+fork_want_o() {
+	printf '%s\n' \
+		'P1    write(1, "child\n", 6)            = 6' \
+		'P1    +++ exited with 3 +++' \
+		'P2    write(1, "parent\n", 7)           = 7' \
+		'P2    +++ exited with 0 +++'
+}
+
 @test "-o FILE: pid on every line (as strace -f -o), nothing on stderr" {
 	trace -o "$out.o" -e signal=none -- "$lc" fork
 	assert_success
 	assert_equal "$(cat "$out")" ""
 	normalize <"$out.o" >"$out.n"
-	printf '%s\n' \
-		'P1    write(1, "child\n", 6)            = 6' \
-		'P1    +++ exited with 3 +++' \
-		'P2    write(1, "parent\n", 7)           = 7' \
-		'P2    +++ exited with 0 +++' >"$out.want"
+	fork_want_o >"$out.want"
 	assert_same "$out.want" "$out.n"
 }
 
@@ -255,11 +260,7 @@ write 1'
 	assert_equal "$(cat "$out")" ""
 	# iotrace returns once cat has written all of it
 	normalize <"$out.o" >"$out.n"
-	printf '%s\n' \
-		'P1    write(1, "child\n", 6)            = 6' \
-		'P1    +++ exited with 3 +++' \
-		'P2    write(1, "parent\n", 7)           = 7' \
-		'P2    +++ exited with 0 +++' >"$out.want"
+	fork_want_o >"$out.want"
 	assert_same "$out.want" "$out.n"
 	trace -o "!tr a-z A-Z >'$out.o'" -e signal=none -e trace=none -- "$lc" exit 0
 	assert_success
