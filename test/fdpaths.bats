@@ -81,6 +81,35 @@ mask_paths() {
 	assert_equal "$(wc -l <"$out")" 7
 }
 
+@test "-yy: a device with its type and numbers, </dev/null<char 1:3>> (as strace); --json apart" {
+	require_strace
+	cd "$BATS_TEST_TMPDIR"
+	"$IOTRACE" -q -yy -e trace=openat,read,write,dup2,pipe2 "$HELPERS/fdpaths" "$BATS_TEST_TMPDIR" devices 2>"$out"
+	strace -q -yy -e trace=openat,read,write,dup2,pipe2 "$HELPERS/fdpaths" "$BATS_TEST_TMPDIR" devices 2>"$out.s"
+	mask_paths "$out" >"$out.n"
+	mask_paths "$out.s" >"$out.sn"
+	assert_same "$out.sn" "$out.n"
+	printf '%s\n' \
+		'openat(AT_FDCWD<TMP>, "/dev/null", O_WRONLY) = 3</dev/null<char 1:3>>' \
+		'openat(AT_FDCWD<TMP>, "/dev/zero", O_RDONLY) = 4</dev/zero<char 1:5>>' \
+		'read(4</dev/zero<char 1:5>>, "\0", 1)   = 1' \
+		'write(3</dev/null<char 1:3>>, "x", 1)   = 1' \
+		'dup2(4</dev/zero<char 1:5>>, 7)         = 7</dev/zero<char 1:5>>' \
+		'openat(AT_FDCWD<TMP>, "TMP/f", O_WRONLY|O_CREAT|O_TRUNC, 0644) = 5<TMP/f>' \
+		'write(5<TMP/f>, "f", 1)                 = 1' \
+		'pipe2([6<pipe:[N]>, 8<pipe:[N]>], 0)    = 0' \
+		'write(8<pipe:[N]>, "p", 1)              = 1' \
+		'+++ exited with 0 +++' >"$out.want"
+	assert_same "$out.want" "$out.n"
+	# -y alone names the file only; --json gives the device beside the path
+	"$IOTRACE" -q -y -e trace=write "$HELPERS/fdpaths" "$BATS_TEST_TMPDIR" devices 2>"$out"
+	run head -n 1 "$out"
+	assert_output 'write(3</dev/null>, "x", 1)             = 1'
+	"$IOTRACE" -q -yy --json -e trace=read "$HELPERS/fdpaths" "$BATS_TEST_TMPDIR" devices 2>"$out"
+	run jq -c 'select(.name == "read") | .args | {fd_path, fd_device}' "$out"
+	assert_output '{"fd_path":"/dev/zero","fd_device":{"type":"char","major":1,"minor":5}}'
+}
+
 @test "-y on a deleted file: <path>(deleted), the mark outside the brackets, as strace" {
 	require_strace
 	"$IOTRACE" -q -y -e trace=write "$HELPERS/fdpaths" "$BATS_TEST_TMPDIR" deleted 2>"$out"

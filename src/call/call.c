@@ -362,6 +362,7 @@ static void keep_path(struct call *c, struct fd_path *p, const char *path, size_
 	p->off = call_arena_take(c, len + 1);
 	p->len = (unsigned short)MIN(len, (size_t)USHRT_MAX);
 	p->described = 0;
+	p->device = 0;
 	p->ino = 0;
 	memcpy(c->arena + p->off, path, len);
 	c->arena[p->off + len] = '\0';

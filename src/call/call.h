@@ -189,6 +189,9 @@ struct fd_path {
 	 * "socket:[ino]", quoted already; @ino still names the socket.
 	 */
 	unsigned char described;
+	/* -yy: 'c' or 'b' when the path is a character or block device, numbered major:minor */
+	char device;
+	unsigned major, minor;
 	uint64_t ino;
 };
 

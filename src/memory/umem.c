@@ -222,6 +222,19 @@ int umem_fd_stat(pid_t tid, int fd, unsigned *mode, dev_t *dev, uint64_t *ino)
 	return 0;
 }
 
+char umem_fd_device(pid_t tid, int fd, unsigned *major, unsigned *minor)
+{
+	struct statx st;
+	char path[64];
+
+	snprintf(path, sizeof(path), "/proc/%d/fd/%d", (int)tid, fd);
+	if (fd < 0 || statx(AT_FDCWD, path, AT_STATX_DONT_SYNC, STATX_TYPE, &st))
+		return 0;
+	*major = st.stx_rdev_major;
+	*minor = st.stx_rdev_minor;
+	return S_ISCHR(st.stx_mode) ? 'c' : S_ISBLK(st.stx_mode) ? 'b' : 0;
+}
+
 int umem_fd_info(pid_t tid, int fd, struct fd_info *fi)
 {
 	char path[64], line[256];

@@ -50,6 +50,12 @@ int umem_stack_room(pid_t tid, uint64_t low, uint64_t sp);
 int umem_fd_stat(pid_t tid, int fd, unsigned *mode, dev_t *dev, uint64_t *ino);
 
 /*
+ * -yy: whether fd @fd of thread @tid is a device, 'c' (character) or 'b'
+ * (block) with its numbers, else 0; from cached attributes, as above.
+ */
+char umem_fd_device(pid_t tid, int fd, unsigned *major, unsigned *minor);
+
+/*
  * What fd @fd of thread @tid refers to now ("/tmp/x", "pipe:[123]"), as a
  * NUL-terminated string in @buf; returns its length, or -1 (closed fd).
  * AT_FDCWD gives the current directory.

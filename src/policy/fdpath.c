@@ -2,7 +2,7 @@
  * What fds name (-y, -P, --summary=files): fd and dirfd arguments at
  * entry, a new fd the call returns and fds inside structs (pipe's pair)
  * when they are read, each looked up in /proc as the call sees it; with
- * -yy a socket by its endpoints.
+ * -yy a socket by its endpoints, a device with its numbers.
  */
 #include "config.h"
 #include <stdio.h>
@@ -13,49 +13,66 @@
 #include "policy/endpoints.h"
 #include "policy/fdpath.h"
 
+/* With -yy, what else an fd's name says: a socket's inode, a device's numbers. */
+struct fd_kind {
+	uint64_t ino;		/* a socket described by its endpoints */
+	char device;		/* 'c', 'b' or 0 */
+	unsigned major, minor;
+};
+
 /*
  * What fd @fd names, into @buf: its /proc link, or with -yy a socket's
- * endpoints (then *@ino is the socket's inode, else 0).
+ * endpoints (then @k->ino is the socket's inode); with -yy a file that
+ * is a device says so in @k.
  */
-static ssize_t fd_name(pid_t tid, int fd, char *buf, size_t size, uint64_t *ino)
+static ssize_t fd_name(pid_t tid, int fd, char *buf, size_t size, struct fd_kind *k)
 {
 	ssize_t n = umem_fd_path(tid, fd, buf, size), d;
 	unsigned long long i;
 	char end;
 
-	*ino = 0;
-	if (n <= 0 || opt.show_paths < 2 || sscanf(buf, "socket:[%llu%c", &i, &end) != 2 || end != ']')
+	memset(k, 0, sizeof(*k));
+	if (n <= 0 || opt.show_paths < 2)
+		return n;
+	if (buf[0] == '/') {	/* a file: a device prints as strace's </dev/null<char 1:3>> */
+		k->device = umem_fd_device(tid, fd, &k->major, &k->minor);
+		return n;
+	}
+	if (sscanf(buf, "socket:[%llu%c", &i, &end) != 2 || end != ']')
 		return n;
 	d = endpoints_text(tid, fd, i, buf, size);
 	if (d <= 0)
 		return n;	/* buf was not touched */
-	*ino = i;
+	k->ino = i;
 	return d;
 }
 
-/* The path just kept in @p is a socket's -yy description. */
-static void described(struct fd_path *p, uint64_t ino)
+/* The path just kept in @p: a socket's -yy description, a device. */
+static void described(struct fd_path *p, const struct fd_kind *k)
 {
-	p->described = ino != 0;
-	p->ino = ino;
+	p->described = k->ino != 0;
+	p->ino = k->ino;
+	p->device = k->device;
+	p->major = k->major;
+	p->minor = k->minor;
 }
 
 static void note_fd(struct call *c, int fd, pid_t tid, char *buf, size_t size)
 {
 	size_t len;
 	ssize_t got;
-	uint64_t ino;
+	struct fd_kind k;
 	unsigned had;
 
 	if (call_noted_fd(c, fd, c->exiting, &len))
 		return;
-	got = fd_name(tid, fd, buf, size, &ino);
+	got = fd_name(tid, fd, buf, size, &k);
 	if (got <= 0)
 		return;
 	had = c->nnotes;
 	call_note_fd(c, fd, c->exiting, buf, (size_t)got);
 	if (c->nnotes > had)
-		described(&c->notes[had].path, ino);
+		described(&c->notes[had].path, &k);
 }
 
 /* The fds SCM_RIGHTS messages pass: sent ones as at entry, received ones as at exit. */
@@ -118,7 +135,7 @@ void fdpath_resolve(struct call *c, pid_t tid)
 	char buf[4096];
 	unsigned i;
 	ssize_t n;
-	uint64_t ino;
+	struct fd_kind k;
 
 	for (i = 0; i < c->nargs; i++) {
 		struct arg *a = &c->arg[i];
@@ -126,16 +143,16 @@ void fdpath_resolve(struct call *c, pid_t tid)
 		if ((a->type != ARG_FD && a->type != ARG_DIRFD) || !a->filled || !a->path.pending)
 			continue;
 		a->path.pending = 0;
-		n = fd_name(tid, (int)a->v.i, buf, sizeof(buf), &ino);
+		n = fd_name(tid, (int)a->v.i, buf, sizeof(buf), &k);
 		if (n <= 0)
 			continue;
 		call_set_fd_path(c, i, buf, (size_t)n);
-		described(&c->arg[i].path, ino);
+		described(&c->arg[i].path, &k);
 	}
 	if (c->exiting && !c->error && !c->vanished && call_result_is_fd(c) && c->rval >= 0 &&
-	    (n = fd_name(tid, (int)c->rval, buf, sizeof(buf), &ino)) > 0) {
+	    (n = fd_name(tid, (int)c->rval, buf, sizeof(buf), &k)) > 0) {
 		call_set_result_path(c, buf, (size_t)n);
-		described(&c->res_path, ino);
+		described(&c->res_path, &k);
 	}
 	struct_fds(c, tid, buf, sizeof(buf));
 }

@@ -771,6 +771,25 @@ static void j_sockopt(const struct call *c, const struct arg *a)
 	sb_addch(&js, '}');
 }
 
+/* -yy: a device beside its path, "fd_device": {"type": "char", "major": 1, "minor": 3}. */
+static void j_device(const char *name, const struct fd_path *p)
+{
+	char key[64];
+
+	if (!p->device)
+		return;
+	snprintf(key, sizeof(key), "%s_device", name);
+	j_key(key);
+	sb_addch(&js, '{');
+	j_key("type");
+	j_str(p->device == 'c' ? "char" : "block");
+	j_key("major");
+	j_uint(p->major);
+	j_key("minor");
+	j_uint(p->minor);
+	sb_addch(&js, '}');
+}
+
 static void j_arg(const struct call *c, const struct arg *a)
 {
 	char key[64];
@@ -841,6 +860,7 @@ static void j_arg(const struct call *c, const struct arg *a)
 		snprintf(key, sizeof(key), "%s_path", a->name);
 		j_key(key);
 		j_path(call_fd_path(c, a), a->path.len);
+		j_device(a->name, &a->path);
 	}
 }
 
@@ -995,6 +1015,7 @@ static void j_result(const struct call *c)
 	if (call_result_is_fd(c) && show_paths() && call_result_path(c)) {
 		j_key("result_path");
 		j_path(call_result_path(c), c->res_path.len);
+		j_device("result", &c->res_path);
 	}
 	if (c->res_form == RES_FLAGS) {
 		j_key("result_flags");

@@ -118,11 +118,17 @@ static void fd_path(struct strbuf *sb, const char *path, size_t len)
 		sb_addstr(sb, "(deleted)");
 }
 
-/* <path>, or a socket's -yy endpoints, quoted already: <TCP:[127.0.0.1:80->...]>. */
+/* <path>, a device's <path<char 1:3>> or a socket's -yy endpoints, quoted already: <TCP:[127.0.0.1:80->...]>. */
 static void fd_name(struct strbuf *sb, const struct call *c, const struct fd_path *p)
 {
 	const char *text = (const char *)c->arena + p->off;
 
+	if (p->device) {	/* -yy: </dev/null<char 1:3>> */
+		sb_addch(sb, '<');
+		file_name_text(sb, text, p->len);
+		sb_addf(sb, "<%s %u:%u>>", p->device == 'c' ? "char" : "block", p->major, p->minor);
+		return;
+	}
 	if (!p->described) {
 		fd_path(sb, text, p->len);
 		return;

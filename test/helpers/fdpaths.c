@@ -3,6 +3,7 @@
  * usage: fdpaths DIR        dup2, close and reopen, a pipe, fork, exec
  *        fdpaths DIR alt    writes alternating between DIR/a and DIR/b
  *        fdpaths DIR deleted writes to DIR/gone before and after unlinking it
+ *        fdpaths DIR devices reads /dev/zero, writes /dev/null, a file and a pipe (-yy)
  */
 #define _GNU_SOURCE
 #include <fcntl.h>
@@ -50,6 +51,18 @@ int main(int argc, char **argv)
 		snprintf(path, sizeof(path), "%s/gone", dir);
 		unlink(path);
 		write(fd, "after", 5);
+		return 0;
+	}
+	if (argc == 3 && !strcmp(argv[2], "devices")) {
+		int null = open("/dev/null", O_WRONLY), zero = open("/dev/zero", O_RDONLY);
+		char c;
+
+		read(zero, &c, 1);
+		write(null, "x", 1);
+		dup2(zero, 7);
+		write(open_in("f", 0), "f", 1);
+		pipe(p);
+		write(p[1], "p", 1);
 		return 0;
 	}
 	if (argc == 3 && !strcmp(argv[2], "alt")) {
