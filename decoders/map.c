@@ -1,6 +1,7 @@
 /*
- * File mappings: mmap, i386's mmap2, munmap, msync.  An anonymous mapping
- * is not I/O: the call says so (call_not_io), and is not shown.
+ * File mappings: mmap, i386's mmap2, munmap, mremap, msync.  An anonymous
+ * mapping is not I/O: the call says so (call_not_io), and is not shown;
+ * munmap and mremap show only over a file mapping (policy/maps.c).
  */
 #include "config.h"
 #include "decoders/common.h"
@@ -44,6 +45,23 @@ void decode_munmap(struct call *c, const struct sc_event *ev)
 		return;
 	call_add_addr(c, "addr", arch_ulong(ev->arch, ev->args[0]));
 	call_add_uint(c, "length", arch_ulong(ev->arch, ev->args[1]));
+}
+
+#define MREMAP_FIXED_BIT 2
+
+/* mremap(old_address, old_size, new_size, flags[, new_address]): the last with MREMAP_FIXED. */
+void decode_mremap(struct call *c, const struct sc_event *ev)
+{
+	uint32_t flags = (uint32_t)ev->args[3];
+
+	if (ev->exiting)
+		return;
+	call_add_addr(c, "old_address", arch_ulong(ev->arch, ev->args[0]));
+	call_add_uint(c, "old_size", arch_ulong(ev->arch, ev->args[1]));
+	call_add_uint(c, "new_size", arch_ulong(ev->arch, ev->args[2]));
+	call_add_flags(c, "flags", flags, &xlat_mremap_flags);
+	if (flags & MREMAP_FIXED_BIT)
+		call_add_addr(c, "new_address", arch_ulong(ev->arch, ev->args[4]));
 }
 
 void decode_msync(struct call *c, const struct sc_event *ev)

@@ -1,7 +1,7 @@
 #!/usr/bin/env bats
-# File mappings: mmap, i386's mmap2, munmap, msync (the %map class).  An
-# anonymous mapping is not I/O: not stopped, not shown; a munmap shows
-# only over a file mapping.
+# File mappings: mmap, i386's mmap2, munmap, mremap, msync (the %map
+# class).  An anonymous mapping is not I/O: not stopped, not shown; a
+# munmap or mremap shows only over a file mapping.
 
 load common
 
@@ -11,12 +11,12 @@ setup() {
 	all=$(decoded_syscalls | paste -sd,)
 }
 
-@test "mmap and mmap2 of a file, msync, munmap of its ranges: as strace, -y, -X raw/verbose" {
+@test "mmap and mmap2 of a file, msync, munmap of its ranges, mremap: as strace, -y, -X raw/verbose" {
 	require_strace
 	FRESH_DIR=$cwd same_as_strace "$all" "fdlife fdlife32" map "" "-y" "-X raw" "-X verbose"
 }
 
-@test "anonymous mappings and their munmaps are not shown; the file mapping and msync are" {
+@test "anonymous mappings and their munmaps and mremaps are not shown; the file mapping and msync are" {
 	local opts
 	for opts in "" "--no-seccomp"; do
 		rm -rf "$cwd" && mkdir "$cwd"
@@ -37,14 +37,19 @@ setup() {
 	assert_output 1
 }
 
-@test "munmap traced alone still knows the file mappings: the mmaps are stopped, not shown" {
+@test "munmap traced alone still knows the file mappings: the mmaps and mremaps are stopped, not shown" {
 	rm -rf "$cwd" && mkdir "$cwd"
 	(cd "$cwd" && "$IOTRACE" -q -e trace=munmap "$HELPERS/fdlife" map) 2>"$out"
-	# Two of the first mappings' ranges, the rest of one, the last one.
+	# Two of the first mappings' ranges, the rest of one, the last one, and
+	# the one mremap moved (its new address).
 	run grep -c '^munmap(' "$out"
-	assert_output 4
-	run grep -c '^mmap' "$out"
+	assert_output 5
+	run grep -c -E '^(mmap|mremap)' "$out"
 	assert_output 0
+	# With mremap shown too: the last munmap is of where the mapping moved.
+	(cd "$cwd" && "$IOTRACE" -q -e trace=munmap,mremap "$HELPERS/fdlife" map) 2>"$out"
+	run awk '/^mremap\(.*MREMAP_FIXED/ { a = $NF } /^munmap/ { sub(/^munmap\(/, ""); sub(/,.*/, ""); m = $0 } END { print (a != "" && a == m) }' "$out"
+	assert_output 1
 }
 
 @test "an anonymous mmap does not stop the tracee: 1000 of them cost no ptrace stop" {

@@ -453,10 +453,29 @@ static void ring_calls_quiet(void)
 			opt.trace[finders[i]] = ops ? TRACE_QUIET : 0;
 }
 
+/*
+ * A file mapping mremap moves is still one for munmap's rule: with
+ * munmap traced, mremap is traced quietly when not asked for (mmap is
+ * followed another way: maps_follow_quietly()).
+ */
+static void remap_calls_quiet(void)
+{
+	unsigned id;
+	int unmaps = 0;
+
+	for (id = 1; id < SC_COUNT; id++)
+		unmaps |= opt.trace[id] == TRACE_SHOWN && (syscall_def(id)->flags & SF_UNMAP) &&
+			  !(syscall_def(id)->flags & SF_REMAP);
+	for (id = 1; id < SC_COUNT; id++)
+		if ((syscall_def(id)->flags & SF_REMAP) && opt.trace[id] != TRACE_SHOWN)
+			opt.trace[id] = unmaps ? TRACE_QUIET : 0;
+}
+
 static void parse_trace(const char *set)
 {
 	parse_set("trace", set, opt.trace, SC_COUNT, add_syscall);
 	ring_calls_quiet();
+	remap_calls_quiet();
 }
 
 static void parse_signal(const char *set)

@@ -1,8 +1,9 @@
 /*
- * File mappings per process: sorted, non-overlapping [start, end) ranges.
- * Calls iotrace does not stop (mremap, an anonymous MAP_FIXED over a
- * file mapping) can make them stale; the worst that does is one munmap
- * line too many or too few, until the process execs.
+ * File mappings per process: sorted, non-overlapping [start, end) ranges,
+ * made by mmap, moved by mremap, removed by munmap.  Calls iotrace does
+ * not stop (an anonymous MAP_FIXED over a file mapping, shmdt) can make
+ * them stale; the worst that does is one munmap line too many or too
+ * few, until the process execs.
  */
 #include "config.h"
 #include <stdlib.h>
@@ -12,6 +13,8 @@
 #include "policy/maps.h"
 #include "syscalls/syscalls.h"
 #include "util/util.h"
+
+#define MREMAP_DONTUNMAP_BIT 4
 
 /* Past this many ranges a process stops being tracked and every munmap shows. */
 #define RANGES_MAX 65536
@@ -138,21 +141,23 @@ static uint64_t range_end(uint64_t addr, uint64_t len)
 	return end < addr ? UINT64_MAX : end;
 }
 
+/* Whether [start, start + len) holds a file mapping; a length of 0 asks about its page. */
+static int holds_file(const struct mapset *m, uint64_t start, uint64_t len)
+{
+	uint64_t end = range_end(start, len ? len : 1);
+	size_t i = first_after(m, start);
+
+	return i < m->n && m->r[i].start < end;
+}
+
 int maps_shown(const struct call *c, pid_t tgid)
 {
 	struct mapset *m;
-	uint64_t start, end;
-	size_t i;
 
 	if (!(syscall_def(c->id)->flags & SF_UNMAP) || c->nargs < 2)
 		return 1;
 	m = load(tgid);
-	if (m->untracked)
-		return 1;
-	start = c->arg[0].v.u;
-	end = range_end(start, c->arg[1].v.u);
-	i = first_after(m, start);
-	return i < m->n && m->r[i].start < end;
+	return m->untracked || holds_file(m, c->arg[0].v.u, c->arg[1].v.u);
 }
 
 void maps_mapped(pid_t tgid, uint64_t addr, uint64_t len)
@@ -161,6 +166,23 @@ void maps_mapped(pid_t tgid, uint64_t addr, uint64_t len)
 
 	if (m)	/* else read from /proc when first needed, with this mapping */
 		add(m, addr, range_end(addr, len));
+}
+
+/*
+ * mremap(old, old_size, new_size, flags): the file mapping moved to the
+ * result, new_size long; the old range is gone unless MREMAP_DONTUNMAP
+ * kept it, or old_size 0 (a shared mapping's second view) left it.
+ */
+static void remapped(struct mapset *m, const struct call *c)
+{
+	uint64_t old = c->arg[0].v.u, old_size = c->arg[1].v.u;
+	uint64_t flags = c->nargs > 3 && c->arg[3].type == ARG_FLAGS ? c->arg[3].v.flags.val : 0;
+
+	if (!holds_file(m, old, old_size))
+		return;	/* anonymous memory moved: not iotrace's */
+	if (old_size && !(flags & MREMAP_DONTUNMAP_BIT))
+		cut(m, old, range_end(old, old_size));
+	add(m, (uint64_t)c->rval, range_end((uint64_t)c->rval, c->arg[2].v.u));
 }
 
 void maps_update(const struct call *c, pid_t tgid)
@@ -175,7 +197,11 @@ void maps_update(const struct call *c, pid_t tgid)
 		return;
 	}
 	m = find(tgid);
-	if (m && !m->untracked)
+	if (!m || m->untracked)
+		return;
+	if ((flags & SF_REMAP) && c->nargs > 2)
+		remapped(m, c);
+	else
 		cut(m, c->arg[0].v.u, range_end(c->arg[0].v.u, c->arg[1].v.u));
 }
 

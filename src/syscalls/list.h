@@ -24,6 +24,9 @@
  *           with MAP_ANONYMOUS run unstopped;
  *           UNMAP: arguments 0 and 1 are a range; shown only when it
  *           holds a file mapping iotrace saw made;
+ *           REMAP (with UNMAP): argument 2 is a new length, and a file
+ *           mapping in the range moves to the result (argument 3 its
+ *           flags: MREMAP_DONTUNMAP leaves it where it was too);
  *           CLOSES: closes its fd arguments (-yy forgets their sockets);
  *           COUNT2, COUNT3, COUNT4: argument 2, 3 or 4 is the byte count
  *           (-e inject='s short=, enospc-after= and torn= cut it);
@@ -90,6 +93,7 @@ SYSCALL(readahead,          187,    225,  SYNC,  "n",    STATUS, SPLIT64,       
 SYSCALL(mmap,                 9,     -1,  MAP,   "----n",ADDR,   MAPS | FILEMAP, mmap)
 SYSCALL(mmap2,               -1,    192,  MAP,   "----n",ADDR,   MAPS | FILEMAP, mmap2)
 SYSCALL(munmap,              11,     91,  MAP,   "",     STATUS, MAPS | UNMAP,   munmap)
+SYSCALL(mremap,              25,    163,  MAP,   "",     ADDR,   MAPS | UNMAP | REMAP, mremap)
 SYSCALL(msync,               26,    144,  MAP,   "",     STATUS, 0,              msync)
 
 SYSCALL(socket,              41,    359,  NET,   "",     FD,     OPENS,          socket)
@@ -222,7 +226,6 @@ URING_OP(UNKNOWN,           -1,  ASYNC, "",   STATUS, uring_other)
 WATCHED(old_mmap,            -1,     90,  MAPS)
 WATCHED(mprotect,            10,    125,  MAPS)
 WATCHED(brk,                 12,     45,  MAPS)
-WATCHED(mremap,              25,    163,  MAPS)
 WATCHED(shmat,               30,    397,  MAPS)
 WATCHED(execve,              59,     11,  MAPS)
 WATCHED(execveat,           322,    358,  MAPS)

@@ -30,6 +30,7 @@
 #define COUNT4 SF_COUNT4
 #define IOVEC SF_IOVEC
 #define MSGHDR SF_MSGHDR
+#define REMAP SF_REMAP
 
 static const struct syscall_def defs[SC_ALL] = {
 #define SYSCALL(name, x64, x32, class, fds, result, flags, dec) \

@@ -43,6 +43,7 @@ enum sc_flag {
 	SF_COUNT4 = 1 << 12,		/* argument 4 is */
 	SF_IOVEC = 1 << 13,		/* arguments 1, 2: an iovec array and its length */
 	SF_MSGHDR = 1 << 14,		/* argument 1: a msghdr, with an iovec array */
+	SF_REMAP = 1 << 15,		/* with UNMAP: moves the range to the result (mremap) */
 };
 
 /* The role of an fd argument, for --summary=files: one letter of the list's fds. */

@@ -422,14 +422,14 @@ static enum pending on_exit_stop(struct tcb *t, const struct __ptrace_syscall_in
 		ring_register(t, c);
 	if (c->id == SC_io_uring_enter)
 		ring_poll(t, &t->ring_post);
+	if (maps_call(c))
+		maps_update(c, tgid_of(t));
 	if (was & TCB_QUIET)
-		return PENDING_NONE;	/* decoded for its rings only */
+		return PENDING_NONE;	/* decoded for its rings, or for munmap's rule */
 	if (want_paths())
 		fdpath_resolve(c, t->tid);
 	if (want_paths() && !c->error && (syscall_def(c->id)->flags & SF_CLOSES))
 		fdpath_closed(c);
-	if (maps_call(c))
-		maps_update(c, tgid_of(t));
 	if (opt.toctou)	/* before the tracee runs on and reuses its buffers */
 		toctou_exit(&r->tt, c, t->tid, opt.toctou == TOCTOU_VERIFY);
 	account(t);

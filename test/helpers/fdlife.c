@@ -324,6 +324,14 @@ static void map_calls(void)
 	mmap(NULL, 4096, PROT_READ, MAP_SHARED_VALIDATE | MAP_SYNC, fd, 0);
 	mmap(NULL, 4096, PROT_READ, MAP_PRIVATE, fd, 100);
 	munmap(p, 4096);
+	/* mremap moves a file mapping: grown (moved), shrunk in place, moved over another */
+	p = mmap(NULL, 8192, PROT_READ, MAP_SHARED, fd, 0);
+	p = mremap(p, 8192, 16384, MREMAP_MAYMOVE);
+	mremap(p, 16384, 4096, 0);
+	q = mmap(NULL, 4096, PROT_READ, MAP_SHARED, fd, 8192);
+	q = mremap(p, 4096, 4096, MREMAP_MAYMOVE | MREMAP_FIXED, q);
+	syscall(SYS_mremap, q, 4096L, 8192L, 0x80L, 0L);	/* an unknown flag: EINVAL */
+	munmap(q, 4096);	/* shown: the file mapping moved here */
 #ifdef __x86_64__
 	/* prot and flags are longs: bits above 32 show (and fail the call).
 	 * Every argument is a long: an int in varargs leaves the upper half
@@ -347,6 +355,9 @@ static void anon_calls(void)
 	munmap(a + 4096, 4096);
 	munmap(f, 4096);
 	free(malloc(1 << 20));	/* malloc's own mmap and munmap */
+	a = mmap(NULL, 8192, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	a = mremap(a, 8192, 65536, MREMAP_MAYMOVE);	/* anonymous memory moved: not shown */
+	munmap(a, 65536);
 	/* Shared anonymous memory has an inode in /proc, but no file. */
 	a = mmap(NULL, 4096, PROT_READ, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
 	if (fork() == 0) {
