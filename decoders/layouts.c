@@ -7,6 +7,7 @@
 #include "config.h"
 #include "decoders/flags.h"
 #include "decoders/layouts.h"
+#include "util/util.h"
 
 /* Sizes and offsets: { x86_64, i386 }. */
 #define AT(x64, x32) .off = { x64, x32 }
@@ -176,6 +177,112 @@ static const struct field txrehash_field[] = {
 };
 const struct layout txrehash_layout = {
 	.name = "int", .size = { 4, 4 }, .nfields = 1, .fields = txrehash_field,
+};
+
+/*
+ * struct stat as strace prints it: without -v the mode and the size (a
+ * device's number instead), then "..."; with -v every field, dated.
+ * Fields in print order, at their offsets.
+ */
+enum { ST_DEV, ST_INO, ST_MODE, ST_NLINK, ST_UID, ST_GID, ST_BLKSIZE, ST_BLOCKS, ST_RDEV, ST_SIZE,
+       ST_ATIME, ST_ATIME_NSEC, ST_MTIME, ST_MTIME_NSEC, ST_CTIME, ST_CTIME_NSEC, ST_NFIELDS };
+
+/* st_rdev for a character or block device, st_size for the rest (st_mode's type >> 12). */
+#define ST_DEVICE (WHEN(2) | WHEN(6))
+#define BY_TYPE(v) .when = ST_MODE + 1, .when_shift = 12, .when_values = (v)
+
+/* A field's sizes and offsets, { x86_64, i386 } each, as one macro argument. */
+#define SA(s64, s32, o64, o32) SIZE(s64, s32), AT(o64, o32)
+
+#define STAT_FIELDS(dev, ino, mode, nlink, uid, gid, blksize, blocks, rdev, size, t)	\
+	[ST_DEV] = { FIELD("st_dev"), .kind = F_DEV, dev, .len = -1, .verbose = 1 },	\
+	[ST_INO] = { FIELD("st_ino"), .kind = F_UINT, ino, .len = -1, .verbose = 1 },	\
+	[ST_MODE] = { FIELD("st_mode"), .kind = F_STMODE, mode, .len = -1 },		\
+	[ST_NLINK] = { FIELD("st_nlink"), .kind = F_UINT, nlink, .len = -1, .verbose = 1 }, \
+	[ST_UID] = { FIELD("st_uid"), .kind = F_UINT, uid, .len = -1, .verbose = 1 },	\
+	[ST_GID] = { FIELD("st_gid"), .kind = F_UINT, gid, .len = -1, .verbose = 1 },	\
+	[ST_BLKSIZE] = { FIELD("st_blksize"), .kind = F_UINT, blksize, .len = -1, .verbose = 1 }, \
+	[ST_BLOCKS] = { FIELD("st_blocks"), .kind = F_UINT, blocks, .len = -1, .verbose = 1 }, \
+	[ST_RDEV] = { FIELD("st_rdev"), .kind = F_DEV, rdev, .len = -1, BY_TYPE(ST_DEVICE) }, \
+	[ST_SIZE] = { FIELD("st_size"), .kind = F_UINT, size, .len = -1, BY_TYPE(~ST_DEVICE) }, \
+	[ST_ATIME] = { FIELD("st_atime"), .kind = F_TIME, t(0), .len = ST_ATIME_NSEC, .verbose = 1 }, \
+	[ST_ATIME_NSEC] = { FIELD("st_atime_nsec"), .kind = F_UINT, t(1), .len = -1, .verbose = 1 }, \
+	[ST_MTIME] = { FIELD("st_mtime"), .kind = F_TIME, t(2), .len = ST_MTIME_NSEC, .verbose = 1 }, \
+	[ST_MTIME_NSEC] = { FIELD("st_mtime_nsec"), .kind = F_UINT, t(3), .len = -1, .verbose = 1 }, \
+	[ST_CTIME] = { FIELD("st_ctime"), .kind = F_TIME, t(4), .len = ST_CTIME_NSEC, .verbose = 1 }, \
+	[ST_CTIME_NSEC] = { FIELD("st_ctime_nsec"), .kind = F_UINT, t(5), .len = -1, .verbose = 1 }
+
+/* The six time words: x86_64's longs from 72, i386's from 32 (old stat) or 64 (stat64). */
+#define STAT_T(k) SIZE(8, 4), AT(72 + 8 * (k), 32 + 4 * (k))
+#define STAT64_T(k) SIZE(4, 4), AT(64 + 4 * (k), 64 + 4 * (k))
+
+static const struct field stat_fields[] = {
+	STAT_FIELDS(SA(8, 4, 0, 0), SA(8, 4, 8, 4), SA(4, 2, 24, 8),
+		    SA(8, 2, 16, 10), SA(4, 2, 28, 12), SA(4, 2, 32, 14),
+		    SA(8, 4, 56, 24), SA(8, 4, 64, 28), SA(8, 4, 40, 16),
+		    SA(8, 4, 48, 20), STAT_T),
+};
+const struct layout stat_layout = {
+	.name = "stat", .size = { 144, 64 }, .nfields = ST_NFIELDS, .fields = stat_fields,
+	.abbrev = 1,
+};
+
+/* i386's alone (fstat64, fstatat64); x86_64's column repeats it. */
+static const struct field stat64_fields[] = {
+	STAT_FIELDS(SA(8, 8, 0, 0), SA(8, 8, 88, 88), SA(4, 4, 16, 16),
+		    SA(4, 4, 20, 20), SA(4, 4, 24, 24), SA(4, 4, 28, 28),
+		    SA(4, 4, 52, 52), SA(8, 8, 56, 56), SA(8, 8, 32, 32),
+		    SA(8, 8, 44, 44), STAT64_T),
+};
+const struct layout stat64_layout = {
+	.name = "stat64", .size = { 96, 96 }, .nfields = ST_NFIELDS, .fields = stat64_fields,
+	.abbrev = 1,
+};
+
+/*
+ * struct statx: without -v stx_mask, stx_attributes, stx_mode and
+ * stx_size; with -v the rest, the times stx_mask says were filled.
+ */
+enum { STX_MASK };
+#define STX(n, k, s, o) { FIELD(n), .kind = k, SIZE(s, s), AT(o, o), .len = -1, .verbose = 1 }
+#define STX_IF(bits) .when = STX_MASK + 1, .when_bits = 1, .when_values = (bits)
+static const struct field statx_fields[] = {
+	[STX_MASK] = { FIELD("stx_mask"), .kind = F_FLAGS, SIZE(4, 4), AT(0, 0), .len = -1,
+		       .names = &xlat_statx_mask },
+	STX("stx_blksize", F_UINT, 4, 4),
+	{ FIELD("stx_attributes"), .kind = F_FLAGS, SIZE(8, 8), AT(8, 8), .len = -1,
+	  .names = &xlat_statx_attrs },
+	STX("stx_nlink", F_UINT, 4, 16),
+	STX("stx_uid", F_UINT, 4, 20),
+	STX("stx_gid", F_UINT, 4, 24),
+	{ FIELD("stx_mode"), .kind = F_STMODE, SIZE(2, 2), AT(28, 28), .len = -1 },
+	STX("stx_ino", F_UINT, 8, 32),
+	{ FIELD("stx_size"), .kind = F_UINT, SIZE(8, 8), AT(40, 40), .len = -1 },
+	STX("stx_blocks", F_UINT, 8, 48),
+	{ FIELD("stx_attributes_mask"), .kind = F_FLAGS, SIZE(8, 8), AT(56, 56), .len = -1,
+	  .names = &xlat_statx_attrs, .verbose = 1 },
+	{ FIELD("stx_atime"), .kind = F_STXTIME, SIZE(8, 8), AT(64, 64), .len = -1, .verbose = 1,
+	  STX_IF(0x20) },
+	{ FIELD("stx_btime"), .kind = F_STXTIME, SIZE(8, 8), AT(80, 80), .len = -1, .verbose = 1,
+	  STX_IF(0x800) },
+	{ FIELD("stx_ctime"), .kind = F_STXTIME, SIZE(8, 8), AT(96, 96), .len = -1, .verbose = 1,
+	  STX_IF(0x80) },
+	{ FIELD("stx_mtime"), .kind = F_STXTIME, SIZE(8, 8), AT(112, 112), .len = -1, .verbose = 1,
+	  STX_IF(0x40) },
+	STX("stx_rdev_major", F_UINT, 4, 128),
+	STX("stx_rdev_minor", F_UINT, 4, 132),
+	STX("stx_dev_major", F_UINT, 4, 136),
+	STX("stx_dev_minor", F_UINT, 4, 140),
+	{ FIELD("stx_mnt_id"), .kind = F_HEX, SIZE(8, 8), AT(144, 144), .len = -1, .verbose = 1,
+	  STX_IF(0x1000) },
+	{ FIELD("stx_dio_mem_align"), .kind = F_UINT, SIZE(4, 4), AT(152, 152), .len = -1,
+	  .verbose = 1, STX_IF(0x2000) },
+	{ FIELD("stx_dio_offset_align"), .kind = F_UINT, SIZE(4, 4), AT(156, 156), .len = -1,
+	  .verbose = 1, STX_IF(0x2000) },
+};
+const struct layout statx_layout = {
+	.name = "statx", .size = { 256, 256 }, .nfields = ARRAY_SIZE(statx_fields),
+	.fields = statx_fields, .abbrev = 1,
 };
 
 /* struct timespec: the arch's own (longs), and i386's 64-bit one of the *_time64 calls. */

@@ -31,6 +31,12 @@ extern const struct layout msghdr_layout, mmsghdr_layout;
 extern const struct layout linger_layout, ucred_layout, sock_fprog_layout, ip_mreq_layout;
 extern const struct layout tpacket_stats_layout, txrehash_layout;
 
+/*
+ * A file's status: struct stat (x86_64's, and i386's old one of its
+ * fstat), i386's struct stat64, struct statx.
+ */
+extern const struct layout stat_layout, stat64_layout, statx_layout;
+
 /* struct timespec as the arch passes it, and the 64-bit one of i386's *_time64 calls. */
 extern const struct layout timespec_layout, timespec64_layout;
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env bats
 # A descriptor's life: open, openat, openat2, creat, close, close_range,
-# dup, dup2, dup3, fcntl, pipe, pipe2, memfd_create (the %desc class).
+# dup, dup2, dup3, fcntl, pipe, pipe2, memfd_create, and a file's status:
+# fstat, newfstatat, statx (the %desc class).
 # Against strace on x86_64 and i386 helpers, each run in a new, empty
 # directory; pids, addresses and pipe inodes masked.
 
@@ -58,6 +59,34 @@ trace_fresh() {
 	trace_fresh fdlife pipe -q -s 1 -e trace=pipe2
 	run grep -c '^pipe2(\[5, \.\.\.\], O_NONBLOCK|O_CLOEXEC) *= 0$' "$out.n"
 	assert_output 1
+}
+
+@test "fstat, newfstatat, statx (i386: fstat64, fstatat64, the old fstat): mode and size, a device's numbers (as strace)" {
+	require_strace
+	local calls=fstat,fstat64,newfstatat,fstatat64,statx
+	FRESH_DIR=$cwd same_as_strace "$calls" "fdlife fdlife32" stat "" "-y" "-X verbose" "-s 1"
+	# -v prints every field, dated; /dev/null's are the same from run to run.
+	# With -X raw strace leaves statx's sync type out ("|0x1000"), iotrace
+	# prints it ("0|0x1000"): put back to strace's form before comparing.
+	FRESH_DIR=$cwd same_as_strace "$calls" "fdlife fdlife32" statdev "-v" "-v -X verbose"
+	FRESH_DIR=$cwd DROP_OWN='s/^(\S+ +statx\(\d+, "", )0\|/$1|/' \
+		same_as_strace "$calls" "fdlife fdlife32" statdev "-v -X raw"
+}
+
+@test "a file's status, exactly: -v dates the times in the local zone; --json gives every field" {
+	local calls=fstat,fstat64,newfstatat,fstatat64,statx
+	TZ=UTC0 trace_fresh fdlife stat -q -v -e trace=$calls
+	run grep -c -E '^fstat\(3, \{st_dev=makedev\(0x[0-9a-f]+, (0|0x[0-9a-f]+)\), st_ino=[0-9]+, st_mode=S_IFREG\|S_ISUID\|0750, st_nlink=1, st_uid=[0-9]+, st_gid=[0-9]+, st_blksize=[0-9]+, st_blocks=[0-9]+, st_size=12, st_atime=1000000000 /\* 2001-09-09T01:46:40.123456789\+0000 \*/, st_atime_nsec=123456789, st_mtime=1000000000 /\* 2001-09-09T01:46:40.123456789\+0000 \*/, st_mtime_nsec=123456789, st_ctime=[0-9]+ /\* [-0-9T:.]+\+0000 \*/, st_ctime_nsec=[0-9]+\}\) += 0$' "$out"
+	assert_output 2
+	run grep -c -E '^statx\(AT_FDCWD, "f1", AT_STATX_SYNC_AS_STAT, STATX_BASIC_STATS, \{stx_mask=STATX_BASIC_STATS(\|STATX_MNT_ID)?, .*stx_mode=S_IFREG\|S_ISUID\|0750, .*stx_size=12, .*stx_mtime=\{tv_sec=1000000000, tv_nsec=123456789\} /\* 2001-09-09T01:46:40.123456789\+0000 \*/' "$out"
+	assert_output 1
+	trace_fresh fdlife stat -q --json -e trace=$calls
+	run jq -c 'select(.name == "newfstatat" and .args.pathname == "/dev/null") | .args.statbuf | {st_mode, st_rdev}' "$out"
+	assert_output '{"st_mode":8630,"st_rdev":{"major":1,"minor":3}}'
+	run jq -c 'select(.name == "fstat" and .result == 0) | .args.statbuf | {st_size, st_mtime, st_mtime_nsec}' "$out"
+	assert_line '{"st_size":12,"st_mtime":1000000000,"st_mtime_nsec":123456789}'
+	run jq -c 'select(.name == "statx" and .result == 0) | .args.statxbuf.stx_mtime // empty' "$out"
+	assert_line '{"tv_sec":1000000000,"tv_nsec":123456789}'
 }
 
 @test "unreadable and hostile pointers: NULL, 1, paths and structs that run into an unmapped page, PATH_MAX" {

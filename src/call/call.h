@@ -623,6 +623,9 @@ static inline int call_field_present(const struct call *c, const struct agg_arg 
 	if (!fd->when)
 		return 1;
 	v = call_field(c, agg, i, fd->when - 1u);
+	if (fd->when_bits)
+		return (v & fd->when_values) != 0;
+	v >>= fd->when_shift;
 	return v < 64 && ((fd->when_values >> v) & 1);
 }
 

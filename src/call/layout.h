@@ -29,6 +29,10 @@ enum field_kind {
 	F_CMSG,		/* a pointer to control messages (cmsghdr...), as many bytes as .len says */
 	F_HEX,		/* a number in hex (0 as 0): an iocb's aio_data */
 	F_INADDR,	/* an IPv4 address, 4 bytes in network order: inet_addr("127.0.0.1") */
+	F_STMODE,	/* a file's type and mode: S_IFREG|0644 */
+	F_DEV,		/* a device number (the kernel's dev_t): makedev(0x8, 0x1) */
+	F_TIME,		/* seconds since the epoch; -v dates it, with the nanoseconds of field .len */
+	F_STXTIME,	/* statx's timestamp at the offset: {tv_sec=S, tv_nsec=N}, dated */
 };
 
 struct layout;
@@ -80,6 +84,15 @@ struct field {
 	 */
 	unsigned char when;
 	uint64_t when_values;
+	/*
+	 * With @when: the other field's value shifted right this much is
+	 * what @when_values tests (st_mode's file type: st_rdev or st_size);
+	 * or, with @when_bits, present when it has one of those bits
+	 * (statx's times, by stx_mask).
+	 */
+	unsigned char when_shift;
+	unsigned char when_bits;
+	unsigned char verbose;		/* only with -v, in a layout that is .abbrev */
 	unsigned char no_data;		/* F_ARRAY: its elements' pointers print as addresses */
 };
 
@@ -103,6 +116,8 @@ struct layout {
 	 * print when not all zero.
 	 */
 	unsigned char extensible;
+	/* Without -v, its fields not marked .verbose, then "...": struct stat's {st_mode=..., st_size=..., ...}. */
+	unsigned char abbrev;
 };
 
 /* A layout of one unnamed field prints as its bare value: [3, 4], not [{fd=3}, ...]. */

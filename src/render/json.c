@@ -9,6 +9,7 @@
 #include <string.h>
 #include <arpa/inet.h>
 #include <sys/socket.h>
+#include <sys/sysmacros.h>
 #include <sys/wait.h>
 #include "call/cmsg.h"
 #include "config/options.h"
@@ -465,6 +466,32 @@ static void j_field(const struct call *c, const struct agg_arg *v, unsigned i, u
 	case F_HEX:
 		j_uint(val);
 		break;
+	case F_STMODE:	/* the number: its bits are the kernel's */
+		j_uint(val);
+		break;
+	case F_DEV:
+		sb_addch(&js, '{');
+		j_key("major");
+		j_uint(major((dev_t)val));
+		j_key("minor");
+		j_uint(minor((dev_t)val));
+		sb_addch(&js, '}');
+		break;
+	case F_TIME:
+		j_int(fd->size[c->arch] == 8 ? (int64_t)val : (int64_t)(uint32_t)val);
+		break;
+	case F_STXTIME: {
+		uint32_t nsec;
+
+		memcpy(&nsec, call_elem(c, v, i) + fd->off[c->arch] + 8, sizeof(nsec));
+		sb_addch(&js, '{');
+		j_key("tv_sec");
+		j_int((int64_t)val);
+		j_key("tv_nsec");
+		j_uint(nsec);
+		sb_addch(&js, '}');
+		break;
+	}
 	case F_INADDR: {	/* "224.0.0.1" */
 		char ip[INET_ADDRSTRLEN];
 

@@ -8,6 +8,8 @@
 #include <string.h>
 #include <arpa/inet.h>
 #include <sys/socket.h>
+#include <sys/sysmacros.h>
+#include <time.h>
 #include "config/options.h"
 #include "policy/norm.h"
 #include "call/cmsg.h"
@@ -326,6 +328,76 @@ static int field_omitted(const struct call *c, const struct agg_arg *v, unsigned
 	return !fd->unless || !(call_field(c, v, i, fd->unless - 1u) & fd->unless_mask);
 }
 
+/* A name followed by "|" (the setuid bits before a mode's permissions). */
+static void emit_bar(const char *name, uint64_t field_val, void *ctx)
+{
+	(void)field_val;
+	sb_addf(ctx, "%s|", name);
+}
+
+/*
+ * A file's type and mode, as strace prints st_mode: S_IFREG|S_ISUID|0755;
+ * -X raw 0100755; -X verbose both.
+ */
+static void stmode_value(struct strbuf *sb, uint64_t mode)
+{
+	const char *type = xlat_name(&xlat_file_types, mode & 0170000);
+	uint64_t shifted;
+
+	if (opt.xlat == XLAT_RAW || opt.xlat == XLAT_VERBOSE) {
+		sb_addf(sb, "%#llo", (unsigned long long)mode);
+		if (opt.xlat == XLAT_RAW)
+			return;
+		sb_addstr(sb, " /* ");
+	}
+	if (type)
+		sb_addf(sb, "%s|", type);
+	else if (mode & 0170000)
+		sb_addf(sb, "%#llo|", (unsigned long long)(mode & 0170000));
+	xlat_flags(&xlat_mode_bits, mode & 07000, emit_bar, sb, &shifted);
+	sb_addf(sb, "%#03llo", (unsigned long long)(mode & 0777));
+	if (opt.xlat == XLAT_VERBOSE)
+		sb_addstr(sb, " */");
+}
+
+/* A device number: makedev(0x1, 0x3); -X raw 0x103; -X verbose both. */
+static void dev_value(struct strbuf *sb, uint64_t dev)
+{
+	if (opt.xlat != XLAT_ABBREV) {
+		hex(sb, dev);
+		if (opt.xlat == XLAT_RAW)
+			return;
+		sb_addstr(sb, " /* ");
+	}
+	sb_addstr(sb, "makedev(");
+	hex(sb, major((dev_t)dev));
+	sb_addstr(sb, ", ");
+	hex(sb, minor((dev_t)dev));
+	sb_addch(sb, ')');
+	if (opt.xlat == XLAT_VERBOSE)
+		sb_addstr(sb, " */");
+}
+
+/*
+ * " /" "* 2026-12-01T10:23:01.927484491+0000 *" "/": a time in the local
+ * zone, its nanoseconds when not 0, as strace dates a file's times
+ * (whatever -X says).
+ */
+static void date_comment(struct strbuf *sb, int64_t sec, uint64_t nsec)
+{
+	time_t t = (time_t)sec;
+	struct tm tm;
+	char buf[64], zone[16];
+
+	if (!localtime_r(&t, &tm) || !strftime(buf, sizeof(buf), "%FT%T", &tm) ||
+	    !strftime(zone, sizeof(zone), "%z", &tm))
+		return;
+	sb_addf(sb, " /* %s", buf);
+	if (nsec)
+		sb_addf(sb, ".%09llu", (unsigned long long)nsec);
+	sb_addf(sb, "%s */", zone);
+}
+
 static void text_sockaddr_view(struct strbuf *sb, const struct sa_view *v, uint64_t addr);
 static void inaddr_value(struct strbuf *sb, const unsigned char *p);
 static void text_cmsgs(struct strbuf *sb, const struct call *c, const struct agg_arg *v,
@@ -393,6 +465,24 @@ static void text_field(struct strbuf *sb, const struct call *c, const struct agg
 	case F_INADDR:
 		inaddr_value(sb, call_elem(c, v, i) + fd->off[c->arch]);
 		break;
+	case F_STMODE:
+		stmode_value(sb, val);
+		break;
+	case F_DEV:
+		dev_value(sb, val);
+		break;
+	case F_TIME:	/* st_atime=1796120581 /" "* 2026-12-01T10:23:01.927484491+0000 *" "/ */
+		sb_addi(sb, fd->size[c->arch] == 8 ? (int64_t)val : (int64_t)(uint32_t)val);
+		date_comment(sb, (int64_t)val, fd->len >= 0 ? call_field(c, v, i, (unsigned)fd->len) : 0);
+		break;
+	case F_STXTIME: {	/* struct statx_timestamp: tv_sec, then tv_nsec */
+		uint32_t nsec;
+
+		memcpy(&nsec, call_elem(c, v, i) + fd->off[c->arch] + 8, sizeof(nsec));
+		sb_addf(sb, "{tv_sec=%lld, tv_nsec=%u}", (long long)(int64_t)val, nsec);
+		date_comment(sb, (int64_t)val, nsec);
+		break;
+	}
 	case F_BYTES:
 		if ((b = call_leaf(c, v, i, (*slot)++)))
 			text_buf(sb, c, b);
@@ -474,7 +564,7 @@ static void text_elem(struct strbuf *sb, const struct call *c, const struct agg_
 			shown = 0;
 		}
 		if (v->before_only ? !fd->inout : field_omitted(c, v, i, f) ||
-		    !call_field_present(c, v, i, f)) {
+		    !call_field_present(c, v, i, f) || (fd->verbose && !opt.verbose)) {
 			slot += field_follows(fd->kind);
 		} else {
 			if (shown++)
@@ -489,6 +579,8 @@ static void text_elem(struct strbuf *sb, const struct call *c, const struct agg_
 		}
 	}
 	ext_tail(sb, c, v);
+	if (l->abbrev && !opt.verbose)
+		sb_addstr(sb, shown ? ", ..." : "...");
 	sb_addch(sb, '}');
 }
 

@@ -72,6 +72,12 @@ SYSCALL(fcntl64,             -1,    221,  DESC,  "n",    STATUS, 0,             
 SYSCALL(pipe,                22,     42,  DESC,  "",     STATUS, OPENS,          pipe)
 SYSCALL(pipe2,              293,    331,  DESC,  "",     STATUS, OPENS,          pipe2)
 SYSCALL(memfd_create,       319,    356,  DESC,  "",     FD,     OPENS,          memfd_create)
+/* A file's status; i386's fstat is the old struct stat, glibc uses the 64-bit ones. */
+SYSCALL(fstat,                5,    108,  DESC,  "n",    STATUS, 0,              fstat)
+SYSCALL(fstat64,             -1,    197,  DESC,  "n",    STATUS, 0,              fstat64)
+SYSCALL(newfstatat,         262,     -1,  DESC,  "n",    STATUS, 0,              newfstatat)
+SYSCALL(fstatat64,           -1,    300,  DESC,  "n",    STATUS, 0,              fstatat64)
+SYSCALL(statx,              332,    383,  DESC,  "n",    STATUS, 0,              statx)
 
 SYSCALL(lseek,                8,     19,  POS,   "n",    OFFSET, 0,              lseek)
 SYSCALL(_llseek,             -1,    140,  POS,   "n",    STATUS, SPLIT64,        _llseek)

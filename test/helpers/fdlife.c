@@ -2,7 +2,8 @@
  * A descriptor's life: opening, closing, duplicating, fcntl, pipes and
  * memfds, position and size, durability and hints, file mappings.
  * usage: fdlife open | dup | fcntl | pipe | seek | sync | map | anon | bad |
- *               newer | commit | commits | anonloop | owner | writes
+ *               newer | commit | commits | anonloop | owner | writes |
+ *               stat | statdev
  * Run in an empty directory: the files it makes are relative to it.  It
  * closes every inherited fd first, so fd numbers are the same every run.
  * Calls are made with syscall() where libc would pick another syscall
@@ -14,6 +15,9 @@
  * commit: a database's commit, three times: open, write, fsync, close;
  * commits: the same 1000 times.  writes: 10,000 one-byte writes.
  * anonloop: 1000 anonymous mmaps, none of them I/O.
+ * stat: a file's status by fd, by path and by both (its times set to
+ * 1000000000.123456789), a directory, a link, a device, and failures;
+ * statdev: /dev/null's alone, every field the same from run to run.
  */
 #define _GNU_SOURCE
 #include <fcntl.h>
@@ -478,6 +482,70 @@ static void bad_calls(void)
 	munmap(two, page);
 }
 
+/* struct statx, whatever the libc headers hold: the kernel's 256 bytes. */
+static unsigned char statxbuf[256];
+
+/* x86_64's fstat and newfstatat, i386's fstat64 and fstatat64 (its fstat is the old struct). */
+static void stat_fd(int fd, void *buf)
+{
+#ifdef SYS_fstat64
+	syscall(SYS_fstat64, fd, buf);
+#else
+	syscall(SYS_fstat, fd, buf);
+#endif
+}
+
+static void stat_at(int dirfd, const char *path, void *buf, int flags)
+{
+#ifdef SYS_fstatat64
+	syscall(SYS_fstatat64, dirfd, path, buf, flags);
+#else
+	syscall(SYS_newfstatat, dirfd, path, buf, flags);
+#endif
+}
+
+static void stat_calls(void)
+{
+	static char buf[256];	/* room for struct stat and stat64 */
+	const struct timespec times[2] = { { 1000000000, 123456789 }, { 1000000000, 123456789 } };
+	int fd = open("f1", O_RDWR | O_CREAT | O_TRUNC, 0640);
+
+	write(fd, "twelve bytes", 12);
+	futimens(fd, times);
+	fchmod(fd, 04750);	/* setuid: S_IFREG|S_ISUID|0750 */
+	stat_fd(fd, buf);
+	syscall(SYS_fstat, fd, buf);	/* i386: the old struct stat */
+	stat_at(fd, "", buf, AT_EMPTY_PATH);
+	stat_at(AT_FDCWD, "f1", buf, 0);
+	mkdir("d", 0700);
+	chmod("d", 01755);	/* whatever the umask */
+	stat_at(AT_FDCWD, "d", buf, AT_SYMLINK_NOFOLLOW);
+	symlink("f1", "l");
+	stat_at(AT_FDCWD, "l", buf, AT_SYMLINK_NOFOLLOW);
+	stat_at(AT_FDCWD, "/dev/null", buf, AT_NO_AUTOMOUNT);
+	syscall(SYS_statx, AT_FDCWD, "f1", 0, 0x7ff, statxbuf);	/* STATX_BASIC_STATS */
+	syscall(SYS_statx, fd, "", AT_EMPTY_PATH | 0x2000, 0x240, statxbuf);	/* FORCE_SYNC */
+	syscall(SYS_statx, AT_FDCWD, "/dev/null", AT_SYMLINK_NOFOLLOW, 0xfff, statxbuf);
+	stat_fd(99, buf);
+	stat_fd(fd, (void *)8);
+	stat_at(AT_FDCWD, "missing", buf, 0);
+	stat_at(AT_FDCWD, "f1", buf, 0x40000000);
+	syscall(SYS_statx, AT_FDCWD, "f1", 0, 0x7ff, (void *)8);
+	close(fd);
+}
+
+/* /dev/null: its inode, owner and times stay put, so -v prints the same every run. */
+static void statdev_calls(void)
+{
+	static char buf[256];
+	int fd = open("/dev/null", O_RDONLY);
+
+	stat_fd(fd, buf);
+	stat_at(AT_FDCWD, "/dev/null", buf, 0);
+	syscall(SYS_statx, fd, "", AT_EMPTY_PATH, 0xfff, statxbuf);	/* STATX_ALL */
+	close(fd);
+}
+
 int main(int argc, char **argv)
 {
 	static const struct { const char *name; void (*fn)(void); } modes[] = {
@@ -486,6 +554,7 @@ int main(int argc, char **argv)
 		{ "map", map_calls }, { "anon", anon_calls }, { "bad", bad_calls },
 		{ "newer", newer_calls }, { "commit", commit_calls }, { "commits", many_commits },
 		{ "anonloop", anonloop_calls }, { "owner", owner_calls }, { "writes", many_writes },
+		{ "stat", stat_calls }, { "statdev", statdev_calls },
 	};
 	size_t i;
 

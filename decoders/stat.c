@@ -1,0 +1,84 @@
+/*
+ * A file's status: fstat, newfstatat, statx, and i386's fstat64 and
+ * fstatat64.  The kernel fills the struct, so it is a placeholder at
+ * entry, read at exit (its address when the call failed); how much of it
+ * prints (-v) is the layout's (decoders/layouts.c).
+ */
+#include "config.h"
+#include "decoders/common.h"
+#include "decoders/decoders.h"
+#include "decoders/flags.h"
+#include "decoders/layouts.h"
+
+static uint64_t ptr_arg(const struct sc_event *ev, unsigned reg)
+{
+	return arch_ulong(ev->arch, ev->args[reg]);
+}
+
+/* Argument @idx (register @reg), a struct of @l the kernel fills: at exit. */
+static void fill_status(struct call *c, const struct sc_event *ev, unsigned idx, unsigned reg,
+			const struct layout *l)
+{
+	if (ev->is_error)
+		call_fill_addr(&c->arg[idx], ptr_arg(ev, reg));
+	else
+		call_fill_struct(c, &c->arg[idx], l, ptr_arg(ev, reg));
+}
+
+/* fstat(fd, statbuf): i386's old struct stat, or its stat64. */
+static void fd_status(struct call *c, const struct sc_event *ev, const struct layout *l)
+{
+	if (ev->exiting) {
+		fill_status(c, ev, 1, 1, l);
+		return;
+	}
+	call_add_fd(c, "fd", fd_arg(ev, 0));
+	call_add_later(c, "statbuf");
+}
+
+void decode_fstat(struct call *c, const struct sc_event *ev)
+{
+	fd_status(c, ev, &stat_layout);
+}
+
+void decode_fstat64(struct call *c, const struct sc_event *ev)
+{
+	fd_status(c, ev, &stat64_layout);
+}
+
+/* fstatat(dirfd, pathname, statbuf, flags): the flags follow the struct. */
+static void at_status(struct call *c, const struct sc_event *ev, const struct layout *l)
+{
+	if (ev->exiting) {
+		fill_status(c, ev, 2, 2, l);
+		return;
+	}
+	call_add_dirfd(c, "dirfd", fd_arg(ev, 0));
+	call_add_str(c, "pathname", ptr_arg(ev, 1), STR_PATH);
+	call_add_later(c, "statbuf");
+	call_add_flags(c, "flags", (uint32_t)ev->args[3], &xlat_at_flags);
+}
+
+void decode_newfstatat(struct call *c, const struct sc_event *ev)
+{
+	at_status(c, ev, &stat_layout);
+}
+
+void decode_fstatat64(struct call *c, const struct sc_event *ev)
+{
+	at_status(c, ev, &stat64_layout);
+}
+
+/* statx(dirfd, pathname, flags, mask, statxbuf): the sync type first among the flags. */
+void decode_statx(struct call *c, const struct sc_event *ev)
+{
+	if (ev->exiting) {
+		fill_status(c, ev, 4, 4, &statx_layout);
+		return;
+	}
+	call_add_dirfd(c, "dirfd", fd_arg(ev, 0));
+	call_add_str(c, "pathname", ptr_arg(ev, 1), STR_PATH);
+	call_add_flags(c, "flags", (uint32_t)ev->args[2], &xlat_statx_flags);
+	call_add_flags(c, "mask", (uint32_t)ev->args[3], &xlat_statx_mask);
+	call_add_later(c, "statxbuf");
+}
