@@ -73,7 +73,7 @@ trace_fresh() {
 		same_as_strace "$calls" "fdlife fdlife32" statdev "-v -X raw"
 }
 
-@test "a file's status, exactly: -v dates the times in the local zone; --json gives every field" {
+@test "a file's status, exactly: -v dates the times in the local zone; --json gives every field; -P by fd and path" {
 	local calls=fstat,fstat64,newfstatat,fstatat64,statx
 	TZ=UTC0 trace_fresh fdlife stat -q -v -e trace=$calls
 	run grep -c -E '^fstat\(3, \{st_dev=makedev\(0x[0-9a-f]+, (0|0x[0-9a-f]+)\), st_ino=[0-9]+, st_mode=S_IFREG\|S_ISUID\|0750, st_nlink=1, st_uid=[0-9]+, st_gid=[0-9]+, st_blksize=[0-9]+, st_blocks=[0-9]+, st_size=12, st_atime=1000000000 /\* 2001-09-09T01:46:40.123456789\+0000 \*/, st_atime_nsec=123456789, st_mtime=1000000000 /\* 2001-09-09T01:46:40.123456789\+0000 \*/, st_mtime_nsec=123456789, st_ctime=[0-9]+ /\* [-0-9T:.]+\+0000 \*/, st_ctime_nsec=[0-9]+\}\) += 0$' "$out"
@@ -87,6 +87,12 @@ trace_fresh() {
 	assert_line '{"st_size":12,"st_mtime":1000000000,"st_mtime_nsec":123456789}'
 	run jq -c 'select(.name == "statx" and .result == 0) | .args.statxbuf.stx_mtime // empty' "$out"
 	assert_line '{"tv_sec":1000000000,"tv_nsec":123456789}'
+	# -P: by fd, by path and by both; not the link to it, nor the others
+	trace_fresh fdlife stat -q -P f1 -e trace=$calls
+	run grep -c -E '^(fstat|newfstatat)\(3, |^(newfstatat|statx)\(AT_FDCWD, "f1", |^statx\(3, ' "$out"
+	assert_output 9
+	run grep -c -v -E '^(fstat|newfstatat)\(3, |^(newfstatat|statx)\(AT_FDCWD, "f1", |^statx\(3, |^\+\+\+ exited' "$out"
+	assert_output 0
 }
 
 @test "unreadable and hostile pointers: NULL, 1, paths and structs that run into an unmapped page, PATH_MAX" {
