@@ -110,6 +110,18 @@ trace() {
 	assert_equal "$(cat "$out.stdout")" "$(printf 'handled\nafter')"
 }
 
+@test "siginfo as strace prints it, and with -X raw and -X verbose: codes, senders, values, a killed child" {
+	require_strace
+	# SIGCHLD's si_utime and si_stime count clock ticks: a child that
+	# raises SIGPIPE at once has none, under either tracer.
+	same_as_strace write "lifecycle lifecycle32" siginfo "" "-X raw" "-X verbose"
+	trace -X raw -- "$lc" siginfo
+	run grep -c -E '^(\[pid +[0-9]+\] )?--- SIGUSR1 \{si_signo=10, si_code=0xffffffd6, si_pid=[0-9]+, si_uid=0(, si_int=[0-9-]+, si_ptr=0x[0-9a-f]+)?\} ---$' "$out"
+	assert_output 2
+	run grep -c -E '^--- SIGCHLD \{si_signo=17, si_code=0x2, si_pid=[0-9]+, si_uid=0, si_status=13, ' "$out"
+	assert_output 1
+}
+
 @test "-e signal=none hides signal lines, the signal still arrives" {
 	trace -e signal=none -- "$lc" signal
 	assert_success

@@ -1249,8 +1249,7 @@ static void json_signal(struct who *t, const siginfo_t *si)
 		j_str(code);
 	else
 		sb_addi(&js, si->si_code);
-	if (si->si_code == SI_USER || si->si_code == SI_TKILL || si->si_code == SI_QUEUE ||
-	    si->si_signo == SIGCHLD) {
+	if ((si->si_code <= 0 && si->si_code != SI_TIMER) || si->si_signo == SIGCHLD) {	/* who sent it */
 		j_key("si_pid");
 		j_pid(si->si_pid);
 		j_key("si_uid");

@@ -424,6 +424,30 @@ static void sig(struct strbuf *sb, int signo)
 		sb_addi(sb, signo);
 }
 
+/*
+ * A siginfo field that is a value with a name, as -X says (strace):
+ * the name; -X raw the number (a signal in decimal, a code in hex as an
+ * unsigned int); -X verbose the number and the name as a comment.
+ */
+static void named_field(struct strbuf *sb, int v, const char *name, int in_hex)
+{
+	if (name && opt.xlat == XLAT_ABBREV) {
+		sb_addstr(sb, name);
+		return;
+	}
+	if (in_hex && v)
+		sb_addf(sb, "%#x", (unsigned)v);
+	else
+		sb_addi(sb, v);
+	if (name && opt.xlat == XLAT_VERBOSE)
+		sb_addf(sb, " /* %s */", name);
+}
+
+static void sig_field(struct strbuf *sb, int signo)
+{
+	named_field(sb, signo, signal_name(signo), 0);
+}
+
 static void pid_uid(struct strbuf *sb, const siginfo_t *si)
 {
 	sb_addf(sb, ", si_pid=%s, si_uid=%u", quote_pid_str(si->si_pid), (unsigned)si->si_uid);
@@ -459,12 +483,9 @@ static void siginfo_fields(struct strbuf *sb, const siginfo_t *si)
 	const char *code = sicode_name(si->si_signo, si->si_code);
 
 	sb_addstr(sb, "si_signo=");
-	sig(sb, si->si_signo);
+	sig_field(sb, si->si_signo);
 	sb_addstr(sb, ", si_code=");
-	if (code)
-		sb_addstr(sb, code);
-	else
-		sb_addi(sb, si->si_code);
+	named_field(sb, si->si_code, code, 1);
 	switch (si->si_code) {
 	case SI_USER:
 	case SI_TKILL:
@@ -481,7 +502,13 @@ static void siginfo_fields(struct strbuf *sb, const siginfo_t *si)
 		sigval(sb, si);
 		return;
 	}
-	if (si->si_code <= 0 || si->si_code == SI_KERNEL)
+	if (si->si_code <= 0) {	/* another code a process sends with: who sent it */
+		pid_uid(sb, si);
+		if (si->si_ptr)
+			sigval(sb, si);
+		return;
+	}
+	if (si->si_code == SI_KERNEL)
 		return;
 	switch (si->si_signo) {
 	case SIGCHLD:
@@ -490,7 +517,7 @@ static void siginfo_fields(struct strbuf *sb, const siginfo_t *si)
 		if (si->si_code == CLD_EXITED)
 			sb_addi(sb, si->si_status);
 		else
-			sig(sb, si->si_status);
+			sig_field(sb, si->si_status);
 		cpu_time(sb, ", si_utime=", si->si_utime);
 		cpu_time(sb, ", si_stime=", si->si_stime);
 		break;

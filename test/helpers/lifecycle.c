@@ -2,7 +2,10 @@
  * Process life-cycle cases.
  * usage: lifecycle exit N | segv | kill | rtmin | signal | stop | fork |
  *        vfork | clone | execthread SELF | diecall | interleave |
- *        exec64 PROG | bigwrite MIB | burn
+ *        exec64 PROG | bigwrite MIB | burn | siginfo
+ * siginfo: SIGUSR1 sent to itself by kill, tgkill, sigqueue (a value),
+ * and with an unknown code and a pointer (rt_tgsigqueueinfo), then a
+ * child killed by SIGPIPE.
  * bigwrite lifts its own RLIMIT_DATA (a tracer started under a low one
  * keeps it), writes MIB MiB to /dev/null in one call, then forks a child
  * that writes, and says "survived".
@@ -153,6 +156,29 @@ int main(int argc, char **argv)
 		signal(SIGUSR1, on_usr1);
 		kill(getpid(), SIGUSR1);
 		say("after\n");
+		return 0;
+	}
+	if (!strcmp(mode, "siginfo")) {
+		siginfo_t si;
+		union sigval val = { .sival_int = 7 };
+
+		signal(SIGUSR1, on_usr1);
+		kill(getpid(), SIGUSR1);
+		syscall(SYS_tgkill, getpid(), getpid(), SIGUSR1);
+		sigqueue(getpid(), SIGUSR1, val);
+		memset(&si, 0, sizeof(si));
+		si.si_signo = SIGUSR1;
+		si.si_code = -42;
+		si.si_pid = getpid();
+		syscall(SYS_rt_tgsigqueueinfo, getpid(), getpid(), SIGUSR1, &si);
+		si.si_value.sival_ptr = (void *)0x12345678;	/* the same every run */
+		syscall(SYS_rt_tgsigqueueinfo, getpid(), getpid(), SIGUSR1, &si);
+		if (fork() == 0) {
+			signal(SIGPIPE, SIG_DFL);
+			raise(SIGPIPE);
+			_exit(0);
+		}
+		wait(NULL);
 		return 0;
 	}
 	if (!strcmp(mode, "stop")) {
