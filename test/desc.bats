@@ -146,6 +146,30 @@ trace_fresh() {
 	done
 }
 
+@test "strace's classes across ours: %file (a path), %stat and %fstat (a file's status), %memory (%map)" {
+	local calls
+	trace_fresh fdlife stat -q -e trace=%file
+	run grep -vcE '^(open|openat|newfstatat|statx)\(|^\+\+\+' "$out"
+	assert_output 0
+	run grep -cE '^(newfstatat|statx)\(AT_FDCWD, "f1", ' "$out"
+	assert_output 4
+	# the calls that print a struct stat or statx, and no other
+	for calls in %stat %fstat; do
+		trace_fresh fdlife stat -q -e trace=$calls
+		run grep -vcE '^(fstat|newfstatat|statx)\(|^\+\+\+' "$out"
+		assert_output 0
+		run grep -c '^fstat(3, ' "$out"
+		assert_output 3
+	done
+	trace_fresh fdlife map -q -e trace=%memory
+	cp "$out.n" "$out.memory"
+	trace_fresh fdlife map -q -e trace=%map
+	assert_same "$out.n" "$out.memory"
+	trace_fresh fdlife stat -q -e trace=%file,%desc
+	run grep -c '^fstat(3, ' "$out"
+	assert_output 3
+}
+
 @test "-P matches a path argument: absolute, relative to the directory or to a dirfd, with .. and ." {
 	trace_fresh fdlife open -q -P "$cwd/d/f2"
 	printf '%s\n' \

@@ -371,8 +371,15 @@ static void add_path(const char *path)
 static int add_syscall(unsigned char *table, const char *name)
 {
 	enum sc_class class = *name == '%' ? class_by_name(name + 1) : 0;
+	unsigned group = *name == '%' ? group_by_name(name + 1) : 0;
 	unsigned id = *name == '%' ? SC_NONE : syscall_by_name(name);
 
+	if (group) {	/* strace's classes across ours: %file, %stat */
+		for (id = 1; id < SC_COUNT; id++)
+			if (syscall_def(id)->flags & group)
+				table[id] = 1;
+		return 0;
+	}
 	if (class) {
 		for (id = 1; id < SC_COUNT; id++)	/* %async: every io_uring operation too */
 			if (syscall_def(id)->class == class ||

@@ -24,6 +24,8 @@
  *           with MAP_ANONYMOUS run unstopped;
  *           UNMAP: arguments 0 and 1 are a range; shown only when it
  *           holds a file mapping iotrace saw made;
+ *           PATH: takes a path (-e trace=%file, strace's name);
+ *           STAT: gives a file's status (-e trace=%stat and %fstat);
  *           REMAP (with UNMAP): argument 2 is a new length, and a file
  *           mapping in the range moves to the result (argument 3 its
  *           flags: MREMAP_DONTUNMAP leaves it where it was too);
@@ -58,10 +60,10 @@ SYSCALL(tee,                276,    315,  DATA,  "sd",   BYTES,  COUNT2,        
 SYSCALL(vmsplice,           278,    316,  DATA,  "d",    BYTES,  IOVEC,          vmsplice)
 SYSCALL(copy_file_range,    326,    377,  DATA,  "s-d",  BYTES,  COUNT4,         copy_file_range)
 
-SYSCALL(open,                 2,      5,  DESC,  "",     FD,     OPENS,          open)
-SYSCALL(openat,             257,    295,  DESC,  "",     FD,     OPENS,          openat)
-SYSCALL(openat2,            437,    437,  DESC,  "",     FD,     OPENS,          openat2)
-SYSCALL(creat,               85,      8,  DESC,  "",     FD,     OPENS,          creat)
+SYSCALL(open,                 2,      5,  DESC,  "",     FD,     OPENS|PATH,     open)
+SYSCALL(openat,             257,    295,  DESC,  "",     FD,     OPENS|PATH,     openat)
+SYSCALL(openat2,            437,    437,  DESC,  "",     FD,     OPENS|PATH,     openat2)
+SYSCALL(creat,               85,      8,  DESC,  "",     FD,     OPENS|PATH,     creat)
 SYSCALL(close,                3,      6,  DESC,  "n",    STATUS, CLOSES,         close)
 SYSCALL(close_range,        436,    436,  DESC,  "",     STATUS, 0,              close_range)
 SYSCALL(dup,                 32,     41,  DESC,  "n",    FD,     0,              dup)
@@ -73,17 +75,17 @@ SYSCALL(pipe,                22,     42,  DESC,  "",     STATUS, OPENS,         
 SYSCALL(pipe2,              293,    331,  DESC,  "",     STATUS, OPENS,          pipe2)
 SYSCALL(memfd_create,       319,    356,  DESC,  "",     FD,     OPENS,          memfd_create)
 /* A file's status; i386's fstat is the old struct stat, glibc uses the 64-bit ones. */
-SYSCALL(fstat,                5,    108,  DESC,  "n",    STATUS, 0,              fstat)
-SYSCALL(fstat64,             -1,    197,  DESC,  "n",    STATUS, 0,              fstat64)
-SYSCALL(newfstatat,         262,     -1,  DESC,  "n",    STATUS, 0,              newfstatat)
-SYSCALL(fstatat64,           -1,    300,  DESC,  "n",    STATUS, 0,              fstatat64)
-SYSCALL(statx,              332,    383,  DESC,  "n",    STATUS, 0,              statx)
+SYSCALL(fstat,                5,    108,  DESC,  "n",    STATUS, STAT,           fstat)
+SYSCALL(fstat64,             -1,    197,  DESC,  "n",    STATUS, STAT,           fstat64)
+SYSCALL(newfstatat,         262,     -1,  DESC,  "n",    STATUS, PATH|STAT,      newfstatat)
+SYSCALL(fstatat64,           -1,    300,  DESC,  "n",    STATUS, PATH|STAT,      fstatat64)
+SYSCALL(statx,              332,    383,  DESC,  "n",    STATUS, PATH|STAT,      statx)
 
 SYSCALL(lseek,                8,     19,  POS,   "n",    OFFSET, 0,              lseek)
 SYSCALL(_llseek,             -1,    140,  POS,   "n",    STATUS, SPLIT64,        _llseek)
-SYSCALL(truncate,            76,     92,  POS,   "",     STATUS, 0,              truncate)
+SYSCALL(truncate,            76,     92,  POS,   "",     STATUS, PATH,           truncate)
 SYSCALL(ftruncate,           77,     93,  POS,   "n",    STATUS, 0,              ftruncate)
-SYSCALL(truncate64,          -1,    193,  POS,   "",     STATUS, SPLIT64,        truncate64)
+SYSCALL(truncate64,          -1,    193,  POS,   "",     STATUS, SPLIT64|PATH,   truncate64)
 SYSCALL(ftruncate64,         -1,    194,  POS,   "n",    STATUS, SPLIT64,        ftruncate64)
 SYSCALL(fallocate,          285,    324,  POS,   "n",    STATUS, SPLIT64,        fallocate)
 

@@ -31,6 +31,8 @@
 #define IOVEC SF_IOVEC
 #define MSGHDR SF_MSGHDR
 #define REMAP SF_REMAP
+#define PATH SF_PATH
+#define STAT SF_STAT
 
 static const struct syscall_def defs[SC_ALL] = {
 #define SYSCALL(name, x64, x32, class, fds, result, flags, dec) \
@@ -129,12 +131,23 @@ unsigned syscall_by_name(const char *name)
 	return SC_NONE;
 }
 
+unsigned group_by_name(const char *name)
+{
+	if (!strcmp(name, "file"))
+		return SF_PATH;
+	if (!strcmp(name, "stat") || !strcmp(name, "fstat"))
+		return SF_STAT;
+	return 0;
+}
+
 enum sc_class class_by_name(const char *name)
 {
 	int c;
 
-	if (!strcmp(name, "network"))	/* strace's name */
+	if (!strcmp(name, "network"))	/* strace's names */
 		return CLASS_NET;
+	if (!strcmp(name, "memory"))
+		return CLASS_MAP;
 	for (c = 1; c < CLASS_COUNT; c++)
 		if (!strcmp(class_names[c], name))
 			return (enum sc_class)c;

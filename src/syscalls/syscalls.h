@@ -44,6 +44,8 @@ enum sc_flag {
 	SF_IOVEC = 1 << 13,		/* arguments 1, 2: an iovec array and its length */
 	SF_MSGHDR = 1 << 14,		/* argument 1: a msghdr, with an iovec array */
 	SF_REMAP = 1 << 15,		/* with UNMAP: moves the range to the result (mremap) */
+	SF_PATH = 1 << 16,		/* takes a path: strace's %file */
+	SF_STAT = 1 << 17,		/* a file's status: strace's %stat and %fstat */
 };
 
 /* The role of an fd argument, for --summary=files: one letter of the list's fds. */
@@ -109,6 +111,12 @@ unsigned syscall_by_name(const char *name);
 
 /* The class named @name ("data", without the %), or 0. */
 enum sc_class class_by_name(const char *name);
+
+/*
+ * strace's classes that cut across ours, by name without the "%": the
+ * SF_* flag their rows carry (file: SF_PATH; stat, fstat: SF_STAT), or 0.
+ */
+unsigned group_by_name(const char *name);
 
 /* The name of class @class. */
 const char *class_name(enum sc_class class);
