@@ -1,6 +1,6 @@
 /*
- * A file's status: fstat, newfstatat, statx, and i386's fstat64 and
- * fstatat64.  The kernel fills the struct, so it is a placeholder at
+ * A file's status: stat, lstat, fstat, newfstatat, statx, and i386's
+ * stat64, lstat64, fstat64 and fstatat64.  The kernel fills the struct, so it is a placeholder at
  * entry, read at exit (its address when the call failed); how much of it
  * prints (-v) is the layout's (decoders/layouts.c).
  */
@@ -44,6 +44,37 @@ void decode_fstat(struct call *c, const struct sc_event *ev)
 void decode_fstat64(struct call *c, const struct sc_event *ev)
 {
 	fd_status(c, ev, &stat64_layout);
+}
+
+/* stat(pathname, statbuf), lstat: i386's old struct stat, or its stat64. */
+static void path_status(struct call *c, const struct sc_event *ev, const struct layout *l)
+{
+	if (ev->exiting) {
+		fill_status(c, ev, 1, 1, l);
+		return;
+	}
+	call_add_str(c, "pathname", ptr_arg(ev, 0), STR_PATH);
+	call_add_later(c, "statbuf");
+}
+
+void decode_stat(struct call *c, const struct sc_event *ev)
+{
+	path_status(c, ev, &stat_layout);
+}
+
+void decode_lstat(struct call *c, const struct sc_event *ev)
+{
+	path_status(c, ev, &stat_layout);
+}
+
+void decode_stat64(struct call *c, const struct sc_event *ev)
+{
+	path_status(c, ev, &stat64_layout);
+}
+
+void decode_lstat64(struct call *c, const struct sc_event *ev)
+{
+	path_status(c, ev, &stat64_layout);
 }
 
 /* fstatat(dirfd, pathname, statbuf, flags): the flags follow the struct. */

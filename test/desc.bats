@@ -61,9 +61,9 @@ trace_fresh() {
 	assert_output 1
 }
 
-@test "fstat, newfstatat, statx (i386: fstat64, fstatat64, the old fstat): mode and size, a device's numbers (as strace)" {
+@test "stat, lstat, fstat, newfstatat, statx (i386: their 64-bit forms, the old ones): mode and size, a device's numbers (as strace)" {
 	require_strace
-	local calls=fstat,fstat64,newfstatat,fstatat64,statx
+	local calls=stat,lstat,stat64,lstat64,fstat,fstat64,newfstatat,fstatat64,statx
 	FRESH_DIR=$cwd same_as_strace "$calls" "fdlife fdlife32" stat "" "-y" "-X verbose" "-s 1"
 	# -v prints every field, dated; /dev/null's are the same from run to run.
 	# With -X raw strace leaves statx's sync type out ("|0x1000"), iotrace
@@ -74,7 +74,7 @@ trace_fresh() {
 }
 
 @test "a file's status, exactly: -v dates the times in the local zone; --json gives every field; -P by fd and path" {
-	local calls=fstat,fstat64,newfstatat,fstatat64,statx
+	local calls=stat,lstat,stat64,lstat64,fstat,fstat64,newfstatat,fstatat64,statx
 	TZ=UTC0 trace_fresh fdlife stat -q -v -e trace=$calls
 	run grep -c -E '^fstat\(3, \{st_dev=makedev\(0x[0-9a-f]+, (0|0x[0-9a-f]+)\), st_ino=[0-9]+, st_mode=S_IFREG\|S_ISUID\|0750, st_nlink=1, st_uid=[0-9]+, st_gid=[0-9]+, st_blksize=[0-9]+, st_blocks=[0-9]+, st_size=12, st_atime=1000000000 /\* 2001-09-09T01:46:40.123456789\+0000 \*/, st_atime_nsec=123456789, st_mtime=1000000000 /\* 2001-09-09T01:46:40.123456789\+0000 \*/, st_mtime_nsec=123456789, st_ctime=[0-9]+ /\* [-0-9T:.]+\+0000 \*/, st_ctime_nsec=[0-9]+\}\) += 0$' "$out"
 	assert_output 2
@@ -149,14 +149,14 @@ trace_fresh() {
 @test "strace's classes across ours: %file (a path), %stat and %fstat (a file's status), %memory (%map)" {
 	local calls
 	trace_fresh fdlife stat -q -e trace=%file
-	run grep -vcE '^(open|openat|newfstatat|statx)\(|^\+\+\+' "$out"
+	run grep -vcE '^(open|openat|stat|lstat|newfstatat|statx)\(|^\+\+\+' "$out"
 	assert_output 0
 	run grep -cE '^(newfstatat|statx)\(AT_FDCWD, "f1", ' "$out"
 	assert_output 4
 	# the calls that print a struct stat or statx, and no other
 	for calls in %stat %fstat; do
 		trace_fresh fdlife stat -q -e trace=$calls
-		run grep -vcE '^(fstat|newfstatat|statx)\(|^\+\+\+' "$out"
+		run grep -vcE '^(stat|lstat|fstat|newfstatat|statx)\(|^\+\+\+' "$out"
 		assert_output 0
 		run grep -c '^fstat(3, ' "$out"
 		assert_output 3

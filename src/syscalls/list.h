@@ -74,7 +74,11 @@ SYSCALL(fcntl64,             -1,    221,  DESC,  "n",    STATUS, 0,             
 SYSCALL(pipe,                22,     42,  DESC,  "",     STATUS, OPENS,          pipe)
 SYSCALL(pipe2,              293,    331,  DESC,  "",     STATUS, OPENS,          pipe2)
 SYSCALL(memfd_create,       319,    356,  DESC,  "",     FD,     OPENS,          memfd_create)
-/* A file's status; i386's fstat is the old struct stat, glibc uses the 64-bit ones. */
+/* A file's status; i386's stat, lstat and fstat are the old struct stat, glibc uses the 64-bit ones. */
+SYSCALL(stat,                 4,    106,  DESC,  "",     STATUS, PATH|STAT,      stat)
+SYSCALL(lstat,                6,    107,  DESC,  "",     STATUS, PATH|STAT,      lstat)
+SYSCALL(stat64,              -1,    195,  DESC,  "",     STATUS, PATH|STAT,      stat64)
+SYSCALL(lstat64,             -1,    196,  DESC,  "",     STATUS, PATH|STAT,      lstat64)
 SYSCALL(fstat,                5,    108,  DESC,  "n",    STATUS, STAT,           fstat)
 SYSCALL(fstat64,             -1,    197,  DESC,  "n",    STATUS, STAT,           fstat64)
 SYSCALL(newfstatat,         262,     -1,  DESC,  "n",    STATUS, PATH|STAT,      newfstatat)

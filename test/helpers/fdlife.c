@@ -504,6 +504,17 @@ static void stat_at(int dirfd, const char *path, void *buf, int flags)
 #endif
 }
 
+/* stat and lstat: x86_64's, i386's 64-bit ones and its old ones. */
+static void stat_path(const char *path, void *buf)
+{
+#ifdef SYS_stat64
+	syscall(SYS_stat64, path, buf);
+	syscall(SYS_lstat64, path, buf);
+#endif
+	syscall(SYS_stat, path, buf);
+	syscall(SYS_lstat, path, buf);
+}
+
 static void stat_calls(void)
 {
 	static char buf[256];	/* room for struct stat and stat64 */
@@ -522,6 +533,8 @@ static void stat_calls(void)
 	stat_at(AT_FDCWD, "d", buf, AT_SYMLINK_NOFOLLOW);
 	symlink("f1", "l");
 	stat_at(AT_FDCWD, "l", buf, AT_SYMLINK_NOFOLLOW);
+	stat_path("l", buf);	/* stat follows the link, lstat does not */
+	syscall(SYS_stat, "missing", buf);
 	stat_at(AT_FDCWD, "/dev/null", buf, AT_NO_AUTOMOUNT);
 	syscall(SYS_statx, AT_FDCWD, "f1", 0, 0x7ff, statxbuf);	/* STATX_BASIC_STATS */
 	syscall(SYS_statx, fd, "", AT_EMPTY_PATH | 0x2000, 0x240, statxbuf);	/* FORCE_SYNC */
