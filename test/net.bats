@@ -325,4 +325,11 @@ trace_fresh() {
 	run grep -E -A1 'socket:\[[0-9]+\]$' "$out"
 	assert_line --regexp '^ +13 +0 +5 +1 +0 +0 .*socket:\[[0-9]+\]$'
 	assert_line --regexp '^ +recvmsg 5$'
+	# sendmmsg and recvmmsg count messages: their bytes are the msg_lens,
+	# every message's, however few -s shows (3 + 3+3+2 + 3 read, 3 +
+	# 3+3+5 + 3 written over UDP).
+	trace_fresh sock msg -q -s 1 -e trace=%net --summary=files
+	run grep -E -A1 'socket:\[[0-9]+\]$' "$out"
+	assert_line --regexp '^ +14 +17 +11 +1 +1 +0 .*socket:\[[0-9]+\]$'
+	assert_line --regexp '^ +socket 1, bind 1, getsockname 1, sendmsg 1, recvmsg 1, sendmmsg 3, recvmmsg 3$'
 }

@@ -650,6 +650,24 @@ uint64_t call_bytes_landed(const struct call *c, uint64_t n)
 	return room;
 }
 
+uint64_t call_msgs_bytes(const struct call *c, unsigned idx)
+{
+	const struct agg_arg *v = &c->arg[idx].v.agg;
+	uint64_t sum = 0;
+	unsigned f, k;
+
+	if (idx >= c->nargs || c->arg[idx].type != ARG_ARRAY)
+		return 0;
+	for (f = 0; f < v->layout->nfields; f++)
+		if (v->layout->fields[f].kind == F_ARRAY && v->layout->fields[f].limit)
+			break;
+	if (f == v->layout->nfields)
+		return 0;
+	for (k = 0; k < v->got; k++)
+		sum += call_field(c, v, k, v->layout->fields[f].limit - 1u);
+	return sum;
+}
+
 int call_payload_field(const struct agg_arg *agg)
 {
 	unsigned f;

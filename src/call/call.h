@@ -268,7 +268,7 @@ struct claim {
 	uint64_t bytes;
 };
 
-#define CALL_CLAIMS 2
+#define CALL_CLAIMS 3	/* a dump, --toctou and --summary=files */
 
 /* The file an fd inside a struct referred to (pipe's fds, at exit), for -y. */
 struct fd_note {
@@ -704,6 +704,13 @@ const struct arg *call_data_arg(const struct call *c, unsigned idx);
  * the buffers hold what fits (their sizes once read; else @n).
  */
 uint64_t call_bytes_landed(const struct call *c, uint64_t n);
+
+/*
+ * The bytes of the messages array @idx holds (sendmmsg, recvmmsg): the
+ * sum of each element's field that bounds its payload (msg_len), over
+ * the elements read.
+ */
+uint64_t call_msgs_bytes(const struct call *c, unsigned idx);
 
 /* The F_ARRAY field of @l whose elements carry the payload (a msghdr's msg_iov), or -1. */
 int call_payload_array_field(const struct layout *l);

@@ -251,11 +251,28 @@ static void credit_opened(struct touched *t, const struct call *c, uint64_t ns)
  * destination; and to the file it opened.  Every such file counts the
  * call once.
  */
+void files_plan(struct call *c)
+{
+	if ((syscall_def(c->id)->flags & SF_MMSG) && !c->error && c->rval > 0 && c->nargs > 1 &&
+	    c->arg[1].type == ARG_ARRAY)
+		call_claim(c, 1, 0);	/* every message's msg_len, not -s of them */
+}
+
+/* The bytes a call moved: its result, or its messages' (the *mmsg calls count messages). */
+static uint64_t bytes_moved(const struct call *c, const struct syscall_def *d)
+{
+	if (c->error || c->rval <= 0)
+		return 0;
+	if (d->flags & SF_MMSG)
+		return call_msgs_bytes(c, 1);
+	return d->result == RESULT_BYTES ? (uint64_t)c->rval : 0;
+}
+
 void files_add(const struct call *c, uint64_t ns, int changed)
 {
 	const struct syscall_def *d = syscall_def(c->id);
-	uint64_t bytes = d->result == RESULT_BYTES && !c->error && c->rval > 0 ? (uint64_t)c->rval : 0;
-	uint64_t landed = call_bytes_landed(c, bytes);
+	uint64_t bytes = bytes_moved(c, d);
+	uint64_t landed = d->flags & SF_MMSG ? bytes : call_bytes_landed(c, bytes);
 	struct touched t = { .n = 0 };
 	unsigned i;
 

@@ -59,6 +59,13 @@ struct file {
  */
 void files_add(const struct call *c, uint64_t ns, int changed);
 
+/*
+ * At a call's exit, before its memory is read: what --summary=files
+ * needs beyond the line (every message of a sendmmsg or recvmmsg, for
+ * their bytes).
+ */
+void files_plan(struct call *c);
+
 /* The files, most bytes moved first: an array to free; *@count gets its length. */
 struct file **files_sorted(size_t *count);
 

@@ -24,6 +24,9 @@
  *           with MAP_ANONYMOUS run unstopped;
  *           UNMAP: arguments 0 and 1 are a range; shown only when it
  *           holds a file mapping iotrace saw made;
+ *           MMSG: argument 1 is an mmsghdr array, the result counts
+ *           the messages, each one's msg_len its bytes (--summary=files
+ *           adds them up);
  *           PATH: takes a path (-e trace=%file, strace's name);
  *           STAT: gives a file's status (-e trace=%stat and %fstat);
  *           REMAP (with UNMAP): argument 2 is a new length, and a file
@@ -125,10 +128,10 @@ SYSCALL(send,                -1,     -1,  NET,   "d",    BYTES,  COUNT2,        
 SYSCALL(recv,                -1,     -1,  NET,   "s",    BYTES,  COUNT2,         recv)
 SYSCALL(sendmsg,             46,    370,  NET,   "d",    BYTES,  MSGHDR,         sendmsg)
 SYSCALL(recvmsg,             47,    372,  NET,   "s",    BYTES,  MSGHDR,         recvmsg)
-/* The *mmsg calls count messages: their bytes are in each message's msg_len. */
-SYSCALL(sendmmsg,           307,    345,  NET,   "d",    STATUS, 0,              sendmmsg)
-SYSCALL(recvmmsg,           299,    337,  NET,   "s",    STATUS, 0,              recvmmsg)
-SYSCALL(recvmmsg_time64,     -1,    417,  NET,   "s",    STATUS, 0,              recvmmsg_time64)
+/* The *mmsg calls count messages: their bytes are in each message's msg_len (MMSG). */
+SYSCALL(sendmmsg,           307,    345,  NET,   "d",    STATUS, MMSG,           sendmmsg)
+SYSCALL(recvmmsg,           299,    337,  NET,   "s",    STATUS, MMSG,           recvmmsg)
+SYSCALL(recvmmsg_time64,     -1,    417,  NET,   "s",    STATUS, MMSG,           recvmmsg_time64)
 SYSCALL(setsockopt,          54,    366,  NET,   "n",    STATUS, 0,              setsockopt)
 SYSCALL(getsockopt,          55,    365,  NET,   "n",    STATUS, 0,              getsockopt)
 

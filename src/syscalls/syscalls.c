@@ -33,6 +33,7 @@
 #define REMAP SF_REMAP
 #define PATH SF_PATH
 #define STAT SF_STAT
+#define MMSG SF_MMSG
 
 static const struct syscall_def defs[SC_ALL] = {
 #define SYSCALL(name, x64, x32, class, fds, result, flags, dec) \

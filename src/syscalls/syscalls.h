@@ -46,6 +46,7 @@ enum sc_flag {
 	SF_REMAP = 1 << 15,		/* with UNMAP: moves the range to the result (mremap) */
 	SF_PATH = 1 << 16,		/* takes a path: strace's %file */
 	SF_STAT = 1 << 17,		/* a file's status: strace's %stat and %fstat */
+	SF_MMSG = 1 << 18,		/* argument 1: mmsghdrs; the result counts them, msg_len their bytes */
 };
 
 /* The role of an fd argument, for --summary=files: one letter of the list's fds. */

@@ -414,6 +414,8 @@ static enum pending on_exit_stop(struct tcb *t, const struct __ptrace_syscall_in
 	call_set_result(c, &t->ev);
 	decoder_of(t->ev.id)(c, &t->ev);
 	dump_begin(&r->dump, c, t->tid, 1);
+	if (opt.files_summary)
+		files_plan(c);
 	call_fetch(c, t->tid, report_plan, r);
 	if (c->id == SC_io_uring_setup && !c->error && c->arg[1].type == ARG_STRUCT)
 		rings_created(tgid_of(t), (int)c->rval, call_buf_data(c, &c->arg[1].v.agg.raw),
