@@ -1,6 +1,7 @@
 /*
  * A file's status: stat, lstat, fstat, newfstatat, statx, and i386's
- * stat64, lstat64, fstat64 and fstatat64.  The kernel fills the struct, so it is a placeholder at
+ * stat64, lstat64, fstat64 and fstatat64; a directory's entries:
+ * getdents64.  The kernel fills the struct, so it is a placeholder at
  * entry, read at exit (its address when the call failed); how much of it
  * prints (-v) is the layout's (decoders/layouts.c).
  */
@@ -98,6 +99,24 @@ void decode_newfstatat(struct call *c, const struct sc_event *ev)
 void decode_fstatat64(struct call *c, const struct sc_event *ev)
 {
 	at_status(c, ev, &stat64_layout);
+}
+
+/*
+ * getdents64(fd, dirp, count): a directory's entries, as many bytes of
+ * records as the result says (strace counts them; -v prints them).
+ */
+void decode_getdents64(struct call *c, const struct sc_event *ev)
+{
+	if (!ev->exiting) {
+		call_add_fd(c, "fd", fd_arg(ev, 0));
+		call_add_later(c, "dirp");
+		call_add_uint(c, "count", (uint32_t)ev->args[2]);
+		return;
+	}
+	if (ev->is_error)
+		call_fill_addr(&c->arg[1], ptr_arg(ev, 1));
+	else
+		call_fill_dirents(c, &c->arg[1], ptr_arg(ev, 1), (uint64_t)ev->rval);
 }
 
 /* statx(dirfd, pathname, flags, mask, statxbuf): the sync type first among the flags. */

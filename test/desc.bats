@@ -73,6 +73,34 @@ trace_fresh() {
 		same_as_strace "$calls" "fdlife fdlife32" statdev "-v -X raw"
 }
 
+@test "getdents64: the entries counted, with -v each one (as strace); --json" {
+	require_strace
+	rm -rf "$cwd" && mkdir -p "$cwd/dents/sub"
+	touch "$cwd/dents/a" "$cwd/dents/"$'odd\n"\xff' "$cwd/dents/a-rather-long-name-for-one-entry"
+	ln -s a "$cwd/dents/l"
+	# Both tracers list the same directory: the same inodes and offsets.
+	same_as_strace getdents64 "fdlife fdlife32" dirents "" "-v" "-v -X raw" "-v -X verbose" "-v -s 1" "-y"
+	(cd "$cwd" && "$IOTRACE" -q -v -e trace=getdents64 "$HELPERS/fdlife" dirents) 2>"$out"
+	run grep -o 'd_type=[A-Z_]*, d_name="[^"]*\(\\"[^"]*\)*"' "$out"
+	assert_line 'd_type=DT_DIR, d_name="sub"'
+	assert_line 'd_type=DT_LNK, d_name="l"'
+	assert_line 'd_type=DT_REG, d_name="odd\n\"\377"'
+	run grep -c -E '^getdents64\(3, \[\{d_ino=[0-9]+, d_off=-?[0-9]+, d_reclen=[0-9]+, d_type=DT_[A-Z]+, d_name=' "$out"
+	[ "$output" -ge 2 ]
+	run grep -c -E '^getdents64\(3, \[\], 96\) += 0$' "$out"
+	assert_output 1
+	(cd "$cwd" && "$IOTRACE" -q -e trace=getdents64 "$HELPERS/fdlife" dirents) 2>"$out"
+	run grep -E 'getdents64\((4|99), ' "$out"
+	assert_line --regexp '^getdents64\(4, 0x[0-9a-f]+, 96\) += -1 ENOTDIR '
+	assert_line --regexp '^getdents64\(99, 0x[0-9a-f]+, 96\) += -1 EBADF '
+	(cd "$cwd" && "$IOTRACE" -q --json -e trace=getdents64 "$HELPERS/fdlife" dirents) 2>"$out"
+	run jq -r 'select(.result > 0) | .args.dirp.entries[] | "\(.d_type.name) \(.d_name)"' "$out"
+	assert_line 'DT_LNK l'
+	assert_line 'DT_REG a-rather-long-name-for-one-entry'
+	run jq -s '[.[] | select(.result > 0) | .args.dirp.count] | add' "$out"
+	assert_output 7	# . .. sub a odd long l
+}
+
 @test "a file's status, exactly: -v dates the times in the local zone; --json gives every field; -P by fd and path" {
 	local calls=stat,lstat,stat64,lstat64,fstat,fstat64,newfstatat,fstatat64,statx
 	TZ=UTC0 trace_fresh fdlife stat -q -v -e trace=$calls

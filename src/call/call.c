@@ -496,6 +496,21 @@ void call_fill_sockopt(struct call *c, struct arg *a, uint64_t addr, unsigned le
 	set_sockopt(c, a, addr, cap, form, layout, len_idx + 1);
 }
 
+void call_fill_dirents(struct call *c, struct arg *a, uint64_t addr, uint64_t len)
+{
+	struct buf_arg *b = &a->v.buf;
+
+	(void)c;
+	a->type = ARG_DIRENTS;
+	a->filled = 1;
+	memset(b, 0, sizeof(*b));
+	b->addr = addr;
+	b->len = len;
+	/* all of them, whatever -s says: the line counts them */
+	b->want = addr ? (size_t)MIN(len, (uint64_t)DIRENTS_FETCH_MAX) : 0;
+	b->state = BUF_PENDING;
+}
+
 void call_offptr_moved(struct call *c, unsigned idx)
 {
 	struct offptr_arg *o = &c->arg[idx].v.off;

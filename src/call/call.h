@@ -65,6 +65,7 @@ enum arg_type {
 	ARG_SOCKADDR,	/* a socket address: its bytes, printed by family */
 	ARG_COOKIE,	/* a program's own tag (io_uring's user_data), hex; a pointer often */
 	ARG_SOCKOPT,	/* a socket option's value: its bytes, printed as enum sockopt_form says */
+	ARG_DIRENTS,	/* a directory's entries (getdents64): the bytes of its records */
 };
 
 /*
@@ -447,6 +448,12 @@ void call_fill_sockaddr(struct call *c, struct arg *a, uint64_t addr, uint64_t c
  * or [in] when the call did not change it (see call_offptr_moved()).
  */
 void call_add_socklen(struct call *c, const char *name, uint64_t addr);
+
+/* A directory's records are read up to this many bytes (a program's buffer is 32 KiB or so). */
+#define DIRENTS_FETCH_MAX (64 * 1024)
+
+/* Fills a placeholder with the @len bytes of directory records the kernel wrote at @addr. */
+void call_fill_dirents(struct call *c, struct arg *a, uint64_t addr, uint64_t len);
 
 /*
  * Appends a socket option's value the caller passes (setsockopt): @len

@@ -12,6 +12,7 @@
 #include <sys/sysmacros.h>
 #include <sys/wait.h>
 #include "call/cmsg.h"
+#include "call/dirent.h"
 #include "config/options.h"
 #include "policy/norm.h"
 #include "render/json.h"
@@ -817,6 +818,43 @@ static void j_device(const char *name, const struct fd_path *p)
 	sb_addch(&js, '}');
 }
 
+/* A directory's entries: {"addr", "count", "entries": [{"d_ino", ..., "d_name"}]}, every one read. */
+static void j_dirents(const struct call *c, const struct arg *a)
+{
+	const struct buf_arg *b = &a->v.buf;
+	struct dirent_walk w;
+	struct dirent d;
+	unsigned k = 0;
+
+	if (!b->addr || (b->len && !b->got)) {
+		j_addr(b->addr);
+		return;
+	}
+	sb_addch(&js, '{');
+	j_key("addr");
+	j_addr(b->addr);
+	j_key("count");
+	j_uint(dirent_count(call_buf_data(c, b), b->got));
+	j_key("entries");
+	sb_addch(&js, '[');
+	dirent_begin(&w, call_buf_data(c, b), b->got);
+	while (dirent_next(&w, &d)) {
+		sb_addstr(&js, k++ ? ",{" : "{");
+		j_key("d_ino");
+		j_uint(d.ino);
+		j_key("d_off");
+		j_int(d.off);
+		j_key("d_reclen");
+		j_uint(d.reclen);
+		j_key("d_type");
+		j_named(d.type, xlat_name(&xlat_dirent_types, d.type));
+		j_key("d_name");
+		j_bytes(d.name, d.name_len);
+		sb_addch(&js, '}');
+	}
+	sb_addstr(&js, "]}");
+}
+
 static void j_arg(const struct call *c, const struct arg *a)
 {
 	char key[64];
@@ -881,6 +919,9 @@ static void j_arg(const struct call *c, const struct arg *a)
 		break;
 	case ARG_SOCKOPT:
 		j_sockopt(c, a);
+		break;
+	case ARG_DIRENTS:
+		j_dirents(c, a);
 		break;
 	}
 	if ((a->type == ARG_FD || a->type == ARG_DIRFD) && show_paths() && call_fd_path(c, a)) {

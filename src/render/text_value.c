@@ -13,6 +13,7 @@
 #include "config/options.h"
 #include "policy/norm.h"
 #include "call/cmsg.h"
+#include "call/dirent.h"
 #include "render/quote.h"
 #include "render/sockaddr.h"
 #include "render/sockopt.h"
@@ -903,6 +904,41 @@ static void sockopt_struct(struct strbuf *sb, const struct call *c, const struct
 	sb_addch(sb, '}');
 }
 
+/*
+ * A directory's entries as strace prints them: without -v their number,
+ * "0x5557281102a0 /" "* 6 entries *" "/"; with -v each one,
+ * [{d_ino=..., d_off=..., d_reclen=24, d_type=DT_DIR, d_name="."}, ...].
+ */
+static void text_dirents(struct strbuf *sb, const struct call *c, const struct arg *a)
+{
+	const struct buf_arg *b = &a->v.buf;
+	const unsigned char *p = call_buf_data(c, b);
+	struct dirent_walk w;
+	struct dirent d;
+	unsigned k = 0;
+
+	if (!b->addr || (b->len && !b->got)) {
+		quote_addr(sb, b->addr);
+		return;
+	}
+	if (!opt.verbose) {
+		quote_addr(sb, b->addr);
+		sb_addf(sb, " /* %u entries */", dirent_count(p, b->got));
+		return;
+	}
+	sb_addch(sb, '[');
+	dirent_begin(&w, p, b->got);
+	while (dirent_next(&w, &d)) {
+		sb_addf(sb, "%s{d_ino=%llu, d_off=%lld, d_reclen=%u, d_type=", k++ ? ", " : "",
+			(unsigned long long)d.ino, (long long)d.off, d.reclen);
+		text_enum(sb, d.type, &xlat_dirent_types);
+		sb_addstr(sb, ", d_name=");
+		quoted(sb, d.name, d.name_len);
+		sb_addch(sb, '}');
+	}
+	sb_addch(sb, ']');
+}
+
 /* A socket option's value: [1], "cubic", {l_onoff=1, l_linger=5}, or its address. */
 static void text_sockopt(struct strbuf *sb, const struct call *c, const struct arg *a)
 {
@@ -1014,6 +1050,9 @@ void text_arg(struct strbuf *sb, const struct call *c, const struct arg *a)
 		break;
 	case ARG_SOCKOPT:
 		text_sockopt(sb, c, a);
+		break;
+	case ARG_DIRENTS:
+		text_dirents(sb, c, a);
 		break;
 	}
 }

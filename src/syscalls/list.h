@@ -77,6 +77,7 @@ SYSCALL(fcntl64,             -1,    221,  DESC,  "n",    STATUS, 0,             
 SYSCALL(pipe,                22,     42,  DESC,  "",     STATUS, OPENS,          pipe)
 SYSCALL(pipe2,              293,    331,  DESC,  "",     STATUS, OPENS,          pipe2)
 SYSCALL(memfd_create,       319,    356,  DESC,  "",     FD,     OPENS,          memfd_create)
+SYSCALL(getdents64,         217,    220,  DESC,  "n",    STATUS, 0,              getdents64)
 /* A file's status; i386's stat, lstat and fstat are the old struct stat, glibc uses the 64-bit ones. */
 SYSCALL(stat,                 4,    106,  DESC,  "",     STATUS, PATH|STAT,      stat)
 SYSCALL(lstat,                6,    107,  DESC,  "",     STATUS, PATH|STAT,      lstat)

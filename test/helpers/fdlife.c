@@ -3,7 +3,7 @@
  * memfds, position and size, durability and hints, file mappings.
  * usage: fdlife open | dup | fcntl | pipe | seek | sync | map | anon | bad |
  *               newer | commit | commits | anonloop | owner | writes |
- *               stat | statdev
+ *               stat | statdev | dirents
  * Run in an empty directory: the files it makes are relative to it.  It
  * closes every inherited fd first, so fd numbers are the same every run.
  * Calls are made with syscall() where libc would pick another syscall
@@ -18,6 +18,9 @@
  * stat: a file's status by fd, by path and by both (its times set to
  * 1000000000.123456789), a directory, a link, a device, and failures;
  * statdev: /dev/null's alone, every field the same from run to run.
+ * dirents: the entries of directory "dents" (the caller makes it, so
+ * that two runs list the same inodes), 96 bytes at a time, then
+ * getdents64 on a file, a bad fd and a bad pointer.
  */
 #define _GNU_SOURCE
 #include <fcntl.h>
@@ -547,6 +550,21 @@ static void stat_calls(void)
 	close(fd);
 }
 
+static void dirents_calls(void)
+{
+	static char buf[96];
+	int d = open("dents", O_RDONLY | O_DIRECTORY), f = open("/dev/null", O_RDONLY);
+
+	while (syscall(SYS_getdents64, d, buf, sizeof(buf)) > 0)
+		;
+	syscall(SYS_getdents64, f, buf, sizeof(buf));
+	syscall(SYS_getdents64, 99, buf, sizeof(buf));
+	lseek(d, 0, SEEK_SET);
+	syscall(SYS_getdents64, d, (void *)8, sizeof(buf));
+	close(f);
+	close(d);
+}
+
 /* /dev/null: its inode, owner and times stay put, so -v prints the same every run. */
 static void statdev_calls(void)
 {
@@ -567,7 +585,7 @@ int main(int argc, char **argv)
 		{ "map", map_calls }, { "anon", anon_calls }, { "bad", bad_calls },
 		{ "newer", newer_calls }, { "commit", commit_calls }, { "commits", many_commits },
 		{ "anonloop", anonloop_calls }, { "owner", owner_calls }, { "writes", many_writes },
-		{ "stat", stat_calls }, { "statdev", statdev_calls },
+		{ "stat", stat_calls }, { "statdev", statdev_calls }, { "dirents", dirents_calls },
 	};
 	size_t i;
 
