@@ -285,6 +285,28 @@ const struct layout statx_layout = {
 	.fields = statx_fields, .abbrev = 1,
 };
 
+/* struct io_uring_probe_op, and struct io_uring_probe with its ops in place after 16 bytes. */
+static const struct field uring_probe_op_fields[] = {
+	{ FIELD("op"), .kind = F_URING_OP, SIZE(1, 1), AT(0, 0), .len = -1 },
+	{ FIELD("flags"), .kind = F_FLAGS, SIZE(2, 2), AT(2, 2), .len = -1,
+	  .names = &xlat_uring_op_flags },
+};
+static const struct layout uring_probe_op_layout = {
+	.name = "io_uring_probe_op", .size = { 8, 8 }, .nfields = 2, .fields = uring_probe_op_fields,
+};
+
+enum { PROBE_LAST_OP, PROBE_OPS_LEN, PROBE_OPS };
+static const struct field uring_probe_fields[] = {
+	[PROBE_LAST_OP] = { FIELD("last_op"), .kind = F_URING_OP, SIZE(1, 1), AT(0, 0), .len = -1 },
+	[PROBE_OPS_LEN] = { FIELD("ops_len"), .kind = F_UINT, SIZE(1, 1), AT(1, 1), .len = -1 },
+	[PROBE_OPS] = { FIELD("ops"), .kind = F_INLINE, SIZE(1, 1), AT(16, 16), .len = PROBE_OPS_LEN,
+			.sub = &uring_probe_op_layout },
+};
+const struct layout uring_probe_layout = {
+	.name = "io_uring_probe", .size = { 16, 16 }, .nfields = 3, .fields = uring_probe_fields,
+	.inline_tail = 1,
+};
+
 /* struct timespec: the arch's own (longs), and i386's 64-bit one of the *_time64 calls. */
 static const struct field timespec_fields[] = {
 	{ FIELD("tv_sec"), .kind = F_INT, SIZE(8, 4), AT(0, 0), .len = -1 },

@@ -52,4 +52,7 @@ extern const struct layout uring_params_head_layout, uring_params_layout;
 /* io_uring_register's registered ring fds. */
 extern const struct layout rsrc_update_layout;
 
+/* IORING_REGISTER_PROBE's answer: struct io_uring_probe, its ops[] in place. */
+extern const struct layout uring_probe_layout;
+
 #endif

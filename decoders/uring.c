@@ -8,6 +8,7 @@
 #include "decoders/decoders.h"
 #include "decoders/layouts.h"
 #include "decoders/xlat_lists.h"
+#include "util/util.h"
 
 static uint64_t ulong_arg(const struct sc_event *ev, unsigned reg)
 {
@@ -44,12 +45,14 @@ void decode_io_uring_enter(struct call *c, const struct sc_event *ev)
 /*
  * io_uring_register(fd, opcode, arg, nr_args): the fd and buffer tables
  * by their opcodes; IORING_REGISTER_RESIZE_RINGS's params as the kernel
- * answers them (the new rings' offsets).
+ * answers them (the new rings' offsets); IORING_REGISTER_PROBE's ops.
  */
 #define REGISTER_BUFFERS 0
 #define REGISTER_FILES 2
 #define REGISTER_RING_FDS 20
 #define UNREGISTER_RING_FDS 21
+#define REGISTER_PROBE 8
+#define PROBE_OPS_MAX 256	/* opcodes are a byte */
 #define REGISTER_RESIZE_RINGS 33
 void decode_io_uring_register(struct call *c, const struct sc_event *ev)
 {
@@ -60,6 +63,11 @@ void decode_io_uring_register(struct call *c, const struct sc_event *ev)
 		if (op == REGISTER_RESIZE_RINGS)
 			call_fill_struct(c, &c->arg[2], ev->is_error ? &uring_params_head_layout :
 					 &uring_params_layout, arg);
+		else if (op == REGISTER_PROBE && ev->is_error)
+			call_fill_addr(&c->arg[2], arg);
+		else if (op == REGISTER_PROBE)	/* 16 bytes, then an op each in the room given */
+			call_fill_struct_sized(c, &c->arg[2], &uring_probe_layout, arg,
+					       16 + 8 * (uint64_t)MIN(nr, PROBE_OPS_MAX));
 		else if (op == REGISTER_RING_FDS)	/* the indexes the kernel picked */
 			call_fill_array(c, &c->arg[2], &rsrc_update_layout, arg, nr, 0, UINT64_MAX);
 		return;
@@ -70,7 +78,7 @@ void decode_io_uring_register(struct call *c, const struct sc_event *ev)
 		call_add_array(c, "arg", &fd_layout, arg, nr, 1, UINT64_MAX);
 	else if (op == REGISTER_BUFFERS)
 		call_add_array(c, "arg", &iovec_layout, arg, nr, 0, UINT64_MAX);
-	else if (op == REGISTER_RESIZE_RINGS || op == REGISTER_RING_FDS)
+	else if (op == REGISTER_RESIZE_RINGS || op == REGISTER_RING_FDS || op == REGISTER_PROBE)
 		call_add_later(c, "arg");
 	else if (op == UNREGISTER_RING_FDS)
 		call_add_array(c, "arg", &rsrc_update_layout, arg, nr, 0, UINT64_MAX);

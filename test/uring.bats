@@ -24,6 +24,24 @@ mask_features() {
 	perl -pe 's/features=[^,]*(, sq_off=)/features=FEATURES$1/'
 }
 
+@test "IORING_REGISTER_PROBE: the kernel's ops, -s of them, as strace; the ring's entries still shown after it" {
+	require_strace
+	# With -X raw the opcodes are numbers for both tracers (strace 6.1
+	# does not name the kernel's last ones; iotrace names every one).
+	FRESH_DIR=$cwd same_as_strace io_uring_register "uring uring32" probe "-X raw" "-X raw -s 1"
+	rm -rf "$cwd" && mkdir "$cwd"
+	(cd "$cwd" && "$IOTRACE" -q -e trace=io_uring_register,IORING_OP_NOP "$HELPERS/uring" probe) 2>"$out" >/dev/null
+	run cat "$out"
+	assert_line --regexp '^io_uring_register\(3, IORING_REGISTER_PROBE, \{last_op=IORING_OP_[A-Z0-9_]+, ops_len=2, ops=\[\{op=IORING_OP_NOP, flags=IO_URING_OP_SUPPORTED\}, \{op=IORING_OP_READV, flags=IO_URING_OP_SUPPORTED\}\]\}, 2\) += 0$'
+	assert_line --regexp '^io_uring_register\(3, IORING_REGISTER_PROBE, \{last_op=IORING_OP_[A-Z0-9_]+, ops_len=[0-9]+, ops=\[(\{op=IORING_OP_[A-Z0-9_]+, flags=(IO_URING_OP_SUPPORTED|0)\}, ){32}\.\.\.\]\}, 256\) += 0$'
+	assert_line 'io_uring_register(3, IORING_REGISTER_PROBE, 0x8, 2) = -1 EFAULT (Bad address)'
+	assert_line '  sqe IORING_OP_NOP(user_data=0x1)'
+	assert_line '  cqe IORING_OP_NOP(user_data=0x1) = 0'
+	(cd "$cwd" && "$IOTRACE" -q --json -e trace=io_uring_register "$HELPERS/uring" probe) 2>"$out" >/dev/null
+	run jq -c 'select(.result == 0) | .args.arg | [.ops_len, (.ops | length), .ops[1].op.name]' "$out"
+	assert_line '[2,2,"IORING_OP_READV"]'
+}
+
 @test "io_uring_setup, io_uring_enter and io_uring_register as strace prints them" {
 	require_strace
 	local h m tracer

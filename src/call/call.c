@@ -304,6 +304,15 @@ void call_fill_struct(struct call *c, struct arg *a, const struct layout *layout
 	set_agg(c, a, ARG_STRUCT, layout, addr, 1, 1, UINT64_MAX);
 }
 
+void call_fill_struct_sized(struct call *c, struct arg *a, const struct layout *layout,
+			    uint64_t addr, uint64_t size)
+{
+	set_agg(c, a, ARG_STRUCT, layout, addr, 1, 1, UINT64_MAX);
+	/* read past the struct's own size by at least a byte: an F_INLINE field's word is there */
+	a->v.agg.ext = (unsigned short)MIN(MAX(size, (uint64_t)layout->size[c->arch] + 8),
+					   (uint64_t)PATH_MAX_BYTES);
+}
+
 void call_fill_struct_limit(struct call *c, struct arg *a, const struct layout *layout,
 			    uint64_t addr, uint64_t limit)
 {
@@ -663,6 +672,24 @@ uint64_t call_bytes_landed(const struct call *c, uint64_t n)
 	for (k = 0; k < a->v.agg.got && room < n; k++)
 		room += MIN(call_field(c, &a->v.agg, k, len), n - room);
 	return room;
+}
+
+uint64_t call_inline_view(const struct call *c, const struct agg_arg *v, unsigned i, unsigned f,
+			  struct agg_arg *out)
+{
+	const struct field *fd = &v->layout->fields[f];
+	size_t at = (size_t)i * v->layout->size[c->arch] + fd->off[c->arch];
+	size_t esize = fd->sub->size[c->arch];
+	uint64_t count = call_field(c, v, i, (unsigned)fd->len);
+
+	memset(out, 0, sizeof(*out));
+	out->layout = fd->sub;
+	out->raw = v->raw;
+	out->raw.off += at;
+	out->at_exit = v->at_exit;
+	out->got = out->show = v->raw.got > at ?
+		(unsigned)MIN(count, (uint64_t)((v->raw.got - at) / esize)) : 0;
+	return count;
 }
 
 uint64_t call_msgs_bytes(const struct call *c, unsigned idx)

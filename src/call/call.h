@@ -510,6 +510,13 @@ void call_add_struct_sized(struct call *c, const char *name, const struct layout
 void call_fill_struct(struct call *c, struct arg *a, const struct layout *layout,
 		      uint64_t addr);
 
+/*
+ * The same for a struct that ends in an array of its own (F_INLINE:
+ * io_uring_probe's ops), @size bytes in all as the caller gave room for.
+ */
+void call_fill_struct_sized(struct call *c, struct arg *a, const struct layout *layout,
+			    uint64_t addr, uint64_t size);
+
 /* The same for a struct whose payload (a msghdr's iovecs) holds at most @limit bytes. */
 void call_fill_struct_limit(struct call *c, struct arg *a, const struct layout *layout,
 			    uint64_t addr, uint64_t limit);
@@ -711,6 +718,14 @@ const struct arg *call_data_arg(const struct call *c, unsigned idx);
  * the buffers hold what fits (their sizes once read; else @n).
  */
 uint64_t call_bytes_landed(const struct call *c, uint64_t n);
+
+/*
+ * The array in place at the end of element @i of @v (field @f,
+ * F_INLINE) as an array of its own, into @out: as many elements as were
+ * read of those its count field says; returns that count.
+ */
+uint64_t call_inline_view(const struct call *c, const struct agg_arg *v, unsigned i, unsigned f,
+			  struct agg_arg *out);
 
 /*
  * The bytes of the messages array @idx holds (sendmmsg, recvmmsg): the

@@ -33,6 +33,8 @@ enum field_kind {
 	F_DEV,		/* a device number (the kernel's dev_t): makedev(0x8, 0x1) */
 	F_TIME,		/* seconds since the epoch; -v dates it, with the nanoseconds of field .len */
 	F_STXTIME,	/* statx's timestamp at the offset: {tv_sec=S, tv_nsec=N}, dated */
+	F_URING_OP,	/* an io_uring opcode, by its operation's name: IORING_OP_WRITE */
+	F_INLINE,	/* .sub structs in place from here, as many as field .len says (the struct's tail) */
 };
 
 struct layout;
@@ -118,6 +120,8 @@ struct layout {
 	unsigned char extensible;
 	/* Without -v, its fields not marked .verbose, then "...": struct stat's {st_mode=..., st_size=..., ...}. */
 	unsigned char abbrev;
+	/* Ends in an F_INLINE array: the bytes read past its size are that array's, not a newer kernel's. */
+	unsigned char inline_tail;
 };
 
 /* A layout of one unnamed field prints as its bare value: [3, 4], not [{fd=3}, ...]. */

@@ -19,6 +19,7 @@
 #include "render/quote.h"
 #include "render/sockaddr.h"
 #include "render/sockopt.h"
+#include "syscalls/syscalls.h"
 #include "decoders/xlat_lists.h"
 #include "util/names.h"
 #include "util/strbuf.h"
@@ -172,6 +173,7 @@ static void j_buf(const struct call *c, const struct buf_arg *b)
 }
 
 static void j_elem(const struct call *c, const struct agg_arg *v, unsigned i);
+static void j_inline(const struct call *c, const struct agg_arg *v, unsigned i, unsigned f);
 
 /*
  * A pointer to structs: {"addr", "count", "elements", "truncated"}, with
@@ -467,6 +469,15 @@ static void j_field(const struct call *c, const struct agg_arg *v, unsigned i, u
 	case F_HEX:
 		j_uint(val);
 		break;
+	case F_URING_OP: {	/* {"value", "name"} */
+		unsigned id = syscall_uring_op((unsigned)val);
+
+		j_named((int64_t)val, id != SC_IORING_OP_UNKNOWN ? syscall_def(id)->name : NULL);
+		break;
+	}
+	case F_INLINE:
+		j_inline(c, v, i, f);
+		break;
 	case F_STMODE:	/* the number: its bits are the kernel's */
 		j_uint(val);
 		break;
@@ -553,6 +564,22 @@ static void j_field(const struct call *c, const struct agg_arg *v, unsigned i, u
  * its value.  An extensible struct's bytes past ours, when not all zero:
  * "extra_bytes".
  */
+/* An array in place at the end of element @i (F_INLINE): every one counted and read. */
+static void j_inline(const struct call *c, const struct agg_arg *v, unsigned i, unsigned f)
+{
+	struct agg_arg e;
+	unsigned k;
+
+	call_inline_view(c, v, i, f, &e);
+	sb_addch(&js, '[');
+	for (k = 0; k < e.got; k++) {
+		if (k)
+			sb_addch(&js, ',');
+		j_elem(c, &e, k);
+	}
+	sb_addch(&js, ']');
+}
+
 static void j_elem(const struct call *c, const struct agg_arg *v, unsigned i)
 {
 	const struct layout *l = v->layout;
@@ -584,7 +611,9 @@ static void j_elem(const struct call *c, const struct agg_arg *v, unsigned i)
 		if (fd->group_end)
 			sb_addch(&js, '}');
 	}
-	if (v->ext > ours && v->raw.got < v->ext) {
+	if (v->layout->inline_tail) {
+		/* the bytes past it are its F_INLINE array's */
+	} else if (v->ext > ours && v->raw.got < v->ext) {
 		j_key("extra_unreadable");
 		sb_addstr(&js, "true");
 	} else if (v->ext && v->raw.got > ours) {

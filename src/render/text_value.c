@@ -18,6 +18,7 @@
 #include "render/sockaddr.h"
 #include "render/sockopt.h"
 #include "render/text.h"
+#include "syscalls/syscalls.h"
 #include "util/names.h"
 #include "util/util.h"
 #include "util/xlat.h"
@@ -47,6 +48,8 @@ void text_buf(struct strbuf *sb, const struct call *c, const struct buf_arg *b)
 
 static void text_elem(struct strbuf *sb, const struct call *c, const struct agg_arg *v,
 		      unsigned i);
+static void inline_array(struct strbuf *sb, const struct call *c, const struct agg_arg *v,
+			 unsigned i, unsigned f);
 
 /*
  * A pointer to structs, as strace prints iovec arrays: NULL; the address
@@ -329,6 +332,21 @@ static int field_omitted(const struct call *c, const struct agg_arg *v, unsigned
 	return !fd->unless || !(call_field(c, v, i, fd->unless - 1u) & fd->unless_mask);
 }
 
+/* An io_uring opcode in decimal, or its operation's name, as -X says: IORING_OP_READV. */
+static void uring_op_value(struct strbuf *sb, uint64_t op)
+{
+	unsigned id = syscall_uring_op((unsigned)op);
+	const char *name = id != SC_IORING_OP_UNKNOWN ? syscall_def(id)->name : NULL;
+
+	if (name && opt.xlat == XLAT_ABBREV) {
+		sb_addstr(sb, name);
+		return;
+	}
+	sb_addu(sb, op);
+	if (opt.xlat != XLAT_RAW)
+		sb_addf(sb, " /* %s */", name ? name : "IORING_OP_???");
+}
+
 /* A name followed by "|" (the setuid bits before a mode's permissions). */
 static void emit_bar(const char *name, uint64_t field_val, void *ctx)
 {
@@ -476,6 +494,12 @@ static void text_field(struct strbuf *sb, const struct call *c, const struct agg
 		sb_addi(sb, fd->size[c->arch] == 8 ? (int64_t)val : (int64_t)(uint32_t)val);
 		date_comment(sb, (int64_t)val, fd->len >= 0 ? call_field(c, v, i, (unsigned)fd->len) : 0);
 		break;
+	case F_URING_OP:
+		uring_op_value(sb, val);
+		break;
+	case F_INLINE:
+		inline_array(sb, c, v, i, f);
+		break;
 	case F_STXTIME: {	/* struct statx_timestamp: tv_sec, then tv_nsec */
 		uint32_t nsec;
 
@@ -525,6 +549,9 @@ static void ext_tail(struct strbuf *sb, const struct call *c, const struct agg_a
 	size_t ours = v->layout->size[c->arch], n, k;
 	const unsigned char *p = call_buf_data(c, &v->raw);
 
+	if (v->layout->inline_tail)
+		return;	/* the bytes past it are its F_INLINE array's */
+
 	if (v->ext > ours && v->raw.got < v->ext) {
 		sb_addstr(sb, ", ???");
 		return;
@@ -542,6 +569,29 @@ static void ext_tail(struct strbuf *sb, const struct call *c, const struct agg_a
 	sb_addch(sb, '"');
 	if (n > opt.max_strlen)
 		sb_addstr(sb, "...");
+}
+
+/*
+ * An array in place at the end of element @i (field @f, F_INLINE): as
+ * many of its .sub structs as field .len counts and were read, -s of
+ * them, then "..." as for any array.
+ */
+static void inline_array(struct strbuf *sb, const struct call *c, const struct agg_arg *v,
+			 unsigned i, unsigned f)
+{
+	struct agg_arg e;
+	uint64_t count = call_inline_view(c, v, i, f, &e);
+	unsigned k;
+
+	sb_addch(sb, '[');
+	for (k = 0; k < e.got && k < c->iov_show; k++) {
+		if (k)
+			sb_addstr(sb, ", ");
+		text_elem(sb, c, &e, k);
+	}
+	if (count > k)
+		sb_addstr(sb, k ? ", ..." : "...");
+	sb_addch(sb, ']');
 }
 
 /* Element @i of @v: "{name=value, ...}", pointers followed where they were; a bare one as its value. */

@@ -219,7 +219,7 @@ static void ring_register(struct tcb *t, const struct call *c)
 	const struct buf_arg *raw = &a->v.agg.raw;
 	uint64_t op = c->arg[1].v.flags.val;
 
-	if (a->type == ARG_STRUCT)	/* IORING_REGISTER_RESIZE_RINGS */
+	if (a->type == ARG_STRUCT && a->v.agg.layout == &uring_params_layout)	/* ..._RESIZE_RINGS */
 		rings_resized(tgid_of(t), (int)c->arg[0].v.i, call_buf_data(c, raw), raw->got);
 	else if (a->type == ARG_ARRAY && a->v.agg.layout == &fd_layout)	/* ..._FILES */
 		rings_files(tgid_of(t), (int)c->arg[0].v.i, call_buf_data(c, raw),

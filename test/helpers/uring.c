@@ -11,7 +11,9 @@
  *   batch   four NOPs and a READ of a closed fd submitted by one enter,
  *           reaped by a later enter
  *   setup   io_uring_setup with bad flags, an unreadable params pointer,
- *           and io_uring_register's opcodes (files, buffers, probe)
+ *           and io_uring_register's opcodes (files, an unknown one)
+ *   probe   IORING_REGISTER_PROBE with room for 2 ops and for 256, and to
+ *           an unreadable address; then a NOP through the same ring
  *   wide    SQE128, CQE32 and NO_SQARRAY, both rings in one mapping: a
  *           WRITE with rw_flags through a registered file, linked to a
  *           READV of two iovecs, in one enter
@@ -266,6 +268,21 @@ static void bad_setup(void)
 	syscall(SYS_io_uring_register, r.fd, IORING_REGISTER_FILES, fds, 2);
 	syscall(SYS_io_uring_register, r.fd, IORING_UNREGISTER_FILES, NULL, 0);
 	syscall(SYS_io_uring_register, r.fd, 999, NULL, 0);	/* EINVAL */
+}
+
+static void probe(void)
+{
+	static unsigned char room[16 + 256 * 8];	/* struct io_uring_probe, zeroed as the kernel wants */
+	struct ring r;
+
+	ring_init(&r, 2);
+	syscall(SYS_io_uring_register, r.fd, IORING_REGISTER_PROBE, room, 2);
+	memset(room, 0, sizeof(room));
+	syscall(SYS_io_uring_register, r.fd, IORING_REGISTER_PROBE, room, 256);
+	syscall(SYS_io_uring_register, r.fd, IORING_REGISTER_PROBE, (void *)8, 2);
+	queue(&r, IORING_OP_NOP, -1, NULL, 0, 0, 1);
+	enter(r.fd, 1, 1, IORING_ENTER_GETEVENTS);
+	reap(&r);
 }
 
 static void wide(void)
@@ -592,7 +609,9 @@ int main(int argc, char **argv)
 		select_buffer();
 	else if (!strcmp(mode, "unmap"))
 		unmap();
+	else if (!strcmp(mode, "probe"))
+		probe();
 	else
-		return fprintf(stderr, "usage: uring basic|batch|setup|wide|nommap|reap|lie|sqpoll|resize|toctou|select|unmap|many|sock|race|samedata\n"), 2;
+		return fprintf(stderr, "usage: uring basic|batch|setup|probe|wide|nommap|reap|lie|sqpoll|resize|toctou|select|unmap|many|sock|race|samedata\n"), 2;
 	return 0;
 }
