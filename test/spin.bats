@@ -11,7 +11,7 @@ require_cpus() {
 	[ "$(nproc)" -ge 2 ] || skip "one usable CPU: iotrace never spins"
 }
 
-@test "one busy tracee: syscall stops are taken without wait4, a write costs 7 tracer syscalls or fewer" {
+@test "one busy tracee: syscall stops are taken without wait4; sleeping, a write costs 7 tracer syscalls" {
 	require_strace
 	require_cpus
 	local waits total
@@ -24,13 +24,15 @@ require_cpus() {
 	waits=$(count_own_calls wait4 --spin-always -- "$HELPERS/fdlife" commits)
 	echo "wait4 calls: $waits"
 	[ "$waits" -lt 7500 ]
-	# Whichever way it waits, a one-byte write costs at most 7 syscalls:
-	# two stops, one read of the data.  When load keeps iotrace from
-	# waiting awake, every stop goes through wait4 and a write costs
-	# exactly 7 (4 ptrace, 2 wait4, 1 process_vm_readv): the allowance is
-	# for iotrace's own start-up and exit (about 180 syscalls).
+	# Sleeping at every stop, a one-byte write costs exactly 7 syscalls
+	# (4 ptrace, 2 wait4, 1 process_vm_readv): two stops, one read of the
+	# data; the allowance is for iotrace's own start-up and exit (about
+	# 180 syscalls).  Waiting awake costs one question a stop when the
+	# stop comes when expected, more when it comes late, which depends on
+	# timing: `make bench` counts that (sc/call), not this test (a
+	# sanitizer build beside other tests once asked 22 times too many).
 	strace_iotrace -c -o "$BATS_TEST_TMPDIR/sum" "$IOTRACE" -q -o /dev/null -e trace=write \
-		"$HELPERS/fdlife" writes
+		--spin=0 "$HELPERS/fdlife" writes
 	total=$(awk '$NF == "total" { print $(NF - 2) }' "$BATS_TEST_TMPDIR/sum")
 	echo "tracer syscalls for 10,000 writes: $total"
 	[ "$total" -le $((70000 + 500)) ]
