@@ -76,8 +76,8 @@ static void getevents(struct call *c, const struct sc_event *ev, const struct la
 		call_add_int(c, "nr", arch_long(ev->arch, ev->args[2]));
 		call_add_later(c, "events");
 		call_add_struct(c, "timeout", ts, ulong_arg(ev, 4));
-		if (sig)	/* struct __aio_sigset: its address */
-			call_add_addr(c, "usig", ulong_arg(ev, 5));
+		if (sig)	/* struct __aio_sigset: the mask and its size */
+			call_add_struct(c, "usig", &aio_sigset_layout, ulong_arg(ev, 5));
 		return;
 	}
 	if (ev->is_error)

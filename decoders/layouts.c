@@ -285,6 +285,15 @@ const struct layout statx_layout = {
 	.fields = statx_fields, .abbrev = 1,
 };
 
+enum { SIGSET_MASK, SIGSET_SIZE };
+static const struct field aio_sigset_fields[] = {
+	[SIGSET_MASK] = { FIELD("sigmask"), .kind = F_SIGSET, SIZE(8, 4), AT(0, 0), .len = SIGSET_SIZE },
+	[SIGSET_SIZE] = { FIELD("sigsetsize"), .kind = F_UINT, SIZE(8, 4), AT(8, 4), .len = -1 },
+};
+const struct layout aio_sigset_layout = {
+	.name = "__aio_sigset", .size = { 16, 8 }, .nfields = 2, .fields = aio_sigset_fields,
+};
+
 /* struct io_uring_probe_op, and struct io_uring_probe with its ops in place after 16 bytes. */
 static const struct field uring_probe_op_fields[] = {
 	{ FIELD("op"), .kind = F_URING_OP, SIZE(1, 1), AT(0, 0), .len = -1 },

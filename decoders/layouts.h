@@ -52,6 +52,9 @@ extern const struct layout uring_params_head_layout, uring_params_layout;
 /* io_uring_register's registered ring fds. */
 extern const struct layout rsrc_update_layout;
 
+/* io_pgetevents' struct __aio_sigset: the mask and its size. */
+extern const struct layout aio_sigset_layout;
+
 /* IORING_REGISTER_PROBE's answer: struct io_uring_probe, its ops[] in place. */
 extern const struct layout uring_probe_layout;
 

@@ -426,6 +426,9 @@ void call_offptr_moved(struct call *c, unsigned idx);
 /* A socket address is at most this long (struct sockaddr_storage). */
 #define SOCKADDR_MAX 128
 
+/* The kernel's signal set (64 signals): a sigset_t of any other size prints as its address. */
+#define SIGSET_BYTES 8
+
 /* Control messages (msg_control) are read up to this many bytes: 253 fds (SCM_MAX_FD) fit. */
 #define CMSG_FETCH_MAX 4096
 

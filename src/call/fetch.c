@@ -250,6 +250,8 @@ static uint64_t leaf_want(const struct call *c, unsigned kind, uint64_t len)
 		return MIN(len, (uint64_t)SOCKADDR_MAX);
 	case F_CMSG:
 		return MIN(len, (uint64_t)CMSG_FETCH_MAX);
+	case F_SIGSET:	/* whole whatever -s says; the kernel's is 8 bytes */
+		return MIN(len, (uint64_t)SIGSET_BYTES);
 	}
 	return MIN(len, (uint64_t)c->fetch_cap);
 }
@@ -379,7 +381,8 @@ static unsigned parse_agg(struct call *c, struct agg_ref r, struct agg_ref *next
 				continue;
 			}
 			want = leaf_want(c, fd->kind, len);
-			if (len && (!c->show_left || (fd->kind != F_BYTES && want > c->show_left))) {
+			if (len && (!c->show_left || (fd->kind != F_BYTES && fd->kind != F_SIGSET &&
+							 want > c->show_left))) {
 				v->show = i;	/* the budget is spent: the array ends here */
 				return added;
 			}

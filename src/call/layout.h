@@ -35,6 +35,7 @@ enum field_kind {
 	F_STXTIME,	/* statx's timestamp at the offset: {tv_sec=S, tv_nsec=N}, dated */
 	F_URING_OP,	/* an io_uring opcode, by its operation's name: IORING_OP_WRITE */
 	F_INLINE,	/* .sub structs in place from here, as many as field .len says (the struct's tail) */
+	F_SIGSET,	/* a pointer to a signal set, as many bytes as field .len says: [USR1 TERM] */
 };
 
 struct layout;
@@ -133,13 +134,14 @@ static inline int layout_bare(const struct layout *l)
 /* Whether field kind @k is a pointer the reader follows. */
 static inline int field_follows(unsigned k)
 {
-	return k == F_BYTES || k == F_ARRAY || k == F_PTR || k == F_SOCKADDR || k == F_CMSG;
+	return k == F_BYTES || k == F_ARRAY || k == F_PTR || k == F_SOCKADDR || k == F_CMSG ||
+	       k == F_SIGSET;
 }
 
 /* Whether field kind @k leads to bytes (a leaf), rather than to structs (a node). */
 static inline int field_leaf(unsigned k)
 {
-	return k == F_BYTES || k == F_SOCKADDR || k == F_CMSG;
+	return k == F_BYTES || k == F_SOCKADDR || k == F_CMSG || k == F_SIGSET;
 }
 
 /* Field @f of the struct whose bytes are at @p, as the tracee (@a) wrote it. */

@@ -478,6 +478,22 @@ static void j_field(const struct call *c, const struct agg_arg *v, unsigned i, u
 	case F_INLINE:
 		j_inline(c, v, i, f);
 		break;
+	case F_SIGSET:	/* the signals' numbers */
+		if ((b = call_leaf(c, v, i, (*slot)++)) && b->len >= 4 && b->len <= SIGSET_BYTES &&
+		    !(b->len % 4) && b->got >= b->len) {
+			uint64_t set = 0;
+			unsigned sig, k = 0;
+
+			memcpy(&set, call_buf_data(c, b), (size_t)b->len);
+			sb_addch(&js, '[');
+			for (sig = 1; sig <= b->len * 8; sig++)
+				if ((set >> (sig - 1)) & 1)
+					sb_addf(&js, "%s%u", k++ ? "," : "", sig);
+			sb_addch(&js, ']');
+		} else {
+			j_addr(val);
+		}
+		break;
 	case F_STMODE:	/* the number: its bits are the kernel's */
 		j_uint(val);
 		break;

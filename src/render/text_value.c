@@ -347,6 +347,49 @@ static void uring_op_value(struct strbuf *sb, uint64_t op)
 		sb_addf(sb, " /* %s */", name ? name : "IORING_OP_???");
 }
 
+/*
+ * A signal set as strace prints one: [USR1 TERM] (names without SIG),
+ * or ~[INT] for one with more than half the signals, by what is left
+ * out; -X raw numbers, -X verbose both.  Its size is whole words of the
+ * tracee's, up to the kernel's 8 bytes; another size, or unreadable
+ * bytes, print its address.
+ */
+static void sigset_value(struct strbuf *sb, const struct call *c, const struct buf_arg *b,
+			 uint64_t addr)
+{
+	unsigned word = c->arch == ARCH_I386 ? 4 : 8, nsig = (unsigned)b->len * 8, sig, k = 0;
+	uint64_t set = 0;
+
+	if (b->len < word || b->len > SIGSET_BYTES || b->len % word || b->got < b->len) {
+		quote_addr(sb, addr);
+		return;
+	}
+	memcpy(&set, call_buf_data(c, b), (size_t)b->len);	/* little-endian: the low signals */
+	if ((unsigned)__builtin_popcountll(set) > nsig / 2) {
+		sb_addch(sb, '~');
+		set = ~set & (nsig == 64 ? UINT64_MAX : (((uint64_t)1 << nsig) - 1));
+	}
+	sb_addch(sb, '[');
+	for (sig = 1; sig <= nsig; sig++) {
+		const char *name = signal_name((int)sig);
+
+		if (!((set >> (sig - 1)) & 1))
+			continue;
+		if (k++)
+			sb_addch(sb, ' ');
+		if (name && !strncmp(name, "SIG", 3))
+			name += 3;
+		if (opt.xlat == XLAT_ABBREV && name) {
+			sb_addstr(sb, name);
+			continue;
+		}
+		sb_addu(sb, sig);
+		if (opt.xlat == XLAT_VERBOSE && name)
+			sb_addf(sb, " /* %s */", name);
+	}
+	sb_addch(sb, ']');
+}
+
 /* A name followed by "|" (the setuid bits before a mode's permissions). */
 static void emit_bar(const char *name, uint64_t field_val, void *ctx)
 {
@@ -499,6 +542,12 @@ static void text_field(struct strbuf *sb, const struct call *c, const struct agg
 		break;
 	case F_INLINE:
 		inline_array(sb, c, v, i, f);
+		break;
+	case F_SIGSET:
+		if ((b = call_leaf(c, v, i, (*slot)++)))
+			sigset_value(sb, c, b, val);
+		else
+			quote_addr(sb, val);
 		break;
 	case F_STXTIME: {	/* struct statx_timestamp: tv_sec, then tv_nsec */
 		uint32_t nsec;

@@ -5,11 +5,14 @@
  *          a PREADV (with a priority) and an FSYNC; a PREAD with RWF_HIPRI
  *          (the file's data is read back and printed); io_cancel of a
  *          finished iocb; io_pgetevents (and i386's io_pgetevents_time64)
- *          with nothing to reap; io_destroy
+ *          with nothing to reap, without a signal mask, with one of two
+ *          signals, one of all but one, an unreadable one and a bad size;
+ *          io_destroy
  *   bad    unreadable iocb arrays and iocbs, a negative and a huge count
  * Each run works on file "aiodata" in the current directory.
  */
 #define _GNU_SOURCE
+#include <signal.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
@@ -66,6 +69,20 @@ static void basic(void)
 	printf("read back: %.11s", got);
 	syscall(SYS_io_cancel, ctx, &r, ev);		/* EINVAL: it is done */
 	syscall(SYS_io_pgetevents, ctx, (long)0, (long)1, ev, &ts, NULL);
+	{
+		/* struct __aio_sigset: the mask and its size, in the tracee's words */
+		unsigned long long mask = (1ULL << (SIGUSR1 - 1)) | (1ULL << (SIGTERM - 1));
+		unsigned long usig[2] = { (unsigned long)&mask, 8 };
+
+		syscall(SYS_io_pgetevents, ctx, (long)0, (long)1, ev, &ts, usig);
+		mask = ~(1ULL << (SIGINT - 1));
+		syscall(SYS_io_pgetevents, ctx, (long)0, (long)1, ev, &ts, usig);
+		usig[0] = 8;
+		syscall(SYS_io_pgetevents, ctx, (long)0, (long)1, ev, &ts, usig);
+		usig[0] = (unsigned long)&mask, usig[1] = 3;
+		syscall(SYS_io_pgetevents, ctx, (long)0, (long)1, ev, &ts, usig);
+		syscall(SYS_io_pgetevents, ctx, (long)0, (long)1, ev, &ts, 8L);
+	}
 #ifdef SYS_io_pgetevents_time64
 	{
 		long long t64[2] = { 0, 5 };	/* i386's 64-bit timespec */
