@@ -73,6 +73,22 @@ trace_fresh() {
 		same_as_strace "$calls" "fdlife fdlife32" statdev "-v -X raw"
 }
 
+@test "a file's names: rename, renameat2's flags, link, symlink, unlink, mkdir, rmdir (as strace, -y); -P from each dirfd" {
+	require_strace
+	local calls=rename,renameat,renameat2,link,linkat,symlink,symlinkat,unlink,unlinkat,mkdir,mkdirat,rmdir
+	FRESH_DIR=$cwd same_as_strace "$calls" "fdlife fdlife32" names "" "-y" "-X verbose" "-s 1"
+	# %names is those calls; -P takes each path from its own dirfd:
+	# renameat(3, "b", AT_FDCWD, "nmd/c") renames nmd/b to nmd/c.
+	trace_fresh fdlife names -q -e trace=%names -P nmd/c
+	run grep -c -E '^renameat\(3, "b", AT_FDCWD, "nmd/c"\) += 0$|^renameat2\(AT_FDCWD, "nmd/c", 3, "b", RENAME_NOREPLACE\) += 0$' "$out"
+	assert_output 2
+	run grep -c -v '^+++' "$out"
+	assert_output 2
+	trace_fresh fdlife names -q -e trace=%names -P nmd/b
+	run grep -c -E '^(rename|renameat|renameat2|unlinkat|rmdir)\(' "$out"
+	assert_output 7
+}
+
 @test "getdents64: the entries counted, with -v each one (as strace); --json" {
 	require_strace
 	rm -rf "$cwd" && mkdir -p "$cwd/dents/sub"
@@ -177,7 +193,7 @@ trace_fresh() {
 @test "strace's classes across ours: %file (a path), %stat and %fstat (a file's status), %memory (%map)" {
 	local calls
 	trace_fresh fdlife stat -q -e trace=%file
-	run grep -vcE '^(open|openat|stat|lstat|newfstatat|statx)\(|^\+\+\+' "$out"
+	run grep -vcE '^(open|openat|stat|lstat|newfstatat|statx|mkdir|symlink)\(|^\+\+\+' "$out"
 	assert_output 0
 	run grep -cE '^(newfstatat|statx)\(AT_FDCWD, "f1", ' "$out"
 	assert_output 4

@@ -39,7 +39,9 @@ static int path_arg_wanted(const struct call *c, unsigned i, pid_t tid)
 	if (n < 0 || cut)
 		return 0;
 	for (k = i; k-- > 0;)
-		if (c->arg[k].type == ARG_DIRFD && c->arg[k].v.i != AT_FDCWD_VAL) {
+		if (c->arg[k].type == ARG_DIRFD) {	/* the nearest: renameat has two */
+			if (c->arg[k].v.i == AT_FDCWD_VAL)
+				break;
 			dir = call_fd_path(c, &c->arg[k]);
 			if (!dir)
 				return 0;	/* a dirfd that is not open: the call fails */

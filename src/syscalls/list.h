@@ -136,6 +136,20 @@ SYSCALL(recvmmsg_time64,     -1,    417,  NET,   "s",    STATUS, MMSG,          
 SYSCALL(setsockopt,          54,    366,  NET,   "n",    STATUS, 0,              setsockopt)
 SYSCALL(getsockopt,          55,    365,  NET,   "n",    STATUS, 0,              getsockopt)
 
+/* A file's names. */
+SYSCALL(rename,              82,     38,  NAMES, "",     STATUS, PATH,           rename)
+SYSCALL(renameat,           264,    302,  NAMES, "n-n",  STATUS, PATH,           renameat)
+SYSCALL(renameat2,          316,    353,  NAMES, "n-n",  STATUS, PATH,           renameat2)
+SYSCALL(link,                86,      9,  NAMES, "",     STATUS, PATH,           link)
+SYSCALL(linkat,             265,    303,  NAMES, "n-n",  STATUS, PATH,           linkat)
+SYSCALL(symlink,             88,     83,  NAMES, "",     STATUS, PATH,           symlink)
+SYSCALL(symlinkat,          266,    304,  NAMES, "-n",   STATUS, PATH,           symlinkat)
+SYSCALL(unlink,              87,     10,  NAMES, "",     STATUS, PATH,           unlink)
+SYSCALL(unlinkat,           263,    301,  NAMES, "n",    STATUS, PATH,           unlinkat)
+SYSCALL(mkdir,               83,     39,  NAMES, "",     STATUS, PATH,           mkdir)
+SYSCALL(mkdirat,            258,    296,  NAMES, "n",    STATUS, PATH,           mkdirat)
+SYSCALL(rmdir,               84,     40,  NAMES, "",     STATUS, PATH,           rmdir)
+
 SYSCALL(io_uring_setup,      425,    425,  ASYNC, "",     FD,     OPENS,          io_uring_setup)
 SYSCALL(io_uring_enter,      426,    426,  ASYNC, "n",    STATUS, 0,              io_uring_enter)
 SYSCALL(io_uring_register,   427,    427,  ASYNC, "n",    STATUS, 0,              io_uring_register)

@@ -11,6 +11,7 @@
 #define MAP CLASS_MAP
 #define NET CLASS_NET
 #define ASYNC CLASS_ASYNC
+#define NAMES CLASS_NAMES
 #define BYTES RESULT_BYTES
 #define STATUS RESULT_STATUS
 #define OFFSET RESULT_OFFSET
@@ -93,7 +94,7 @@ unsigned syscall_socketcall(uint64_t call, unsigned *nargs)
 static const char *const class_names[CLASS_COUNT] = {
 	[CLASS_DATA] = "data", [CLASS_DESC] = "desc", [CLASS_POS] = "pos",
 	[CLASS_SYNC] = "sync", [CLASS_MAP] = "map", [CLASS_NET] = "net",
-	[CLASS_ASYNC] = "async",
+	[CLASS_ASYNC] = "async", [CLASS_NAMES] = "names",
 };
 
 /* Number -> sc_id maps; syscall numbers stay below this bound on x86. */

@@ -15,6 +15,7 @@ enum sc_class {
 	CLASS_MAP,		/* %map: file mappings */
 	CLASS_NET,		/* %net: sockets */
 	CLASS_ASYNC,		/* %async: io_uring, Linux AIO */
+	CLASS_NAMES,		/* %names: a file's names: rename, link, unlink, mkdir */
 	CLASS_COUNT
 };
 

@@ -3,7 +3,7 @@
  * memfds, position and size, durability and hints, file mappings.
  * usage: fdlife open | dup | fcntl | pipe | seek | sync | map | anon | bad |
  *               newer | commit | commits | anonloop | owner | writes |
- *               stat | statdev | dirents
+ *               stat | statdev | dirents | names
  * Run in an empty directory: the files it makes are relative to it.  It
  * closes every inherited fd first, so fd numbers are the same every run.
  * Calls are made with syscall() where libc would pick another syscall
@@ -21,6 +21,8 @@
  * dirents: the entries of directory "dents" (the caller makes it, so
  * that two runs list the same inodes), 96 bytes at a time, then
  * getdents64 on a file, a bad fd and a bad pointer.
+ * names: directories made, files renamed (by path, from a dirfd, with
+ * renameat2's flags), linked, symlinked and unlinked, and bad pointers.
  */
 #define _GNU_SOURCE
 #include <fcntl.h>
@@ -565,6 +567,36 @@ static void dirents_calls(void)
 	close(d);
 }
 
+static void names_calls(void)
+{
+	int d;
+
+	mkdir("nmd", 0750);
+	syscall(SYS_mkdirat, AT_FDCWD, "nmd/sub", 0700);
+	d = open("nmd", O_RDONLY | O_DIRECTORY);
+	close(open("nmd/a", O_CREAT | O_WRONLY, 0600));
+	syscall(SYS_rename, "nmd/a", "nmd/b");
+	syscall(SYS_renameat, d, "b", AT_FDCWD, "nmd/c");
+	syscall(SYS_renameat2, AT_FDCWD, "nmd/c", d, "b", 1L);	/* RENAME_NOREPLACE */
+	syscall(SYS_renameat2, d, "b", d, "sub", 2L);		/* RENAME_EXCHANGE */
+	syscall(SYS_renameat2, d, "b", d, "x", 0x80L);		/* EINVAL */
+	syscall(SYS_link, "nmd/sub", "nmd/h");
+	syscall(SYS_linkat, d, "sub", d, "h2", (long)AT_SYMLINK_FOLLOW);
+	syscall(SYS_symlink, "nowhere\n", "nmd/s");
+	syscall(SYS_symlinkat, "t", d, "s2");
+	syscall(SYS_unlink, "nmd/h");
+	syscall(SYS_unlinkat, d, "h2", 0L);
+	syscall(SYS_unlinkat, d, "s", 0L);
+	syscall(SYS_unlinkat, d, "s2", 0L);
+	syscall(SYS_unlink, "nmd/sub");
+	syscall(SYS_unlinkat, d, "b", (long)AT_REMOVEDIR);
+	syscall(SYS_rmdir, "nmd/b");	/* ENOENT */
+	close(d);
+	syscall(SYS_rmdir, "nmd");
+	syscall(SYS_rename, NULL, "x");
+	syscall(SYS_unlink, 8L);
+}
+
 /* /dev/null: its inode, owner and times stay put, so -v prints the same every run. */
 static void statdev_calls(void)
 {
@@ -586,6 +618,7 @@ int main(int argc, char **argv)
 		{ "newer", newer_calls }, { "commit", commit_calls }, { "commits", many_commits },
 		{ "anonloop", anonloop_calls }, { "owner", owner_calls }, { "writes", many_writes },
 		{ "stat", stat_calls }, { "statdev", statdev_calls }, { "dirents", dirents_calls },
+		{ "names", names_calls },
 	};
 	size_t i;
 

@@ -1,0 +1,129 @@
+/*
+ * A file's names: rename, renameat, renameat2, link, linkat, symlink,
+ * symlinkat, unlink, unlinkat, mkdir, mkdirat and rmdir, as strace
+ * prints them.  Paths are read as the kernel reads them (never cut by
+ * -s; -P matches them, each from its own dirfd); -y names the dirfds.
+ */
+#include "config.h"
+#include "decoders/common.h"
+#include "decoders/decoders.h"
+#include "decoders/flags.h"
+
+static uint64_t ptr_arg(const struct sc_event *ev, unsigned reg)
+{
+	return arch_ulong(ev->arch, ev->args[reg]);
+}
+
+static void path(struct call *c, const char *name, const struct sc_event *ev, unsigned reg)
+{
+	call_add_str(c, name, ptr_arg(ev, reg), STR_PATH);
+}
+
+/* A dirfd and the path taken from it, from registers @reg and @reg + 1. */
+static void at_path(struct call *c, const char *dirfd, const char *name,
+		    const struct sc_event *ev, unsigned reg)
+{
+	call_add_dirfd(c, dirfd, fd_arg(ev, reg));
+	path(c, name, ev, reg + 1);
+}
+
+/* rename(oldpath, newpath) and link(oldpath, newpath). */
+static void two_paths(struct call *c, const struct sc_event *ev)
+{
+	if (ev->exiting)
+		return;
+	path(c, "oldpath", ev, 0);
+	path(c, "newpath", ev, 1);
+}
+
+/* renameat and linkat: (olddirfd, oldpath, newdirfd, newpath). */
+static void two_at_paths(struct call *c, const struct sc_event *ev)
+{
+	at_path(c, "olddirfd", "oldpath", ev, 0);
+	at_path(c, "newdirfd", "newpath", ev, 2);
+}
+
+void decode_rename(struct call *c, const struct sc_event *ev)
+{
+	two_paths(c, ev);
+}
+
+void decode_renameat(struct call *c, const struct sc_event *ev)
+{
+	if (!ev->exiting)
+		two_at_paths(c, ev);
+}
+
+void decode_renameat2(struct call *c, const struct sc_event *ev)
+{
+	if (ev->exiting)
+		return;
+	two_at_paths(c, ev);
+	call_add_flags(c, "flags", (uint32_t)ev->args[4], &xlat_rename_flags);
+}
+
+void decode_link(struct call *c, const struct sc_event *ev)
+{
+	two_paths(c, ev);
+}
+
+void decode_linkat(struct call *c, const struct sc_event *ev)
+{
+	if (ev->exiting)
+		return;
+	two_at_paths(c, ev);
+	call_add_flags(c, "flags", (uint32_t)ev->args[4], &xlat_at_flags);
+}
+
+/* symlink(target, linkpath): the target is text the link holds, printed as a path. */
+void decode_symlink(struct call *c, const struct sc_event *ev)
+{
+	two_paths(c, ev);
+	if (!ev->exiting) {
+		c->arg[0].name = "target";
+		c->arg[1].name = "linkpath";
+	}
+}
+
+void decode_symlinkat(struct call *c, const struct sc_event *ev)
+{
+	if (ev->exiting)
+		return;
+	path(c, "target", ev, 0);
+	at_path(c, "newdirfd", "linkpath", ev, 1);
+}
+
+void decode_unlink(struct call *c, const struct sc_event *ev)
+{
+	if (!ev->exiting)
+		path(c, "pathname", ev, 0);
+}
+
+void decode_rmdir(struct call *c, const struct sc_event *ev)
+{
+	decode_unlink(c, ev);
+}
+
+void decode_unlinkat(struct call *c, const struct sc_event *ev)
+{
+	if (ev->exiting)
+		return;
+	at_path(c, "dirfd", "pathname", ev, 0);
+	call_add_flags(c, "flags", (uint32_t)ev->args[2], &xlat_at_flags);
+}
+
+void decode_mkdir(struct call *c, const struct sc_event *ev)
+{
+	if (ev->exiting)
+		return;
+	path(c, "pathname", ev, 0);
+	call_add_mode(c, "mode", (uint32_t)ev->args[1]);
+}
+
+void decode_mkdirat(struct call *c, const struct sc_event *ev)
+{
+	if (ev->exiting)
+		return;
+	at_path(c, "dirfd", "pathname", ev, 0);
+	call_add_mode(c, "mode", (uint32_t)ev->args[2]);
+}
