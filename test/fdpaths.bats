@@ -84,8 +84,8 @@ mask_paths() {
 @test "-yy: a device with its type and numbers, </dev/null<char 1:3>> (as strace); --json apart" {
 	require_strace
 	cd "$BATS_TEST_TMPDIR"
-	"$IOTRACE" -q -yy -e trace=openat,read,write,dup2,pipe2 "$HELPERS/fdpaths" "$BATS_TEST_TMPDIR" devices 2>"$out"
-	strace -q -yy -e trace=openat,read,write,dup2,pipe2 "$HELPERS/fdpaths" "$BATS_TEST_TMPDIR" devices 2>"$out.s"
+	"$IOTRACE" -q -yy -e trace=openat,read,write,dup2,pipe2,newfstatat "$HELPERS/fdpaths" "$BATS_TEST_TMPDIR" devices 2>"$out"
+	strace -q -yy -e trace=openat,read,write,dup2,pipe2,newfstatat "$HELPERS/fdpaths" "$BATS_TEST_TMPDIR" devices 2>"$out.s"
 	mask_paths "$out" >"$out.n"
 	mask_paths "$out.s" >"$out.sn"
 	assert_same "$out.sn" "$out.n"
@@ -94,6 +94,7 @@ mask_paths() {
 		'openat(AT_FDCWD<TMP>, "/dev/zero", O_RDONLY) = 4</dev/zero<char 1:5>>' \
 		'read(4</dev/zero<char 1:5>>, "\0", 1)   = 1' \
 		'write(3</dev/null<char 1:3>>, "x", 1)   = 1' \
+		'newfstatat(3</dev/null<char 1:3>>, "", {st_mode=S_IFCHR|0666, st_rdev=makedev(0x1, 0x3), ...}, AT_EMPTY_PATH) = 0' \
 		'dup2(4</dev/zero<char 1:5>>, 7)         = 7</dev/zero<char 1:5>>' \
 		'openat(AT_FDCWD<TMP>, "TMP/f", O_WRONLY|O_CREAT|O_TRUNC, 0644) = 5<TMP/f>' \
 		'write(5<TMP/f>, "f", 1)                 = 1' \

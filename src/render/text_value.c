@@ -1102,7 +1102,7 @@ void text_arg(struct strbuf *sb, const struct call *c, const struct arg *a)
 	case ARG_DIRFD:
 		named_number(sb, a->v.i, a->v.i == AT_FDCWD_VAL ? "AT_FDCWD" : NULL);
 		if (opt.show_paths && call_fd_path(c, a))
-			fd_path(sb, call_fd_path(c, a), a->path.len);
+			fd_name(sb, c, &a->path);	/* -yy: a device's numbers too */
 		break;
 	case ARG_ENUM:
 		text_enum(sb, a->v.flags.val, a->v.flags.names);

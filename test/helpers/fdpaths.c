@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -57,8 +58,11 @@ int main(int argc, char **argv)
 		int null = open("/dev/null", O_WRONLY), zero = open("/dev/zero", O_RDONLY);
 		char c;
 
+		struct stat st;
+
 		read(zero, &c, 1);
 		write(null, "x", 1);
+		fstat(null, &st);	/* newfstatat(3, "", ...): a device as a dirfd */
 		dup2(zero, 7);
 		write(open_in("f", 0), "f", 1);
 		pipe(p);
