@@ -1,6 +1,6 @@
 /*
  * A descriptor's life: open, openat, openat2, creat, close, close_range,
- * dup, dup2, dup3, fcntl and fcntl64, pipe, pipe2, memfd_create.
+ * dup, dup2, dup3, fcntl and fcntl64, flock, pipe, pipe2, memfd_create.
  */
 #include "config.h"
 #include "decoders/common.h"
@@ -66,6 +66,15 @@ void decode_close(struct call *c, const struct sc_event *ev)
 {
 	if (!ev->exiting)
 		call_add_fd(c, "fd", fd_arg(ev, 0));
+}
+
+/* flock(fd, operation): the lock asked for, and LOCK_NB. */
+void decode_flock(struct call *c, const struct sc_event *ev)
+{
+	if (ev->exiting)
+		return;
+	call_add_fd(c, "fd", fd_arg(ev, 0));
+	call_add_flags(c, "operation", (uint32_t)ev->args[1], &xlat_flock_ops);
 }
 
 void decode_close_range(struct call *c, const struct sc_event *ev)

@@ -42,7 +42,7 @@ trace_fresh() {
 	assert_same "$out.want" "$out.n"
 }
 
-@test "fcntl: every command's argument and result; struct flock and flock64; i386's fcntl and fcntl64" {
+@test "fcntl: every command's argument and result; struct flock and flock64; i386's fcntl and fcntl64; flock" {
 	require_strace
 	FRESH_DIR=$cwd same_as_strace "$all" "fdlife fdlife32" fcntl "" "-y" "-X raw" "-X verbose"
 }

@@ -74,6 +74,7 @@ SYSCALL(dup2,                33,     63,  DESC,  "nn",   FD,     0,             
 SYSCALL(dup3,               292,    330,  DESC,  "nn",   FD,     0,              dup3)
 SYSCALL(fcntl,               72,     55,  DESC,  "n",    STATUS, 0,              fcntl)
 SYSCALL(fcntl64,             -1,    221,  DESC,  "n",    STATUS, 0,              fcntl)
+SYSCALL(flock,               73,    143,  DESC,  "n",    STATUS, 0,              flock)
 SYSCALL(pipe,                22,     42,  DESC,  "",     STATUS, OPENS,          pipe)
 SYSCALL(pipe2,              293,    331,  DESC,  "",     STATUS, OPENS,          pipe2)
 SYSCALL(memfd_create,       319,    356,  DESC,  "",     FD,     OPENS,          memfd_create)

@@ -212,6 +212,13 @@ static void fcntl_calls(void)
 	d = open(".", O_RDONLY | O_DIRECTORY);
 	fcntl_sc(d, F_NOTIFY, DN_MODIFY | DN_CREATE | DN_MULTISHOT);
 	fcntl_sc(d, F_NOTIFY, 0);
+	/* flock: shared, exclusive without waiting, undone; bad operations, a bad fd */
+	syscall(SYS_flock, d, 1L);
+	syscall(SYS_flock, d, 2L | 4L);
+	syscall(SYS_flock, d, 8L);
+	syscall(SYS_flock, d, 0L);
+	syscall(SYS_flock, d, 0x10L);
+	syscall(SYS_flock, 99, 2L);
 	close(d);
 }
 
