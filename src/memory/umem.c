@@ -1,4 +1,5 @@
 #include "config.h"
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -560,6 +561,84 @@ uint64_t umem_fd_ino(pid_t tgid, int fd)
 
 	snprintf(path, sizeof(path), "/proc/%d/fd/%d", (int)tgid, fd);
 	return fd >= 0 && !stat(path, &st) ? (uint64_t)st.st_ino : 0;
+}
+
+/* One line of an io_uring fdinfo into @u; @in: 1 in the SQE list, 2 in the CQE list. */
+static void uring_line(const char *line, struct umem_uring *u, int *in)
+{
+	unsigned long long v;
+	int d;
+
+	if (sscanf(line, "ino: %llu", &v) == 1)
+		u->ino = v;
+	else if (sscanf(line, "SqMask: %llx", &v) == 1)
+		u->sq_mask = (uint32_t)v;
+	else if (sscanf(line, "CqMask: %llx", &v) == 1)
+		u->cq_mask = (uint32_t)v;
+	else if (sscanf(line, "SqHead: %llu", &v) == 1)
+		u->sq_head = (uint32_t)v;
+	else if (sscanf(line, "SqTail: %llu", &v) == 1)
+		u->sq_tail = (uint32_t)v;
+	else if (sscanf(line, "CqHead: %llu", &v) == 1)
+		u->cq_head = (uint32_t)v;
+	else if (sscanf(line, "CqTail: %llu", &v) == 1)
+		u->cq_tail = (uint32_t)v;
+	else if (sscanf(line, "SqThread: %d", &d) == 1)
+		u->sq_thread = d;
+	else if (sscanf(line, "SQEs: %llu", &v) == 1)
+		u->sqes_pending = (unsigned)v, *in = 1;
+	else if (!strncmp(line, "CQEs:", 5))
+		*in = 2;
+	else if (*in == 1 && strstr(line, "opcode:"))
+		u->sqes_listed++, u->sqe128 |= strstr(line, ", e0:") != NULL;
+	else if (*in == 2 && strstr(line, "user_data:"))
+		u->cqes_listed++, u->cqe32 |= strstr(line, "extra1:") != NULL;
+	else if (*in && line[0] != ' ')
+		*in = 0;	/* the lists end where the next key begins */
+}
+
+int umem_uring_info(pid_t tgid, int fd, struct umem_uring *u)
+{
+	char path[64], link[32], *line = NULL;
+	size_t cap = 0;
+	ssize_t n;
+	int in = 0;
+	FILE *f;
+
+	if (fd < 0)
+		return -1;
+	snprintf(path, sizeof(path), "/proc/%d/fd/%d", (int)tgid, fd);
+	n = readlink(path, link, sizeof(link) - 1);
+	if (n != 21 || memcmp(link, "anon_inode:[io_uring]", 21))
+		return -1;
+	snprintf(path, sizeof(path), "/proc/%d/fdinfo/%d", (int)tgid, fd);
+	f = fopen(path, "re");
+	if (!f)
+		return -1;
+	memset(u, 0, sizeof(*u));
+	u->sq_thread = -1;
+	while (getline(&line, &cap, f) > 0)
+		uring_line(line, u, &in);
+	free(line);
+	fclose(f);
+	return u->ino ? 0 : -1;
+}
+
+int umem_each_fd(pid_t tgid, void (*fn)(int fd, void *ctx), void *ctx)
+{
+	char path[64];
+	struct dirent *de;
+	DIR *dir;
+
+	snprintf(path, sizeof(path), "/proc/%d/fd", (int)tgid);
+	dir = opendir(path);
+	if (!dir)
+		return -1;
+	while ((de = readdir(dir)))
+		if (de->d_name[0] >= '0' && de->d_name[0] <= '9')
+			fn(atoi(de->d_name), ctx);
+	closedir(dir);
+	return 0;
 }
 
 int umem_comm(pid_t tid, char *buf, size_t size)

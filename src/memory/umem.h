@@ -150,6 +150,31 @@ int umem_code_maps(pid_t tgid, void (*fn)(const struct umem_code_map *m, void *c
 int umem_ring_maps(pid_t tgid, uint64_t ino,
 		   void (*fn)(uint64_t start, uint64_t end, uint64_t off, void *ctx), void *ctx);
 
+/*
+ * What /proc/TGID/fdinfo/FD says of an io_uring instance: enough to
+ * follow a ring iotrace did not see set up (an attached process's, a
+ * forked child's).  The kernel lists the entries pending on the rings;
+ * what they show of the setup flags is kept.
+ */
+struct umem_uring {
+	uint64_t ino;			/* the ring's anon inode, as /proc/TGID/maps names it */
+	uint32_t sq_mask, cq_mask;
+	uint32_t sq_head, sq_tail;	/* the SQ ring's, as the kernel reads them */
+	uint32_t cq_head, cq_tail;
+	int sq_thread;			/* SQPOLL's kernel thread, or -1 */
+	unsigned sqes_pending;		/* "SQEs: N" */
+	unsigned sqes_listed;		/* ...of which listed (none with IORING_SETUP_NO_SQARRAY) */
+	unsigned cqes_listed;
+	unsigned char sqe128;		/* a listed SQE carries SQE128's second half */
+	unsigned char cqe32;		/* a listed CQE carries CQE32's extra words */
+};
+
+/* Reads fd @fd of @tgid as an io_uring instance; 0, or -1 when it is none (or closed). */
+int umem_uring_info(pid_t tgid, int fd, struct umem_uring *u);
+
+/* Calls @fn for each fd process @tgid has open; -1 when /proc cannot be read. */
+int umem_each_fd(pid_t tgid, void (*fn)(int fd, void *ctx), void *ctx);
+
 /* The inode of fd @fd of process @tgid (stat of /proc/TGID/fd/FD), 0 if none. */
 uint64_t umem_fd_ino(pid_t tgid, int fd);
 

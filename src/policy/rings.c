@@ -97,6 +97,10 @@ struct ring {
 	int files[FILES_MAX];	/* the registered files' fds, -1 for none */
 	unsigned nfiles;
 	unsigned char said_watch;
+	unsigned char adopted;	/* enum adopted: set up before iotrace followed the process */
+	unsigned char unsure;	/* enum unsure: what adopting it could not tell yet */
+	unsigned char cq_tries;	/* looks that could not tell CQE32 */
+	uint64_t ino;		/* its anon inode, once known: processes that share it share the ring */
 	struct ring *next;
 };
 
@@ -341,7 +345,9 @@ static int locate(struct ring *g, struct ring_lines *out, int say)
 		/* The program's own memory: the rings at cq_off's address, the SQEs at sq_off's. */
 		g->sq_ring = g->cq_ring = g->cq_user_addr;
 		g->sqes = g->sq_user_addr;
+		g->ino = umem_fd_ino(g->tgid, g->fd);
 	} else if ((ino = umem_fd_ino(g->tgid, g->fd))) {
+		g->ino = ino;
 		g->sq_ring = g->cq_ring = g->sqes = 0;
 		umem_ring_maps(g->tgid, ino, mapped, g);
 		if (g->sq_ring && !g->cq_ring && (g->features & FEAT_SINGLE_MMAP))
@@ -675,6 +681,257 @@ static void submissions(struct ring_lines *out, struct ring *g, pid_t tid, enum 
 	g->sq_seen = tail;
 }
 
+/*
+ * A ring set up before iotrace followed the process (an attached
+ * process's, a forked child's, an exec'd program's inherited fd) is read
+ * from /proc: its sizes and pending entries from fdinfo, its mappings
+ * from maps, and its offsets from struct io_rings as the kernel lays it
+ * out (what io_uring_setup's sq_off and cq_off have described since 5.1),
+ * checked against the masks and sizes the ring itself holds.
+ */
+#define R_MASKS 16	/* sq_ring_mask, cq_ring_mask, sq_ring_entries, cq_ring_entries */
+#define R_CQES 64
+#define PAGE_UP(v) (((uint64_t)(v) + 4095) & ~(uint64_t)4095)
+#define CQ_TRIES 16	/* looks at new completions that may tell CQE32 */
+
+enum adopted { ADOPTED = 1, ADOPTED_SAID = 2, ADOPTED_ALIEN = 4 };
+enum unsure { UNSURE_SQE128 = 1, UNSURE_SQARRAY = 2, UNSURE_CQE32 = 4 };
+
+/* Where the SQ array starts: after the CQEs, cache-line aligned. */
+static uint32_t array_at(uint32_t cq_entries, uint32_t flags)
+{
+	uint64_t end = R_CQES + (uint64_t)cq_entries * (flags & SETUP_CQE32 ? 32 : 16);
+
+	return (uint32_t)((end + 63) & ~(uint64_t)63);
+}
+
+/* The offsets io_uring_setup would have answered for @g's flags. */
+static void adopted_layout(struct ring *g)
+{
+	g->sq_head = 0;
+	g->sq_tail = 4;
+	g->cq_head = 8;
+	g->cq_tail = 12;
+	g->cq_cqes = R_CQES;
+	g->sq_array = g->flags & SETUP_NO_SQARRAY ? 0 : array_at(g->cq_entries, g->flags);
+}
+
+/* A ring's mappings with their lengths: [0] the SQ ring, [1] the CQ ring, [2] the SQEs. */
+struct found {
+	uint64_t at[3], len[3];
+};
+
+static void found_map(uint64_t start, uint64_t end, uint64_t off, void *ctx)
+{
+	struct found *f = ctx;
+	int k = off == OFF_SQ_RING ? 0 : off == OFF_CQ_RING ? 1 : off == OFF_SQES ? 2 : -1;
+
+	if (k >= 0) {
+		f->at[k] = start;
+		f->len[k] = end - start;
+	}
+}
+
+/* Whether the SQ array at @addr holds an index: the kernel zeroes it, programs fill it. */
+static int array_used(pid_t tgid, uint64_t addr, uint32_t entries)
+{
+	static uint32_t a[1024];
+	struct umem_req r = { .addr = addr, .len = 4 * MIN(entries, 1024u), .dst = a };
+	size_t i;
+
+	umem_read(tgid, &r, 1);
+	for (i = 0; i < r.got / 4; i++)
+		if (a[i])
+			return 1;
+	return 0;
+}
+
+/*
+ * The setup flags that change the layout, from what the kernel lists and
+ * the lengths the program mapped (a mapping cannot outgrow the kernel's
+ * allocation, and must hold what the program uses); what neither tells
+ * is taken as the default and marked @unsure.
+ */
+static uint32_t infer(pid_t tgid, const struct umem_uring *u, const struct found *f,
+		      unsigned char *unsure)
+{
+	uint64_t sq = u->sq_mask + 1ULL, cq = u->cq_mask + 1ULL;
+	uint64_t cq_len = f->len[1] ? f->len[1] : f->len[0];	/* the mapping with the CQEs */
+	uint32_t flags = u->sq_thread != -1 ? SETUP_SQPOLL : 0;
+
+	*unsure = 0;
+	if (u->cqes_listed)
+		flags |= u->cqe32 ? SETUP_CQE32 : 0;
+	else if (cq_len > PAGE_UP(array_at((uint32_t)cq, 0) + 4 * sq))
+		flags |= SETUP_CQE32;
+	else if (cq_len >= R_CQES + 32 * cq)
+		*unsure |= UNSURE_CQE32;
+	if (u->sqes_listed)
+		flags |= u->sqe128 ? SETUP_SQE128 : 0;
+	else if (f->len[2] > PAGE_UP(64 * sq))
+		flags |= SETUP_SQE128;
+	else if (f->len[2] >= 128 * sq)
+		*unsure |= UNSURE_SQE128;
+	if (u->sqes_pending) {
+		flags |= u->sqes_listed ? 0 : SETUP_NO_SQARRAY;	/* the kernel lists through the array */
+	} else if (f->len[0] < array_at((uint32_t)cq, flags) + 4 * sq) {
+		flags |= SETUP_NO_SQARRAY;	/* the array is not mapped: not used */
+	} else if (!array_used(tgid, f->at[0] + array_at((uint32_t)cq, flags), (uint32_t)sq)) {
+		flags |= SETUP_NO_SQARRAY;
+		*unsure |= UNSURE_SQARRAY;
+	}
+	return flags;
+}
+
+/* Whether the ring at @f holds the masks and sizes fdinfo gave: the layout is the one assumed. */
+static int layout_checks(pid_t tgid, const struct umem_uring *u, const struct found *f)
+{
+	uint32_t w[4];
+	struct umem_req r = { .addr = f->at[0] + R_MASKS, .len = sizeof(w), .dst = w };
+
+	return f->at[0] && umem_read(tgid, &r, 1) == 1 && r.got == sizeof(w) &&
+	       w[0] == u->sq_mask && w[1] == u->cq_mask && w[2] == u->sq_mask + 1 &&
+	       w[3] == u->cq_mask + 1;
+}
+
+/* A ring of another process with anon inode @ino, whose layout iotrace knows: the same ring. */
+static struct ring *twin_of(uint64_t ino, pid_t tgid)
+{
+	struct ring *g;
+
+	for (g = rings; g; g = g->next)
+		if (g->ino == ino && g->tgid != tgid && !(g->adopted & ADOPTED_ALIEN) &&
+		    !(g->flags & SETUP_NO_MMAP))
+			return g;
+	return NULL;
+}
+
+/* Ring @fd of @tgid is @from's (a forked child's, a passed fd's): followed as it is. */
+static struct ring *inherit(const struct ring *from, pid_t tgid, int fd, const struct umem_uring *u)
+{
+	struct ring *g = xcalloc(1, sizeof(*g));
+
+	g->tgid = tgid;
+	g->fd = fd;
+	g->ino = from->ino;
+	g->flags = from->flags;
+	g->features = from->features;
+	g->unsure = from->unsure;
+	g->sq_entries = from->sq_entries;
+	g->cq_entries = from->cq_entries;
+	g->sq_head = from->sq_head;
+	g->sq_tail = from->sq_tail;
+	g->sq_array = from->sq_array;
+	g->cq_head = from->cq_head;
+	g->cq_tail = from->cq_tail;
+	g->cq_cqes = from->cq_cqes;
+	memcpy(g->groups, from->groups, sizeof(g->groups));
+	memcpy(g->files, from->files, sizeof(g->files));
+	g->nfiles = from->nfiles;
+	g->sq_seen = u->sq_head;
+	g->cq_seen = u->cq_tail;
+	g->fl = xcalloc(INFLIGHT_MAX, sizeof(*g->fl));
+	g->reg_index = -1;	/* registered ring fds are a task's own */
+	g->next = rings;
+	rings = g;
+	return g;
+}
+
+/* Follows ring @fd of @tgid from now on, if it is one; NULL if not. */
+static struct ring *adopt(pid_t tgid, int fd)
+{
+	unsigned char p[P_SIZE];
+	struct umem_uring u;
+	struct found f;
+	struct ring *g;
+
+	if (umem_uring_info(tgid, fd, &u))
+		return NULL;
+	if ((g = twin_of(u.ino, tgid)))
+		return inherit(g, tgid, fd, &u);
+	memset(&f, 0, sizeof(f));
+	umem_ring_maps(tgid, u.ino, found_map, &f);
+	memset(p, 0, sizeof(p));
+	memcpy(p + P_SQ_ENTRIES, &(uint32_t){ u.sq_mask + 1 }, 4);
+	memcpy(p + P_CQ_ENTRIES, &(uint32_t){ u.cq_mask + 1 }, 4);
+	memcpy(p + P_FEATURES, &(uint32_t){ FEAT_SINGLE_MMAP }, 4);
+	rings_created(tgid, fd, p, sizeof(p));
+	g = ring_of(tgid, fd);
+	if (!g)
+		return NULL;	/* sizes no ring has */
+	g->adopted = ADOPTED;
+	g->ino = u.ino;
+	if (!layout_checks(tgid, &u, &f)) {
+		g->adopted |= ADOPTED_ALIEN;
+		return g;
+	}
+	g->flags = infer(tgid, &u, &f, &g->unsure);
+	adopted_layout(g);
+	g->sq_seen = u.sq_head;
+	g->cq_seen = u.cq_tail;	/* what completed before is not this trace's */
+	return g;
+}
+
+/* What adopting @g could not tell, told by the entries the kernel lists now; said when not. */
+static void resolve(struct ring *g, struct ring_lines *out, unsigned what)
+{
+	struct umem_uring u;
+
+	if (!(g->unsure & what) || umem_uring_info(g->tgid, g->fd, &u))
+		return;
+	if ((what & UNSURE_CQE32) && u.cqes_listed) {
+		g->flags |= u.cqe32 ? SETUP_CQE32 : 0;
+		g->unsure &= (unsigned char)~UNSURE_CQE32;
+	} else if ((what & UNSURE_CQE32) && ++g->cq_tries == CQ_TRIES) {
+		g->unsure &= (unsigned char)~UNSURE_CQE32;
+		note(out, g->fd, "set up before iotrace followed it, in a ring too small to tell "
+		     "CQE32 from its mappings: completions read as 16-byte entries");
+	}
+	if ((what & (UNSURE_SQE128 | UNSURE_SQARRAY)) && u.sqes_pending) {
+		if (u.sqes_listed)
+			g->flags = (g->flags & ~(uint32_t)SETUP_SQE128) |
+				   (u.sqe128 ? SETUP_SQE128 : 0);
+		else if (g->unsure & UNSURE_SQE128)	/* NO_SQARRAY: the kernel lists none */
+			note(out, g->fd, "set up before iotrace followed it, with NO_SQARRAY in a "
+			     "ring too small to tell SQE128 from its mappings: entries read as "
+			     "64-byte ones");
+		if (g->unsure & UNSURE_SQARRAY)
+			g->flags = (g->flags & ~(uint32_t)SETUP_NO_SQARRAY) |
+				   (u.sqes_listed ? 0 : SETUP_NO_SQARRAY);
+		g->unsure &= (unsigned char)~(UNSURE_SQE128 | UNSURE_SQARRAY);
+	}
+	adopted_layout(g);
+}
+
+/* Whether adopted ring @g can be read; said once. */
+static int adopted_usable(struct ring *g, struct ring_lines *out)
+{
+	if (!g->adopted || (g->adopted & ADOPTED_SAID))
+		return !(g->adopted & ADOPTED_ALIEN);
+	g->adopted |= ADOPTED_SAID;
+	if (g->adopted & ADOPTED_ALIEN) {
+		note(out, g->fd, "set up before iotrace followed it, and its layout cannot be "
+		     "found in /proc (IORING_SETUP_NO_MMAP, or a kernel iotrace does not know): "
+		     "entries not shown");
+		return 0;
+	}
+	note(out, g->fd, "set up before iotrace followed it: entries shown from here on");
+	return 1;
+}
+
+static void adopt_fd(int fd, void *ctx)
+{
+	pid_t tgid = *(pid_t *)ctx;
+
+	if (!ring_of(tgid, fd))
+		adopt(tgid, fd);
+}
+
+void rings_attached(pid_t tgid)
+{
+	umem_each_fd(tgid, adopt_fd, &tgid);
+}
+
 void rings_submissions(struct ring_lines *out, pid_t tid, enum arch arch, pid_t tgid, int fd,
 		       unsigned flags, size_t fetch_cap, unsigned iov_show)
 {
@@ -692,12 +949,40 @@ void rings_submissions(struct ring_lines *out, pid_t tid, enum arch arch, pid_t 
 				     "see registered (this fd number is that index): entries not shown");
 			return;
 		}
-	} else {
-		g = ring_of(tgid, fd);
+	} else if (!(g = ring_of(tgid, fd))) {
+		g = adopt(tgid, fd);	/* set up before iotrace followed the process */
 	}
-	if (!g || !locate(g, out, 1))
+	if (!g || !adopted_usable(g, out) || !locate(g, out, 1))
 		return;
+	resolve(g, out, UNSURE_SQE128 | UNSURE_SQARRAY);
 	submissions(out, g, tid, arch, fetch_cap, iov_show);
+}
+
+/*
+ * A ring processes share (a fork's, a passed fd's) has one CQ: a
+ * completion is shown once, at the first stop of any of them that sees
+ * it, matched to the submission whichever of them made.
+ */
+static int match_twins(struct ring *g, uint64_t user_data, int more, struct inflight *out)
+{
+	struct ring *h;
+
+	if (match(g, user_data, more, out))
+		return 1;
+	for (h = rings; h && g->ino; h = h->next)
+		if (h != g && h->ino == g->ino && match(h, user_data, more, out))
+			return 1;
+	return 0;
+}
+
+/* @g's completions from @from to @tail were shown: its twins need not show them. */
+static void twins_seen(const struct ring *g, uint32_t from, uint32_t tail)
+{
+	struct ring *h;
+
+	for (h = rings; h && g->ino; h = h->next)
+		if (h != g && h->ino == g->ino && tail - h->cq_seen <= tail - from)
+			h->cq_seen = tail;
 }
 
 /* The completions of one ring since the last look. */
@@ -763,7 +1048,7 @@ static void completions(struct ring_lines *out, struct ring *g, pid_t tid, enum 
 		res = (int32_t)get32(c + 8);
 		re.cqe_flags = get32(c + 12);
 		/* IORING_CQE_F_MORE: more to come for that submission */
-		seen = match(g, ud, (re.cqe_flags & 0x2) != 0, &fl);
+		seen = match_twins(g, ud, (re.cqe_flags & 0x2) != 0, &fl);
 		re.fixed_fd = -1;
 		if (seen) {
 			picked(g, fl.sqe, re.cqe_flags);
@@ -785,7 +1070,18 @@ static void completions(struct ring_lines *out, struct ring *g, pid_t tid, enum 
 	if (n > LINES_MAX)
 		note_once(out, g, SAID_CQ_MANY, "more completions than iotrace shows at once: "
 			  "the rest are not shown");
+	twins_seen(g, g->cq_seen, tail);
 	g->cq_seen = tail;
+}
+
+/* An adopted ring's new completions may tell CQE32: the kernel lists them while unreaped. */
+static void new_cqes(struct ring *g, struct ring_lines *out, pid_t tid)
+{
+	uint32_t tail;
+	struct umem_req r = { .addr = g->cq_ring + g->cq_tail, .len = 4, .dst = &tail };
+
+	if (umem_read(tid, &r, 1) == 1 && r.got == 4 && tail != g->cq_seen)
+		resolve(g, out, UNSURE_CQE32);
 }
 
 void rings_completions(struct ring_lines *out, pid_t tid, enum arch arch, pid_t tgid,
@@ -804,8 +1100,10 @@ void rings_completions(struct ring_lines *out, pid_t tid, enum arch arch, pid_t 
 			g->tries++;
 			locate(g, out, 0);
 		}
-		if (!g->sq_ring)
+		if (!g->sq_ring || (g->adopted & ADOPTED_ALIEN))
 			continue;
+		if (g->unsure & UNSURE_CQE32)
+			new_cqes(g, out, tid);
 		if (g->flags & SETUP_SQPOLL)	/* submitted without a syscall */
 			submissions(out, g, tid, arch, fetch_cap, iov_show);
 		completions(out, g, tid, arch, fetch_cap, iov_show);

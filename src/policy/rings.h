@@ -61,6 +61,12 @@ void rings_registered(pid_t tgid, const unsigned char *updates, size_t len, int 
 /* IORING_REGISTER_RESIZE_RINGS on @fd succeeded: @params, the new rings' sizes and offsets. */
 void rings_resized(pid_t tgid, int fd, const unsigned char *params, size_t len);
 
+/*
+ * iotrace attached to @tgid: its rings, set up before, are followed from
+ * now on (found by its fds; an fd entered later is followed then).
+ */
+void rings_attached(pid_t tgid);
+
 /* Whether @tgid has rings iotrace follows (cheap: called at every stop). */
 int rings_in(pid_t tgid);
 

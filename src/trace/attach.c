@@ -14,6 +14,7 @@
 #include <unistd.h>
 #include "config/options.h"
 #include "policy/norm.h"
+#include "policy/rings.h"
 #include "render/output.h"
 #include "render/render.h"
 #include "trace/attach.h"
@@ -194,6 +195,7 @@ static unsigned attach_one(pid_t pid)
 		      errno == ESRCH ? "no such process" : strerror(errno));
 		return 0;
 	}
+	rings_attached(pid);	/* set up before: followed from here */
 	if (opt.quiet & QUIET_ATTACH)
 		return 1;
 	if (total > 1)

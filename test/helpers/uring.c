@@ -43,6 +43,18 @@
  *   toctou  a WRITE of "AAAA" to a full pipe waits in the kernel; the
  *           program rewrites its buffer to "BBBB", drains the pipe, waits
  *           for the completion and calls close(-1); the pipe gets "BBBB"
+ *   late R  a ring set up and used (two NOPs) before iotrace attaches: R
+ *           plain (4 entries, separate mappings, SQ array slot i naming
+ *           entry 3 - i), wide (64 entries, SQE128,
+ *           CQE32, NO_SQARRAY, one mapping), small (wide with 4 entries:
+ *           too few to tell SQE128); writes its pid to file "pid"
+ *           and waits for SIGUSR1; then a WRITE of "late\n" to "data" and a
+ *           READ of it, each its own enter; then a child forked writes
+ *           "kid\n" after it through the inherited ring; the parent waits
+ *           for it and calls close(-1)
+ *   forkring a ring set up and used (a NOP); a child forked writes "kid\n"
+ *           to "data" through it, the parent waits for it, then writes
+ *           "parent\n" through it
  * Exits 78 when the kernel lacks a setup flag a mode needs.
  * Exits 77 when the kernel refuses io_uring (disabled, or a sandbox).
  */
@@ -50,6 +62,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -58,6 +71,7 @@
 #include <sys/socket.h>
 #include <sys/syscall.h>
 #include <sys/uio.h>
+#include <sys/wait.h>
 #include <linux/io_uring.h>
 
 struct ring {
@@ -176,11 +190,15 @@ static void ring_init(struct ring *r, unsigned entries)
 	ring_ptrs(r);
 }
 
+/* Slot i of the SQ array names entry mask - i, not i (late plain): iotrace must read the array. */
+static int reversed;
+
 /* The next free SQE, filled with @op and put on the ring (the kernel sees it at enter). */
 static struct io_uring_sqe *queue(struct ring *r, unsigned char op, int fd, const void *addr,
 				  unsigned len, unsigned long long off, unsigned long long data)
 {
-	unsigned tail = *r->sq_tail, i = tail & *r->sq_mask;
+	unsigned tail = *r->sq_tail, slot = tail & *r->sq_mask;
+	unsigned i = reversed && r->sq_array ? *r->sq_mask - slot : slot;
 	struct io_uring_sqe *e = (struct io_uring_sqe *)((char *)r->sqes + i * sqe_bytes(r));
 
 	memset(e, 0, sqe_bytes(r));
@@ -191,7 +209,7 @@ static struct io_uring_sqe *queue(struct ring *r, unsigned char op, int fd, cons
 	e->off = off;
 	e->user_data = data;
 	if (r->sq_array)
-		r->sq_array[i] = i;
+		r->sq_array[slot] = i;
 	__atomic_store_n(r->sq_tail, tail + 1, __ATOMIC_RELEASE);
 	return e;
 }
@@ -571,6 +589,75 @@ static void toctou(void)
 	close(-1);
 }
 
+/* A WRITE of @s at @off through @r, waited for and reaped. */
+static void ring_write(struct ring *r, int fd, const char *s, unsigned long long off,
+		       unsigned long long data)
+{
+	queue(r, IORING_OP_WRITE, fd, s, (unsigned)strlen(s), off, data);
+	enter(r->fd, 1, 1, IORING_ENTER_GETEVENTS);
+	reap_quietly(r);
+}
+
+/* A child writes "kid\n" at @off through @r; waited for. */
+static void kid_writes(struct ring *r, int fd, unsigned long long off)
+{
+	pid_t kid = fork();
+
+	if (kid < 0)
+		exit(1);
+	if (!kid) {
+		ring_write(r, fd, "kid\n", off, 0x30);
+		_exit(0);
+	}
+	if (waitpid(kid, NULL, 0) != kid)
+		exit(1);
+}
+
+static void late(const char *how)
+{
+	static char got[16];
+	struct ring r;
+	sigset_t usr1;
+	int fd = open("data", O_RDWR | O_CREAT | O_TRUNC, 0644), sig;
+	FILE *f;
+
+	if (!strcmp(how, "wide") || !strcmp(how, "small"))
+		ring_init_flags(&r, how[0] == 'w' ? 64 : 4, IORING_SETUP_SQE128 |
+			       IORING_SETUP_CQE32 | IORING_SETUP_NO_SQARRAY);
+	else
+		ring_init(&r, 4), reversed = 1;
+	queue(&r, IORING_OP_NOP, -1, NULL, 0, 0, 1);
+	queue(&r, IORING_OP_NOP, -1, NULL, 0, 0, 2);
+	enter(r.fd, 2, 2, IORING_ENTER_GETEVENTS);
+	reap_quietly(&r);
+	sigemptyset(&usr1);
+	sigaddset(&usr1, SIGUSR1);
+	sigprocmask(SIG_BLOCK, &usr1, NULL);
+	f = fopen("pid.tmp", "w");
+	if (!f || fprintf(f, "%d\n", (int)getpid()) < 0 || fclose(f) || rename("pid.tmp", "pid"))
+		exit(1);
+	sigwait(&usr1, &sig);
+	ring_write(&r, fd, "late\n", 0, 0x10);
+	queue(&r, IORING_OP_READ, fd, got, sizeof(got), 0, 0x20);
+	enter(r.fd, 1, 1, IORING_ENTER_GETEVENTS);
+	reap_quietly(&r);
+	kid_writes(&r, fd, 5);
+	close(-1);
+}
+
+static void forkring(void)
+{
+	struct ring r;
+	int fd = open("data", O_RDWR | O_CREAT | O_TRUNC, 0644);
+
+	ring_init(&r, 4);
+	queue(&r, IORING_OP_NOP, -1, NULL, 0, 0, 1);
+	enter(r.fd, 1, 1, IORING_ENTER_GETEVENTS);
+	reap_quietly(&r);
+	kid_writes(&r, fd, 0);
+	ring_write(&r, fd, "parent\n", 4, 0x40);
+}
+
 int main(int argc, char **argv)
 {
 	const char *mode = argc > 1 ? argv[1] : "";
@@ -611,7 +698,11 @@ int main(int argc, char **argv)
 		unmap();
 	else if (!strcmp(mode, "probe"))
 		probe();
+	else if (!strcmp(mode, "late") && argc > 2)
+		late(argv[2]);
+	else if (!strcmp(mode, "forkring"))
+		forkring();
 	else
-		return fprintf(stderr, "usage: uring basic|batch|setup|probe|wide|nommap|reap|lie|sqpoll|resize|toctou|select|unmap|many|sock|race|samedata\n"), 2;
+		return fprintf(stderr, "usage: uring basic|batch|setup|probe|late plain|wide|small|forkring|wide|nommap|reap|lie|sqpoll|resize|toctou|select|unmap|many|sock|race|samedata\n"), 2;
 	return 0;
 }
