@@ -190,21 +190,31 @@ trace_fresh() {
 	done
 }
 
-@test "strace's classes across ours: %file (a path), %stat and %fstat (a file's status), %memory (%map)" {
-	local calls
+@test "strace's classes across ours: %file (a path), %stat, %lstat, %fstat, %%stat (a file's status), %memory (%map)" {
+	local calls h tracer
 	trace_fresh fdlife stat -q -e trace=%file
 	run grep -vcE '^(open|openat|stat|lstat|newfstatat|statx|mkdir|symlink)\(|^\+\+\+' "$out"
 	assert_output 0
 	run grep -cE '^(newfstatat|statx)\(AT_FDCWD, "f1", ' "$out"
 	assert_output 4
-	# the calls that print a struct stat or statx, and no other
-	for calls in %stat %fstat; do
-		trace_fresh fdlife stat -q -e trace=$calls
-		run grep -vcE '^(stat|lstat|fstat|newfstatat|statx)\(|^\+\+\+' "$out"
-		assert_output 0
-		run grep -c '^fstat(3, ' "$out"
-		assert_output 3
+	# strace's split of the calls that print a struct stat or statx: a
+	# path's (stat), a link's (lstat), the rest (fstat, and the *at calls)
+	require_strace
+	for h in fdlife fdlife32; do
+		[ -x "$HELPERS/$h" ] || continue
+		for calls in %stat %lstat %fstat %%stat; do
+			for tracer in strace "$IOTRACE"; do
+				rm -rf "$cwd" && mkdir "$cwd"
+				(cd "$cwd" && "$tracer" -qq -e trace=$calls "$HELPERS/$h" stat) 2>&1 |
+					grep -oE '^[a-z0-9_]+\(' >"$out.$(basename "$tracer")"
+			done
+			[ -s "$out.strace" ]
+			assert_same "$out.strace" "$out.iotrace"
+		done
 	done
+	trace_fresh fdlife stat -q -e trace=%fstat
+	run grep -c '^fstat(3, ' "$out"
+	assert_output 3
 	trace_fresh fdlife map -q -e trace=%memory
 	cp "$out.n" "$out.memory"
 	trace_fresh fdlife map -q -e trace=%map

@@ -28,7 +28,9 @@
  *           the messages, each one's msg_len its bytes (--summary=files
  *           adds them up);
  *           PATH: takes a path (-e trace=%file, strace's name);
- *           STAT: gives a file's status (-e trace=%stat and %fstat);
+ *           STAT, LSTAT, FSTAT: gives a file's status: a path's, a
+ *           link's own, an fd's or a path's from a dirfd (strace's
+ *           -e trace=%stat, %lstat, %fstat; %%stat all three);
  *           REMAP (with UNMAP): argument 2 is a new length, and a file
  *           mapping in the range moves to the result (argument 3 its
  *           flags: MREMAP_DONTUNMAP leaves it where it was too);
@@ -81,14 +83,14 @@ SYSCALL(memfd_create,       319,    356,  DESC,  "",     FD,     OPENS,         
 SYSCALL(getdents64,         217,    220,  DESC,  "n",    STATUS, 0,              getdents64)
 /* A file's status; i386's stat, lstat and fstat are the old struct stat, glibc uses the 64-bit ones. */
 SYSCALL(stat,                 4,    106,  DESC,  "",     STATUS, PATH|STAT,      stat)
-SYSCALL(lstat,                6,    107,  DESC,  "",     STATUS, PATH|STAT,      lstat)
+SYSCALL(lstat,                6,    107,  DESC,  "",     STATUS, PATH|LSTAT,     lstat)
 SYSCALL(stat64,              -1,    195,  DESC,  "",     STATUS, PATH|STAT,      stat64)
-SYSCALL(lstat64,             -1,    196,  DESC,  "",     STATUS, PATH|STAT,      lstat64)
-SYSCALL(fstat,                5,    108,  DESC,  "n",    STATUS, STAT,           fstat)
-SYSCALL(fstat64,             -1,    197,  DESC,  "n",    STATUS, STAT,           fstat64)
-SYSCALL(newfstatat,         262,     -1,  DESC,  "n",    STATUS, PATH|STAT,      newfstatat)
-SYSCALL(fstatat64,           -1,    300,  DESC,  "n",    STATUS, PATH|STAT,      fstatat64)
-SYSCALL(statx,              332,    383,  DESC,  "n",    STATUS, PATH|STAT,      statx)
+SYSCALL(lstat64,             -1,    196,  DESC,  "",     STATUS, PATH|LSTAT,     lstat64)
+SYSCALL(fstat,                5,    108,  DESC,  "n",    STATUS, FSTAT,          fstat)
+SYSCALL(fstat64,             -1,    197,  DESC,  "n",    STATUS, FSTAT,          fstat64)
+SYSCALL(newfstatat,         262,     -1,  DESC,  "n",    STATUS, PATH|FSTAT,     newfstatat)
+SYSCALL(fstatat64,           -1,    300,  DESC,  "n",    STATUS, PATH|FSTAT,     fstatat64)
+SYSCALL(statx,              332,    383,  DESC,  "n",    STATUS, PATH|FSTAT,     statx)
 
 SYSCALL(lseek,                8,     19,  POS,   "n",    OFFSET, 0,              lseek)
 SYSCALL(_llseek,             -1,    140,  POS,   "n",    STATUS, SPLIT64,        _llseek)

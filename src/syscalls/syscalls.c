@@ -34,6 +34,8 @@
 #define REMAP SF_REMAP
 #define PATH SF_PATH
 #define STAT SF_STAT
+#define LSTAT SF_LSTAT
+#define FSTAT SF_FSTAT
 #define MMSG SF_MMSG
 
 static const struct syscall_def defs[SC_ALL] = {
@@ -137,8 +139,14 @@ unsigned group_by_name(const char *name)
 {
 	if (!strcmp(name, "file"))
 		return SF_PATH;
-	if (!strcmp(name, "stat") || !strcmp(name, "fstat"))
+	if (!strcmp(name, "stat"))
 		return SF_STAT;
+	if (!strcmp(name, "lstat"))
+		return SF_LSTAT;
+	if (!strcmp(name, "fstat"))
+		return SF_FSTAT;
+	if (!strcmp(name, "%stat"))	/* strace's %%stat: the three */
+		return SF_STAT | SF_LSTAT | SF_FSTAT;
 	return 0;
 }
 

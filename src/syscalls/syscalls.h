@@ -46,8 +46,10 @@ enum sc_flag {
 	SF_MSGHDR = 1 << 14,		/* argument 1: a msghdr, with an iovec array */
 	SF_REMAP = 1 << 15,		/* with UNMAP: moves the range to the result (mremap) */
 	SF_PATH = 1 << 16,		/* takes a path: strace's %file */
-	SF_STAT = 1 << 17,		/* a file's status: strace's %stat and %fstat */
+	SF_STAT = 1 << 17,		/* a path's status: strace's %stat (all of %%stat) */
 	SF_MMSG = 1 << 18,		/* argument 1: mmsghdrs; the result counts them, msg_len their bytes */
+	SF_LSTAT = 1 << 19,		/* a link's own status: strace's %lstat */
+	SF_FSTAT = 1 << 20,		/* an fd's, or a path's from a dirfd: strace's %fstat */
 };
 
 /* The role of an fd argument, for --summary=files: one letter of the list's fds. */
