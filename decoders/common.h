@@ -19,6 +19,9 @@ static inline int64_t offset_hilo(const struct sc_event *ev, unsigned lo)
 	return (int64_t)ev->args[lo];
 }
 
+#define CREATES (0100 | 020000000)	/* O_CREAT, __O_TMPFILE: open's mode counts */
+#define UMODE(reg) ((uint16_t)(reg))	/* the kernel's umode_t */
+
 /* The fd in @reg, as the kernel's int. */
 static inline int fd_arg(const struct sc_event *ev, unsigned reg)
 {

@@ -8,8 +8,6 @@
 #include "decoders/flags.h"
 
 /* open(2)'s mode is an argument only when the flags create a file. */
-#define CREATES (0100 | 020000000)	/* O_CREAT, __O_TMPFILE */
-#define UMODE(reg) ((uint16_t)(reg))	/* the kernel's umode_t */
 
 /* A register holding a pointer. */
 static uint64_t ptr_arg(const struct sc_event *ev, unsigned reg)

@@ -496,3 +496,74 @@ const struct layout rsrc_update_layout = {
 	.name = "io_uring_rsrc_update", .size = { 16, 16 }, .nfields = 2, .fields = rsrc_update_fields,
 };
 
+/* A resource's tag, in hex: [0x7, 0x8]. */
+static const struct field tag_field[] = { { .kind = F_HEX, SIZE(8, 8), AT(0, 0), .len = -1 } };
+static const struct layout tag_layout = {
+	.name = "__u64", .size = { 8, 8 }, .nfields = 1, .fields = tag_field,
+};
+
+/* struct io_uring_files_update (IORING_REGISTER_FILES_UPDATE): nr_args counts its fds. */
+static const struct field files_update_fields[] = {
+	{ FIELD("offset"), .kind = F_UINT, SIZE(4, 4), AT(0, 0), .len = -1 },
+	{ FIELD("resv"), .kind = F_HEX, SIZE(4, 4), AT(4, 4), .len = -1, .omit_zero = 1 },
+	{ FIELD("fds"), .kind = F_ARRAY, SIZE(8, 8), AT(8, 8), .len = LEN_OUTER, .sub = &fd_layout },
+};
+const struct layout files_update_layout = {
+	.name = "io_uring_files_update", .size = { 16, 16 }, .nfields = 3,
+	.fields = files_update_fields,
+};
+
+/*
+ * struct io_uring_rsrc_register (IORING_REGISTER_FILES2, BUFFERS2) and
+ * io_uring_rsrc_update2 (..._FILES_UPDATE2, BUFFERS_UPDATE): nr counts
+ * the data, fds or buffers (their addresses: the kernel keeps them), and
+ * the tags.
+ */
+#define RSRC_DATA(at, count) \
+	{ FIELD("data"), .kind = F_ARRAY, SIZE(8, 8), AT(at, at), .len = count, .sub = &fd_layout }
+#define RSRC_BUFS(at, count) \
+	{ FIELD("data"), .kind = F_ARRAY, SIZE(8, 8), AT(at, at), .len = count, \
+	  .sub = &iovec_layout, .no_data = 1 }
+#define RSRC_TAGS(at, count) \
+	{ FIELD("tags"), .kind = F_ARRAY, SIZE(8, 8), AT(at, at), .len = count, .sub = &tag_layout }
+enum { REG_NR, REG_FLAGS, REG_RESV2, REG_DATA, REG_TAGS };
+#define RSRC_REGISTER(data) \
+	[REG_NR] = U32("nr", 0), \
+	[REG_FLAGS] = { FIELD("flags"), .kind = F_FLAGS, SIZE(4, 4), AT(4, 4), .len = -1, \
+			.names = &xlat_uring_rsrc_flags }, \
+	[REG_RESV2] = { FIELD("resv2"), .kind = F_HEX, SIZE(8, 8), AT(8, 8), .len = -1, \
+			.omit_zero = 1 }, \
+	[REG_DATA] = data(16, REG_NR), \
+	[REG_TAGS] = RSRC_TAGS(24, REG_NR)
+static const struct field rsrc_register_files_fields[] = { RSRC_REGISTER(RSRC_DATA) };
+static const struct field rsrc_register_bufs_fields[] = { RSRC_REGISTER(RSRC_BUFS) };
+const struct layout rsrc_register_files_layout = {
+	.name = "io_uring_rsrc_register", .size = { 32, 32 }, .nfields = 5,
+	.fields = rsrc_register_files_fields,
+};
+const struct layout rsrc_register_bufs_layout = {
+	.name = "io_uring_rsrc_register", .size = { 32, 32 }, .nfields = 5,
+	.fields = rsrc_register_bufs_fields,
+};
+
+enum { UPD_OFFSET, UPD_RESV, UPD_DATA, UPD_TAGS, UPD_NR, UPD_RESV2 };
+#define RSRC_UPDATE2(data) \
+	[UPD_OFFSET] = U32("offset", 0), \
+	[UPD_RESV] = { FIELD("resv"), .kind = F_HEX, SIZE(4, 4), AT(4, 4), .len = -1, \
+		       .omit_zero = 1 }, \
+	[UPD_DATA] = data(8, UPD_NR), \
+	[UPD_TAGS] = RSRC_TAGS(16, UPD_NR), \
+	[UPD_NR] = U32("nr", 24), \
+	[UPD_RESV2] = { FIELD("resv2"), .kind = F_HEX, SIZE(4, 4), AT(28, 28), .len = -1, \
+			.omit_zero = 1 }
+static const struct field rsrc_update2_files_fields[] = { RSRC_UPDATE2(RSRC_DATA) };
+static const struct field rsrc_update2_bufs_fields[] = { RSRC_UPDATE2(RSRC_BUFS) };
+const struct layout rsrc_update2_files_layout = {
+	.name = "io_uring_rsrc_update2", .size = { 32, 32 }, .nfields = 6,
+	.fields = rsrc_update2_files_fields,
+};
+const struct layout rsrc_update2_bufs_layout = {
+	.name = "io_uring_rsrc_update2", .size = { 32, 32 }, .nfields = 6,
+	.fields = rsrc_update2_bufs_fields,
+};
+

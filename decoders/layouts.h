@@ -52,6 +52,15 @@ extern const struct layout uring_params_head_layout, uring_params_layout;
 /* io_uring_register's registered ring fds. */
 extern const struct layout rsrc_update_layout;
 
+/*
+ * io_uring_register's fixed files and buffers: FILES_UPDATE's update
+ * (nr_args counts its fds: call_add_struct_counted()), FILES2 and
+ * BUFFERS2's tables, FILES_UPDATE2 and BUFFERS_UPDATE's updates.
+ */
+extern const struct layout files_update_layout;
+extern const struct layout rsrc_register_files_layout, rsrc_register_bufs_layout;
+extern const struct layout rsrc_update2_files_layout, rsrc_update2_bufs_layout;
+
 /* io_pgetevents' struct __aio_sigset: the mask and its size. */
 extern const struct layout aio_sigset_layout;
 

@@ -49,11 +49,33 @@ void decode_io_uring_enter(struct call *c, const struct sc_event *ev)
  */
 #define REGISTER_BUFFERS 0
 #define REGISTER_FILES 2
+#define REGISTER_FILES_UPDATE 6
+#define REGISTER_FILES2 13
+#define REGISTER_FILES_UPDATE2 14
+#define REGISTER_BUFFERS2 15
+#define REGISTER_BUFFERS_UPDATE 16
+#define RSRC_STRUCT_SIZE 32	/* io_uring_rsrc_register and _update2: nr_args is their size */
 #define REGISTER_RING_FDS 20
 #define UNREGISTER_RING_FDS 21
 #define REGISTER_PROBE 8
 #define PROBE_OPS_MAX 256	/* opcodes are a byte */
 #define REGISTER_RESIZE_RINGS 33
+/* The struct a resource table's opcode passes, with nr_args its size; NULL for others. */
+static const struct layout *rsrc_layout(uint32_t op)
+{
+	switch (op) {
+	case REGISTER_FILES2:
+		return &rsrc_register_files_layout;
+	case REGISTER_BUFFERS2:
+		return &rsrc_register_bufs_layout;
+	case REGISTER_FILES_UPDATE2:
+		return &rsrc_update2_files_layout;
+	case REGISTER_BUFFERS_UPDATE:
+		return &rsrc_update2_bufs_layout;
+	}
+	return NULL;
+}
+
 void decode_io_uring_register(struct call *c, const struct sc_event *ev)
 {
 	uint32_t op = (uint32_t)ev->args[1], nr = (uint32_t)ev->args[3];
@@ -82,6 +104,10 @@ void decode_io_uring_register(struct call *c, const struct sc_event *ev)
 		call_add_later(c, "arg");
 	else if (op == UNREGISTER_RING_FDS)
 		call_add_array(c, "arg", &rsrc_update_layout, arg, nr, 0, UINT64_MAX);
+	else if (op == REGISTER_FILES_UPDATE)
+		call_add_struct_counted(c, "arg", &files_update_layout, arg, nr);
+	else if (rsrc_layout(op) && nr >= RSRC_STRUCT_SIZE)	/* smaller: not one, as strace */
+		call_add_struct(c, "arg", rsrc_layout(op), arg);
 	else
 		call_add_addr(c, "arg", arg);
 	call_add_uint(c, "nr_args", nr);

@@ -291,8 +291,9 @@ void decode_uring_openat(struct call *c, const struct sc_event *ev)
 	if (!ev->exiting) {
 		call_add_dirfd(c, "dirfd", (int)sqe_u32(ev, SQE_FD));
 		call_add_str(c, "pathname", sqe_u64(ev, SQE_ADDR), STR_PATH);
-		call_add_flags(c, "flags", flags, &xlat_open_flags);
-		call_add_mode(c, "mode", sqe_u32(ev, SQE_LEN));
+		call_add_flags(c, "flags", flags, &xlat_open_mode);	/* as openat(2) */
+		if (flags & CREATES)
+			call_add_mode(c, "mode", UMODE(sqe_u32(ev, SQE_LEN)));
 		if (sqe_u32(ev, SQE_FILE_INDEX))	/* into the registered files: index + 1 */
 			add_named_uint(c, "file_index", sqe_u32(ev, SQE_FILE_INDEX) - 1);
 	} else if (sqe_u32(ev, SQE_FILE_INDEX)) {

@@ -535,3 +535,32 @@ parent"
 	run grep -c 'cqe IORING_OP_UNKNOWN(user_data=0x10) = 5$' "$out.n"
 	assert_output 1
 }
+
+@test "fixed files: IORING_REGISTER_FILES_UPDATE, FILES2 and FILES_UPDATE2 as strace; the entries name the files the table holds after each change" {
+	require_strace
+	FRESH_DIR=$cwd same_as_strace io_uring_register "uring uring32" files "" "-y" "-X raw" "-X verbose" "-s 0"
+	local h
+	for h in uring uring32; do
+		[ -x "$HELPERS/$h" ] || continue
+		# A direct descriptor (OPENAT into slot 1) has no fd: its index alone.
+		run ring_lines "$h" files -e trace=IORING_OP_WRITE,IORING_OP_OPENAT,IORING_OP_CLOSE
+		assert_output - <<'EOF'
+  sqe IORING_OP_WRITE(fixed_file=0, fd=3, "to a\n", 5, 0, flags=IOSQE_FIXED_FILE, user_data=0x1)
+  cqe IORING_OP_WRITE(fixed_file=0, fd=3, user_data=0x1) = 5
+  sqe IORING_OP_WRITE(fixed_file=0, fd=4, "to b\n", 5, 0, flags=IOSQE_FIXED_FILE, user_data=0x2)
+  cqe IORING_OP_WRITE(fixed_file=0, fd=4, user_data=0x2) = 5
+  sqe IORING_OP_OPENAT(AT_FDCWD, "c", O_WRONLY|O_CREAT|O_TRUNC, 0644, file_index=1, user_data=0x3)
+  cqe IORING_OP_OPENAT(user_data=0x3) = 0
+  sqe IORING_OP_WRITE(fixed_file=1, "to c\n", 5, 0, flags=IOSQE_FIXED_FILE, user_data=0x4)
+  cqe IORING_OP_WRITE(fixed_file=1, user_data=0x4) = 5
+  sqe IORING_OP_CLOSE(file_index=1, user_data=0x5)
+  cqe IORING_OP_CLOSE(file_index=1, user_data=0x5) = 0
+  sqe IORING_OP_WRITE(fixed_file=2, fd=3, "to a again\n", 11, 0, flags=IOSQE_FIXED_FILE, user_data=0x6)
+  cqe IORING_OP_WRITE(fixed_file=2, fd=3, user_data=0x6) = 11
++++ exited with 0 +++
+EOF
+		assert_equal "$(cat "$cwd/a" "$cwd/b" "$cwd/c")" "to a again
+to b
+to c"
+	done
+}

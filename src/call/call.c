@@ -197,6 +197,13 @@ void call_add_struct(struct call *c, const char *name, const struct layout *layo
 	set_agg(c, add(c, name, ARG_STRUCT), ARG_STRUCT, layout, addr, 1, 1, UINT64_MAX);
 }
 
+void call_add_struct_counted(struct call *c, const char *name, const struct layout *layout,
+			     uint64_t addr, uint64_t count)
+{
+	call_add_struct(c, name, layout, addr);
+	c->arg[c->nargs - 1].v.agg.outer = count;
+}
+
 void call_add_cookie(struct call *c, const char *name, uint64_t v)
 {
 	add(c, name, ARG_COOKIE)->v.u = v;

@@ -153,6 +153,7 @@ struct agg_arg {
 	unsigned char before_only;	/* the call failed: print the inout fields as at entry */
 	unsigned char left_after;	/* print as at entry; as at exit after the result (left ...) */
 	unsigned short ext;	/* extensible struct: the size the caller passed, at most a page */
+	uint64_t outer;		/* what counts its LEN_OUTER arrays */
 	struct buf_arg raw;	/* the elements' bytes as read */
 	struct buf_arg before;	/* with has_before: the elements' bytes at entry */
 };
@@ -500,6 +501,10 @@ void call_add_dirfd(struct call *c, const char *name, int fd);
 void call_add_mode(struct call *c, const char *name, uint64_t mode);
 void call_add_sig(struct call *c, const char *name, int sig);
 void call_add_hex(struct call *c, const char *name, uint64_t v);
+
+/* Appends a pointer to one struct of @layout whose LEN_OUTER arrays hold @count elements. */
+void call_add_struct_counted(struct call *c, const char *name, const struct layout *layout,
+			     uint64_t addr, uint64_t count);
 
 /*
  * Appends a pointer to an extensible struct of @layout that the caller

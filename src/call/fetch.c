@@ -358,7 +358,8 @@ static unsigned parse_agg(struct call *c, struct agg_ref r, struct agg_ref *next
 				continue;
 			}
 			ptr = call_field(c, v, i, f);
-			len = fd->kind == F_PTR ? 1 : call_field(c, v, i, (unsigned)fd->len);
+			len = fd->kind == F_PTR ? 1 : fd->len == LEN_OUTER ? v->outer :
+			      call_field(c, v, i, (unsigned)fd->len);
 			if (fd->payload && fd->kind == F_BYTES) {
 				len = MIN(len, left);
 				left -= len;

@@ -49,7 +49,7 @@ struct field {
 	unsigned char payload;		/* leads to the call's data (dumps, --toctou) */
 	unsigned char size[ARCH_COUNT];	/* 1, 2, 4 or 8 bytes */
 	unsigned short off[ARCH_COUNT];
-	signed char len;		/* F_BYTES, F_ARRAY: the field that counts them */
+	signed char len;		/* F_BYTES, F_ARRAY: the field that counts them, or LEN_OUTER */
 	const struct layout *sub;	/* F_ARRAY, F_PTR */
 	const struct xlat_list *names;	/* F_ENUM, F_FLAGS */
 	/*
@@ -98,6 +98,13 @@ struct field {
 	unsigned char verbose;		/* only with -v, in a layout that is .abbrev */
 	unsigned char no_data;		/* F_ARRAY: its elements' pointers print as addresses */
 };
+
+/*
+ * An F_ARRAY's .len when no field counts it: the call does, beside the
+ * struct (io_uring_files_update's fds, counted by io_uring_register's
+ * nr_args), given by call_add_struct_counted().
+ */
+#define LEN_OUTER (-2)
 
 /* A value's bit in a field's .when_values. */
 #define WHEN(v) ((uint64_t)1 << (v))

@@ -213,6 +213,36 @@ void rings_files(pid_t tgid, int fd, const unsigned char *fds, size_t len)
 		g->files[i] = (int)get32(fds + 4 * i);
 }
 
+/*
+ * Fixed files @off to @off + @n - 1 of @g are now the first @nread of
+ * @fds, then ones iotrace does not know (-1: shown by index alone).
+ * IORING_REGISTER_FILES_SKIP (-2) leaves one as it was.
+ */
+static void slots_changed(struct ring *g, uint64_t off, const unsigned char *fds, size_t nread,
+			  uint64_t n)
+{
+	uint64_t k;
+
+	for (k = 0; k < n && off + k < FILES_MAX; k++) {
+		int v = k < nread ? (int)get32(fds + 4 * k) : -1;
+
+		if (v == -2)
+			continue;
+		while (g->nfiles <= off + k)
+			g->files[g->nfiles++] = -1;
+		g->files[off + k] = v;
+	}
+}
+
+void rings_files_update(pid_t tgid, int fd, uint32_t off, const unsigned char *fds, size_t nread,
+			uint64_t n)
+{
+	struct ring *g = *slot_of(tgid, fd);
+
+	if (g)
+		slots_changed(g, off, fds, nread, n);
+}
+
 void rings_registered(pid_t tgid, const unsigned char *updates, size_t len, int unregister)
 {
 	size_t i;
@@ -558,6 +588,41 @@ static void picked(struct ring *g, unsigned char *sqe, uint32_t cqe_flags)
 	for (k = 0; k < 8; k++)
 		sqe[16 + k] = (unsigned char)(addr >> (8 * k));
 	sqe[1] &= (unsigned char)~IOSQE_BUFFER_SELECT;
+}
+
+#define OP_ACCEPT 13
+#define OP_OPENAT 18
+#define OP_CLOSE 19
+#define OP_FILES_UPDATE 20
+#define OP_OPENAT2 28
+#define OP_SOCKET 45
+#define FILE_INDEX_ALLOC 0xffffffffu
+
+/*
+ * A completion that changed the fixed-file table: a direct descriptor
+ * opened (it has no fd number: shown by index alone) or closed, or
+ * IORING_OP_FILES_UPDATE's slots (from an array iotrace does not read).
+ */
+static void direct(struct ring *g, const unsigned char *sqe, int32_t res)
+{
+	uint32_t index = get32(sqe + 44);	/* file_index: the slot + 1, or ALLOC */
+
+	if (res < 0)
+		return;
+	switch (sqe[0]) {
+	case OP_ACCEPT: case OP_OPENAT: case OP_OPENAT2: case OP_SOCKET:
+		if (index)
+			slots_changed(g, index == FILE_INDEX_ALLOC ? (uint64_t)res : index - 1ULL,
+				      NULL, 0, 1);
+		break;
+	case OP_CLOSE:
+		if (index)
+			slots_changed(g, index - 1ULL, NULL, 0, 1);
+		break;
+	case OP_FILES_UPDATE:
+		slots_changed(g, get64(sqe + 8), NULL, 0, (uint64_t)res);
+		break;
+	}
 }
 
 /* What an entry carries that iotrace does not show: said once a ring. */
@@ -1051,6 +1116,7 @@ static void completions(struct ring_lines *out, struct ring *g, pid_t tid, enum 
 		seen = match_twins(g, ud, (re.cqe_flags & 0x2) != 0, &fl);
 		re.fixed_fd = -1;
 		if (seen) {
+			direct(g, fl.sqe, res);
 			picked(g, fl.sqe, re.cqe_flags);
 			re.sqe = fl.sqe;
 			re.fixed_fd = fixed_fd(g, fl.sqe);

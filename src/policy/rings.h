@@ -51,6 +51,14 @@ void rings_created(pid_t tgid, int fd, const unsigned char *params, size_t len);
 void rings_files(pid_t tgid, int fd, const unsigned char *fds, size_t len);
 
 /*
+ * Fixed files @off to @off + @n - 1 of ring @fd changed (an update
+ * succeeded): the first @nread to the fds @fds holds, the rest to ones
+ * iotrace does not know.
+ */
+void rings_files_update(pid_t tgid, int fd, uint32_t off, const unsigned char *fds, size_t nread,
+			uint64_t n);
+
+/*
  * IORING_REGISTER_RING_FDS (or, @unregister, its undoing) succeeded with
  * @updates, @len bytes of struct io_uring_rsrc_update as the kernel left
  * them: io_uring_enter with IORING_ENTER_REGISTERED_RING names the ring

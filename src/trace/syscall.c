@@ -212,6 +212,27 @@ static void ring_render(struct tcb *t, struct ring_lines *l)
 	rings_lines_clear(l);
 }
 
+/*
+ * A fixed-file table registered anew (IORING_REGISTER_FILES2: its fds, or
+ * none for a sparse one) or updated (..._FILES_UPDATE, _FILES_UPDATE2:
+ * from an offset, as many as the result says).
+ */
+static void ring_files_changed(struct tcb *t, const struct call *c, const struct agg_arg *v)
+{
+	const struct arg *fds = v->got ? call_node(c, v, 0, 0) : NULL;	/* the first followed field */
+	const unsigned char *data = fds ? call_buf_data(c, &fds->v.agg.raw) : NULL;
+	size_t n = fds ? fds->v.agg.got : 0;
+	int ring = (int)c->arg[0].v.i;
+
+	if (!v->got)
+		return;
+	if (v->layout == &rsrc_register_files_layout)
+		rings_files(tgid_of(t), ring, data, n * 4);
+	else if (v->layout == &files_update_layout || v->layout == &rsrc_update2_files_layout)
+		rings_files_update(tgid_of(t), ring, (uint32_t)call_field(c, v, 0, 0), data, n,
+				   (uint64_t)c->rval);
+}
+
 /* io_uring_register's ops that move a ring: resized rings, registered ring fds. */
 static void ring_register(struct tcb *t, const struct call *c)
 {
@@ -229,6 +250,8 @@ static void ring_register(struct tcb *t, const struct call *c)
 	else if (a->type == ARG_ARRAY && a->v.agg.layout == &rsrc_update_layout)
 		rings_registered(tgid_of(t), call_buf_data(c, raw), raw->got,
 				 op == 21 /* IORING_UNREGISTER_RING_FDS */);
+	else if (a->type == ARG_STRUCT)
+		ring_files_changed(t, c, &a->v.agg);
 }
 
 /* The calls through which io_uring's rings are found: never hidden, at most quiet. */

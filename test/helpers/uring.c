@@ -52,6 +52,14 @@
  *           READ of it, each its own enter; then a child forked writes
  *           "kid\n" after it through the inherited ring; the parent waits
  *           for it and calls close(-1)
+ *   files   the fixed-file table changing: files "a" and "b" registered
+ *           (IORING_REGISTER_FILES), a WRITE through fixed file 0; slot 0
+ *           updated to "b"'s fd (IORING_REGISTER_FILES_UPDATE), a WRITE
+ *           through it; "c" opened by IORING_OP_OPENAT into slot 1 (a
+ *           direct descriptor, no fd), a WRITE through it, then closed by
+ *           IORING_OP_CLOSE; the table registered anew, sparse
+ *           (IORING_REGISTER_FILES2), slot 2 set to "a" by FILES_UPDATE2,
+ *           a WRITE through it
  *   forkring a ring set up and used (a NOP); a child forked writes "kid\n"
  *           to "data" through it, the parent waits for it, then writes
  *           "parent\n" through it
@@ -645,6 +653,44 @@ static void late(const char *how)
 	close(-1);
 }
 
+/* A WRITE of @s through fixed file @slot of @r, waited for and reaped. */
+static void fixed_write(struct ring *r, unsigned slot, const char *s, unsigned long long data)
+{
+	queue(r, IORING_OP_WRITE, (int)slot, s, (unsigned)strlen(s), 0, data)->flags =
+		IOSQE_FIXED_FILE;
+	enter(r->fd, 1, 1, IORING_ENTER_GETEVENTS);
+	reap_quietly(r);
+}
+
+static void files(void)
+{
+	int fds[2] = { open("a", O_WRONLY | O_CREAT | O_TRUNC, 0644),
+		       open("b", O_WRONLY | O_CREAT | O_TRUNC, 0644) };
+	struct io_uring_files_update up = { .offset = 0, .fds = (unsigned long)&fds[1] };
+	struct io_uring_rsrc_register sparse = { .nr = 4, .flags = IORING_RSRC_REGISTER_SPARSE };
+	struct io_uring_rsrc_update2 u2 = { .offset = 2, .data = (unsigned long)&fds[0], .nr = 1 };
+	struct ring r;
+
+	ring_init(&r, 4);
+	syscall(SYS_io_uring_register, r.fd, IORING_REGISTER_FILES, fds, 2);
+	fixed_write(&r, 0, "to a\n", 1);
+	syscall(SYS_io_uring_register, r.fd, IORING_REGISTER_FILES_UPDATE, &up, 1);
+	fixed_write(&r, 0, "to b\n", 2);
+	queue(&r, IORING_OP_OPENAT, AT_FDCWD, "c", 0, 0, 3)->file_index = 2;
+	r.sqes[(*r.sq_tail - 1) & *r.sq_mask].open_flags = O_WRONLY | O_CREAT | O_TRUNC;
+	r.sqes[(*r.sq_tail - 1) & *r.sq_mask].len = 0644;
+	enter(r.fd, 1, 1, IORING_ENTER_GETEVENTS);
+	reap_quietly(&r);
+	fixed_write(&r, 1, "to c\n", 4);
+	queue(&r, IORING_OP_CLOSE, 0, NULL, 0, 0, 5)->file_index = 2;
+	enter(r.fd, 1, 1, IORING_ENTER_GETEVENTS);
+	reap_quietly(&r);
+	syscall(SYS_io_uring_register, r.fd, IORING_UNREGISTER_FILES, NULL, 0);
+	syscall(SYS_io_uring_register, r.fd, IORING_REGISTER_FILES2, &sparse, sizeof(sparse));
+	syscall(SYS_io_uring_register, r.fd, IORING_REGISTER_FILES_UPDATE2, &u2, sizeof(u2));
+	fixed_write(&r, 2, "to a again\n", 6);
+}
+
 static void forkring(void)
 {
 	struct ring r;
@@ -702,7 +748,9 @@ int main(int argc, char **argv)
 		late(argv[2]);
 	else if (!strcmp(mode, "forkring"))
 		forkring();
+	else if (!strcmp(mode, "files"))
+		files();
 	else
-		return fprintf(stderr, "usage: uring basic|batch|setup|probe|late plain|wide|small|forkring|wide|nommap|reap|lie|sqpoll|resize|toctou|select|unmap|many|sock|race|samedata\n"), 2;
+		return fprintf(stderr, "usage: uring basic|batch|setup|probe|late plain|wide|small|forkring|files|wide|nommap|reap|lie|sqpoll|resize|toctou|select|unmap|many|sock|race|samedata\n"), 2;
 	return 0;
 }
