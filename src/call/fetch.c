@@ -131,7 +131,8 @@ static int queue_agg(struct call *c, struct agg_ref r)
 	}
 	/* At most IOV_FETCH_MAX elements whatever the count: the budget is for their data. */
 	v->show = v->one ? 1 : (unsigned)MIN(v->count, v->whole ? IOV_FETCH_MAX : (uint64_t)c->iov_show);
-	v->want = v->read_all ? (unsigned)MIN(v->count, IOV_FETCH_MAX) : v->show;
+	/* One element at least, shown or not: an unreadable array prints as its address (-s 0). */
+	v->want = v->read_all ? (unsigned)MIN(v->count, IOV_FETCH_MAX) : MAX(v->show, 1u);
 	if (!v->want) {
 		v->parsed = 1;
 		return 0;
