@@ -144,3 +144,32 @@ start_victim() {
 	assert_success
 	assert_equal "$(cat "$data")" "SIGUSR1 seen"
 }
+
+@test "-p: the call a process is in when iotrace detaches ends in <detached ...>, as strace's; -e status=detached selects it" {
+	local fifo="$BATS_TEST_TMPDIR/fifo" opts tracer
+	mkfifo "$fifo"
+	for opts in "" "-e status=detached,successful"; do
+		cat "$fifo" >/dev/null &
+		victim=$!
+		exec 7>"$fifo"
+		# shellcheck disable=SC2086
+		env --default-signal=INT "$IOTRACE" $opts -e trace=read,write -p "$victim" -o "$out" 2>"$out.err" &
+		tracer=$!
+		wait_for 'grep -q attached "$out.err"'
+		echo hello >&7
+		# The write is done and the next call is the read it waits in.
+		# (With -o, every line starts with the pid.)
+		wait_for 'grep -q "^$victim write(1, \"hello\\\\n\", 6) *= 6$" "$out" && [ "$(cut -d" " -f1 /proc/$victim/syscall)" = 0 ]' ||
+			{ cat "$out" "$out.err" "/proc/$victim/syscall"; false; }
+		kill -INT "$tracer"
+		wait_status "$tracer"
+		assert_success
+		# (the fifo's fd is whatever bats left free)
+		run tail -n 1 "$out"
+		assert_output --regexp "^$victim read\([0-9]+,  <detached \.\.\.>\$"
+		exec 7>&-
+		wait_status "$victim"
+		assert_success
+		victim=
+	done
+}

@@ -79,7 +79,7 @@ bats_require_minimum_version 1.5.0
 	assert_output "iotrace: -e signal: unknown signal 'SIGFOO'"
 	run "$IOTRACE" -e verbose=all true
 	assert_failure 1
-	assert_output "iotrace: -e: unknown qualifier 'verbose' (iotrace knows trace=, signal=, read=, write=, inject=, fault=, quiet=)"
+	assert_output "iotrace: -e: unknown qualifier 'verbose' (iotrace knows trace=, signal=, status=, read=, write=, inject=, fault=, quiet=)"
 }
 
 @test "bad values for -X and -e read=/write=" {

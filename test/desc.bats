@@ -301,3 +301,12 @@ trace_fresh() {
 	run count_own_calls openat "$HELPERS/fdlife" commits
 	[ "$output" -lt 20 ] || fail "iotrace opened $output files for 5000 calls"
 }
+
+@test "-e status= (successful, failed, !failed...), -z and -Z select calls as strace's do" {
+	require_strace
+	FRESH_DIR=$cwd same_as_strace "$all" "fdlife fdlife32" open "-e status=failed" \
+		"-e status=successful,unfinished" "-e status=!failed" "-z" "-Z"
+	run "$IOTRACE" -e status=failed,finished true
+	assert_failure
+	assert_output "iotrace: -e status: unknown status (successful, failed, unfinished, unavailable, detached) 'finished'"
+}

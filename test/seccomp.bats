@@ -86,9 +86,15 @@ load common
 	assert_output '[6,-1,"EROFS"]
 [3,null,null]
 [18,18,null]'
-	run bash -c 'ulimit -c 0 && exec "$0" -q -Z -o "$1" -e trace=write "$2"' \
+	run bash -c 'ulimit -c 0 && exec "$0" -q -e status=failed,unfinished -o "$1" -e trace=write "$2"' \
 		"$IOTRACE" "$out" "$HELPERS/ownfilter"
 	assert_success
 	run grep -c 'write(1, "xyz", 3) *= ?$' "$out"
 	assert_output 1
+	# -Z is status=failed alone: a call that never returned did not fail
+	run bash -c 'ulimit -c 0 && exec "$0" -q -Z -o "$1" -e trace=write "$2"' \
+		"$IOTRACE" "$out" "$HELPERS/ownfilter"
+	assert_success
+	run grep -c 'write(1, "xyz", 3) *= ?$' "$out"
+	assert_output 0
 }

@@ -293,6 +293,13 @@ enum injected {
 	INJECTED_DELAY,		/* delay_enter= or delay_exit= alone */
 };
 
+/* How a call that did not return here ended. */
+enum vanished {
+	VANISHED_NO,
+	VANISHED_UNFINISHED,	/* the thread died in it, or exec'd away: " <unfinished ...>) = ?" */
+	VANISHED_DETACHED,	/* iotrace detached before it returned: " <detached ...>" */
+};
+
 /* A decoded call: typed arguments plus the result, renderer-ready. */
 struct call {
 	unsigned id;
@@ -301,7 +308,7 @@ struct call {
 	int64_t rval;
 	int error;		/* errno, 0 on success */
 	int done;		/* exit seen */
-	unsigned char vanished;	/* never returned (the thread died in it): result unknown */
+	unsigned char vanished;	/* enum vanished: never returned here, result unknown */
 	unsigned char late_data;	/* the call may fill its consumed buffers (vmsplice) */
 	unsigned char exiting;	/* the exit stop is being handled */
 	unsigned char not_io;	/* touches no file (an anonymous mapping): not shown */

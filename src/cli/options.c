@@ -136,6 +136,7 @@ static void usage(void)
 	       "  -e trace=SET    syscalls to trace (default: all below)\n"
 	       "  -P PATH         only calls on fds that refer to PATH (repeatable)\n"
 	       "  -z              only calls that succeeded; -Z: only calls that failed\n"
+	       "  -e status=SET   successful, failed, unfinished, unavailable, detached\n"
 	       "  -e signal=SET   signals to show (default: all; none hides them)\n"
 	       "  -e write=FDS    hex dump of all data written to these fds\n"
 	       "  -e read=FDS     hex dump of all data read from these fds\n"
@@ -283,6 +284,7 @@ static void parse_pids(const char *arg)
  */
 static int add_syscall(unsigned char *table, const char *name);
 static int add_quiet(unsigned char *table, const char *name);
+static int add_status(unsigned char *table, const char *name);
 
 static void parse_set(const char *what, const char *set, unsigned char *table,
 		      size_t n, int (*add)(unsigned char *table, const char *name))
@@ -308,7 +310,9 @@ static void parse_set(const char *what, const char *set, unsigned char *table,
 			die("-e %s: unknown %s '%s'", what,
 			    add == add_syscall ? (*tok == '%' ? "class" : "or undecoded syscall") :
 			    add == add_quiet ? "message kind (attach, personality, exit, "
-					       "path-resolution, superseded)" : "signal",
+					       "path-resolution, superseded)" :
+			    add == add_status ? "status (successful, failed, unfinished, "
+						"unavailable, detached)" : "signal",
 			    typed(tok));
 	}
 	free(copy);
@@ -423,6 +427,35 @@ static int add_quiet(unsigned char *table, const char *name)
 }
 
 static int quiet_given;
+
+/* strace's names of the statuses -e status= selects: table[i] is bit i - 1. */
+static const char *const status_names[] = {
+	NULL, "successful", "failed", "unfinished", "unavailable", "detached", NULL
+};
+
+static int add_status(unsigned char *table, const char *name)
+{
+	size_t i;
+
+	for (i = 1; status_names[i]; i++)
+		if (!strcmp(name, status_names[i])) {
+			table[i] = 1;
+			return 0;
+		}
+	return -1;
+}
+
+static void parse_status(const char *set)
+{
+	unsigned char table[ARRAY_SIZE(status_names) - 1];
+	size_t i;
+
+	parse_set("status", set, table, sizeof(table), add_status);
+	opt.status = 0;
+	for (i = 1; i < sizeof(table); i++)
+		if (table[i])
+			opt.status |= 1u << (i - 1);
+}
 
 static void parse_quiet(const char *set)
 {
@@ -738,13 +771,15 @@ static void parse_expr(const char *expr)
 	} else if ((n == 5 && !strncmp(expr, "quiet", n)) || (n == 6 && !strncmp(expr, "silent", n)) ||
 		   (n == 7 && !strncmp(expr, "silence", n)) || (n == 1 && *expr == 'q')) {
 		parse_quiet(eq + 1);
+	} else if (n == 6 && !strncmp(expr, "status", n)) {
+		parse_status(eq + 1);
 	} else if (n == 6 && !strncmp(expr, "inject", n)) {
 		parse_inject("inject", eq + 1);
 	} else if (n == 5 && !strncmp(expr, "fault", n)) {
 		parse_inject("fault", eq + 1);
 	} else {
-		die("-e: unknown qualifier '%s' (iotrace knows trace=, signal=, read=, write=, "
-		    "inject=, fault=, quiet=)", typed_n(expr, n));
+		die("-e: unknown qualifier '%s' (iotrace knows trace=, signal=, status=, read=, "
+		    "write=, inject=, fault=, quiet=)", typed_n(expr, n));
 	}
 }
 
@@ -899,10 +934,10 @@ static int filter_option(int c)
 		add_path(optarg);
 		break;
 	case 'z':
-		opt.result = RESULT_OK;
+		opt.status = STATUS_SUCCESSFUL;
 		break;
 	case 'Z':
-		opt.result = RESULT_FAILED;
+		opt.status = STATUS_FAILED;
 		break;
 	default:
 		return 0;
@@ -955,6 +990,7 @@ static void defaults(void)
 	opt.align = 40;
 	opt.follow = 1;
 	opt.seccomp = 1;
+	opt.status = STATUS_ALL;
 	opt.spin_usec = SPIN_USEC_DEFAULT;
 	memset(opt.trace + 1, 1, SC_COUNT - 1);
 	memset(opt.signal + 1, 1, SIG_TABLE_SIZE - 1);

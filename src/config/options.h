@@ -54,11 +54,14 @@ struct fdset {
 /* Whether @fd is in @set; a negative fd never is. */
 int fdset_has(const struct fdset *set, int64_t fd);
 
-/* -z: only calls that succeeded; -Z: only calls that failed. */
-enum result_filter {
-	RESULT_ANY,
-	RESULT_OK,
-	RESULT_FAILED,
+/* -e status=: the calls that show, by how they ended (-z successful, -Z failed). */
+enum status_bit {
+	STATUS_SUCCESSFUL = 1 << 0,	/* returned without an error */
+	STATUS_FAILED = 1 << 1,		/* returned an error */
+	STATUS_UNFINISHED = 1 << 2,	/* never returned: the thread exited, or exec'd away */
+	STATUS_UNAVAILABLE = 1 << 3,	/* returned, its result unknown (iotrace always knows it) */
+	STATUS_DETACHED = 1 << 4,	/* iotrace detached before it returned */
+	STATUS_ALL = (1 << 5) - 1,
 };
 
 /* -t, -tt, -ttt, -r: what starts each line. */
@@ -96,7 +99,7 @@ struct options {
 	int show_paths;			/* -y: 1; -yy: 2, sockets by their endpoints */
 	char **paths;			/* -P, resolved with realpath */
 	size_t npaths;
-	enum result_filter result;	/* -z, -Z */
+	unsigned status;	/* enum status_bit: -e status=, -z, -Z */
 	int normalize;			/* --normalize: 0, NORM_BLOCKS or NORM_INTERLEAVED */
 	int merge_reads;		/* --normalize=merge-reads */
 	struct inject inject[INJECT_MAX];	/* -e inject=, -e fault= */

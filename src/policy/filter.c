@@ -77,5 +77,5 @@ int filter_paths(const struct call *c, pid_t tid)
 
 int filter_result(const struct call *c)
 {
-	return opt.result == RESULT_OK ? !c->error : c->error != 0;
+	return (opt.status & (c->error ? STATUS_FAILED : STATUS_SUCCESSFUL)) != 0;
 }

@@ -410,8 +410,13 @@ static void close_open_line(struct who *w)
 
 static void text_vanished(struct who *w, const struct report *r)
 {
-	(void)r;
-	close_open_line(w);
+	if (r->call.vanished != VANISHED_DETACHED || !w->line_open) {
+		close_open_line(w);
+		return;
+	}
+	resume_line(w);
+	sb_addstr(&line, " <detached ...>");	/* as strace: no result, nor a parenthesis */
+	end_line(w);
 }
 
 static void sig(struct strbuf *sb, int signo)

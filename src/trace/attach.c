@@ -20,6 +20,7 @@
 #include "trace/attach.h"
 #include "trace/seccomp_filter.h"
 #include "trace/signals.h"
+#include "trace/syscall.h"
 #include "trace/tracee.h"
 #include "util/strbuf.h"
 #include "util/util.h"
@@ -266,7 +267,7 @@ static void interrupt_one(struct tcb *t, void *data)
 
 static void detach_one(struct tcb *t, void *data)
 {
-	render_for()->vanished(&t->who, &t->rep);
+	syscall_detached(t);
 	if (t->flags & TCB_FILTERED) {
 		/* Untraced, its filter would fail every traced call with ENOSYS. */
 		kill(t->tid, SIGKILL);

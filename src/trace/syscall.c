@@ -28,10 +28,10 @@
 #include "trace/syscall.h"
 #include "util/util.h"
 
-/* -z, -Z, --normalize and --json print a call as one whole line at its exit. */
+/* -e status=, --normalize and --json print a call as one whole line at its exit. */
 static int whole_lines(void)
 {
-	return opt.result != RESULT_ANY || opt.normalize || opt.json;
+	return opt.status != STATUS_ALL || opt.normalize || opt.json;
 }
 
 /* What a syscall stop leaves to print; printed after the tracee is resumed. */
@@ -371,12 +371,24 @@ void syscall_vanished(struct tcb *t)
 		out->vanished(&t->who, &t->rep);	/* a line still open: close it */
 		return;
 	}
-	t->rep.call.vanished = 1;
+	t->rep.call.vanished = VANISHED_UNFINISHED;
 	account(t);
 	if (opt.summary == 1)
 		return;
-	if (whole_lines() && !t->who.line_open)
+	if (whole_lines() && !t->who.line_open && (opt.status & STATUS_UNFINISHED))
 		out->whole(&t->who, &t->rep);	/* nothing printed yet: the arguments known */
+	out->vanished(&t->who, &t->rep);
+}
+
+void syscall_detached(struct tcb *t)
+{
+	const struct renderer *out = render_for();
+
+	t->rep.call.vanished = VANISHED_DETACHED;
+	if ((t->flags & (TCB_IN_SYSCALL | TCB_DECODING | TCB_HIDDEN | TCB_QUIET)) ==
+	    (TCB_IN_SYSCALL | TCB_DECODING) && whole_lines() && !t->who.line_open &&
+	    (opt.status & STATUS_DETACHED) && opt.summary != 1)
+		out->whole(&t->who, &t->rep);	/* as strace: "read(0,  <detached ...>" */
 	out->vanished(&t->who, &t->rep);
 }
 
@@ -462,7 +474,7 @@ static enum pending on_exit_stop(struct tcb *t, const struct __ptrace_syscall_in
 		return PENDING_NONE;	/* -c: the table only */
 	if (!whole_lines())
 		return PENDING_EXIT;
-	if (opt.result == RESULT_ANY || filter_result(c))
+	if (filter_result(c))
 		return PENDING_WHOLE;	/* the whole line at once, once the result is known */
 	return PENDING_NONE;
 }

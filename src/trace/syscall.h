@@ -21,6 +21,12 @@ void syscall_stop(struct tcb *t, const struct __ptrace_syscall_info *info);
  */
 void syscall_vanished(struct tcb *t);
 
+/*
+ * iotrace detaches from @t: a call it is in ends its line as strace's
+ * " <detached ...>" (with -e status=detached, the whole call then).
+ */
+void syscall_detached(struct tcb *t);
+
 /* --normalize=merge-reads: prints @t's held line, before anything else of @t. */
 void syscall_flush_held(struct tcb *t);
 
