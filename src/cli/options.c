@@ -445,28 +445,31 @@ static int add_status(unsigned char *table, const char *name)
 	return -1;
 }
 
-static void parse_status(const char *set)
+/* A set of @n - 1 names (table[i] is bit i - 1) as a mask. */
+static unsigned parse_bits(const char *what, const char *set, size_t n,
+			   int (*add)(unsigned char *table, const char *name))
 {
-	unsigned char table[ARRAY_SIZE(status_names) - 1];
+	unsigned char table[8];
+	unsigned bits = 0;
 	size_t i;
 
-	parse_set("status", set, table, sizeof(table), add_status);
-	opt.status = 0;
-	for (i = 1; i < sizeof(table); i++)
+	if (n > sizeof(table))
+		BUG("%zu names in a set of bits", n);
+	parse_set(what, set, table, n, add);
+	for (i = 1; i < n; i++)
 		if (table[i])
-			opt.status |= 1u << (i - 1);
+			bits |= 1u << (i - 1);
+	return bits;
+}
+
+static void parse_status(const char *set)
+{
+	opt.status = parse_bits("status", set, ARRAY_SIZE(status_names) - 1, add_status);
 }
 
 static void parse_quiet(const char *set)
 {
-	unsigned char table[ARRAY_SIZE(quiet_names) - 1];
-	size_t i;
-
-	parse_set("quiet", set, table, sizeof(table), add_quiet);
-	opt.quiet = 0;
-	for (i = 1; i < sizeof(table); i++)
-		if (table[i])
-			opt.quiet |= 1u << (i - 1);
+	opt.quiet = parse_bits("quiet", set, ARRAY_SIZE(quiet_names) - 1, add_quiet);
 	quiet_given = 1;
 }
 
