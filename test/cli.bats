@@ -188,3 +188,49 @@ bats_require_minimum_version 1.5.0
 	# A command that runs and exits 127 itself keeps its status.
 	run -127 "$IOTRACE" -e trace=none -- sh -c 'exit 127'
 }
+
+@test "-A appends to -o FILE; without -o it is said, as strace" {
+	local out="$BATS_TEST_TMPDIR/trace"
+	"$IOTRACE" -e trace=write -o "$out" -- "$HELPERS/rw" basic >/dev/null
+	local once
+	once=$(wc -l <"$out")
+	"$IOTRACE" -A -e trace=write -o "$out" -- "$HELPERS/rw" basic >/dev/null
+	assert_equal "$(wc -l <"$out")" "$((once * 2))"
+	"$IOTRACE" -e trace=write -o "$out" -- "$HELPERS/rw" basic >/dev/null
+	assert_equal "$(wc -l <"$out")" "$once"
+	"$IOTRACE" --output-append-mode -e trace=write -o "$out" -- "$HELPERS/rw" basic >/dev/null
+	assert_equal "$(wc -l <"$out")" "$((once * 2))"
+	run "$IOTRACE" -A -e trace=none true
+	assert_success
+	assert_output "iotrace: warning: -A has no effect without -o FILE
++++ exited with 0 +++"
+}
+
+@test "-E NAME=VALUE sets and -E NAME unsets a variable for the command, as strace; a bad one is refused" {
+	run env FOO=old BAR=gone "$IOTRACE" -q -e trace=none -E FOO=new -E BAR --env=BAZ=1 -- \
+		sh -c 'echo "$FOO ${BAR-unset} $BAZ"'
+	assert_success
+	assert_output "new unset 1
++++ exited with 0 +++"
+	run "$IOTRACE" -E =x true
+	assert_failure 1
+	assert_output "iotrace: -E: '=x' is not NAME or NAME=VALUE"
+}
+
+@test "-u USER runs the command as that user with its groups; an unknown user, or an unprivileged iotrace, is one line and status 1" {
+	[ "$(id -u)" = 0 ] || skip "needs root to run a command as another user"
+	id nobody >/dev/null 2>&1 || skip "no user 'nobody' on this machine"
+	run "$IOTRACE" -q -e trace=none -u nobody -- id
+	assert_success
+	assert_line --index 0 "$(id nobody)"
+	run "$IOTRACE" -u no-such-user true
+	assert_failure 1
+	assert_output "iotrace: -u: cannot find user 'no-such-user'"
+	command -v setpriv >/dev/null || skip "setpriv (util-linux) is not installed"
+	run setpriv --reuid=nobody --regid=nogroup --clear-groups "$IOTRACE" -u root /bin/true
+	if [[ "$output" == *"Permission denied"* && "$output" == *"exec"* ]]; then
+		skip "user nobody cannot run $IOTRACE from this directory"
+	fi
+	assert_failure 1
+	assert_output "iotrace: cannot run '/bin/true' as user 'root': Operation not permitted"
+}

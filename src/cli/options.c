@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
+#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -47,6 +48,9 @@ static const struct option long_options[] = {
 	{ "string-limit", required_argument, NULL, 's' },
 	{ "columns", required_argument, NULL, 'a' },
 	{ "output", required_argument, NULL, 'o' },
+	{ "output-append-mode", no_argument, NULL, 'A' },
+	{ "env", required_argument, NULL, 'E' },
+	{ "user", required_argument, NULL, 'u' },
 	{ "attach", required_argument, NULL, 'p' },
 	{ "follow-forks", no_argument, NULL, 'f' },
 	{ "quiet", optional_argument, NULL, OPT_QUIET },
@@ -100,6 +104,7 @@ static void usage(void)
 	       "\n"
 	       "Output:\n"
 	       "  -o FILE         write the trace to FILE instead of stderr\n"
+	       "  -A              with -o: append to FILE\n"
 	       "  -ff             with -o: one file per thread, FILE.TID\n"
 	       "  -s N            print at most N bytes of each buffer (default 32)\n"
 	       "  -a N            align results at column N (default 40)\n"
@@ -153,6 +158,8 @@ static void usage(void)
 	       "  -p PID          attach to every thread of PID (repeatable; a comma\n"
 	       "                  or space separated list works too)\n"
 	       "  -f              follow forks and threads (the default)\n"
+	       "  -E NAME=VALUE   set NAME in the command's environment; -E NAME: unset it\n"
+	       "  -u USER         run the command as USER, with its groups (as root)\n"
 	       "  --no-follow     trace only the first process\n"
 	       "  --no-seccomp    stop at every syscall instead of only the traced ones\n"
 	       "  --spin=USEC     wait awake up to USEC for a busy tracee's next stop\n"
@@ -814,6 +821,9 @@ static int output_option(int c)
 	case 'o':
 		opt.outfile = optarg;
 		break;
+	case 'A':
+		opt.append = 1;
+		break;
 	case 's':
 		opt.max_strlen = parse_number("-s", optarg, INT_MAX);
 		break;
@@ -955,6 +965,15 @@ static int trace_option(int c)
 	case 'p':
 		parse_pids(optarg);
 		break;
+	case 'E':	/* as strace: iotrace's own environment, which the command inherits */
+		if (*optarg == '=' || !*optarg)
+			die("-E: '%s' is not NAME or NAME=VALUE", typed(optarg));
+		if (strchr(optarg, '=') ? putenv(optarg) : unsetenv(optarg))
+			die_errno("-E %s", typed(optarg));
+		break;
+	case 'u':
+		opt.user = optarg;
+		break;
 	case 'f':
 		follow_count++;
 		break;
@@ -999,6 +1018,20 @@ static void defaults(void)
 	memset(opt.signal + 1, 1, SIG_TABLE_SIZE - 1);
 }
 
+/* -u: the user's ids, looked up now (a typo fails before anything runs). */
+static void find_user(void)
+{
+	struct passwd *pw;
+
+	errno = 0;
+	pw = getpwnam(opt.user);
+	if (!pw)
+		die("-u: cannot find user '%s'%s%s", typed(opt.user), errno ? ": " : "",
+		    errno ? strerror(errno) : "");
+	opt.user_uid = pw->pw_uid;
+	opt.user_gid = pw->pw_gid;
+}
+
 /* Options that depend on each other, once all are read. */
 static void settle(int argc, char **argv)
 {
@@ -1027,6 +1060,12 @@ static void settle(int argc, char **argv)
 		opt.quiet = QUIET_ATTACH | QUIET_PERSONALITY;
 	if (!opt.argv && !opt.npids)
 		die("nothing to trace: give a command or -p PID (see iotrace -h)");
+	if (opt.append && !opt.outfile)	/* as strace: said, not fatal */
+		warning("-A has no effect without -o FILE");
+	if (opt.user && !opt.argv)
+		die("-u needs a command to run: -p attaches as the process is");
+	if (opt.user)
+		find_user();
 }
 
 void options_parse(int argc, char **argv)
@@ -1035,7 +1074,7 @@ void options_parse(int argc, char **argv)
 
 	defaults();
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+:s:a:o:p:e:X:P:S:cCfkqrtTvxyzZhV", long_options, NULL)) != -1)
+	while ((c = getopt_long(argc, argv, "+:s:a:o:p:e:u:E:X:P:S:AcCfkqrtTvxyzZhV", long_options, NULL)) != -1)
 		if (!output_option(c) && !filter_option(c) && !trace_option(c))
 			bad_option(c, argv);
 	settle(argc, argv);

@@ -117,6 +117,10 @@ struct options {
 	enum summary_sort sort;		/* -S */
 	unsigned frame_limit;		/* --stack-trace-frame-limit */
 	const char *outfile;		/* -o */
+	int append;			/* -A: -o files are appended to */
+	const char *user;		/* -u: the command runs as this user... */
+	uid_t user_uid;			/* ...its uid and primary group */
+	gid_t user_gid;
 	const char *timeline;		/* --timeline=FILE */
 	int ascii;			/* --ascii: tables drawn in plain ASCII */
 	int per_process;		/* -ff */

@@ -115,7 +115,8 @@ static void ff_close(struct outstream *s)
 /* Opens (creates at first, else appends to) -ff file @s, putting older ones aside. */
 static int ff_reopen(struct outstream *s)
 {
-	int flags = O_WRONLY | O_CLOEXEC | (s->created ? O_APPEND : O_CREAT | O_TRUNC);
+	int flags = O_WRONLY | O_CLOEXEC |
+		    (s->created || opt.append ? O_APPEND : O_TRUNC) | (s->created ? 0 : O_CREAT);
 	int fd;
 
 	while (ff_open >= ff_open_max && lru_tail)
@@ -154,7 +155,7 @@ static struct outstream *stream_new(int fd, const char *name, int is_file, size_
 
 static int open_out(const char *path)
 {
-	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+	int fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC | (opt.append ? O_APPEND : O_TRUNC), 0666);
 
 	if (fd < 0)
 		die_errno("cannot open output file '%s'", path);

@@ -3,6 +3,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <grp.h>
 #include <sched.h>
 #include <signal.h>
 #include <stdio.h>
@@ -80,6 +81,16 @@ static char *find_command(const char *name)
 	die("cannot run '%s': command not found", name);
 }
 
+/* -u: the child becomes that user, groups and all, as strace -u does; 0, or -1 with errno. */
+static int become(void)
+{
+	if (!opt.user)
+		return 0;
+	if (initgroups(opt.user, opt.user_gid) || setgid(opt.user_gid) || setuid(opt.user_uid))
+		return -1;
+	return 0;
+}
+
 /* The child: wait until seized, then filter and exec. */
 static void __attribute__((noreturn)) child_exec(int sync_fd, int err_fd, const char *path)
 {
@@ -94,6 +105,13 @@ static void __attribute__((noreturn)) child_exec(int sync_fd, int err_fd, const 
 	signals_restore();
 	sigemptyset(&none);
 	sigprocmask(SIG_SETMASK, &none, NULL);
+	if (become()) {
+		err = errno;
+		fprintf(stderr, "iotrace: cannot run '%s' as user '%s': %s\n", path, opt.user,
+			strerror(err));
+		(void)!write(err_fd, &err, sizeof(err));
+		_exit(127);
+	}
 	/* A failed filter is noticed by the tracer at the exec stop. */
 	if (opt.seccomp)
 		(void)seccomp_install_prefilter();
