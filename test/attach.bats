@@ -158,15 +158,15 @@ start_victim() {
 		wait_for 'grep -q attached "$out.err"'
 		echo hello >&7
 		# The write is done and the next call is the read it waits in.
-		# (With -o, every line starts with the pid.)
-		wait_for 'grep -q "^$victim write(1, \"hello\\\\n\", 6) *= 6$" "$out" && [ "$(cut -d" " -f1 /proc/$victim/syscall)" = 0 ]' ||
+		# (With -o, every line starts with the pid, padded to 5 columns.)
+		wait_for 'grep -q "^$victim  *write(1, \"hello\\\\n\", 6) *= 6$" "$out" && [ "$(cut -d" " -f1 /proc/$victim/syscall)" = 0 ]' ||
 			{ cat "$out" "$out.err" "/proc/$victim/syscall"; false; }
 		kill -INT "$tracer"
 		wait_status "$tracer"
 		assert_success
 		# (the fifo's fd is whatever bats left free)
 		run tail -n 1 "$out"
-		assert_output --regexp "^$victim read\([0-9]+,  <detached \.\.\.>\$"
+		assert_output --regexp "^$victim +read\([0-9]+,  <detached \.\.\.>\$"
 		exec 7>&-
 		wait_status "$victim"
 		assert_success
