@@ -496,6 +496,46 @@ const struct layout rsrc_update_layout = {
 	.name = "io_uring_rsrc_update", .size = { 16, 16 }, .nfields = 2, .fields = rsrc_update_fields,
 };
 
+/*
+ * struct epoll_event: its events, and its data as both views of the
+ * union strace prints, {u32=3, u64=3}.  Packed on x86_64: 12 bytes on
+ * both arches.
+ */
+static const struct field epoll_event_fields[] = {
+	{ FIELD("events"), .kind = F_FLAGS, SIZE(4, 4), AT(0, 0), .len = -1,
+	  .names = &xlat_epoll_events },
+	{ FIELD("u32"), .kind = F_UINT, SIZE(4, 4), AT(4, 4), .len = -1, GROUP("data") },
+	{ FIELD("u64"), .kind = F_UINT, SIZE(8, 8), AT(4, 4), .len = -1, .group_end = 1 },
+};
+const struct layout epoll_event_layout = {
+	.name = "epoll_event", .size = { 12, 12 }, .nfields = 3, .fields = epoll_event_fields,
+};
+
+/*
+ * struct pollfd as poll's entry shows it, {fd=3, events=POLLIN} ({fd=-1}
+ * alone: the kernel skips it), and as its result shows it, only the
+ * elements with revents, {fd=3, revents=POLLIN}.
+ */
+enum { PFD_FD, PFD_EVENTS };
+static const struct field pollfd_fields[] = {
+	[PFD_FD] = { FIELD("fd"), .kind = F_FD, SIZE(4, 4), AT(0, 0), .len = -1 },
+	[PFD_EVENTS] = { FIELD("events"), .kind = F_FLAGS, SIZE(2, 2), AT(4, 4), .len = -1,
+			 .names = &xlat_poll_events, .omit_neg = PFD_FD + 1 },
+};
+const struct layout pollfd_layout = {
+	.name = "pollfd", .size = { 8, 8 }, .nfields = 2, .fields = pollfd_fields,
+};
+enum { PFD_REVENTS = 1 };
+static const struct field pollfd_revents_fields[] = {	/* as strace: -y names no fd here */
+	[PFD_FD] = { FIELD("fd"), .kind = F_INT, SIZE(4, 4), AT(0, 0), .len = -1 },
+	[PFD_REVENTS] = { FIELD("revents"), .kind = F_FLAGS, SIZE(2, 2), AT(6, 6), .len = -1,
+			  .names = &xlat_poll_events },
+};
+const struct layout pollfd_revents_layout = {
+	.name = "pollfd", .size = { 8, 8 }, .nfields = 2, .fields = pollfd_revents_fields,
+	.skip_zero = PFD_REVENTS + 1,
+};
+
 /* A resource's tag, in hex: [0x7, 0x8]. */
 static const struct field tag_field[] = { { .kind = F_HEX, SIZE(8, 8), AT(0, 0), .len = -1 } };
 static const struct layout tag_layout = {

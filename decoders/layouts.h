@@ -61,6 +61,12 @@ extern const struct layout files_update_layout;
 extern const struct layout rsrc_register_files_layout, rsrc_register_bufs_layout;
 extern const struct layout rsrc_update2_files_layout, rsrc_update2_bufs_layout;
 
+/* poll's struct pollfd: as asked (fd, events), and as answered (fd, revents; ready ones only). */
+extern const struct layout pollfd_layout, pollfd_revents_layout;
+
+/* epoll_ctl's and epoll_wait's struct epoll_event. */
+extern const struct layout epoll_event_layout;
+
 /* io_pgetevents' struct __aio_sigset: the mask and its size. */
 extern const struct layout aio_sigset_layout;
 

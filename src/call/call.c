@@ -204,6 +204,13 @@ void call_add_struct_counted(struct call *c, const char *name, const struct layo
 	c->arg[c->nargs - 1].v.agg.outer = count;
 }
 
+void call_after_result(struct arg *a)
+{
+	a->after_result = 1;
+	if (a->type == ARG_ARRAY)
+		a->v.agg.read_all = 1;
+}
+
 void call_add_cookie(struct call *c, const char *name, uint64_t v)
 {
 	add(c, name, ARG_COOKIE)->v.u = v;
@@ -455,6 +462,17 @@ static void set_sockaddr(struct arg *a, uint64_t addr, uint64_t len, unsigned le
 	b->addr = addr;
 	b->len = len;
 	b->want = addr ? (size_t)MIN(len, (uint64_t)SOCKADDR_MAX) : 0;
+	b->state = BUF_PENDING;
+}
+
+void call_add_sigset(struct call *c, const char *name, uint64_t addr, uint64_t size)
+{
+	struct arg *a = add(c, name, ARG_SIGSET);
+	struct buf_arg *b = &a->v.buf;
+
+	b->addr = addr;
+	b->len = size;
+	b->want = addr && size <= SIGSET_BYTES ? (size_t)size : 0;
 	b->state = BUF_PENDING;
 }
 

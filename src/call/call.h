@@ -66,6 +66,7 @@ enum arg_type {
 	ARG_COOKIE,	/* a program's own tag (io_uring's user_data), hex; a pointer often */
 	ARG_SOCKOPT,	/* a socket option's value: its bytes, printed as enum sockopt_form says */
 	ARG_DIRENTS,	/* a directory's entries (getdents64): the bytes of its records */
+	ARG_SIGSET,	/* a signal set, its size the call's sigsetsize: [USR1 TERM] */
 };
 
 /*
@@ -207,6 +208,7 @@ struct arg {
 	unsigned char sockopt;	/* ARG_SOCKOPT: enum sockopt_form */
 	const struct layout *layout;	/* ARG_SOCKOPT with SOCKOPT_STRUCT: the struct */
 	unsigned char named;	/* printed as "name=value" (a ring entry's fields past its twin's) */
+	unsigned char after_result;	/* text: printed after the result, " (...)" (poll's revents) */
 	struct fd_path path;	/* ARG_FD, ARG_DIRFD */
 	union {
 		int64_t i;
@@ -414,6 +416,14 @@ struct arg *call_add_rewritten(struct call *c, const char *name, const struct la
  */
 void call_fill_before_only(struct arg *a);
 
+/*
+ * Placeholder @a (the last argument) prints after the result, as strace
+ * prints poll's ready fds: " ([{fd=3, revents=POLLIN}])", " (Timeout)" for
+ * a result of 0; its elements are all read (up to IOV_FETCH_MAX), those
+ * its layout's .skip_zero leaves out not counted against -s.
+ */
+void call_after_result(struct arg *a);
+
 /* Array @a's elements each cut their payload at their own field .limit (recvmmsg's msg_len). */
 void call_elem_limits(struct arg *a);
 
@@ -436,6 +446,13 @@ void call_offptr_moved(struct call *c, unsigned idx);
 
 /* The kernel's signal set (64 signals): a sigset_t of any other size prints as its address. */
 #define SIGSET_BYTES 8
+
+/*
+ * Appends a signal set of @size bytes at @addr (epoll_pwait's sigmask): a
+ * size other than the tracee's words up to SIGSET_BYTES prints as its
+ * address, and is not read.
+ */
+void call_add_sigset(struct call *c, const char *name, uint64_t addr, uint64_t size);
 
 /* Control messages (msg_control) are read up to this many bytes: 253 fds (SCM_MAX_FD) fit. */
 #define CMSG_FETCH_MAX 4096

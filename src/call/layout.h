@@ -96,6 +96,7 @@ struct field {
 	unsigned char when_shift;
 	unsigned char when_bits;
 	unsigned char verbose;		/* only with -v, in a layout that is .abbrev */
+	unsigned char omit_neg;		/* left out when field number @omit_neg - 1 is negative (pollfd's events) */
 	unsigned char no_data;		/* F_ARRAY: its elements' pointers print as addresses */
 };
 
@@ -130,6 +131,11 @@ struct layout {
 	unsigned char abbrev;
 	/* Ends in an F_INLINE array: the bytes read past its size are that array's, not a newer kernel's. */
 	unsigned char inline_tail;
+	/*
+	 * An array element whose field number @skip_zero - 1 is 0 is not
+	 * printed, nor counted against -s (poll's revents: the ready fds).
+	 */
+	unsigned char skip_zero;
 };
 
 /* A layout of one unnamed field prints as its bare value: [3, 4], not [{fd=3}, ...]. */

@@ -436,6 +436,28 @@ static void j_cmsgs(const struct call *c, const struct agg_arg *v, const struct 
 	sb_addstr(&js, b->len > b->got ? "true}" : "false}");
 }
 
+/* A signal set as the signals' numbers, [10,15]; its address when it cannot be shown. */
+static void j_sigset(const struct call *c, const struct buf_arg *b, uint64_t addr)
+{
+	uint64_t set = 0;
+	unsigned sig, k = 0;
+
+	if (!addr) {
+		sb_addstr(&js, "null");
+		return;
+	}
+	if (!b || b->len < 4 || b->len > SIGSET_BYTES || b->len % 4 || b->got < b->len) {
+		j_addr(addr);
+		return;
+	}
+	memcpy(&set, call_buf_data(c, b), (size_t)b->len);
+	sb_addch(&js, '[');
+	for (sig = 1; sig <= b->len * 8; sig++)
+		if ((set >> (sig - 1)) & 1)
+			sb_addf(&js, "%s%u", k++ ? "," : "", sig);
+	sb_addch(&js, ']');
+}
+
 static void j_field(const struct call *c, const struct agg_arg *v, unsigned i, unsigned f,
 		    unsigned *slot)
 {
@@ -479,20 +501,7 @@ static void j_field(const struct call *c, const struct agg_arg *v, unsigned i, u
 		j_inline(c, v, i, f);
 		break;
 	case F_SIGSET:	/* the signals' numbers */
-		if ((b = call_leaf(c, v, i, (*slot)++)) && b->len >= 4 && b->len <= SIGSET_BYTES &&
-		    !(b->len % 4) && b->got >= b->len) {
-			uint64_t set = 0;
-			unsigned sig, k = 0;
-
-			memcpy(&set, call_buf_data(c, b), (size_t)b->len);
-			sb_addch(&js, '[');
-			for (sig = 1; sig <= b->len * 8; sig++)
-				if ((set >> (sig - 1)) & 1)
-					sb_addf(&js, "%s%u", k++ ? "," : "", sig);
-			sb_addch(&js, ']');
-		} else {
-			j_addr(val);
-		}
+		j_sigset(c, call_leaf(c, v, i, (*slot)++), val);
 		break;
 	case F_STMODE:	/* the number: its bits are the kernel's */
 		j_uint(val);
@@ -967,6 +976,9 @@ static void j_arg(const struct call *c, const struct arg *a)
 		break;
 	case ARG_DIRENTS:
 		j_dirents(c, a);
+		break;
+	case ARG_SIGSET:
+		j_sigset(c, &a->v.buf, a->v.buf.addr);
 		break;
 	}
 	if ((a->type == ARG_FD || a->type == ARG_DIRFD) && show_paths() && call_fd_path(c, a)) {

@@ -94,7 +94,7 @@ static void text_entry(struct who *w, const struct report *r)
 	sb_addstr(&line, syscall_def(c->id)->name);
 	sb_addch(&line, '(');
 	text_args(&line, c, 0, n);
-	if (n && n < c->nargs)
+	if (n && n < c->nargs && !c->arg[n].after_result)
 		sb_addstr(&line, ", ");
 	w->col = line.len + lead_width;
 	emit(w);

@@ -51,6 +51,47 @@ static void text_elem(struct strbuf *sb, const struct call *c, const struct agg_
 static void inline_array(struct strbuf *sb, const struct call *c, const struct agg_arg *v,
 			 unsigned i, unsigned f);
 
+/* Field @f of element @i, sign-extended from its size. */
+static int64_t field_signed(const struct call *c, const struct agg_arg *v, unsigned i, unsigned f)
+{
+	unsigned bits = 8u * v->layout->fields[f].size[c->arch];
+	uint64_t x = call_field(c, v, i, f);
+
+	return bits < 64 && (x >> (bits - 1)) & 1 ? (int64_t)(x | ~(((uint64_t)1 << bits) - 1)) :
+						      (int64_t)x;
+}
+
+/*
+ * strace builds poll's list of ready fds in a 1 KiB buffer: an element
+ * that would end within this many bytes of it is not printed, "..." is.
+ */
+#define SPARSE_TEXT_MAX (1024 - 27)
+
+/* An array whose elements with a 0 in field .skip_zero are left out: -s counts those printed. */
+static void sparse_array(struct strbuf *sb, const struct call *c, const struct agg_arg *v)
+{
+	unsigned i, k = 0, f = v->layout->skip_zero - 1u;
+	size_t start = sb->len, at;
+
+	sb_addch(sb, '[');
+	for (i = 0; i < v->got; i++) {
+		if (!call_field(c, v, i, f))
+			continue;
+		if (k)
+			sb_addstr(sb, ", ");
+		at = sb->len;
+		if (k < v->show)
+			text_elem(sb, c, v, i);
+		if (k == v->show || sb->len - start >= SPARSE_TEXT_MAX) {
+			sb->len = at;
+			sb_addstr(sb, "...");
+			break;
+		}
+		k++;
+	}
+	sb_addch(sb, ']');
+}
+
 /*
  * A pointer to structs, as strace prints iovec arrays: NULL; the address
  * when its size overflows or not even element 0 can be read; [] for none;
@@ -86,6 +127,10 @@ static void render_agg(struct strbuf *sb, const struct call *c, const struct arg
 	}
 	if (!v->count) {
 		sb_addstr(sb, "[]");
+		return;
+	}
+	if (v->layout->skip_zero) {
+		sparse_array(sb, c, v);
 		return;
 	}
 	shown = MIN(v->got, v->show);
@@ -326,6 +371,8 @@ static int field_omitted(const struct call *c, const struct agg_arg *v, unsigned
 
 	if (fd->kind == F_CMSG)	/* no control messages: msg_control is not shown, as strace */
 		return !call_field(c, v, i, (unsigned)fd->len);
+	if (fd->omit_neg && field_signed(c, v, i, fd->omit_neg - 1u) < 0)
+		return 1;
 
 	if (!fd->omit_zero || call_field(c, v, i, f))
 		return 0;
@@ -1153,6 +1200,12 @@ void text_arg(struct strbuf *sb, const struct call *c, const struct arg *a)
 	case ARG_DIRENTS:
 		text_dirents(sb, c, a);
 		break;
+	case ARG_SIGSET:
+		if (a->v.buf.addr)
+			sigset_value(sb, c, &a->v.buf, a->v.buf.addr);
+		else
+			sb_addstr(sb, "NULL");
+		break;
 	}
 }
 
@@ -1161,6 +1214,8 @@ void text_args(struct strbuf *sb, const struct call *c, unsigned from, unsigned 
 	unsigned i;
 
 	for (i = from; i < to; i++) {
+		if (c->arg[i].after_result)
+			continue;	/* after the result: detail_suffix() */
 		if (i > from)
 			sb_addstr(sb, ", ");
 		if (c->arg[i].named) {
@@ -1217,8 +1272,11 @@ static void result_value(struct strbuf *sb, const struct call *c)
 	sb_addi(sb, arch_long(c->arch, (uint64_t)c->rval));	/* signed, as strace (F_GETOWN's process group) */
 }
 
-/* What is left of a timeout the call rewrote: " (left {tv_sec=0, tv_nsec=998000})". */
-static void left_suffix(struct strbuf *sb, const struct call *c)
+/*
+ * What is left of a timeout the call rewrote, "left {tv_sec=0,
+ * tv_nsec=998000}", after @sep; whether there was one.
+ */
+static int left_text(struct strbuf *sb, const struct call *c, const char *sep)
 {
 	unsigned i;
 
@@ -1227,13 +1285,39 @@ static void left_suffix(struct strbuf *sb, const struct call *c)
 
 		if (a->type != ARG_STRUCT || !a->filled || !a->v.agg.left_after || !a->v.agg.addr)
 			continue;
-		sb_addstr(sb, " (left ");
+		sb_addstr(sb, sep);
+		sb_addstr(sb, "left ");
 		if (a->v.agg.got)
 			text_elem(sb, c, &a->v.agg, 0);
 		else
 			quote_hexaddr(sb, a->v.agg.addr);
-		sb_addch(sb, ')');
+		return 1;
 	}
+	return 0;
+}
+
+/*
+ * After a successful result: what the call says beside it, as strace,
+ * " ([{fd=3, revents=POLLIN}], left {...})", " (Timeout)", or what is
+ * left of a timeout alone, " (left {...})".
+ */
+static void detail_suffix(struct strbuf *sb, const struct call *c)
+{
+	const struct arg *a = c->nargs ? &c->arg[c->nargs - 1] : NULL;
+
+	if (!a || !a->after_result || !a->filled) {
+		if (left_text(sb, c, " ("))
+			sb_addch(sb, ')');
+		return;
+	}
+	if (!c->rval) {
+		sb_addstr(sb, " (Timeout)");
+		return;
+	}
+	sb_addstr(sb, " (");
+	text_arg(sb, c, a);
+	left_text(sb, c, ", ");
+	sb_addch(sb, ')');
 }
 
 /*
@@ -1271,7 +1355,7 @@ void text_result(struct strbuf *sb, const struct call *c)
 	}
 	if (!c->error) {
 		result_value(sb, c);
-		left_suffix(sb, c);
+		detail_suffix(sb, c);
 		injected_suffix(sb, c);
 		return;
 	}

@@ -81,6 +81,16 @@ SYSCALL(pipe,                22,     42,  DESC,  "",     STATUS, OPENS,         
 SYSCALL(pipe2,              293,    331,  DESC,  "",     STATUS, OPENS,          pipe2)
 SYSCALL(memfd_create,       319,    356,  DESC,  "",     FD,     OPENS,          memfd_create)
 SYSCALL(getdents64,         217,    220,  DESC,  "n",    STATUS, 0,              getdents64)
+/* Waiting for fds to be ready. */
+SYSCALL(poll,                 7,    168,  DESC,  "",     STATUS, 0,              poll)
+SYSCALL(ppoll,              271,    309,  DESC,  "",     STATUS, 0,              ppoll)
+SYSCALL(ppoll_time64,        -1,    414,  DESC,  "",     STATUS, 0,              ppoll_time64)
+SYSCALL(epoll_create,       213,    254,  DESC,  "",     FD,     0,              epoll_create)
+SYSCALL(epoll_create1,      291,    329,  DESC,  "",     FD,     0,              epoll_create1)
+SYSCALL(epoll_ctl,          233,    255,  DESC,  "n-n",  STATUS, 0,              epoll_ctl)
+SYSCALL(epoll_wait,         232,    256,  DESC,  "n",    STATUS, 0,              epoll_wait)
+SYSCALL(epoll_pwait,        281,    319,  DESC,  "n",    STATUS, 0,              epoll_pwait)
+SYSCALL(epoll_pwait2,       441,    441,  DESC,  "n",    STATUS, 0,              epoll_pwait2)
 /* A file's status; i386's stat, lstat and fstat are the old struct stat, glibc uses the 64-bit ones. */
 SYSCALL(stat,                 4,    106,  DESC,  "",     STATUS, PATH|STAT,      stat)
 SYSCALL(lstat,                6,    107,  DESC,  "",     STATUS, PATH|LSTAT,     lstat)

@@ -3,7 +3,7 @@
  * memfds, position and size, durability and hints, file mappings.
  * usage: fdlife open | dup | fcntl | pipe | seek | sync | map | anon | bad |
  *               newer | commit | commits | anonloop | owner | writes |
- *               stat | statdev | dirents | names
+ *               stat | statdev | dirents | names | poll
  * Run in an empty directory: the files it makes are relative to it.  It
  * closes every inherited fd first, so fd numbers are the same every run.
  * Calls are made with syscall() where libc would pick another syscall
@@ -23,6 +23,11 @@
  * getdents64 on a file, a bad fd and a bad pointer.
  * names: directories made, files renamed (by path, from a dirfd, with
  * renameat2's flags), linked, symlinked and unlinked, and bad pointers.
+ * poll: a pipe with a byte in it waited on by poll (ready fds, a negative
+ * fd, an unknown event bit, none ready, an unreadable array, 200 fds), ppoll (a
+ * zero timeout and a signal mask; ppoll_time64 too on i386) and epoll
+ * (made both ways; fds added with data, modified, deleted; waits that
+ * get events and none; a bad op, a bad pointer, a bad epoll fd).
  */
 #define _GNU_SOURCE
 #include <fcntl.h>
@@ -31,6 +36,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <poll.h>
+#include <sys/epoll.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
@@ -604,6 +611,56 @@ static void names_calls(void)
 	syscall(SYS_unlink, 8L);
 }
 
+static void poll_calls(void)
+{
+	struct { long sec, nsec; } ts = { 0, 0 };		/* the arch's struct timespec */
+	struct { int64_t sec, nsec; } ts64 = { 0, 0 };	/* __kernel_timespec */
+	uint64_t usr1 = 1u << (SIGUSR1 - 1);
+	static struct pollfd many[200];
+	struct pollfd pf[3];
+	struct epoll_event ev, got[4];
+	int p[2], e, e0, i;
+
+	if (pipe(p) || write(p[1], "x", 1) != 1)
+		exit(1);
+	pf[0] = (struct pollfd){ p[0], POLLIN | POLLPRI, 0 };
+	pf[1] = (struct pollfd){ p[1], POLLOUT, 0 };
+	pf[2] = (struct pollfd){ -1, POLLIN, 0 };
+	syscall(SYS_poll, pf, 3L, 0L);
+	pf[1].events = 0x8000;	/* POLL_BUSY_LOOP, not ready */
+	syscall(SYS_poll, pf + 1, 1L, 0L);	/* Timeout */
+	syscall(SYS_poll, 8L, 1L, 0L);
+	for (i = 0; i < 200; i++)	/* ready ones past what strace's 1 KiB list holds */
+		many[i] = (struct pollfd){ p[i % 2], i % 2 ? POLLOUT : POLLIN, 0 };
+	syscall(SYS_poll, many, 200L, 0L);
+	syscall(SYS_ppoll, pf, 2L, &ts, &usr1, 8L);
+	syscall(SYS_ppoll, pf, 2L, NULL, NULL, 8L);
+#ifdef SYS_ppoll_time64
+	syscall(SYS_ppoll_time64, pf, 2L, &ts64, &usr1, 8L);
+#endif
+	e = (int)syscall(SYS_epoll_create1, EPOLL_CLOEXEC);
+	e0 = (int)syscall(SYS_epoll_create, 10L);
+	ev = (struct epoll_event){ .events = EPOLLIN | EPOLLET, .data.u64 = 0x1234567800000003ULL };
+	syscall(SYS_epoll_ctl, e, EPOLL_CTL_ADD, p[0], &ev);
+	ev = (struct epoll_event){ .events = EPOLLOUT, .data.fd = p[1] };
+	syscall(SYS_epoll_ctl, e, EPOLL_CTL_ADD, p[1], &ev);
+	ev.events = EPOLLOUT | EPOLLONESHOT;
+	syscall(SYS_epoll_ctl, e, EPOLL_CTL_MOD, p[1], &ev);
+#ifdef SYS_epoll_wait
+	syscall(SYS_epoll_wait, e, got, 4L, 0L);
+	syscall(SYS_epoll_wait, e, got, 1L, 0L);	/* none left: one-shot, edge-triggered */
+#endif
+	syscall(SYS_epoll_ctl, e, EPOLL_CTL_DEL, p[1], NULL);
+	syscall(SYS_epoll_ctl, e, 99L, p[1], 8L);
+	syscall(SYS_epoll_pwait, e, got, 4L, 0L, &usr1, 8L);
+	syscall(SYS_epoll_pwait, e, got, 4L, 0L, NULL, 8L);
+	syscall(SYS_epoll_pwait2, e, got, 4L, &ts64, NULL, 8L);
+	syscall(SYS_epoll_pwait, e, 8L, 4L, 0L, NULL, 8L);
+	syscall(SYS_epoll_pwait, -1L, got, 4L, 0L, NULL, 8L);
+	close(e0);
+	close(e);
+}
+
 /* /dev/null: its inode, owner and times stay put, so -v prints the same every run. */
 static void statdev_calls(void)
 {
@@ -625,7 +682,7 @@ int main(int argc, char **argv)
 		{ "newer", newer_calls }, { "commit", commit_calls }, { "commits", many_commits },
 		{ "anonloop", anonloop_calls }, { "owner", owner_calls }, { "writes", many_writes },
 		{ "stat", stat_calls }, { "statdev", statdev_calls }, { "dirents", dirents_calls },
-		{ "names", names_calls },
+		{ "names", names_calls }, { "poll", poll_calls },
 	};
 	size_t i;
 
