@@ -324,6 +324,14 @@ static const struct field timespec_fields[] = {
 const struct layout timespec_layout = {
 	.name = "timespec", .size = { 16, 8 }, .nfields = 2, .fields = timespec_fields,
 };
+/* struct timeval (select's timeout): the arch's longs. */
+static const struct field timeval_fields[] = {
+	{ FIELD("tv_sec"), .kind = F_INT, SIZE(8, 4), AT(0, 0), .len = -1 },
+	{ FIELD("tv_usec"), .kind = F_INT, SIZE(8, 4), AT(8, 4), .len = -1 },
+};
+const struct layout timeval_layout = {
+	.name = "timeval", .size = { 16, 8 }, .nfields = 2, .fields = timeval_fields,
+};
 static const struct field timespec64_fields[] = {
 	{ FIELD("tv_sec"), .kind = F_INT, SIZE(8, 8), AT(0, 0), .len = -1 },
 	{ FIELD("tv_nsec"), .kind = F_INT, SIZE(8, 8), AT(8, 8), .len = -1 },

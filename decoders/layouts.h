@@ -38,7 +38,7 @@ extern const struct layout tpacket_stats_layout, txrehash_layout;
 extern const struct layout stat_layout, stat64_layout, statx_layout;
 
 /* struct timespec as the arch passes it, and the 64-bit one of i386's *_time64 calls. */
-extern const struct layout timespec_layout, timespec64_layout;
+extern const struct layout timespec_layout, timespec64_layout, timeval_layout;
 
 /* Linux AIO: struct iocb (io_cancel's: its head), io_submit's pointers to them, io_event, aio_context_t. */
 extern const struct layout iocb_layout, iocb_head_layout, iocb_ptr_layout, io_event_layout;

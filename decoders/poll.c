@@ -1,5 +1,5 @@
 /*
- * Waiting for fds to be ready: poll and ppoll, epoll_create,
+ * Waiting for fds to be ready: select and pselect6, poll and ppoll, epoll_create,
  * epoll_create1, epoll_ctl, epoll_wait, epoll_pwait and epoll_pwait2, as
  * strace prints them.
  */
@@ -130,4 +130,66 @@ void decode_ppoll(struct call *c, const struct sc_event *ev)
 void decode_ppoll_time64(struct call *c, const struct sc_event *ev)
 {
 	poll_with(c, ev, &timespec64_layout);
+}
+
+/*
+ * select(nfds, readfds, writefds, exceptfds, timeout) and pselect6(...,
+ * sigmask): the sets as asked at entry; after the result the sets as
+ * select left them, by strace's names, " (in [3], out [4], left {...})",
+ * or " (Timeout)".  @ts: the timeout's layout; @sig: pselect6's
+ * {sigmask, sigsetsize}.
+ */
+static const char *const set_names[] = { "in", "out", "except" };
+
+static void select_with(struct call *c, const struct sc_event *ev, const struct layout *ts, int sig)
+{
+	int nfds = (int)ev->args[0];
+	unsigned k, first = sig ? 6 : 5;
+
+	if (!ev->exiting) {
+		call_add_int(c, "nfds", nfds);
+		call_add_fdset(c, "readfds", ptr_arg(ev, 1), nfds);
+		call_add_fdset(c, "writefds", ptr_arg(ev, 2), nfds);
+		call_add_fdset(c, "exceptfds", ptr_arg(ev, 3), nfds);
+		call_add_rewritten(c, "timeout", ts, ptr_arg(ev, 4), 1, 0);
+		if (sig)	/* struct { const sigset_t *ss; size_t ss_len; } */
+			call_add_struct(c, "sigmask", &aio_sigset_layout, ptr_arg(ev, 5));
+		for (k = 0; k < 3; k++)
+			call_after_result(call_add_later(c, set_names[k]));
+		return;
+	}
+	call_fill_struct(c, &c->arg[4], ts, ptr_arg(ev, 4));
+	call_show_left(&c->arg[4]);
+	if (ev->is_error)
+		return;
+	for (k = 0; k < 3; k++)
+		call_fill_fdset(c, &c->arg[first + k], ptr_arg(ev, 1 + k), nfds);
+}
+
+/*
+ * select: i386's number 82 is the old select, its five arguments in a
+ * struct that libcs stopped using long ago: its address, as strace shows
+ * it when it cannot read it.
+ */
+void decode_select(struct call *c, const struct sc_event *ev)
+{
+	if (ev->arch != ARCH_I386)
+		select_with(c, ev, &timeval_layout, 0);
+	else if (!ev->exiting)
+		call_add_addr(c, "args", ptr_arg(ev, 0));
+}
+
+void decode_newselect(struct call *c, const struct sc_event *ev)
+{
+	select_with(c, ev, &timeval_layout, 0);
+}
+
+void decode_pselect6(struct call *c, const struct sc_event *ev)
+{
+	select_with(c, ev, &timespec_layout, 1);
+}
+
+void decode_pselect6_time64(struct call *c, const struct sc_event *ev)
+{
+	select_with(c, ev, &timespec64_layout, 1);
 }

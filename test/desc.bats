@@ -311,9 +311,9 @@ trace_fresh() {
 	assert_output "iotrace: -e status: unknown status (successful, failed, unfinished, unavailable, detached) 'finished'"
 }
 
-@test "poll, ppoll and epoll as strace: ready fds after the result, (Timeout), what is left, events and data" {
+@test "select, pselect6, poll, ppoll and epoll as strace: ready fds after the result, (Timeout), what is left, events and data" {
 	require_strace
 	# 200 ready fds with -v: strace's list of them stops near 1 KiB, iotrace's too.
-	FRESH_DIR=$cwd same_as_strace poll,ppoll,ppoll_time64,epoll_create,epoll_create1,epoll_ctl,epoll_wait,epoll_pwait,epoll_pwait2 \
+	FRESH_DIR=$cwd same_as_strace select,_newselect,pselect6,pselect6_time64,poll,ppoll,ppoll_time64,epoll_create,epoll_create1,epoll_ctl,epoll_wait,epoll_pwait,epoll_pwait2 \
 		"fdlife fdlife32" poll "" "-y" "-X raw" "-X verbose" "-s 1" "-s 0" "-v" "-v -X verbose"
 }

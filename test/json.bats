@@ -160,7 +160,7 @@ q() {
 	(cd "$BATS_TEST_TMPDIR/cwd" && "$HELPERS/uring" setup >/dev/null 2>&1) || [ $? != 77 ] || uring=no
 	want=$(decoded_syscalls | { if [ "${uring:-}" = no ]; then grep -v '^io_uring_'; else cat; fi; } |
 		{ if [ -x "$HELPERS/zc32" ]; then cat; else
-			grep -vxE 'sendfile64|fcntl64|_llseek|truncate64|ftruncate64|fadvise64_64|mmap2|recvmmsg_time64|send|recv|io_pgetevents_time64|ppoll_time64|fstat64|fstatat64|stat64|lstat64'; fi; } |
+			grep -vxE 'sendfile64|fcntl64|_llseek|truncate64|ftruncate64|fadvise64_64|mmap2|recvmmsg_time64|send|recv|io_pgetevents_time64|ppoll_time64|pselect6_time64|_newselect|fstat64|fstatat64|stat64|lstat64'; fi; } |
 		sort | tr '\n' ' ')
 	assert_output "${want% }"
 	# Argument names are the kernel's.

@@ -476,6 +476,48 @@ void call_add_sigset(struct call *c, const char *name, uint64_t addr, uint64_t s
 	b->state = BUF_PENDING;
 }
 
+void call_fill_fdset(struct call *c, struct arg *a, uint64_t addr, int nfds)
+{
+	struct buf_arg *b = &a->v.buf;
+	unsigned wbits = c->arch == ARCH_I386 ? 32 : 64;
+	uint64_t bits = nfds > 0 && nfds <= FDSET_FDS_MAX ? (uint64_t)nfds : 0;
+
+	a->type = ARG_FDSET;
+	a->filled = 1;
+	memset(b, 0, sizeof(*b));
+	b->addr = addr;
+	b->len = (uint64_t)(int64_t)nfds;	/* the fds the set covers (negative: none), not its bytes */
+	b->want = addr && bits ? (size_t)((bits + wbits - 1) / wbits * (wbits / 8)) : 0;
+	b->state = BUF_PENDING;
+}
+
+void call_add_fdset(struct call *c, const char *name, uint64_t addr, int nfds)
+{
+	struct arg *a = add(c, name, ARG_FDSET);
+
+	call_fill_fdset(c, a, addr, nfds);
+}
+
+/*
+ * Whether fd set @b can be shown: read whole.  Its fds, the bits below
+ * the fds it covers (at most FDSET_FDS_MAX), go to @fn in order.
+ */
+int call_fdset_each(const struct call *c, const struct buf_arg *b,
+		      void (*fn)(int fd, void *ctx), void *ctx)
+{
+	const unsigned char *p;
+	uint64_t n, fd;
+
+	if ((int64_t)b->len < 0 || b->len > FDSET_FDS_MAX || b->got < b->want)
+		return 0;
+	n = MIN(b->len, (uint64_t)b->got * 8);
+	p = call_buf_data(c, b);
+	for (fd = 0; fd < n; fd++)	/* little-endian words: bit k of byte k / 8 */
+		if ((p[fd / 8] >> (fd % 8)) & 1)
+			fn((int)fd, ctx);
+	return 1;
+}
+
 void call_add_sockaddr(struct call *c, const char *name, uint64_t addr, uint64_t len)
 {
 	set_sockaddr(add(c, name, ARG_SOCKADDR), addr, len, 0);

@@ -67,6 +67,7 @@ enum arg_type {
 	ARG_SOCKOPT,	/* a socket option's value: its bytes, printed as enum sockopt_form says */
 	ARG_DIRENTS,	/* a directory's entries (getdents64): the bytes of its records */
 	ARG_SIGSET,	/* a signal set, its size the call's sigsetsize: [USR1 TERM] */
+	ARG_FDSET,	/* select's fd_set: a bitmap of len fds, [3 40] */
 };
 
 /*
@@ -453,6 +454,29 @@ void call_offptr_moved(struct call *c, unsigned idx);
  * address, and is not read.
  */
 void call_add_sigset(struct call *c, const char *name, uint64_t addr, uint64_t size);
+
+/*
+ * select's fd sets are read up to this many fds (8 KiB a set); a larger
+ * one prints as its address.
+ */
+#define FDSET_FDS_MAX 65536
+
+/*
+ * Appends an fd_set of @nfds bits at @addr, read in the tracee's words
+ * (select, pselect6); NULL prints as NULL, a negative @nfds or an
+ * unreadable set as its address.  call_fill_fdset() fills a placeholder
+ * (the sets as select left them).
+ */
+void call_add_fdset(struct call *c, const char *name, uint64_t addr, int nfds);
+void call_fill_fdset(struct call *c, struct arg *a, uint64_t addr, int nfds);
+
+/*
+ * Calls @fn for each fd in fd set @b, in order (the bits below the fds
+ * it covers, at most FDSET_FDS_MAX); 0 when it cannot be shown (not read
+ * whole, or a negative count).
+ */
+int call_fdset_each(const struct call *c, const struct buf_arg *b,
+		    void (*fn)(int fd, void *ctx), void *ctx);
 
 /* Control messages (msg_control) are read up to this many bytes: 253 fds (SCM_MAX_FD) fit. */
 #define CMSG_FETCH_MAX 4096

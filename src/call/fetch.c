@@ -445,7 +445,8 @@ static unsigned queue_args(struct call *c, struct agg_ref *level)
 			if (a->type == ARG_ARRAY && !guessed++ && call_payload_field(&a->v.agg) >= 0)
 				queue_guess(c, i);
 		} else if ((a->type == ARG_BUF || a->type == ARG_STR || a->type == ARG_SOCKADDR ||
-			    a->type == ARG_SOCKOPT || a->type == ARG_DIRENTS || a->type == ARG_SIGSET) &&
+			    a->type == ARG_SOCKOPT || a->type == ARG_DIRENTS || a->type == ARG_SIGSET ||
+			    a->type == ARG_FDSET) &&
 			   a->v.buf.state == BUF_PENDING) {
 			queue(c, &a->v.buf, REQ_BUF, 0);
 		} else if (a->type == ARG_OFFPTR && a->v.off.reading) {

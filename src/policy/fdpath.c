@@ -113,13 +113,42 @@ static void note_fields(struct call *c, const struct agg_arg *v, pid_t tid, char
 	}
 }
 
-/* Structs read now (at entry, or at exit) that hold fds. */
+/* The fds of a set, taken before noting any: noting a path may move the arena the set is in. */
+struct set_fds {
+	int fd[FD_NOTES_MAX];
+	unsigned n;
+};
+
+static void take_set_fd(int fd, void *ctx)
+{
+	struct set_fds *s = ctx;
+
+	if (s->n < FD_NOTES_MAX)
+		s->fd[s->n++] = fd;
+}
+
+static void note_set_fds(struct call *c, const struct buf_arg *b, pid_t tid, char *buf,
+			 size_t size)
+{
+	static struct set_fds s;
+	unsigned k;
+
+	s.n = 0;
+	call_fdset_each(c, b, take_set_fd, &s);
+	for (k = 0; k < s.n; k++)
+		note_fd(c, s.fd[k], tid, buf, size);
+}
+
+/* Structs read now (at entry, or at exit) that hold fds; select's sets, at entry. */
 static void struct_fds(struct call *c, pid_t tid, char *buf, size_t size)
 {
 	unsigned i;
 
 	for (i = 0; i < c->nargs; i++) {
 		const struct arg *a = &c->arg[i];
+
+		if (a->type == ARG_FDSET && !c->exiting && !a->after_result && a->v.buf.addr)
+			note_set_fds(c, &a->v.buf, tid, buf, size);
 
 		if ((a->type == ARG_ARRAY || a->type == ARG_STRUCT) && a->filled &&
 		    a->v.agg.state == AGG_DONE && a->v.agg.at_exit == c->exiting)

@@ -436,6 +436,32 @@ static void j_cmsgs(const struct call *c, const struct agg_arg *v, const struct 
 	sb_addstr(&js, b->len > b->got ? "true}" : "false}");
 }
 
+static void j_fdset_one(int fd, void *ctx)
+{
+	unsigned *n = ctx;
+
+	sb_addf(&js, "%s%d", (*n)++ ? "," : "", fd);
+}
+
+/* select's fd set as its fds, [3,40]; null for NULL, its address when it cannot be shown. */
+static void j_fdset(const struct call *c, const struct buf_arg *b)
+{
+	size_t start = js.len;
+	unsigned n = 0;
+
+	if (!b->addr) {
+		sb_addstr(&js, "null");
+		return;
+	}
+	sb_addch(&js, '[');
+	if (!call_fdset_each(c, b, j_fdset_one, &n)) {
+		js.len = start;
+		j_addr(b->addr);
+		return;
+	}
+	sb_addch(&js, ']');
+}
+
 /* A signal set as the signals' numbers, [10,15]; its address when it cannot be shown. */
 static void j_sigset(const struct call *c, const struct buf_arg *b, uint64_t addr)
 {
@@ -979,6 +1005,9 @@ static void j_arg(const struct call *c, const struct arg *a)
 		break;
 	case ARG_SIGSET:
 		j_sigset(c, &a->v.buf, a->v.buf.addr);
+		break;
+	case ARG_FDSET:
+		j_fdset(c, &a->v.buf);
 		break;
 	}
 	if ((a->type == ARG_FD || a->type == ARG_DIRFD) && show_paths() && call_fd_path(c, a)) {

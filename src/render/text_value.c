@@ -364,6 +364,56 @@ static void field_fd(struct strbuf *sb, const struct call *c, const struct agg_a
 	fd_value(sb, c, fd, call_noted_path(c, (int)fd, v->at_exit));
 }
 
+struct fdset_text {
+	struct strbuf *sb;
+	const struct call *c;
+	int paths;	/* -y: at entry, as strace */
+	unsigned n;
+};
+
+static void fdset_one(int fd, void *ctx)
+{
+	struct fdset_text *t = ctx;
+
+	if (t->n++)
+		sb_addch(t->sb, ' ');
+	fd_value(t->sb, t->c, fd, t->paths ? call_noted_path(t->c, fd, 0) : NULL);
+}
+
+/* select's fd set as strace prints it: [3 40]; NULL; its address when it cannot be read. */
+static void fdset_value(struct strbuf *sb, const struct call *c, const struct buf_arg *b, int paths)
+{
+	struct fdset_text t = { sb, c, paths, 0 };
+	size_t start;
+
+	if (!b->addr) {
+		sb_addstr(sb, "NULL");
+		return;
+	}
+	sb_addch(sb, '[');
+	start = sb->len;
+	if (!call_fdset_each(c, b, fdset_one, &t)) {
+		sb->len = start - 1;
+		quote_hexaddr(sb, b->addr);
+		return;
+	}
+	sb_addch(sb, ']');
+}
+
+static void fdset_count(int fd, void *ctx)
+{
+	(void)fd;
+	(*(unsigned *)ctx)++;
+}
+
+/* Whether fd set @a holds an fd, as select left it: " (in [3], ...)" names only those. */
+static int fdset_has_any(const struct call *c, const struct arg *a)
+{
+	unsigned n = 0;
+
+	return a->v.buf.addr && call_fdset_each(c, &a->v.buf, fdset_count, &n) && n;
+}
+
 /* Whether field @f of element @i is left out (open_how's mode when it says nothing). */
 static int field_omitted(const struct call *c, const struct agg_arg *v, unsigned i, unsigned f)
 {
@@ -1206,6 +1256,9 @@ void text_arg(struct strbuf *sb, const struct call *c, const struct arg *a)
 		else
 			sb_addstr(sb, "NULL");
 		break;
+	case ARG_FDSET:
+		fdset_value(sb, c, &a->v.buf, !a->after_result);
+		break;
 	}
 }
 
@@ -1303,21 +1356,36 @@ static int left_text(struct strbuf *sb, const struct call *c, const char *sep)
  */
 static void detail_suffix(struct strbuf *sb, const struct call *c)
 {
-	const struct arg *a = c->nargs ? &c->arg[c->nargs - 1] : NULL;
+	size_t start = sb->len;
+	unsigned i, n = 0;
+	int after = 0;
 
-	if (!a || !a->after_result || !a->filled) {
-		if (left_text(sb, c, " ("))
-			sb_addch(sb, ')');
-		return;
-	}
-	if (!c->rval) {
+	for (i = 0; i < c->nargs; i++)
+		after |= c->arg[i].after_result && c->arg[i].filled;
+	if (after && !c->rval) {
 		sb_addstr(sb, " (Timeout)");
 		return;
 	}
 	sb_addstr(sb, " (");
-	text_arg(sb, c, a);
-	left_text(sb, c, ", ");
-	sb_addch(sb, ')');
+	for (i = 0; i < c->nargs; i++) {
+		const struct arg *a = &c->arg[i];
+
+		if (!a->after_result || !a->filled ||
+		    (a->type == ARG_FDSET && !fdset_has_any(c, a)))
+			continue;
+		if (n++)
+			sb_addstr(sb, ", ");
+		if (a->type == ARG_FDSET) {	/* select's: "in [3 40]" */
+			sb_addstr(sb, a->name);
+			sb_addch(sb, ' ');
+		}
+		text_arg(sb, c, a);
+	}
+	n += (unsigned)left_text(sb, c, n ? ", " : "");
+	if (n)
+		sb_addch(sb, ')');
+	else
+		sb->len = start;
 }
 
 /*

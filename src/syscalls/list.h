@@ -82,6 +82,10 @@ SYSCALL(pipe2,              293,    331,  DESC,  "",     STATUS, OPENS,         
 SYSCALL(memfd_create,       319,    356,  DESC,  "",     FD,     OPENS,          memfd_create)
 SYSCALL(getdents64,         217,    220,  DESC,  "n",    STATUS, 0,              getdents64)
 /* Waiting for fds to be ready. */
+SYSCALL(select,              23,     82,  DESC,  "",     STATUS, 0,              select)
+SYSCALL(_newselect,          -1,    142,  DESC,  "",     STATUS, 0,              newselect)
+SYSCALL(pselect6,           270,    308,  DESC,  "",     STATUS, 0,              pselect6)
+SYSCALL(pselect6_time64,     -1,    413,  DESC,  "",     STATUS, 0,              pselect6_time64)
 SYSCALL(poll,                 7,    168,  DESC,  "",     STATUS, 0,              poll)
 SYSCALL(ppoll,              271,    309,  DESC,  "",     STATUS, 0,              ppoll)
 SYSCALL(ppoll_time64,        -1,    414,  DESC,  "",     STATUS, 0,              ppoll_time64)

@@ -27,7 +27,9 @@
  * fd, an unknown event bit, none ready, an unreadable array, 200 fds), ppoll (a
  * zero timeout and a signal mask; ppoll_time64 too on i386) and epoll
  * (made both ways; fds added with data, modified, deleted; waits that
- * get events and none; a bad op, a bad pointer, a bad epoll fd).
+ * get events and none; a bad op, a bad pointer, a bad epoll fd); select
+ * (i386: _newselect, and the old select) and pselect6 (pselect6_time64
+ * too on i386): sets asked and answered, none ready, bad counts and sets.
  */
 #define _GNU_SOURCE
 #include <fcntl.h>
@@ -611,6 +613,39 @@ static void names_calls(void)
 	syscall(SYS_unlink, 8L);
 }
 
+/* select and pselect6 on pipe @p (a byte in it): sets as asked and as answered. */
+static void select_calls(const int *p)
+{
+	struct { long sec, usec; } tv = { 0, 0 };
+	struct { long sec, nsec; } ts = { 0, 0 };
+	uint64_t usr1 = 1u << (SIGUSR1 - 1);
+	struct { void *set; long len; } mask = { &usr1, 8 };
+	unsigned long r, w, x, none = 0;
+
+	r = 1ul << p[0], w = 1ul << p[1], x = 1ul << p[0];
+#ifdef SYS__newselect
+	syscall(SYS__newselect, 5L, &r, &w, &x, &tv);
+	syscall(SYS_select, 8L);	/* i386's old select: its arguments' struct */
+#else
+	syscall(SYS_select, 5L, &r, &w, &x, &tv);
+#endif
+	r = 1ul << p[0], w = 1ul << p[1];
+	syscall(SYS_pselect6, 5L, &r, &w, NULL, &ts, &mask);
+	x = 1ul << p[0];
+	syscall(SYS_pselect6, 5L, &none, NULL, &x, &ts, NULL);	/* Timeout */
+	syscall(SYS_pselect6, 0L, NULL, NULL, NULL, &ts, NULL);
+	syscall(SYS_pselect6, -1L, &r, NULL, NULL, &ts, NULL);
+	syscall(SYS_pselect6, 5L, 8L, NULL, NULL, &ts, NULL);
+#ifdef SYS_pselect6_time64
+	{
+		struct { int64_t sec, nsec; } ts64 = { 0, 0 };
+
+		r = 1ul << p[0];
+		syscall(SYS_pselect6_time64, 5L, &r, NULL, NULL, &ts64, NULL);
+	}
+#endif
+}
+
 static void poll_calls(void)
 {
 	struct { long sec, nsec; } ts = { 0, 0 };		/* the arch's struct timespec */
@@ -633,6 +668,7 @@ static void poll_calls(void)
 	for (i = 0; i < 200; i++)	/* ready ones past what strace's 1 KiB list holds */
 		many[i] = (struct pollfd){ p[i % 2], i % 2 ? POLLOUT : POLLIN, 0 };
 	syscall(SYS_poll, many, 200L, 0L);
+	select_calls(p);
 	syscall(SYS_ppoll, pf, 2L, &ts, &usr1, 8L);
 	syscall(SYS_ppoll, pf, 2L, NULL, NULL, 8L);
 #ifdef SYS_ppoll_time64

@@ -2,7 +2,7 @@
  * Hostile arguments for the decoders that read structs and records the
  * kernel fills (socket options, a file's status, a directory's entries,
  * a signal mask, messages, io_uring's fixed-file tables on a closed fd,
- * pollfd arrays and epoll events):
+ * pollfd arrays, epoll events and select's fd sets):
  * pointers into a page of random bytes, at its
  * end against an unmapped one, or wild; lengths small or huge.  400 calls
  * from the seed given (usage: fuzz SEED), the same ones every run.
@@ -33,7 +33,7 @@ int main(int argc, char **argv)
 			pg[j] = (unsigned char)rand();
 		if (rand() % 2)
 			*(int *)(pg + 16) = (int)len;	/* a plausible optlen, reclen */
-		switch (rand() % 10) {
+		switch (rand() % 11) {
 		case 0: syscall(SYS_setsockopt, fd, lv[rand() % 9], rand() % 100, p, len); break;
 		case 1: if (q != 8 && q != (long)pg + 4096) *(unsigned *)q = (unsigned)len; syscall(SYS_getsockopt, fd, lv[rand() % 9], rand() % 100, p, q); break;
 		case 2: syscall(SYS_statx, d, "", 0x1000 | (rand() & 0x6000), rand(), p); break;
@@ -45,6 +45,7 @@ int main(int argc, char **argv)
 				p, rand() % 2 ? 32 : len); break;
 		case 8: syscall(SYS_ppoll, p, len % 512, (long[2]){ 0, 0 }, q, len % 16); break;	/* never waits */
 		case 9: syscall(SYS_epoll_ctl, -1, rand() % 4, rand() % 64, p); break;
+		case 10: syscall(SYS_pselect6, len % 2048 - 8, p, q, NULL, (long[2]){ 0, 0 }, q); break;
 		}
 	}
 	return 0;
