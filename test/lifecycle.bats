@@ -408,3 +408,23 @@ survived"
 	run "$IOTRACE" -q --normalize -e trace=none -- "$HELPERS/lifecycle" burn
 	assert_output --partial 'si_status=3, si_utime=0, si_stime=0} ---'
 }
+
+@test "-Y: pids with their command names, in the line's prefix and pid arguments, as strace (the name as the line's stop found it)" {
+	# (pids masked as N, with the padding before them)
+	"$IOTRACE" -Y -e trace=write -- "$lc" fork 2>"$out" >/dev/null
+	run sed -E 's/ *[0-9]+</N</g; s/si_pid=[0-9]+/si_pid=N/' "$out"
+	assert_line '[pidN<lifecycle>] write(1, "child\n", 6) = 6'
+	assert_line '[pidN<lifecycle>] +++ exited with 3 +++'
+	assert_line 'write(1, "parent\n", 7)                 = 7'
+	"$IOTRACE" --decode-pids=comm -o "$out" -e trace=write -- "$lc" fork >/dev/null
+	run sed -E 's/^[0-9]+</N</; s/si_pid=[0-9]+/si_pid=N/' "$out"
+	assert_line 'N<lifecycle> write(1, "child\n", 6) = 6'
+	assert_line 'N<lifecycle> write(1, "parent\n", 7) = 7'
+	# a pid argument: process_vm_readv's
+	"$IOTRACE" -Y --no-follow -e trace=process_vm_readv -- "$HELPERS/vec" pvm 2>"$out" >/dev/null
+	run sed -E 's/\(([0-9]+)</(N</; s/0x[0-9a-f]+/ADDR/g' "$out"
+	assert_line 'process_vm_readv(N<vec>, [{iov_base="remote data", iov_len=11}], 1, [{iov_base=ADDR, iov_len=11}], 1, 0) = 11'
+	run "$IOTRACE" --decode-pids=pidns true
+	assert_failure 1
+	assert_output "iotrace: invalid value for --decode-pids: 'pidns' (comm; strace's pidns is not supported)"
+}

@@ -38,6 +38,7 @@ enum {
 	OPT_TOCTOU_BYTES,
 	OPT_SPIN,
 	OPT_SPIN_ALWAYS,
+	OPT_DECODE_PIDS,
 };
 
 /* --toctou-bytes: copies of this much per call are kept twice, so bounded. */
@@ -51,6 +52,7 @@ static const struct option long_options[] = {
 	{ "output-append-mode", no_argument, NULL, 'A' },
 	{ "env", required_argument, NULL, 'E' },
 	{ "user", required_argument, NULL, 'u' },
+	{ "decode-pids", required_argument, NULL, OPT_DECODE_PIDS },
 	{ "attach", required_argument, NULL, 'p' },
 	{ "follow-forks", no_argument, NULL, 'f' },
 	{ "quiet", optional_argument, NULL, OPT_QUIET },
@@ -105,6 +107,7 @@ static void usage(void)
 	       "Output:\n"
 	       "  -o FILE         write the trace to FILE instead of stderr\n"
 	       "  -A              with -o: append to FILE\n"
+	       "  -Y              each pid with its command name: [pid 123<cat>]\n"
 	       "  -ff             with -o: one file per thread, FILE.TID\n"
 	       "  -s N            print at most N bytes of each buffer (default 32)\n"
 	       "  -a N            align results at column N (default 40)\n"
@@ -824,6 +827,15 @@ static int output_option(int c)
 	case 'A':
 		opt.append = 1;
 		break;
+	case 'Y':
+		opt.decode_pids = 1;
+		break;
+	case OPT_DECODE_PIDS:
+		if (strcmp(optarg, "comm"))
+			die("invalid value for --decode-pids: '%s' (comm; strace's pidns is not "
+			    "supported)", typed(optarg));
+		opt.decode_pids = 1;
+		break;
 	case 's':
 		opt.max_strlen = parse_number("-s", optarg, INT_MAX);
 		break;
@@ -1074,7 +1086,7 @@ void options_parse(int argc, char **argv)
 
 	defaults();
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+:s:a:o:p:e:u:E:X:P:S:AcCfkqrtTvxyzZhV", long_options, NULL)) != -1)
+	while ((c = getopt_long(argc, argv, "+:s:a:o:p:e:u:E:X:P:S:AcCfkqrtTvxyYzZhV", long_options, NULL)) != -1)
 		if (!output_option(c) && !filter_option(c) && !trace_option(c))
 			bad_option(c, argv);
 	settle(argc, argv);

@@ -118,6 +118,7 @@ struct options {
 	unsigned frame_limit;		/* --stack-trace-frame-limit */
 	const char *outfile;		/* -o */
 	int append;			/* -A: -o files are appended to */
+	int decode_pids;		/* -Y: pids with their command names, 123<cat> */
 	const char *user;		/* -u: the command runs as this user... */
 	uid_t user_uid;			/* ...its uid and primary group */
 	gid_t user_gid;

@@ -186,6 +186,17 @@ void fdpath_resolve(struct call *c, pid_t tid)
 	struct_fds(c, tid, buf, sizeof(buf));
 }
 
+void fdpath_pids(struct call *c)
+{
+	char comm[16];
+	unsigned i;
+
+	for (i = 0; i < c->nargs; i++)
+		if (c->arg[i].type == ARG_PID && c->arg[i].filled && !c->arg[i].path.len &&
+		    !umem_comm((pid_t)c->arg[i].v.i, comm, sizeof(comm)))
+			call_set_fd_path(c, i, comm, strlen(comm));
+}
+
 void fdpath_closed(const struct call *c)
 {
 	unsigned i;

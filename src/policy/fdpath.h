@@ -15,6 +15,9 @@
  */
 void fdpath_resolve(struct call *c, pid_t tid);
 
+/* -Y: the command name of each pid argument of @c (process_vm_readv's), as /proc has it now. */
+void fdpath_pids(struct call *c);
+
 /* A close of @c's fd arguments ended: sockets among them are forgotten (-yy). */
 void fdpath_closed(const struct call *c);
 

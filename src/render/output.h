@@ -20,6 +20,7 @@ struct who {
 	unsigned open_id;		/* the syscall on that line */
 	unsigned char line_cut;		/* that line got " <unfinished ...>" */
 	unsigned char args_done;	/* that line has all the call's arguments */
+	char comm[16];			/* -Y: its command name, as the last stop found it */
 };
 
 /* Where trace lines go: stderr, the -o file, or one -ff file. */

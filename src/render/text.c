@@ -61,9 +61,13 @@ static void leader(struct strbuf *sb, const struct who *w)
 	} else if (opt.per_process) {
 		/* no pid column */
 	} else if (w->out->is_file) {
-		/* strace -f -o FILE marks every line with the pid. */
-		if (opt.follow || threads > 1)
+		/* strace -f -o FILE marks every line with the pid; -Y, unpadded, with its name. */
+		if ((opt.follow || threads > 1) && opt.decode_pids)
+			sb_addf(sb, "%s<%s> ", quote_pid_str(w->tid), w->comm);
+		else if (opt.follow || threads > 1)
 			sb_addf(sb, "%-5s ", quote_pid_str(w->tid));
+	} else if (threads > 1 && opt.decode_pids) {
+		sb_addf(sb, "[pid %5s<%s>] ", quote_pid_str(w->tid), w->comm);
 	} else if (threads > 1) {
 		sb_addf(sb, "[pid %5s] ", quote_pid_str(w->tid));
 	}

@@ -1192,6 +1192,8 @@ void text_arg(struct strbuf *sb, const struct call *c, const struct arg *a)
 		break;
 	case ARG_PID:
 		sb_addstr(sb, quote_pid_str((pid_t)a->v.i));
+		if (opt.decode_pids && a->path.len)	/* -Y: 123<cat> */
+			sb_addf(sb, "<%.*s>", (int)a->path.len, (const char *)c->arena + a->path.off);
 		break;
 	case ARG_FD:
 		fd_value(sb, c, a->v.i, &a->path);

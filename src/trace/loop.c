@@ -53,6 +53,8 @@ static void on_syscall(struct tcb *t)
 {
 	struct __ptrace_syscall_info info;
 
+	if (opt.decode_pids)
+		umem_comm(t->tid, t->who.comm, sizeof(t->who.comm));
 	if (!get_syscall_info(t, &info))	/* else killed meanwhile */
 		syscall_stop(t, &info);
 }
@@ -380,6 +382,8 @@ static void on_stop(struct tcb *t, int status)
 {
 	int sig = WSTOPSIG(status);
 
+	if (opt.decode_pids)	/* -Y: the name now (exec and prctl change it) */
+		umem_comm(t->tid, t->who.comm, sizeof(t->who.comm));
 	if (sig == (SIGTRAP | 0x80)) {
 		on_syscall(t);
 		return;

@@ -309,6 +309,8 @@ static enum pending on_entry(struct tcb *t, uint32_t audit_arch, uint64_t nr, co
 	call_fetch(c, t->tid, report_plan, r);
 	if (want_paths())
 		fdpath_resolve(c, t->tid);
+	if (opt.decode_pids)
+		fdpath_pids(c);
 	if (opt.npaths && !filter_paths(c, t->tid)) {
 		if (!ring_finder(id)) {
 			t->flags |= TCB_HIDDEN;
