@@ -234,3 +234,22 @@ bats_require_minimum_version 1.5.0
 	assert_failure 1
 	assert_output "iotrace: cannot run '/bin/true' as user 'root': Operation not permitted"
 }
+
+@test "-e trace=/REGEX and ?NAME as strace: the decoded calls a regex matches; a name that may be unknown" {
+	local cwd="$BATS_TEST_TMPDIR/cwd" out="$BATS_TEST_TMPDIR/trace"
+	mkdir -p "$cwd"
+	(cd "$cwd" && "$IOTRACE" -qq -e 'trace=/^epoll_(wait|ctl)$' "$HELPERS/fdlife" poll) 2>"$out"
+	run grep -cvE '^epoll_(wait|ctl)\(' "$out"
+	assert_output 0
+	run grep -c '^epoll_ctl(' "$out"
+	assert_output 5
+	run "$IOTRACE" -qq -e 'trace=?no_such_call,?%no_such_class,?/^no_such,write' -- "$HELPERS/rw" basic
+	assert_success
+	assert_line --index 0 'write(3, "hello\n", 6)                  = 6'
+	run "$IOTRACE" -e trace=/^no_such true
+	assert_failure 1
+	assert_output "iotrace: -e trace: '/^no_such' matches no syscall iotrace decodes"
+	run "$IOTRACE" -e 'trace=/[' true
+	assert_failure 1
+	assert_output --regexp '^iotrace: -e trace: /\[: [A-Za-z].*$'
+}

@@ -4,6 +4,7 @@
 #include <getopt.h>
 #include <limits.h>
 #include <pwd.h>
+#include <regex.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -316,14 +317,17 @@ static void parse_set(const char *what, const char *set, unsigned char *table,
 		}
 		if (!strcmp(tok, "none"))
 			continue;
-		if (add(table, tok))
-			die("-e %s: unknown %s '%s'", what,
-			    add == add_syscall ? (*tok == '%' ? "class" : "or undecoded syscall") :
-			    add == add_quiet ? "message kind (attach, personality, exit, "
-					       "path-resolution, superseded)" :
-			    add == add_status ? "status (successful, failed, unfinished, "
-						"unavailable, detached)" : "signal",
-			    typed(tok));
+		if (!add(table, tok))
+			continue;
+		if (add == add_syscall && *tok == '/')
+			die("-e %s: '%s' matches no syscall iotrace decodes", what, typed(tok));
+		die("-e %s: unknown %s '%s'", what,
+		    add == add_syscall ? (*tok == '%' ? "class" : "or undecoded syscall") :
+		    add == add_quiet ? "message kind (attach, personality, exit, "
+				       "path-resolution, superseded)" :
+		    add == add_status ? "status (successful, failed, unfinished, "
+					"unavailable, detached)" : "signal",
+		    typed(tok));
 	}
 	free(copy);
 	if (negate)
@@ -381,12 +385,44 @@ static void add_path(const char *path)
 		free(typed);
 }
 
-/* A decoded syscall, or with a leading % every one of a class (syscalls/list.h). */
+/* /REGEX: every decoded call (and io_uring operation) whose name it matches, as strace. */
+static int add_regex(unsigned char *table, const char *re)
+{
+	regex_t rx;
+	unsigned id;
+	int err, found = 0;
+
+	err = regcomp(&rx, re, REG_EXTENDED | REG_NOSUB);
+	if (err) {
+		char msg[128];
+
+		regerror(err, &rx, msg, sizeof(msg));
+		die("-e trace: /%s: %s", typed(re), msg);
+	}
+	for (id = 1; id < SC_COUNT; id++)
+		if (!regexec(&rx, syscall_def(id)->name, 0, NULL, 0))
+			table[id] = 1, found = 1;
+	regfree(&rx);
+	return found ? 0 : -1;
+}
+
+/*
+ * A decoded syscall, or with a leading % every one of a class
+ * (syscalls/list.h), with / those a regex matches; a leading ? makes
+ * one that names nothing iotrace decodes no error, as strace.
+ */
 static int add_syscall(unsigned char *table, const char *name)
 {
-	enum sc_class class = *name == '%' ? class_by_name(name + 1) : 0;
-	unsigned group = *name == '%' ? group_by_name(name + 1) : 0;
-	unsigned id = *name == '%' ? SC_NONE : syscall_by_name(name);
+	enum sc_class class;
+	unsigned group, id;
+
+	if (*name == '?')
+		return add_syscall(table, name + 1), 0;
+	if (*name == '/')
+		return add_regex(table, name + 1);
+	class = *name == '%' ? class_by_name(name + 1) : 0;
+	group = *name == '%' ? group_by_name(name + 1) : 0;
+	id = *name == '%' ? SC_NONE : syscall_by_name(name);
 
 	if (group) {	/* strace's classes across ours: %file, %stat */
 		for (id = 1; id < SC_COUNT; id++)
