@@ -410,14 +410,14 @@ survived"
 }
 
 @test "-Y: pids with their command names, in the line's prefix and pid arguments, as strace (the name as the line's stop found it)" {
-	# (pids masked as N, with the padding before them)
+	# (pids masked as N, with the padding before them; the result's column too)
 	"$IOTRACE" -Y -e trace=write -- "$lc" fork 2>"$out" >/dev/null
-	run sed -E 's/ *[0-9]+</N</g; s/si_pid=[0-9]+/si_pid=N/' "$out"
+	run sed -E 's/ *[0-9]+</N</g; s/si_pid=[0-9]+/si_pid=N/; s/\) +=/) =/' "$out"
 	assert_line '[pidN<lifecycle>] write(1, "child\n", 6) = 6'
 	assert_line '[pidN<lifecycle>] +++ exited with 3 +++'
-	assert_line 'write(1, "parent\n", 7)                 = 7'
+	assert_line 'write(1, "parent\n", 7) = 7'
 	"$IOTRACE" --decode-pids=comm -o "$out" -e trace=write -- "$lc" fork >/dev/null
-	run sed -E 's/^[0-9]+</N</; s/si_pid=[0-9]+/si_pid=N/' "$out"
+	run sed -E 's/^[0-9]+</N</; s/si_pid=[0-9]+/si_pid=N/; s/\) +=/) =/' "$out"
 	assert_line 'N<lifecycle> write(1, "child\n", 6) = 6'
 	assert_line 'N<lifecycle> write(1, "parent\n", 7) = 7'
 	# a pid argument: process_vm_readv's
