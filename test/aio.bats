@@ -82,3 +82,35 @@ abcd'
 	run jq -c -s '[.[] | select(.name == "io_submit")][0].args.iocbpp.elements[0] | {aio_lio_opcode, aio_buf: .aio_buf.data}' "$out"
 	assert_line --index 0 '{"aio_lio_opcode":{"value":1,"name":"IOCB_CMD_PWRITE"},"aio_buf":"hello\n"}'
 }
+
+@test "-e write= dumps the data io_submit's writes pass, -e read= what the reaped reads brought, iocb by iocb, for the fds asked" {
+	local h
+	for h in aio aio32; do
+		[ -x "$HELPERS/$h" ] || continue
+		rm -rf "$cwd" && mkdir "$cwd"
+		(cd "$cwd" && "$IOTRACE" -q -e trace=io_submit,io_getevents -e write=3 -e read=3 "$HELPERS/$h" basic >/dev/null) 2>"$out"
+		run grep -E '^ ' "$out"
+		assert_output - <<'EOF'
+ * 6 bytes in iocb 0 (fd 3)
+ | 00000  68 65 6c 6c 6f 0a                                 hello.           |
+ = 2 buffers in iocb 1 (fd 3)
+ * 2 bytes in buffer 0
+ | 00000  61 62                                             ab               |
+ * 3 bytes in buffer 1
+ | 00000  63 64 0a                                          cd.              |
+ = 1 buffers in event 0 (fd 3)
+ * 4 bytes in buffer 0
+ | 00000  68 65 6c 6c                                       hell             |
+ * 11 bytes in event 0 (fd 3)
+ | 00000  68 65 6c 6c 6f 0a 61 62  63 64 0a                 hello.abcd.      |
+EOF
+		# other fds: nothing dumped
+		(cd "$cwd" && "$IOTRACE" -q -e trace=io_submit,io_getevents -e write=4 -e read='!3' "$HELPERS/$h" basic >/dev/null) 2>"$out"
+		run grep -cE '^ ' "$out"
+		assert_output 0
+		# hostile arrays and iocbs: the calls show, nothing is dumped that cannot be read
+		(cd "$cwd" && "$IOTRACE" -q -e write=all -e read=all "$HELPERS/$h" bad >/dev/null) 2>"$out"
+		run grep -c '^io_submit(' "$out"
+		assert_output --regexp '^[1-9][0-9]*$'
+	done
+}

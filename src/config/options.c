@@ -4,6 +4,11 @@
 
 struct options opt;
 
+int fdset_used(const struct fdset *set)
+{
+	return set->all || set->negate || set->n;
+}
+
 int fdset_has(const struct fdset *set, int64_t fd)
 {
 	size_t i;

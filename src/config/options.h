@@ -51,6 +51,9 @@ struct fdset {
 	size_t n;
 };
 
+/* Whether @set can hold any fd (it is not "none"). */
+int fdset_used(const struct fdset *set);
+
 /* Whether @fd is in @set; a negative fd never is. */
 int fdset_has(const struct fdset *set, int64_t fd);
 

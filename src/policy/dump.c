@@ -6,6 +6,7 @@
 #include "config/options.h"
 #include "memory/umem.h"
 #include "policy/dump.h"
+#include "syscalls/syscalls.h"
 #include "util/util.h"
 
 /*
@@ -24,16 +25,42 @@ static void want(struct dump *d, struct call *c, int arg, uint64_t len)
 	call_claim(c, (unsigned)arg, c->late_data ? 0 : MIN(d->len, (uint64_t)DUMP_PREFETCH));
 }
 
+/*
+ * Linux AIO: io_submit's iocbs each name their fd, so which writes are
+ * dumped is decided per iocb, when printed (dump_aio()); so are the reads
+ * io_getevents' events completed.  Read from the tracee then, which waits.
+ */
+static int aio_begin(struct dump *d, const struct call *c, int exiting)
+{
+	unsigned id = c->id;
+
+	if (id == SC_io_submit && !exiting && fdset_used(&opt.dump_write)) {
+		d->arg = 2;	/* iocbpp */
+		d->aio = DUMP_AIO_WRITES;
+	} else if ((id == SC_io_getevents || id == SC_io_pgetevents ||
+		    id == SC_io_pgetevents_time64) && exiting && !c->error && c->rval > 0 &&
+		   fdset_used(&opt.dump_read)) {
+		d->arg = 3;	/* events */
+		d->aio = DUMP_AIO_READS;
+	} else {
+		return 0;
+	}
+	d->planned = 1;	/* nothing read with the call */
+	d->len = UINT64_MAX;
+	return 1;
+}
+
 void dump_begin(struct dump *d, struct call *c, pid_t tid, int exiting)
 {
 	d->tid = tid;
 	if (!exiting) {
 		d->arg = -1;
+		d->aio = DUMP_AIO_NONE;
 		d->planned = 0;
 		d->ready = 0;
 		d->nsegs = 0;
 	}
-	if (opt.json || d->arg >= 0)	/* JSON has no dumps */
+	if (opt.json || d->arg >= 0 || aio_begin(d, c, exiting))	/* JSON has no dumps */
 		return;
 	/* sendmmsg says what it sent at exit */
 	if (c->in.arg >= 0 && fdset_has(&opt.dump_write, c->in.fd))
@@ -134,6 +161,93 @@ void dump_plan(struct dump *d, struct call *c)
 		if (c->arg[d->arg].type != ARG_ARRAY || !call_take_guess(c, (unsigned)d->arg, i, b))
 			call_queue(c, b);
 	}
+}
+
+/* struct iocb and struct io_event as the uapi lays them out, the same on both arches. */
+#define IOCB_SIZE 64
+#define IOCB_OPCODE 16
+#define IOCB_FILDES 20
+#define IOCB_BUF 24
+#define IOCB_NBYTES 32
+#define EVENT_SIZE 32
+#define EVENT_OBJ 8
+#define EVENT_RES 16
+#define CMD_PREAD 0
+#define CMD_PWRITE 1
+#define CMD_PREADV 7
+#define CMD_PWRITEV 8
+
+static uint64_t le(const unsigned char *p, unsigned n)
+{
+	uint64_t v = 0;
+
+	while (n--)
+		v = v << 8 | p[n];
+	return v;
+}
+
+/* @len bytes at @addr of the tracee, whole, or 0. */
+static int read_whole(const struct dump *d, uint64_t addr, void *buf, size_t len)
+{
+	uint64_t fault;
+
+	return addr && dump_read_tracee(d, addr, buf, len, &fault) == len;
+}
+
+int dump_aio(const struct dump *d, const struct call *c, unsigned k, struct dump_aio *out)
+{
+	unsigned char cb[IOCB_SIZE], ev[EVENT_SIZE], ptr[8];
+	const struct arg *a = &c->arg[d->arg];
+	unsigned word = c->arch == ARCH_I386 ? 4 : 8;
+	uint64_t iocb, n = c->rval > 0 ? (uint64_t)c->rval : 0;	/* submitted, or reaped */
+	uint64_t base = a->type == ARG_ARRAY ? a->v.agg.addr : 0;
+	int64_t res = 0;
+
+	if (d->aio == DUMP_AIO_WRITES && c->error)	/* as write's: what it was given */
+		n = c->arg[1].v.i > 0 ? (uint64_t)c->arg[1].v.i : 0;
+	if (k >= MIN(n, (uint64_t)DUMP_AIO_MAX))
+		return 0;
+	if (d->aio == DUMP_AIO_WRITES) {
+		if (!read_whole(d, base + (uint64_t)k * word, ptr, word))
+			return 0;
+		iocb = le(ptr, word);
+	} else {
+		if (!read_whole(d, base + (uint64_t)k * EVENT_SIZE, ev, EVENT_SIZE))
+			return 0;
+		iocb = le(ev + EVENT_OBJ, 8);
+		res = (int64_t)le(ev + EVENT_RES, 8);
+	}
+	memset(out, 0, sizeof(*out));
+	if (!read_whole(d, iocb, cb, IOCB_SIZE))
+		return 1;	/* not one it can show */
+	out->opcode = (unsigned)le(cb + IOCB_OPCODE, 2);
+	out->fd = (int)le(cb + IOCB_FILDES, 4);
+	out->buf = le(cb + IOCB_BUF, 8);
+	out->count = le(cb + IOCB_NBYTES, 8);
+	out->vectored = out->opcode == CMD_PWRITEV || out->opcode == CMD_PREADV;
+	if (d->aio == DUMP_AIO_WRITES) {
+		out->shown = (out->opcode == CMD_PWRITE || out->opcode == CMD_PWRITEV) &&
+			     fdset_has(&opt.dump_write, out->fd);
+		out->len = out->vectored ? RW_MAX : MIN(out->count, (uint64_t)RW_MAX);	/* iovecs: at most */
+	} else {
+		out->shown = (out->opcode == CMD_PREAD || out->opcode == CMD_PREADV) && res > 0 &&
+			     fdset_has(&opt.dump_read, out->fd);
+		out->len = res > 0 ? MIN((uint64_t)res, (uint64_t)RW_MAX) : 0;
+	}
+	return 1;
+}
+
+int dump_aio_iovec(const struct dump *d, const struct call *c, uint64_t addr, unsigned i,
+		   uint64_t *base, uint64_t *len)
+{
+	unsigned word = c->arch == ARCH_I386 ? 4 : 8;
+	unsigned char iov[16];
+
+	if (!read_whole(d, addr + (uint64_t)i * 2 * word, iov, 2 * word))
+		return 0;
+	*base = le(iov, word);
+	*len = le(iov + word, word);
+	return 1;
 }
 
 size_t dump_read_tracee(const struct dump *d, uint64_t addr, void *buf, size_t len, uint64_t *fault)

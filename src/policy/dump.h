@@ -15,8 +15,16 @@
 
 #define DUMP_PREFETCH (64 * 1024)
 
+/* Linux AIO's dumps: io_submit's writes, or the reads io_getevents' events completed. */
+enum dump_aio_kind {
+	DUMP_AIO_NONE,
+	DUMP_AIO_WRITES,
+	DUMP_AIO_READS,
+};
+
 struct dump {
 	int arg;		/* the argument dumped after the line, or -1 */
+	unsigned char aio;	/* enum dump_aio_kind: streamed by dump_aio() */
 	uint64_t len;		/* bytes to dump: requested (write) or result (read) */
 	unsigned char planned;	/* its reads are planned */
 	unsigned char ready;	/* segs hold all of it: printing reads nothing */
@@ -43,6 +51,35 @@ int dump_stretch(const struct dump *d, const struct call *c, unsigned i, uint64_
  */
 int dump_vector(const struct dump *d, const struct call *c, unsigned k, const struct agg_arg **iov,
 		uint64_t *iovlen, uint64_t *limit);
+
+/*
+ * An AIO request a dump looks at (an iocb of io_submit, or the iocb of an
+ * event io_getevents reaped): read from the tracee when printed.
+ */
+struct dump_aio {
+	int shown;		/* a write to a -e write= fd, a read from a -e read= fd */
+	int fd;
+	unsigned opcode;	/* IOCB_CMD_* */
+	uint64_t buf;		/* the buffer, or the iovec array */
+	uint64_t count;		/* aio_nbytes: bytes, or iovecs */
+	uint64_t len;		/* the bytes it moved: asked (a write; a writev's at most), or res */
+	int vectored;		/* PWRITEV, PREADV */
+};
+
+/*
+ * Request @k of an AIO dump (iocb @k, or event @k's iocb): 1 and @out,
+ * or 0 past the last or where the tracee's memory cannot be read.  At
+ * most DUMP_AIO_MAX of them.
+ */
+#define DUMP_AIO_MAX 1024
+int dump_aio(const struct dump *d, const struct call *c, unsigned k, struct dump_aio *out);
+
+/*
+ * iovec @i of a vectored AIO request's array at @addr: its buffer and
+ * length; 0 when it cannot be read.
+ */
+int dump_aio_iovec(const struct dump *d, const struct call *c, uint64_t addr, unsigned i,
+		   uint64_t *base, uint64_t *len);
 
 /*
  * Reads @len bytes at @addr of the dumped call's tracee, for a stretch

@@ -295,6 +295,47 @@ static int render_vectors(struct who *w, const struct report *r)
 	return k > 0;
 }
 
+/*
+ * Linux AIO: each write io_submit passes to a dumped fd, or each read an
+ * event completed from one: " * N bytes in iocb K (fd F)", or for a
+ * vectored one " = N buffers in iocb K (fd F)" then each buffer, as
+ * sendmmsg's vectors print.
+ */
+static void render_aio(struct who *w, const struct report *r)
+{
+	const char *what = r->dump.aio == DUMP_AIO_WRITES ? "iocb" : "event";
+	const struct call *c = &r->call;
+	struct dump_aio a;
+	uint64_t addr, len, left;
+	unsigned k, i;
+
+	for (k = 0; dump_aio(&r->dump, c, k, &a); k++) {
+		if (!a.shown)
+			continue;
+		sb_reset(&line);
+		if (!a.vectored) {
+			sb_addf(&line, " * %llu bytes in %s %u (fd %d)\n", (unsigned long long)a.len,
+				what, k, a.fd);
+			emit(w);
+			dump_range(w, &r->dump, a.buf, a.len);
+			continue;
+		}
+		sb_addf(&line, " = %llu buffers in %s %u (fd %d)\n", (unsigned long long)a.count,
+			what, k, a.fd);
+		emit(w);
+		left = a.len;
+		for (i = 0; i < a.count && i < DUMP_AIO_MAX && left &&
+			    dump_aio_iovec(&r->dump, c, a.buf, i, &addr, &len); i++) {
+			len = MIN(len, left);
+			left -= len;
+			sb_reset(&line);
+			sb_addf(&line, " * %llu bytes in buffer %u\n", (unsigned long long)len, i);
+			emit(w);
+			dump_range(w, &r->dump, addr, len);
+		}
+	}
+}
+
 static void render_dump(struct who *w, const struct report *r)
 {
 	const struct call *c = &r->call;
@@ -302,6 +343,10 @@ static void render_dump(struct who *w, const struct report *r)
 	uint64_t addr, len;
 	unsigned i;
 
+	if (r->dump.aio) {
+		render_aio(w, r);
+		return;
+	}
 	if (r->dump.ready) {
 		render_fetched_dump(w, r);
 		return;

@@ -488,11 +488,6 @@ static enum pending on_exit_stop(struct tcb *t, const struct __ptrace_syscall_in
  * count and result their total.  How a pipe's data came in chunks then
  * makes no difference.  Not with dumps, --toctou or -k, which are per call.
  */
-static int fdset_used(const struct fdset *s)
-{
-	return s->all || s->negate || s->n;
-}
-
 static int merging(void)
 {
 	return opt.merge_reads && !opt.toctou && !opt.stack && !fdset_used(&opt.dump_read) &&
