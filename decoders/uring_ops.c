@@ -15,6 +15,7 @@
 #include "decoders/layouts.h"
 #include "decoders/xlat_lists.h"
 #include "syscalls/syscalls.h"
+#include "util/util.h"
 
 /* struct io_uring_sqe's fields: offsets of the kernel's uapi, the same on every arch. */
 #define SQE_OPCODE 0
@@ -37,28 +38,20 @@
 #define CQE_F_BUFFER 0x1
 #define CQE_BUFFER_SHIFT 16
 
-static uint64_t le(const unsigned char *p, unsigned n)
-{
-	uint64_t v = 0;
-
-	while (n--)
-		v = v << 8 | p[n];
-	return v;
-}
 
 static uint64_t sqe_u64(const struct sc_event *ev, unsigned off)
 {
-	return le(ev->ring->sqe + off, 8);
+	return get_le(ev->ring->sqe + off, 8);
 }
 
 static uint32_t sqe_u32(const struct sc_event *ev, unsigned off)
 {
-	return (uint32_t)le(ev->ring->sqe + off, 4);
+	return (uint32_t)get_le(ev->ring->sqe + off, 4);
 }
 
 static uint16_t sqe_u16(const struct sc_event *ev, unsigned off)
 {
-	return (uint16_t)le(ev->ring->sqe + off, 2);
+	return (uint16_t)get_le(ev->ring->sqe + off, 2);
 }
 
 static int is_fixed(const struct sc_event *ev)
@@ -148,7 +141,7 @@ static uint64_t moved(const struct sc_event *ev)
 /* ...into one buffer of the entry's len: never more (a forged CQE's res sizes nothing). */
 static uint64_t moved_into(const struct sc_event *ev)
 {
-	uint64_t len = le(ev->ring->sqe + SQE_LEN, 4);
+	uint64_t len = get_le(ev->ring->sqe + SQE_LEN, 4);
 
 	return moved(ev) < len ? moved(ev) : len;
 }

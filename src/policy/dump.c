@@ -177,14 +177,6 @@ void dump_plan(struct dump *d, struct call *c)
 #define CMD_PREADV 7
 #define CMD_PWRITEV 8
 
-static uint64_t le(const unsigned char *p, unsigned n)
-{
-	uint64_t v = 0;
-
-	while (n--)
-		v = v << 8 | p[n];
-	return v;
-}
 
 /* @len bytes at @addr of the tracee, whole, or 0. */
 static int read_whole(const struct dump *d, uint64_t addr, void *buf, size_t len)
@@ -210,20 +202,20 @@ int dump_aio(const struct dump *d, const struct call *c, unsigned k, struct dump
 	if (d->aio == DUMP_AIO_WRITES) {
 		if (!read_whole(d, base + (uint64_t)k * word, ptr, word))
 			return 0;
-		iocb = le(ptr, word);
+		iocb = get_le(ptr, word);
 	} else {
 		if (!read_whole(d, base + (uint64_t)k * EVENT_SIZE, ev, EVENT_SIZE))
 			return 0;
-		iocb = le(ev + EVENT_OBJ, 8);
-		res = (int64_t)le(ev + EVENT_RES, 8);
+		iocb = get_le(ev + EVENT_OBJ, 8);
+		res = (int64_t)get_le(ev + EVENT_RES, 8);
 	}
 	memset(out, 0, sizeof(*out));
 	if (!read_whole(d, iocb, cb, IOCB_SIZE))
 		return 1;	/* not one it can show */
-	out->opcode = (unsigned)le(cb + IOCB_OPCODE, 2);
-	out->fd = (int)le(cb + IOCB_FILDES, 4);
-	out->buf = le(cb + IOCB_BUF, 8);
-	out->count = le(cb + IOCB_NBYTES, 8);
+	out->opcode = (unsigned)get_le(cb + IOCB_OPCODE, 2);
+	out->fd = (int)get_le(cb + IOCB_FILDES, 4);
+	out->buf = get_le(cb + IOCB_BUF, 8);
+	out->count = get_le(cb + IOCB_NBYTES, 8);
 	out->vectored = out->opcode == CMD_PWRITEV || out->opcode == CMD_PREADV;
 	if (d->aio == DUMP_AIO_WRITES) {
 		out->shown = (out->opcode == CMD_PWRITE || out->opcode == CMD_PWRITEV) &&
@@ -245,8 +237,8 @@ int dump_aio_iovec(const struct dump *d, const struct call *c, uint64_t addr, un
 
 	if (!read_whole(d, addr + (uint64_t)i * 2 * word, iov, 2 * word))
 		return 0;
-	*base = le(iov, word);
-	*len = le(iov + word, word);
+	*base = get_le(iov, word);
+	*len = get_le(iov + word, word);
 	return 1;
 }
 

@@ -55,4 +55,14 @@ unsigned hash_str(const char *s);
 #define MIN(a, b) ((a) < (b) ? (a) : (b))
 #define MAX(a, b) ((a) > (b) ? (a) : (b))
 
+/* The @n-byte little-endian number at @p (the tracee's memory, on x86). */
+static inline uint64_t get_le(const unsigned char *p, unsigned n)
+{
+	uint64_t v = 0;
+
+	while (n--)
+		v = v << 8 | p[n];
+	return v;
+}
+
 #endif
