@@ -253,3 +253,12 @@ bats_require_minimum_version 1.5.0
 	assert_failure 1
 	assert_output --regexp '^iotrace: -e trace: /\[: [A-Za-z].*$'
 }
+
+@test "-w is accepted with -c or -C (iotrace's time is wall-clock, strace -w's); alone it is refused, as strace" {
+	run "$IOTRACE" -c -w -e trace=write -- "$HELPERS/rw" basic
+	assert_success
+	assert_line --regexp '^ *[0-9.]+ +[0-9.]+ +[0-9]+ +[0-9]+ .* write$'
+	run "$IOTRACE" --summary-wall-clock true
+	assert_failure 1
+	assert_output "iotrace: -w needs -c or -C: it says how their time is measured"
+}

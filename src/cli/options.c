@@ -54,6 +54,7 @@ static const struct option long_options[] = {
 	{ "env", required_argument, NULL, 'E' },
 	{ "user", required_argument, NULL, 'u' },
 	{ "decode-pids", required_argument, NULL, OPT_DECODE_PIDS },
+	{ "summary-wall-clock", no_argument, NULL, 'w' },
 	{ "attach", required_argument, NULL, 'p' },
 	{ "follow-forks", no_argument, NULL, 'f' },
 	{ "quiet", optional_argument, NULL, OPT_QUIET },
@@ -119,7 +120,8 @@ static void usage(void)
 	       "  -r              time since the previous line\n"
 	       "  -T              time spent in each call\n"
 	       "  -c              a summary table at exit instead of the trace;\n"
-	       "                  -C: the trace and the table; -S time|calls|name|nothing\n"
+	       "                  -C: the trace and the table; -S time|calls|name|nothing;\n"
+	       "                  its time is wall-clock, entry to exit (strace's -w)\n"
 	       "  --normalize     output two runs can diff, however the threads were\n"
 	       "                  scheduled: threads named by lineage (1, 1.1, 1.2...),\n"
 	       "                  a block a thread in that order, addresses and inodes\n"
@@ -847,7 +849,7 @@ static int choice(const char *what, const char *arg, const char *const *words,
 	die("invalid value for %s: '%s' (%s)", what, typed(arg), choices);
 }
 
-static int follow_count, toctou_bytes_given;
+static int follow_count, toctou_bytes_given, wall_clock;
 
 /* What shows and how: returns whether @c was one of these. */
 static int output_option(int c)
@@ -865,6 +867,9 @@ static int output_option(int c)
 		break;
 	case 'Y':
 		opt.decode_pids = 1;
+		break;
+	case 'w':	/* -c's time is always the wall-clock time from entry to exit */
+		wall_clock = 1;
 		break;
 	case OPT_DECODE_PIDS:
 		if (strcmp(optarg, "comm"))
@@ -1085,6 +1090,8 @@ static void settle(int argc, char **argv)
 {
 	if (toctou_bytes_given && !opt.toctou)
 		die("--toctou-bytes needs --toctou");
+	if (wall_clock && !opt.summary)
+		die("-w needs -c or -C: it says how their time is measured");
 	if (follow_count >= 2)
 		opt.per_process = 1;
 	if (opt.per_process && !opt.outfile)
@@ -1122,7 +1129,7 @@ void options_parse(int argc, char **argv)
 
 	defaults();
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+:s:a:o:p:e:u:E:X:P:S:AcCfkqrtTvxyYzZhV", long_options, NULL)) != -1)
+	while ((c = getopt_long(argc, argv, "+:s:a:o:p:e:u:E:X:P:S:AcCfkqrtTvwxyYzZhV", long_options, NULL)) != -1)
 		if (!output_option(c) && !filter_option(c) && !trace_option(c))
 			bad_option(c, argv);
 	settle(argc, argv);
