@@ -544,6 +544,38 @@ const struct layout pollfd_revents_layout = {
 	.skip_zero = PFD_REVENTS + 1,
 };
 
+/*
+ * Multicast memberships (setsockopt): struct group_req (MCAST_JOIN_GROUP,
+ * its sockaddr_storage aligned as a pointer), struct ipv6_mreq
+ * (IPV6_ADD_MEMBERSHIP), struct packet_mreq (PACKET_ADD_MEMBERSHIP).
+ */
+static const struct field group_req_fields[] = {
+	{ FIELD("gr_interface"), .kind = F_IFINDEX, SIZE(4, 4), AT(0, 0), .len = -1 },
+	{ FIELD("gr_group"), .kind = F_SOCKADDR_IN, SIZE(128, 128), AT(8, 4), .len = -1 },
+};
+const struct layout group_req_layout = {
+	.name = "group_req", .size = { 136, 132 }, .nfields = 2, .fields = group_req_fields,
+};
+static const struct field ipv6_mreq_fields[] = {
+	{ FIELD("ipv6mr_multiaddr"), .kind = F_IN6ADDR, SIZE(16, 16), AT(0, 0), .len = -1 },
+	{ FIELD("ipv6mr_interface"), .kind = F_IFINDEX, SIZE(4, 4), AT(16, 16), .len = -1 },
+};
+const struct layout ipv6_mreq_layout = {
+	.name = "ipv6_mreq", .size = { 20, 20 }, .nfields = 2, .fields = ipv6_mreq_fields,
+};
+enum { PMR_IFINDEX, PMR_TYPE, PMR_ALEN, PMR_ADDRESS };
+static const struct field packet_mreq_fields[] = {
+	[PMR_IFINDEX] = { FIELD("mr_ifindex"), .kind = F_IFINDEX, SIZE(4, 4), AT(0, 0), .len = -1 },
+	[PMR_TYPE] = { FIELD("mr_type"), .kind = F_ENUM, SIZE(2, 2), AT(4, 4), .len = -1,
+		       .names = &xlat_packet_mr_types },
+	[PMR_ALEN] = { FIELD("mr_alen"), .kind = F_UINT, SIZE(2, 2), AT(6, 6), .len = -1 },
+	[PMR_ADDRESS] = { FIELD("mr_address"), .kind = F_HWADDR, SIZE(8, 8), AT(8, 8),
+			  .len = PMR_ALEN },
+};
+const struct layout packet_mreq_layout = {
+	.name = "packet_mreq", .size = { 16, 16 }, .nfields = 4, .fields = packet_mreq_fields,
+};
+
 /* A resource's tag, in hex: [0x7, 0x8]. */
 static const struct field tag_field[] = { { .kind = F_HEX, SIZE(8, 8), AT(0, 0), .len = -1 } };
 static const struct layout tag_layout = {

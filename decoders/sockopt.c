@@ -81,8 +81,7 @@ static void fd_level_name(struct call *c, const struct sc_event *ev, int get)
 
 /*
  * What an option's value is, as far as iotrace decodes it; *@layout
- * gets a struct's.  Group requests (MCAST_JOIN_GROUP, IPV6's and
- * packet sockets' memberships, rings) print as addresses.
+ * gets a struct's.  Packet rings print as addresses.
  */
 static enum sockopt_form option_form(uint32_t level, uint32_t name, int get,
 				     const struct layout **layout)
@@ -111,22 +110,32 @@ static enum sockopt_form option_form(uint32_t level, uint32_t name, int get,
 			*layout = &ip_mreq_layout;
 			return SOCKOPT_STRUCT;
 		}
-		if (!get && (name == MCAST_JOIN_GROUP || name == MCAST_LEAVE_GROUP))
-			return SOCKOPT_ADDR;
+		if (!get && (name == MCAST_JOIN_GROUP || name == MCAST_LEAVE_GROUP)) {
+			*layout = &group_req_layout;
+			return SOCKOPT_STRUCT;
+		}
 		return SOCKOPT_ANY;
 	case SOL_IPV6:
 		if (!get && (name == IPV6_ADD_MEMBERSHIP || name == IPV6_DROP_MEMBERSHIP ||
-			     name == IPV6_JOIN_ANYCAST || name == IPV6_LEAVE_ANYCAST ||
-			     name == MCAST_JOIN_GROUP || name == MCAST_LEAVE_GROUP))
-			return SOCKOPT_ADDR;
+			     name == IPV6_JOIN_ANYCAST || name == IPV6_LEAVE_ANYCAST)) {
+			*layout = &ipv6_mreq_layout;
+			return SOCKOPT_STRUCT;
+		}
+		if (!get && (name == MCAST_JOIN_GROUP || name == MCAST_LEAVE_GROUP)) {
+			*layout = &group_req_layout;
+			return SOCKOPT_STRUCT;
+		}
 		return SOCKOPT_ANY;
 	case SOL_PACKET:
 		if (get && name == PACKET_STATISTICS) {
 			*layout = &tpacket_stats_layout;
 			return SOCKOPT_STRUCT;
 		}
-		if (!get && (name == PACKET_ADD_MEMBERSHIP || name == PACKET_DROP_MEMBERSHIP ||
-			     name == PACKET_RX_RING || name == PACKET_TX_RING))
+		if (!get && (name == PACKET_ADD_MEMBERSHIP || name == PACKET_DROP_MEMBERSHIP)) {
+			*layout = &packet_mreq_layout;
+			return SOCKOPT_STRUCT;
+		}
+		if (!get && (name == PACKET_RX_RING || name == PACKET_TX_RING))
 			return SOCKOPT_ADDR;
 		return SOCKOPT_ANY;
 	case SOL_NETLINK:	/* the groups joined: a bitmap in ints */

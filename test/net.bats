@@ -129,8 +129,8 @@ trace_fresh() {
 	# Unknown options and levels, bad pointers, a negative length; the value
 	# getsockopt wrote as long as it says ([8 => 4], a short int in hex,
 	# a struct's whole fields); -s cuts strings, not ints or structs.
-	same_as_strace setsockopt,getsockopt "sock sock32" opts "" "-X raw" "-X verbose" "-s 0" "-s 2" "-xx"
-	same_as_strace setsockopt,getsockopt sock32 mux-opts "" "-X verbose"
+	same_as_strace setsockopt,getsockopt "sock sock32" "opts mcast" "" "-X raw" "-X verbose" "-s 0" "-s 2" "-xx"
+	same_as_strace setsockopt,getsockopt sock32 "mux-opts mux-mcast" "" "-X verbose"
 }
 
 @test "socket options: each form of value, exactly; --json types them" {

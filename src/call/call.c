@@ -551,7 +551,8 @@ static void set_sockopt(struct call *c, struct arg *a, uint64_t addr, uint64_t l
 	b->addr = addr;
 	b->len = len;
 	b->want = addr && form != SOCKOPT_ADDR ?
-		(size_t)MIN(len, (uint64_t)MAX(shown, (size_t)SOCKOPT_FIXED_MAX)) : 0;
+		(size_t)MIN(len, (uint64_t)MAX(MAX(shown, (size_t)SOCKOPT_FIXED_MAX),
+					       layout ? (size_t)layout->size[c->arch] : 0)) : 0;
 	c->show_left -= MIN(b->want, c->show_left);
 	b->state = BUF_PENDING;
 }

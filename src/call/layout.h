@@ -36,6 +36,10 @@ enum field_kind {
 	F_URING_OP,	/* an io_uring opcode, by its operation's name: IORING_OP_WRITE */
 	F_INLINE,	/* .sub structs in place from here, as many as field .len says (the struct's tail) */
 	F_SIGSET,	/* a pointer to a signal set, as many bytes as field .len says: [USR1 TERM] */
+	F_IFINDEX,	/* a network interface's index: if_nametoindex("lo") */
+	F_IN6ADDR,	/* an IPv6 address in place (.size 16): inet_pton(AF_INET6, "::1", &name) */
+	F_SOCKADDR_IN,	/* a socket address in place, .size bytes (a sockaddr_storage: 128) */
+	F_HWADDR,	/* bytes in place (.size 8), as many as field .len says: 01:00:5e:00:00:fb */
 };
 
 struct layout;

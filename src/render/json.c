@@ -555,6 +555,33 @@ static void j_field(const struct call *c, const struct agg_arg *v, unsigned i, u
 		sb_addch(&js, '}');
 		break;
 	}
+	case F_IFINDEX:	/* {"value": 1, "name": "lo"} */
+		j_named((int64_t)val, ifindex_name((unsigned)val));
+		break;
+	case F_IN6ADDR: {	/* "ff02::fb" */
+		char ip6[INET6_ADDRSTRLEN];
+
+		inet_ntop(AF_INET6, call_elem(c, v, i) + fd->off[c->arch], ip6, sizeof(ip6));
+		j_str(ip6);
+		break;
+	}
+	case F_SOCKADDR_IN: {	/* as a socket address argument */
+		struct sa_view view;
+
+		sockaddr_view_bytes(call_elem(c, v, i) + fd->off[c->arch], fd->size[c->arch], &view);
+		j_sockaddr_view(&view, 0);
+		break;
+	}
+	case F_HWADDR: {	/* "01:00:5e:00:00:fb" */
+		const unsigned char *p = call_elem(c, v, i) + fd->off[c->arch];
+		size_t k, alen = (size_t)MIN(call_field(c, v, i, (unsigned)fd->len), (uint64_t)8), at = 0;
+		char mac[3 * 8 + 1] = "";
+
+		for (k = 0; k < alen; k++)
+			at += (size_t)snprintf(mac + at, sizeof(mac) - at, k ? ":%02x" : "%02x", p[k]);
+		j_str(mac);
+		break;
+	}
 	case F_INADDR: {	/* "224.0.0.1" */
 		char ip[INET_ADDRSTRLEN];
 

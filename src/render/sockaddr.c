@@ -46,21 +46,15 @@ void sockaddr_view(const struct call *c, const struct arg *a, struct sa_view *v)
 	sockaddr_view_buf(c, &a->v.buf, a->v.buf.addr ? sockaddr_len(c, a) : 0, v);
 }
 
-void sockaddr_view_buf(const struct call *c, const struct buf_arg *b, uint64_t len,
-		       struct sa_view *v)
+void sockaddr_view_bytes(const unsigned char *p, size_t len, struct sa_view *v)
 {
 	memset(v, 0, sizeof(*v));
-	if (!b->addr) {
-		v->form = SA_NULL;
-		return;
-	}
-	len = MIN(len, (uint64_t)SOCKADDR_MAX);
-	v->len = b->state == BUF_DONE && b->got >= len ? (size_t)len : 0;
+	v->len = len;
 	if (v->len < 2) {
 		v->form = SA_ADDR;
 		return;
 	}
-	v->p = call_buf_data(c, b);
+	v->p = p;
 	v->family = (unsigned)v->p[0] | (unsigned)v->p[1] << 8;
 	switch (v->family) {
 	case AF_UNIX:
@@ -78,6 +72,19 @@ void sockaddr_view_buf(const struct call *c, const struct buf_arg *b, uint64_t l
 	default:
 		v->form = SA_RAW;
 	}
+}
+
+void sockaddr_view_buf(const struct call *c, const struct buf_arg *b, uint64_t len,
+		       struct sa_view *v)
+{
+	if (!b->addr) {
+		memset(v, 0, sizeof(*v));
+		v->form = SA_NULL;
+		return;
+	}
+	len = MIN(len, (uint64_t)SOCKADDR_MAX);
+	sockaddr_view_bytes(call_buf_data(c, b),
+			    b->state == BUF_DONE && b->got >= len ? (size_t)len : 0, v);
 }
 
 unsigned sockaddr_port(const struct sa_view *v)

@@ -47,6 +47,9 @@ void sockaddr_view_buf(const struct call *c, const struct buf_arg *b, uint64_t l
 void sockaddr_view_field(const struct call *c, const struct agg_arg *v, unsigned i, unsigned f,
 			 const struct buf_arg *b, struct sa_view *view);
 
+/* A socket address of @len bytes at @p (one in place in a struct: group_req's). */
+void sockaddr_view_bytes(const unsigned char *p, size_t len, struct sa_view *v);
+
 /* The port, in host order, of an AF_INET or AF_INET6 view. */
 unsigned sockaddr_port(const struct sa_view *v);
 

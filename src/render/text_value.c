@@ -559,6 +559,10 @@ static void date_comment(struct strbuf *sb, int64_t sec, uint64_t nsec)
 
 static void text_sockaddr_view(struct strbuf *sb, const struct sa_view *v, uint64_t addr);
 static void inaddr_value(struct strbuf *sb, const unsigned char *p);
+static void ifindex_value(struct strbuf *sb, uint32_t index);
+static void in6addr_value(struct strbuf *sb, const unsigned char *p, const char *name);
+static void hwaddr_value(struct strbuf *sb, const unsigned char *p, size_t n);
+static void text_sockaddr_view(struct strbuf *sb, const struct sa_view *v, uint64_t addr);
 static void text_cmsgs(struct strbuf *sb, const struct call *c, const struct agg_arg *v,
 		       const struct buf_arg *b);
 
@@ -623,6 +627,23 @@ static void text_field(struct strbuf *sb, const struct call *c, const struct agg
 		break;
 	case F_INADDR:
 		inaddr_value(sb, call_elem(c, v, i) + fd->off[c->arch]);
+		break;
+	case F_IFINDEX:
+		ifindex_value(sb, (uint32_t)val);
+		break;
+	case F_IN6ADDR:
+		in6addr_value(sb, call_elem(c, v, i) + fd->off[c->arch], fd->name);
+		break;
+	case F_SOCKADDR_IN: {
+		struct sa_view view;
+
+		sockaddr_view_bytes(call_elem(c, v, i) + fd->off[c->arch], fd->size[c->arch], &view);
+		text_sockaddr_view(sb, &view, 0);
+		break;
+	}
+	case F_HWADDR:
+		hwaddr_value(sb, call_elem(c, v, i) + fd->off[c->arch],
+			     (size_t)MIN(call_field(c, v, i, (unsigned)fd->len), (uint64_t)8));
 		break;
 	case F_STMODE:
 		stmode_value(sb, val);
@@ -764,9 +785,12 @@ static void text_elem(struct strbuf *sb, const struct call *c, const struct agg_
 		    !call_field_present(c, v, i, f) || (fd->verbose && !opt.verbose)) {
 			slot += field_follows(fd->kind);
 		} else {
+			/* strace names an IPv6 address inside it: inet_pton(..., &name) */
+			int bare = fd->kind == F_IN6ADDR && opt.xlat == XLAT_ABBREV;
+
 			if (shown++)
-				sb_add(sb, fd->sep, fd->seplen);
-			else
+				sb_add(sb, fd->sep, bare ? 2u : fd->seplen);
+			else if (!bare)
 				sb_add(sb, fd->sep + 2, fd->seplen - 2u);
 			text_field(sb, c, v, i, f, &slot);
 		}
@@ -867,6 +891,57 @@ static void inaddr_value(struct strbuf *sb, const unsigned char *p)
 	ip_quoted(q, sizeof(q), ip);
 	snprintf(expr, sizeof(expr), "inet_addr(%s)", q);
 	net_value(sb, p, 4, expr);
+}
+
+/* A network interface's index as strace names it: if_nametoindex("lo"); -X raw the number. */
+static void ifindex_value(struct strbuf *sb, uint32_t index)
+{
+	const char *name = ifindex_name(index);
+
+	if (!name || opt.xlat != XLAT_ABBREV) {
+		sb_addu(sb, index);
+		if (!name || opt.xlat == XLAT_RAW)
+			return;
+		sb_addstr(sb, " /* ");
+	}
+	sb_addstr(sb, "if_nametoindex(");
+	quoted(sb, (const unsigned char *)name, strlen(name));
+	sb_addch(sb, ')');
+	if (opt.xlat == XLAT_VERBOSE)
+		sb_addstr(sb, " */");
+}
+
+/*
+ * An IPv6 address in a struct, strace's way: the field's name inside,
+ * inet_pton(AF_INET6, "ff02::fb", &ipv6mr_multiaddr); -X raw its bytes.
+ */
+static void in6addr_value(struct strbuf *sb, const unsigned char *p, const char *name)
+{
+	char ip[INET6_ADDRSTRLEN], q[4 * INET6_ADDRSTRLEN + 3], expr[sizeof(q) + 32];
+
+	inet_ntop(AF_INET6, p, ip, sizeof(ip));
+	ip_quoted(q, sizeof(q), ip);
+	if (opt.xlat == XLAT_ABBREV) {
+		sb_addf(sb, "inet_pton(AF_INET6, %s, &%s)", q, name);
+		return;
+	}
+	snprintf(expr, sizeof(expr), "inet_pton(AF_INET6, %s)", q);
+	net_value(sb, p, 16, expr);
+}
+
+/* A hardware address: 01:00:5e:00:00:fb (nothing for none), -X raw its bytes. */
+static void hwaddr_value(struct strbuf *sb, const unsigned char *p, size_t n)
+{
+	char expr[3 * 8 + 1] = "";
+	size_t k, at = 0;
+
+	for (k = 0; k < n; k++)
+		at += (size_t)snprintf(expr + at, sizeof(expr) - at, k ? ":%02x" : "%02x", p[k]);
+	if (!n && opt.xlat == XLAT_VERBOSE) {
+		sb_addstr(sb, "\"\"");
+		return;
+	}
+	net_value(sb, p, n, expr);
 }
 
 /* A socket address's fields after sa_family, by its family. */
@@ -1090,7 +1165,10 @@ static void sockopt_struct(struct strbuf *sb, const struct call *c, const struct
 
 		if (off >= sv->n)
 			break;
-		sb_add(sb, fd->sep + (f ? 0 : 2), fd->seplen - (f ? 0u : 2u));
+		if (fd->kind != F_IN6ADDR || opt.xlat != XLAT_ABBREV || off + size > sv->n)
+			sb_add(sb, fd->sep + (f ? 0 : 2), fd->seplen - (f ? 0u : 2u));
+		else if (f)	/* strace names an IPv6 address inside it: inet_pton(..., &name) */
+			sb_addstr(sb, ", ");
 		if (off + size > sv->n) {
 			hex_quoted(sb, sv->p + off, sv->n - off);
 			break;

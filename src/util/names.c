@@ -1,5 +1,6 @@
 #include "config.h"
 #include <errno.h>
+#include <net/if.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -208,4 +209,24 @@ const char *sicode_name(int sig, int code)
 			return c->name;
 	}
 	return NULL;
+}
+
+/* Interface names looked up: a few indexes, each once (a name is a socket and an ioctl). */
+#define IFNAMES_MAX 16
+
+const char *ifindex_name(unsigned index)
+{
+	static struct { unsigned index; int known; char name[IF_NAMESIZE]; } seen[IFNAMES_MAX];
+	static unsigned next;
+	unsigned i;
+
+	if (!index)
+		return NULL;
+	for (i = 0; i < IFNAMES_MAX; i++)
+		if (seen[i].index == index)
+			return seen[i].known ? seen[i].name : NULL;
+	i = next++ % IFNAMES_MAX;
+	seen[i].index = index;
+	seen[i].known = if_indextoname(index, seen[i].name) != NULL;
+	return seen[i].known ? seen[i].name : NULL;
 }

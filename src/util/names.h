@@ -21,4 +21,11 @@ int signal_by_name(const char *name);
 /* "SI_USER", "CLD_EXITED", ... for @code of signal @sig, or NULL. */
 const char *sicode_name(int sig, int code);
 
+/*
+ * The name of network interface @index in iotrace's network namespace
+ * ("lo"), as strace names one (if_indextoname), or NULL; looked up once
+ * an index.
+ */
+const char *ifindex_name(unsigned index);
+
 #endif

@@ -15,6 +15,10 @@
  *   opts   setsockopt and getsockopt: ints, structs and strings, values
  *          shorter and longer than their option's, unknown options and
  *          levels, bad pointers, lengths the kernel writes back
+ *   mcast  multicast memberships: MCAST_JOIN_GROUP (IPv4 and IPv6 groups,
+ *          a known interface and an unknown one), IPV6_ADD/DROP_MEMBERSHIP,
+ *          PACKET_ADD/DROP_MEMBERSHIP (an unknown type, an address length
+ *          past the field), each also too short; source-group requests
  * A "mux-" prefix (i386) makes the same calls through socketcall(2);
  * muxbad gives socketcall an unreadable array and an unknown call;
  * sendrecv makes send(2) and recv(2), which exist only there.
@@ -32,6 +36,7 @@
 #include <sys/un.h>
 #include <netinet/in.h>
 #include <arpa/inet.h>
+#include <linux/if_packet.h>
 #include <linux/netlink.h>
 #include <linux/filter.h>
 #include <netinet/tcp.h>
@@ -517,6 +522,53 @@ static void opts(void)
 	get_opt(t, 0x777, 1, &v, 4);
 }
 
+static void mcast(void)
+{
+	int u = sock(AF_INET, SOCK_DGRAM, 0), u6 = sock(AF_INET6, SOCK_DGRAM, 0);
+	int pk = sock(AF_PACKET, SOCK_RAW, 0);	/* fails without CAP_NET_RAW: so be it */
+	struct group_req g4, g6;
+	struct group_source_req gs;
+	struct ipv6_mreq m6;
+	struct packet_mreq pm = { .mr_ifindex = 1, .mr_type = PACKET_MR_PROMISC };
+	struct sockaddr_in *a4 = (struct sockaddr_in *)&g4.gr_group;
+	struct sockaddr_in6 *a6 = (struct sockaddr_in6 *)&g6.gr_group;
+
+	memset(&g4, 0, sizeof(g4));
+	memset(&g6, 0, sizeof(g6));
+	memset(&gs, 0, sizeof(gs));
+	memset(&m6, 0, sizeof(m6));
+	g4.gr_interface = 1;	/* lo */
+	a4->sin_family = AF_INET;
+	a4->sin_addr.s_addr = htonl(0xe00000fc);
+	set_opt(u, SOL_IP, MCAST_JOIN_GROUP, &g4, sizeof(g4));
+	set_opt(u, SOL_IP, MCAST_LEAVE_GROUP, &g4, sizeof(g4));
+	set_opt(u, SOL_IP, MCAST_JOIN_GROUP, &g4, 10);	/* too short: the address */
+	g6.gr_interface = 99999;	/* no such interface: its number */
+	a6->sin6_family = AF_INET6;
+	inet_pton(AF_INET6, "ff02::1", &a6->sin6_addr);
+	set_opt(u6, SOL_IPV6, MCAST_JOIN_GROUP, &g6, sizeof(g6));
+	inet_pton(AF_INET6, "ff02::fb", &m6.ipv6mr_multiaddr);
+	m6.ipv6mr_interface = 1;
+	set_opt(u6, SOL_IPV6, IPV6_ADD_MEMBERSHIP, &m6, sizeof(m6));
+	set_opt(u6, SOL_IPV6, IPV6_DROP_MEMBERSHIP, &m6, sizeof(m6));
+	set_opt(u6, SOL_IPV6, IPV6_ADD_MEMBERSHIP, &m6, 10);
+	/*
+	 * No address first: strace 6.1 prints the last address it formatted
+	 * for a later one without (a stale buffer); iotrace prints none.
+	 */
+	set_opt(pk, SOL_PACKET, PACKET_ADD_MEMBERSHIP, &pm, sizeof(pm));
+	pm.mr_type = PACKET_MR_MULTICAST;
+	pm.mr_alen = 6;
+	memcpy(pm.mr_address, "\1\0\x5e\0\0\xfb", 6);
+	set_opt(pk, SOL_PACKET, PACKET_ADD_MEMBERSHIP, &pm, sizeof(pm));
+	pm.mr_type = 9;
+	pm.mr_alen = 20;
+	set_opt(pk, SOL_PACKET, PACKET_DROP_MEMBERSHIP, &pm, sizeof(pm));
+	set_opt(pk, SOL_PACKET, PACKET_ADD_MEMBERSHIP, &pm, 8);
+	gs.gsr_interface = 1;	/* not decoded (as strace 6.1): its bytes */
+	set_opt(u, SOL_IP, MCAST_JOIN_SOURCE_GROUP, &gs, sizeof(gs));
+}
+
 int main(int argc, char **argv)
 {
 	const char *mode = argc > 1 ? argv[1] : "";
@@ -554,7 +606,9 @@ int main(int argc, char **argv)
 		msg_bad();
 	else if (!strcmp(mode, "opts"))
 		opts();
+	else if (!strcmp(mode, "mcast"))
+		mcast();
 	else
-		return fprintf(stderr, "usage: sock tcp|udp|unix|names|bad|msg|msgbad|opts\n"), 2;
+		return fprintf(stderr, "usage: sock tcp|udp|unix|names|bad|msg|msgbad|opts|mcast\n"), 2;
 	return 0;
 }
