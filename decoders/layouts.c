@@ -576,6 +576,15 @@ const struct layout packet_mreq_layout = {
 	.name = "packet_mreq", .size = { 16, 16 }, .nfields = 4, .fields = packet_mreq_fields,
 };
 
+/* struct tpacket_req (PACKET_RX_RING, PACKET_TX_RING), as strace prints one of exactly its size. */
+static const struct field tpacket_req_fields[] = {
+	U32("tp_block_size", 0), U32("tp_block_nr", 4), U32("tp_frame_size", 8),
+	U32("tp_frame_nr", 12),
+};
+const struct layout tpacket_req_layout = {
+	.name = "tpacket_req", .size = { 16, 16 }, .nfields = 4, .fields = tpacket_req_fields,
+};
+
 /* A resource's tag, in hex: [0x7, 0x8]. */
 static const struct field tag_field[] = { { .kind = F_HEX, SIZE(8, 8), AT(0, 0), .len = -1 } };
 static const struct layout tag_layout = {

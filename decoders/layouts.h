@@ -64,8 +64,9 @@ extern const struct layout rsrc_update2_files_layout, rsrc_update2_bufs_layout;
 /* poll's struct pollfd: as asked (fd, events), and as answered (fd, revents; ready ones only). */
 extern const struct layout pollfd_layout, pollfd_revents_layout;
 
-/* setsockopt's multicast memberships: group_req, ipv6_mreq, packet_mreq. */
+/* setsockopt's multicast memberships: group_req, ipv6_mreq, packet_mreq; packet rings. */
 extern const struct layout group_req_layout, ipv6_mreq_layout, packet_mreq_layout;
+extern const struct layout tpacket_req_layout;
 
 /* epoll_ctl's and epoll_wait's struct epoll_event. */
 extern const struct layout epoll_event_layout;

@@ -81,7 +81,7 @@ static void fd_level_name(struct call *c, const struct sc_event *ev, int get)
 
 /*
  * What an option's value is, as far as iotrace decodes it; *@layout
- * gets a struct's.  Packet rings print as addresses.
+ * gets a struct's.
  */
 static enum sockopt_form option_form(uint32_t level, uint32_t name, int get,
 				     const struct layout **layout)
@@ -135,8 +135,10 @@ static enum sockopt_form option_form(uint32_t level, uint32_t name, int get,
 			*layout = &packet_mreq_layout;
 			return SOCKOPT_STRUCT;
 		}
-		if (!get && (name == PACKET_RX_RING || name == PACKET_TX_RING))
-			return SOCKOPT_ADDR;
+		if (!get && (name == PACKET_RX_RING || name == PACKET_TX_RING)) {
+			*layout = &tpacket_req_layout;	/* TPACKET_V3's tpacket_req3: its address */
+			return SOCKOPT_STRUCT;
+		}
 		return SOCKOPT_ANY;
 	case SOL_NETLINK:	/* the groups joined: a bitmap in ints */
 		return get && name == NETLINK_LIST_MEMBERSHIPS ? SOCKOPT_INTS : SOCKOPT_INT;
@@ -159,8 +161,9 @@ void decode_setsockopt(struct call *c, const struct sc_event *ev)
 	if (ev->exiting)
 		return;
 	fd_level_name(c, ev, 0);
-	/* SO_ATTACH_FILTER's program only as long as the arch's struct sock_fprog, as strace */
-	if (len < 0 || (uint64_t)len < need || (layout == &sock_fprog_layout && (uint64_t)len != need))
+	/* SO_ATTACH_FILTER's program, a ring's request: only as long as the struct, as strace */
+	if (len < 0 || (uint64_t)len < need ||
+	    ((layout == &sock_fprog_layout || layout == &tpacket_req_layout) && (uint64_t)len != need))
 		form = form == SOCKOPT_ANY ? form : SOCKOPT_ADDR;
 	call_add_sockopt(c, "optval", arch_ulong(ev->arch, ev->args[3]), (uint32_t)len, form,
 			 layout);

@@ -18,7 +18,8 @@
  *   mcast  multicast memberships: MCAST_JOIN_GROUP (IPv4 and IPv6 groups,
  *          a known interface and an unknown one), IPV6_ADD/DROP_MEMBERSHIP,
  *          PACKET_ADD/DROP_MEMBERSHIP (an unknown type, an address length
- *          past the field), each also too short; source-group requests
+ *          past the field), each also too short; source-group requests;
+ *          packet rings (tpacket_req, and a longer tpacket_req3)
  * A "mux-" prefix (i386) makes the same calls through socketcall(2);
  * muxbad gives socketcall an unreadable array and an unknown call;
  * sendrecv makes send(2) and recv(2), which exist only there.
@@ -530,6 +531,8 @@ static void mcast(void)
 	struct group_source_req gs;
 	struct ipv6_mreq m6;
 	struct packet_mreq pm = { .mr_ifindex = 1, .mr_type = PACKET_MR_PROMISC };
+	struct tpacket_req req = { 4096, 4, 2048, 8 };
+	struct tpacket_req3 req3 = { 4096, 4, 2048, 8, 60, 0, 0 };
 	struct sockaddr_in *a4 = (struct sockaddr_in *)&g4.gr_group;
 	struct sockaddr_in6 *a6 = (struct sockaddr_in6 *)&g6.gr_group;
 
@@ -567,6 +570,9 @@ static void mcast(void)
 	set_opt(pk, SOL_PACKET, PACKET_ADD_MEMBERSHIP, &pm, 8);
 	gs.gsr_interface = 1;	/* not decoded (as strace 6.1): its bytes */
 	set_opt(u, SOL_IP, MCAST_JOIN_SOURCE_GROUP, &gs, sizeof(gs));
+	set_opt(pk, SOL_PACKET, PACKET_RX_RING, &req, sizeof(req));
+	set_opt(pk, SOL_PACKET, PACKET_TX_RING, &req3, sizeof(req3));	/* its address */
+	set_opt(pk, SOL_PACKET, PACKET_RX_RING, &req, 8);
 }
 
 int main(int argc, char **argv)
