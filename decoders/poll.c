@@ -27,15 +27,25 @@ void decode_epoll_create1(struct call *c, const struct sc_event *ev)
 		call_add_flags(c, "flags", (uint32_t)ev->args[0], &xlat_epoll_flags);
 }
 
-/* epoll_ctl(epfd, op, fd, event): the event as given (EPOLL_CTL_DEL may pass NULL). */
+#define EPOLL_CTL_DEL_OP 2
+
+/*
+ * epoll_ctl(epfd, op, fd, event): the event as given; EPOLL_CTL_DEL's,
+ * which the kernel ignores, as its address, as strace prints it.
+ */
 void decode_epoll_ctl(struct call *c, const struct sc_event *ev)
 {
+	uint32_t op = (uint32_t)ev->args[1];
+
 	if (ev->exiting)
 		return;
 	call_add_fd(c, "epfd", fd_arg(ev, 0));
-	call_add_enum(c, "op", (uint32_t)ev->args[1], &xlat_epoll_ctl_ops);
+	call_add_enum(c, "op", op, &xlat_epoll_ctl_ops);
 	call_add_fd(c, "fd", fd_arg(ev, 2));
-	call_add_struct(c, "event", &epoll_event_layout, ptr_arg(ev, 3));
+	if (op == EPOLL_CTL_DEL_OP)
+		call_add_addr(c, "event", ptr_arg(ev, 3));
+	else
+		call_add_struct(c, "event", &epoll_event_layout, ptr_arg(ev, 3));
 }
 
 /*

@@ -242,7 +242,7 @@ bats_require_minimum_version 1.5.0
 	run grep -cvE '^epoll_(wait|ctl)\(' "$out"
 	assert_output 0
 	run grep -c '^epoll_ctl(' "$out"
-	assert_output 5
+	assert_output 6
 	run "$IOTRACE" -qq -e 'trace=?no_such_call,?%no_such_class,?/^no_such,write' -- "$HELPERS/rw" basic
 	assert_success
 	assert_line --index 0 'write(3, "hello\n", 6)                  = 6'

@@ -26,7 +26,8 @@
  * poll: a pipe with a byte in it waited on by poll (ready fds, a negative
  * fd, an unknown event bit, none ready, an unreadable array, 200 fds), ppoll (a
  * zero timeout and a signal mask; ppoll_time64 too on i386) and epoll
- * (made both ways; fds added with data, modified, deleted; waits that
+ * (made both ways; fds added with data, modified, deleted, with a NULL
+ * event and with one the kernel ignores; waits that
  * get events and none; a bad op, a bad pointer, a bad epoll fd); select
  * (i386: _newselect, and the old select) and pselect6 (pselect6_time64
  * too on i386): sets asked and answered, none ready, bad counts and sets.
@@ -687,6 +688,8 @@ static void poll_calls(void)
 	syscall(SYS_epoll_wait, e, got, 1L, 0L);	/* none left: one-shot, edge-triggered */
 #endif
 	syscall(SYS_epoll_ctl, e, EPOLL_CTL_DEL, p[1], NULL);
+	ev.events = 0x7f39;	/* DEL ignores its event: an address, as strace */
+	syscall(SYS_epoll_ctl, e, EPOLL_CTL_DEL, p[0], &ev);
 	syscall(SYS_epoll_ctl, e, 99L, p[1], 8L);
 	syscall(SYS_epoll_pwait, e, got, 4L, 0L, &usr1, 8L);
 	syscall(SYS_epoll_pwait, e, got, 4L, 0L, NULL, 8L);
