@@ -562,6 +562,25 @@ static void remap_calls_quiet(void)
 			opt.trace[id] = unmaps ? TRACE_QUIET : 0;
 }
 
+/*
+ * --toctou compares an AIO write when an event reaps it: with the reaping
+ * calls traced, io_submit (and io_destroy, which ends its context) are
+ * traced quietly when not asked for.
+ */
+static void aio_calls_quiet(void)
+{
+	static const unsigned watchers[] = { SC_io_submit, SC_io_destroy };
+	unsigned i;
+
+	if (!opt.toctou || (opt.trace[SC_io_getevents] != TRACE_SHOWN &&
+			    opt.trace[SC_io_pgetevents] != TRACE_SHOWN &&
+			    opt.trace[SC_io_pgetevents_time64] != TRACE_SHOWN))
+		return;
+	for (i = 0; i < sizeof(watchers) / sizeof(watchers[0]); i++)
+		if (!opt.trace[watchers[i]])
+			opt.trace[watchers[i]] = TRACE_QUIET;
+}
+
 static void parse_trace(const char *set)
 {
 	parse_set("trace", set, opt.trace, SC_COUNT, add_syscall);
@@ -1090,6 +1109,7 @@ static void settle(int argc, char **argv)
 {
 	if (toctou_bytes_given && !opt.toctou)
 		die("--toctou-bytes needs --toctou");
+	aio_calls_quiet();
 	if (wall_clock && !opt.summary)
 		die("-w needs -c or -C: it says how their time is measured");
 	if (follow_count >= 2)

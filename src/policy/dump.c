@@ -5,6 +5,7 @@
 #include "call/fetch.h"
 #include "config/options.h"
 #include "memory/umem.h"
+#include "policy/aiowatch.h"
 #include "policy/dump.h"
 #include "syscalls/syscalls.h"
 #include "util/util.h"
@@ -162,20 +163,6 @@ void dump_plan(struct dump *d, struct call *c)
 			call_queue(c, b);
 	}
 }
-
-/* struct iocb and struct io_event as the uapi lays them out, the same on both arches. */
-#define IOCB_SIZE 64
-#define IOCB_OPCODE 16
-#define IOCB_FILDES 20
-#define IOCB_BUF 24
-#define IOCB_NBYTES 32
-#define EVENT_SIZE 32
-#define EVENT_OBJ 8
-#define EVENT_RES 16
-#define CMD_PREAD 0
-#define CMD_PWRITE 1
-#define CMD_PREADV 7
-#define CMD_PWRITEV 8
 
 
 /* @len bytes at @addr of the tracee, whole, or 0. */

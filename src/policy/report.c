@@ -12,6 +12,7 @@ void report_begin(struct report *r)
 	tt->nchanges = 0;
 	tt->landed = LANDED_UNCHECKED;
 	tt->not_read[0] = '\0';
+	aiowatch_found_clear(&r->aio);
 	r->stack.n = 0;
 	r->stack.note = STACK_NONE;
 	r->duration_ns = 0;
@@ -36,6 +37,7 @@ void report_release(struct report *r)
 {
 	call_release(&r->call);
 	toctou_release(&r->tt);
+	aiowatch_found_release(&r->aio);
 	dump_release(&r->dump);
 	stack_release(&r->stack);
 }

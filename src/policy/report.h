@@ -8,6 +8,7 @@
 
 #include <stdint.h>
 #include "call/call.h"
+#include "policy/aiowatch.h"
 #include "policy/dump.h"
 #include "policy/stack.h"
 #include "policy/toctou.h"
@@ -15,6 +16,7 @@
 struct report {
 	struct call call;
 	struct toctou tt;	/* --toctou */
+	struct aio_found aio;	/* --toctou: the AIO writes this call reaped that changed */
 	struct dump dump;	/* -e write=, -e read= */
 	struct stack stack;	/* -k: the caller's stack at entry */
 	uint64_t duration_ns;	/* -T, -c: from entry to exit */

@@ -1097,6 +1097,38 @@ static void j_change(const struct call *c, const struct toctou *tt, const struct
 	sb_addch(&js, '}');
 }
 
+/*
+ * "aio_toctou": the AIO writes this call reaped whose data changed since
+ * io_submit, [{"event", "aio_data", "first", "last", "before", "after"}],
+ * the bytes from "first", at most AIO_SHOW_MAX of them.
+ */
+static void j_aio_toctou(const struct aio_found *f)
+{
+	unsigned i;
+
+	j_key("aio_toctou");
+	sb_addch(&js, '[');
+	for (i = 0; i < f->n; i++) {
+		const struct aio_change *ch = &f->c[i];
+
+		sb_addstr(&js, i ? ",{" : "{");
+		j_key("event");
+		j_uint(ch->event);
+		j_key("aio_data");
+		j_uint(ch->aio_data);
+		j_key("first");
+		j_uint(ch->first);
+		j_key("last");
+		j_uint(ch->last);
+		j_key("before");
+		j_bytes(ch->before, ch->shown);
+		j_key("after");
+		j_bytes(ch->after, ch->shown);
+		sb_addch(&js, '}');
+	}
+	sb_addch(&js, ']');
+}
+
 /* "toctou": every change (not only -s of them), and the verify outcome. */
 static void j_toctou(const struct call *c, const struct toctou *tt)
 {
@@ -1361,6 +1393,8 @@ static void json_whole(struct who *w, const struct report *r)
 		j_injected(c);
 	if (toctou_has_news(&r->tt))
 		j_toctou(c, &r->tt);
+	if (r->aio.n)
+		j_aio_toctou(&r->aio);
 	if (opt.durations) {
 		j_key("duration_us");
 		j_uint(r->duration_ns / 1000);

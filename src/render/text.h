@@ -25,4 +25,11 @@ void text_flags(struct strbuf *sb, uint64_t val, const struct xlat_list *l);
 /* " /" "* toctou: CHANGE, ...; landed: WHICH *" "/" after the result. */
 void text_toctou(struct strbuf *sb, const struct call *c, const struct toctou *tt);
 
+/*
+ * --toctou, Linux AIO: the reaped writes whose data changed since
+ * io_submit, " /" "* toctou: event 0 (aio_data=0x1): aio_buf[0..3] "AAAA"
+ * => "BBBB" *" "/".
+ */
+void text_aio_toctou(struct strbuf *sb, const struct aio_found *f);
+
 #endif

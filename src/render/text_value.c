@@ -1583,6 +1583,40 @@ static void render_change(struct strbuf *sb, const struct call *c, const struct 
 	}
 }
 
+/* @n bytes kept of a change @len bytes long, quoted, "..." past -s or past what was kept. */
+static void quote_kept(struct strbuf *sb, const unsigned char *p, unsigned n, uint64_t len)
+{
+	size_t shown = (size_t)MIN((uint64_t)n, (uint64_t)opt.max_strlen);
+
+	sb_addch(sb, '"');
+	quote_bytes(sb, p, shown);
+	sb_addch(sb, '"');
+	if (len > shown)
+		sb_addstr(sb, "...");
+}
+
+void text_aio_toctou(struct strbuf *sb, const struct aio_found *f)
+{
+	unsigned i;
+
+	sb_addstr(sb, " /* toctou: ");
+	for (i = 0; i < f->n; i++) {
+		const struct aio_change *ch = &f->c[i];
+
+		if (i)
+			sb_addstr(sb, "; ");
+		sb_addf(sb, "event %u (aio_data=", ch->event);
+		hex(sb, ch->aio_data);
+		sb_addstr(sb, "): aio_buf");
+		byte_range(sb, ch->first, ch->last);
+		sb_addch(sb, ' ');
+		quote_kept(sb, ch->before, ch->shown, ch->last - ch->first + 1);
+		sb_addstr(sb, " => ");
+		quote_kept(sb, ch->after, ch->shown, ch->last - ch->first + 1);
+	}
+	sb_addstr(sb, " */");
+}
+
 void text_toctou(struct strbuf *sb, const struct call *c, const struct toctou *tt)
 {
 	unsigned i, shown = MIN(tt->nchanges, c->iov_show);

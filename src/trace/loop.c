@@ -18,6 +18,7 @@
 #include "config/options.h"
 #include "memory/umem.h"
 #include "policy/maps.h"
+#include "policy/aiowatch.h"
 #include "policy/rings.h"
 #include "policy/norm.h"
 #include "policy/stack.h"
@@ -184,6 +185,7 @@ static struct tcb *on_exec(struct tcb *t)
 	}
 	maps_forget(t->tid);	/* a new program: its file mappings are read again */
 	rings_forget(t->tid);	/* ...and its rings are gone */
+	aiowatch_forget(t->tid, 0);	/* ...and its AIO contexts */
 	if (opt.stack) {	/* a new program: new maps, a new unwinder state */
 		stack_forget(&t->uw);
 		stack_maps_changed(&t->uw);

@@ -15,6 +15,7 @@
 #include "decoders/decoders.h"
 #include "decoders/layouts.h"
 #include "memory/umem.h"
+#include "policy/aiowatch.h"
 #include "policy/fdpath.h"
 #include "policy/files.h"
 #include "policy/filter.h"
@@ -254,6 +255,20 @@ static void ring_register(struct tcb *t, const struct call *c)
 		ring_files_changed(t, c, &a->v.agg);
 }
 
+/* --toctou, Linux AIO: io_submit's writes counted as submitted, reaped ones compared. */
+static void aio_toctou(struct tcb *t, struct report *r)
+{
+	const struct call *c = &r->call;
+
+	if (c->id == SC_io_submit)
+		aiowatch_submitted(tgid_of(t), c);
+	else if (c->id == SC_io_getevents || c->id == SC_io_pgetevents ||
+		 c->id == SC_io_pgetevents_time64)
+		aiowatch_reaped(&r->aio, tgid_of(t), t->tid, c);
+	else if (c->id == SC_io_destroy && !c->error)
+		aiowatch_forget(tgid_of(t), c->arg[0].v.u);
+}
+
 /* The calls through which io_uring's rings are found: never hidden, at most quiet. */
 static int ring_finder(unsigned id)
 {
@@ -307,6 +322,8 @@ static enum pending on_entry(struct tcb *t, uint32_t audit_arch, uint64_t nr, co
 	if (opt.toctou)
 		toctou_begin(&r->tt, c, t->tid, opt.toctou_bytes);
 	call_fetch(c, t->tid, report_plan, r);
+	if (opt.toctou && id == SC_io_submit)	/* AIO writes: copied as submitted */
+		aiowatch_submit(tgid_of(t), t->tid, c, opt.toctou_bytes);
 	if (want_paths())
 		fdpath_resolve(c, t->tid);
 	if (opt.decode_pids)
@@ -463,8 +480,10 @@ static enum pending on_exit_stop(struct tcb *t, const struct __ptrace_syscall_in
 		ring_poll(t, &t->ring_post);
 	if (maps_call(c))
 		maps_update(c, tgid_of(t));
+	if (opt.toctou)	/* before the tracee runs on and reuses its buffers */
+		aio_toctou(t, r);
 	if (was & TCB_QUIET)
-		return PENDING_NONE;	/* decoded for its rings, or for munmap's rule */
+		return PENDING_NONE;	/* decoded for its rings, munmap's rule, or --toctou */
 	if (want_paths())
 		fdpath_resolve(c, t->tid);
 	if (want_paths() && !c->error && (syscall_def(c->id)->flags & SF_CLOSES))

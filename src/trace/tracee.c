@@ -6,6 +6,7 @@
 #include <sys/ptrace.h>
 #include "config/options.h"
 #include "memory/umem.h"
+#include "policy/aiowatch.h"
 #include "policy/maps.h"
 #include "policy/norm.h"
 #include "render/output.h"
@@ -90,8 +91,10 @@ void tcb_forget(struct tcb *t)
 	 * ever read or not (a tid is no other live process's tgid).
 	 */
 	maps_forget(t->tid);
-	if (!t->who.tgid || t->who.tgid == t->tid)	/* a process's leader: its rings go */
+	if (!t->who.tgid || t->who.tgid == t->tid) {	/* a process's leader: its rings go */
 		rings_forget(t->tid);
+		aiowatch_forget(t->tid, 0);
+	}
 	out_release(&t->who);
 	unlink_tcb(t);
 	if (t->held) {	/* printed by syscall_vanished() before: only its memory */

@@ -9,6 +9,10 @@
  *          signals, one of all but one, an unreadable one and a bad size;
  *          io_destroy
  *   bad    unreadable iocb arrays and iocbs, a negative and a huge count
+ *   toctou a PWRITE of "AAAA" and a PWRITEV of "ab" "cd" submitted together;
+ *          the program rewrites them to "BBBB" and "ab" "xy" before
+ *          io_getevents reaps both; then a write left alone, reaped by
+ *          io_pgetevents; then prints what the file got
  * Each run works on file "aiodata" in the current directory.
  */
 #define _GNU_SOURCE
@@ -120,6 +124,29 @@ static void bad(void)
 	syscall(SYS_io_destroy, 8L);
 }
 
+static void toctou(void)
+{
+	static char a[] = "AAAA", b1[] = "ab", b2[] = "cd", same[] = "same";
+	struct iovec iov[2] = { { b1, 2 }, { b2, 2 } };
+	struct iocb w = cb(IOCB_CMD_PWRITE, a, 4, 0, 1), v = cb(IOCB_CMD_PWRITEV, iov, 2, 4, 2);
+	struct iocb u = cb(IOCB_CMD_PWRITE, same, 4, 8, 3), *list[2] = { &w, &v };
+	struct io_event ev[4];
+	struct timespec ts = { 1, 0 };
+	char got[16] = "";
+
+	syscall(SYS_io_setup, 4, &ctx);
+	syscall(SYS_io_submit, ctx, L(2), list);
+	memcpy(a, "BBBB", 4);
+	memcpy(b2, "xy", 2);
+	syscall(SYS_io_getevents, ctx, L(2), L(4), ev, &ts);
+	list[0] = &u;
+	syscall(SYS_io_submit, ctx, L(1), list);
+	syscall(SYS_io_pgetevents, ctx, L(1), L(4), ev, &ts, NULL);
+	syscall(SYS_io_destroy, ctx);
+	if (pread(fd, got, 12, 0) == 12)
+		printf("file: %.12s\n", got);
+}
+
 int main(int argc, char **argv)
 {
 	const char *mode = argc > 1 ? argv[1] : "";
@@ -130,7 +157,9 @@ int main(int argc, char **argv)
 		basic();
 	else if (!strcmp(mode, "bad"))
 		bad();
+	else if (!strcmp(mode, "toctou"))
+		toctou();
 	else
-		return fprintf(stderr, "usage: aio basic|bad\n"), 2;
+		return fprintf(stderr, "usage: aio basic|bad|toctou\n"), 2;
 	return 0;
 }
