@@ -107,6 +107,7 @@ static void watch_one(pid_t tgid, pid_t tid, const struct call *c, unsigned k, u
 	unsigned char cb[IOCB_SIZE];
 	struct watch *w;
 	unsigned opcode, i;
+	size_t total = 0;
 
 	if (!read_whole(tid, iocb, cb, IOCB_SIZE))
 		return;
@@ -130,8 +131,10 @@ static void watch_one(pid_t tgid, pid_t tid, const struct call *c, unsigned k, u
 	w->aio_data = get_le(cb, 8);
 	w->index = k;
 	segments(w, tid, c, cb);
-	w->copy = xmalloc(budget ? budget : 1);	/* --toctou-bytes bounds it, not the tracee */
-	w->len = gather(w, tid, w->copy, budget);
+	for (i = 0; i < w->nsegs && total < budget; i++)
+		total += (size_t)MIN(w->seg_len[i], (uint64_t)(budget - total));
+	w->copy = xmalloc(total ? total : 1);	/* at most --toctou-bytes, whatever the tracee says */
+	w->len = gather(w, tid, w->copy, total);
 	nwatches++;
 }
 
