@@ -134,6 +134,18 @@ EOF
 		(cd "$cwd" && "$IOTRACE" -q --toctou --json -e trace=io_getevents "$HELPERS/$h" toctou >/dev/null) 2>"$out"
 		run jq -c '.aio_toctou // empty' "$out"
 		assert_output '[{"event":0,"aio_data":1,"first":0,"last":3,"before":"AAAA","after":"BBBB"},{"event":1,"aio_data":2,"first":2,"last":3,"before":"cd","after":"xy"}]'
+		# more writes in flight than are watched: said on io_submit's line
+		(cd "$cwd" && "$IOTRACE" -q -s 0 --toctou -e trace=io_submit,io_getevents "$HELPERS/$h" many >/dev/null) 2>"$out"
+		MASK_ADDR=1 normalize <"$out" >"$out.n"
+		run cat "$out.n"
+		assert_output - <<'EOF'
+io_submit(ADDR, 70, [...])              = 70 /* toctou: 6 writes not watched (64 in flight a process are) */
+io_getevents(ADDR, 70, 70, [...], {tv_sec=5, tv_nsec=0}) = 70
++++ exited with 0 +++
+EOF
+		(cd "$cwd" && "$IOTRACE" -q --toctou --json -e trace=io_submit "$HELPERS/$h" many >/dev/null) 2>"$out"
+		run jq -c '.aio_toctou_unwatched // empty' "$out"
+		assert_output 6
 		# hostile arrays and iocbs under --toctou: the calls show, nothing breaks
 		(cd "$cwd" && "$IOTRACE" -q --toctou "$HELPERS/$h" bad >/dev/null) 2>"$out"
 		run grep -c '^io_submit(' "$out"

@@ -101,8 +101,9 @@ static size_t gather(const struct watch *w, pid_t tid, unsigned char *buf, size_
 	return at;
 }
 
-static void watch_one(pid_t tgid, pid_t tid, const struct call *c, unsigned k, uint64_t iocb,
-		      size_t budget)
+/* Watches write @k at @iocb, if it is one; 0 when it is one past what is watched. */
+static int watch_one(pid_t tgid, pid_t tid, const struct call *c, unsigned k, uint64_t iocb,
+		     size_t budget)
 {
 	unsigned char cb[IOCB_SIZE];
 	struct watch *w;
@@ -110,15 +111,15 @@ static void watch_one(pid_t tgid, pid_t tid, const struct call *c, unsigned k, u
 	size_t total = 0;
 
 	if (!read_whole(tid, iocb, cb, IOCB_SIZE))
-		return;
+		return 1;
 	opcode = (unsigned)get_le(cb + IOCB_OPCODE, 2);
 	if (opcode != CMD_PWRITE && opcode != CMD_PWRITEV)
-		return;
+		return 1;
 	for (i = 0; i < nwatches; i++)	/* submitted again: the new one counts */
 		if (watches[i].tgid == tgid && watches[i].iocb == iocb)
 			drop(i);
 	if (in_process(tgid) >= AIO_WATCH_MAX)
-		return;
+		return 0;
 	if (nwatches == watches_cap) {
 		watches_cap = watches_cap ? 2 * watches_cap : 16;
 		watches = xrealloc(watches, watches_cap * sizeof(*watches));
@@ -136,9 +137,11 @@ static void watch_one(pid_t tgid, pid_t tid, const struct call *c, unsigned k, u
 	w->copy = xmalloc(total ? total : 1);	/* at most --toctou-bytes, whatever the tracee says */
 	w->len = gather(w, tid, w->copy, total);
 	nwatches++;
+	return 1;
 }
 
-void aiowatch_submit(pid_t tgid, pid_t tid, const struct call *c, size_t budget)
+void aiowatch_submit(struct aio_found *out, pid_t tgid, pid_t tid, const struct call *c,
+		     size_t budget)
 {
 	int64_t nr = c->arg[1].v.i;
 	uint64_t base = c->arg[2].type == ARG_ARRAY ? c->arg[2].v.agg.addr : 0;
@@ -148,7 +151,7 @@ void aiowatch_submit(pid_t tgid, pid_t tid, const struct call *c, size_t budget)
 	for (k = 0; nr > 0 && k < MIN((uint64_t)nr, (uint64_t)AIO_REQS_MAX); k++) {
 		if (!read_whole(tid, base + (uint64_t)k * word, ptr, word))
 			break;
-		watch_one(tgid, tid, c, k, get_le(ptr, word), budget);
+		out->unwatched += !watch_one(tgid, tid, c, k, get_le(ptr, word), budget);
 	}
 }
 
@@ -242,6 +245,7 @@ void aiowatch_forget(pid_t tgid, uint64_t ctx)
 void aiowatch_found_clear(struct aio_found *f)
 {
 	f->n = 0;
+	f->unwatched = 0;
 }
 
 void aiowatch_found_release(struct aio_found *f)

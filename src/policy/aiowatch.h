@@ -39,14 +39,19 @@ struct aio_change {
 	unsigned shown;		/* bytes of each kept */
 };
 
-/* What one reaping call found (a report's), its memory kept for reuse. */
+/* What one call found (a report's), its memory kept for reuse. */
 struct aio_found {
-	struct aio_change *c;
+	struct aio_change *c;	/* a reaping call's changed writes */
 	unsigned n, cap;
+	unsigned unwatched;	/* io_submit's writes past AIO_WATCH_MAX in flight: not watched */
 };
 
-/* io_submit's entry (@c decoded, @tid stopped): copies its writes' data, @budget bytes each. */
-void aiowatch_submit(pid_t tgid, pid_t tid, const struct call *c, size_t budget);
+/*
+ * io_submit's entry (@c decoded, @tid stopped): copies its writes' data,
+ * @budget bytes each; @out counts those past what is watched.
+ */
+void aiowatch_submit(struct aio_found *out, pid_t tgid, pid_t tid, const struct call *c,
+		     size_t budget);
 
 /* io_submit's exit: only the first c->rval iocbs were submitted; the others are forgotten. */
 void aiowatch_submitted(pid_t tgid, const struct call *c);

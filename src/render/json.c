@@ -1395,6 +1395,10 @@ static void json_whole(struct who *w, const struct report *r)
 		j_toctou(c, &r->tt);
 	if (r->aio.n)
 		j_aio_toctou(&r->aio);
+	if (r->aio.unwatched) {
+		j_key("aio_toctou_unwatched");
+		j_uint(r->aio.unwatched);
+	}
 	if (opt.durations) {
 		j_key("duration_us");
 		j_uint(r->duration_ns / 1000);

@@ -420,7 +420,7 @@ static void text_exit(struct who *w, const struct report *r)
 	text_result(&line, c);
 	if (toctou_has_news(&r->tt))
 		text_toctou(&line, c, &r->tt);
-	if (r->aio.n)
+	if (r->aio.n || r->aio.unwatched)
 		text_aio_toctou(&line, &r->aio);
 	if (opt.durations)
 		sb_addf(&line, " <%llu.%06llu>", (unsigned long long)(r->duration_ns / 1000000000u),

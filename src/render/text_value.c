@@ -1600,6 +1600,9 @@ void text_aio_toctou(struct strbuf *sb, const struct aio_found *f)
 	unsigned i;
 
 	sb_addstr(sb, " /* toctou: ");
+	if (f->unwatched)	/* on io_submit's line */
+		sb_addf(sb, "%u writes not watched (%u in flight a process are)", f->unwatched,
+			AIO_WATCH_MAX);
 	for (i = 0; i < f->n; i++) {
 		const struct aio_change *ch = &f->c[i];
 

@@ -323,7 +323,7 @@ static enum pending on_entry(struct tcb *t, uint32_t audit_arch, uint64_t nr, co
 		toctou_begin(&r->tt, c, t->tid, opt.toctou_bytes);
 	call_fetch(c, t->tid, report_plan, r);
 	if (opt.toctou && id == SC_io_submit)	/* AIO writes: copied as submitted */
-		aiowatch_submit(tgid_of(t), t->tid, c, opt.toctou_bytes);
+		aiowatch_submit(&r->aio, tgid_of(t), t->tid, c, opt.toctou_bytes);
 	if (want_paths())
 		fdpath_resolve(c, t->tid);
 	if (opt.decode_pids)

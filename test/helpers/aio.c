@@ -13,6 +13,8 @@
  *          the program rewrites them to "BBBB" and "ab" "xy" before
  *          io_getevents reaps both; then a write left alone, reaped by
  *          io_pgetevents; then prints what the file got
+ *   many   70 one-byte PWRITEs in one io_submit (more than --toctou
+ *          watches in flight), reaped by one io_getevents
  * Each run works on file "aiodata" in the current directory.
  */
 #define _GNU_SOURCE
@@ -147,6 +149,24 @@ static void toctou(void)
 		printf("file: %.12s\n", got);
 }
 
+static void many(void)
+{
+	static struct iocb w[70];
+	static struct iocb *list[70];
+	static struct io_event ev[70];
+	struct timespec ts = { 5, 0 };
+	int i;
+
+	syscall(SYS_io_setup, 128, &ctx);
+	for (i = 0; i < 70; i++) {
+		w[i] = cb(IOCB_CMD_PWRITE, "m", 1, i, (unsigned long long)i + 1);
+		list[i] = &w[i];
+	}
+	syscall(SYS_io_submit, ctx, L(70), list);
+	syscall(SYS_io_getevents, ctx, L(70), L(70), ev, &ts);
+	syscall(SYS_io_destroy, ctx);
+}
+
 int main(int argc, char **argv)
 {
 	const char *mode = argc > 1 ? argv[1] : "";
@@ -159,7 +179,9 @@ int main(int argc, char **argv)
 		bad();
 	else if (!strcmp(mode, "toctou"))
 		toctou();
+	else if (!strcmp(mode, "many"))
+		many();
 	else
-		return fprintf(stderr, "usage: aio basic|bad|toctou\n"), 2;
+		return fprintf(stderr, "usage: aio basic|bad|toctou|many\n"), 2;
 	return 0;
 }
