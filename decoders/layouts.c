@@ -341,6 +341,47 @@ const struct layout timespec64_layout = {
 };
 
 /*
+ * The times utimensat sets: two timespecs, the arch's own or, for i386's
+ * utimensat_time64, 64-bit ones; utimes' and futimesat's two timevals;
+ * utime's utimbuf.
+ */
+static const struct field utimespec_fields[] = {
+	{ FIELD("atime"), .kind = F_UTIMESPEC, SIZE(8, 4), AT(0, 0), .len = -1,
+	  .names = &xlat_utime_nsec },
+	{ FIELD("mtime"), .kind = F_UTIMESPEC, SIZE(8, 4), AT(16, 8), .len = -1,
+	  .names = &xlat_utime_nsec },
+};
+const struct layout utimespec_layout = {
+	.name = "timespec[2]", .size = { 32, 16 }, .nfields = 2, .fields = utimespec_fields,
+	.tuple = 1,
+};
+static const struct field utimespec64_fields[] = {
+	{ FIELD("atime"), .kind = F_UTIMESPEC, SIZE(8, 8), AT(0, 0), .len = -1,
+	  .names = &xlat_utime_nsec },
+	{ FIELD("mtime"), .kind = F_UTIMESPEC, SIZE(8, 8), AT(16, 16), .len = -1,
+	  .names = &xlat_utime_nsec },
+};
+const struct layout utimespec64_layout = {
+	.name = "timespec64[2]", .size = { 32, 32 }, .nfields = 2, .fields = utimespec64_fields,
+	.tuple = 1,
+};
+static const struct field utimeval_fields[] = {
+	{ FIELD("atime"), .kind = F_TIMEVAL, SIZE(8, 4), AT(0, 0), .len = -1 },
+	{ FIELD("mtime"), .kind = F_TIMEVAL, SIZE(8, 4), AT(16, 8), .len = -1 },
+};
+const struct layout utimeval_layout = {
+	.name = "timeval[2]", .size = { 32, 16 }, .nfields = 2, .fields = utimeval_fields,
+	.tuple = 1,
+};
+static const struct field utimbuf_fields[] = {
+	{ FIELD("actime"), .kind = F_TIME, SIZE(8, 4), AT(0, 0), .len = -1 },
+	{ FIELD("modtime"), .kind = F_TIME, SIZE(8, 4), AT(8, 4), .len = -1 },
+};
+const struct layout utimbuf_layout = {
+	.name = "utimbuf", .size = { 16, 8 }, .nfields = 2, .fields = utimbuf_fields,
+};
+
+/*
  * struct iocb (Linux AIO), the same on both arches: aio_buf is the data
  * of a write, the iovecs of a vectored call (their data too when it
  * writes), an address for a read (nothing is there yet).

@@ -15,7 +15,10 @@ mask_paths() {
 }
 
 @test "-y after dup2, close and reopen, in a forked child, and after execve with O_CLOEXEC" {
-	(cd "$BATS_TEST_TMPDIR" && "$IOTRACE" -q -y -e signal=none "$HELPERS/fdpaths" "$BATS_TEST_TMPDIR") 2>"$out"
+	# (every class but %attr: glibc's start-up readlink of /proc/self/exe
+	# names the build's helper)
+	(cd "$BATS_TEST_TMPDIR" && "$IOTRACE" -q -y -e signal=none -e 'trace=!%attr' \
+		"$HELPERS/fdpaths" "$BATS_TEST_TMPDIR") 2>"$out"
 	mask_paths "$out" >"$out.n"
 	printf '%s\n' \
 		'close_range(3, 4294967295, 0)           = 0' \

@@ -1,7 +1,7 @@
 #!/usr/bin/env bats
 # Tracee memory is hostile input: the decoders that read what the kernel
 # filled (socket options, a file's status, a directory's entries, a
-# signal mask, messages, io_uring's fixed-file tables) given random bytes, pointers at the edge of an
+# signal mask, messages, io_uring's fixed-file tables, times) given random bytes, pointers at the edge of an
 # unmapped page or wild, and huge lengths.  iotrace must show every call
 # and never crash; the sanitizer build (CI) also catches any bad read.
 
@@ -13,7 +13,7 @@ setup() {
 
 # The fuzzed calls' lines: the loader's own newfstatat(3, "", ...) left
 # out ("." is "\x2e" with -xx, the dirfd named with -y).
-FUZZED='(setsockopt|getsockopt|statx|getdents64|io_pgetevents|recvmmsg|io_uring_register|ppoll|epoll_ctl|pselect6)\(|newfstatat\([0-9]+(<[^>]*>)?, "(\.|\\x2e)"'
+FUZZED='(setsockopt|getsockopt|statx|getdents64|io_pgetevents|recvmmsg|io_uring_register|ppoll|epoll_ctl|pselect6|utimensat|readlinkat|utimes)\(|newfstatat\([0-9]+(<[^>]*>)?, "(\.|\\x2e)"'
 
 @test "random arguments to the struct-reading decoders: every call shown, nothing crashes" {
 	local seed opts
@@ -28,7 +28,7 @@ FUZZED='(setsockopt|getsockopt|statx|getdents64|io_pgetevents|recvmmsg|io_uring_
 		done
 		"$IOTRACE" -q --json -o "$out" "$HELPERS/fuzz" $seed
 		run jq -s '[.[] | select(.type == "syscall") |
-			select((.name | test("^(setsockopt|getsockopt|statx|getdents64|io_pgetevents|recvmmsg|io_uring_register|ppoll|epoll_ctl|pselect6)$")) or
+			select((.name | test("^(setsockopt|getsockopt|statx|getdents64|io_pgetevents|recvmmsg|io_uring_register|ppoll|epoll_ctl|pselect6|utimensat|readlinkat|utimes)$")) or
 			       (.name == "newfstatat" and .args.pathname == "."))] | length' "$out"
 		assert_output 400
 	done

@@ -242,7 +242,8 @@ trace_fresh() {
 	# send and recv exist only as socketcalls.
 	same_as_strace "%net" sock32 sendrecv "" "-y"
 	# An unreadable array, an unknown call: nothing decoded, nothing broken.
-	trace_fresh sock32 muxbad -q -e trace=all
+	# (all but %attr: glibc's start-up readlink of /proc/self/exe names the build's helper)
+	trace_fresh sock32 muxbad -q -e 'trace=!%attr'
 	run cat "$out"
 	assert_output "$(printf '%s\n' 'close_range(3, 4294967295, 0)           = 0' '+++ exited with 0 +++')"
 }

@@ -110,10 +110,11 @@ setup() {
 	assert_output 0
 	trace_helper rw basic -e trace=none
 	assert_equal "$(cat "$out")" "+++ exited with 0 +++"
-	# all: the 15 data calls, the set-up's close_range, openat and
-	# memfd_create, basic's lseek, and the exit.
+	# all: the 15 data calls, the set-up's readlink of /proc/self/exe
+	# (glibc's), close_range, openat and memfd_create, basic's lseek, and
+	# the exit.
 	trace_helper rw basic -e trace=all
-	assert_equal "$(wc -l <"$out")" 20
+	assert_equal "$(wc -l <"$out")" 21
 	trace_helper rw basic -e write
 	assert_equal "$(grep -c '^write(' "$out")" "$(grep -vc '^+++' "$out")"
 	assert_equal "$(grep -c '^write(' "$out")" 7

@@ -33,17 +33,18 @@ files_table() {
 		'        4         1             15 pread64' \
 		'        1                       10 pwrite64' \
 		'        3         1              3 read' \
+		'        1                        0 readlink' \
 		'        7         1             84 write' \
 		'------ ----------- ----------- --------- --------- -------------- ----------------' \
-		'       19         3            112 total' >"$out.want"
+		'       20         3            112 total' >"$out.want"
 	assert_same "$out.want" "$out.n"
 }
 
 @test "-C: the trace, then the table; -S calls sorts by calls" {
 	"$IOTRACE" -C -S calls "$HELPERS/rw" basic 2>"$out"
 	assert_equal "$(grep -c '^write(' "$out")" 7
-	assert_equal "$(grep -n '^+++ exited with 0 +++' "$out" | cut -d: -f1)" 20
-	run sed -n '23p;24p' "$out"
+	assert_equal "$(grep -n '^+++ exited with 0 +++' "$out" | cut -d: -f1)" 21
+	run sed -n '24p;25p' "$out"
 	assert_line --index 0 --regexp ' 7 +1 +84 write$'
 	assert_line --index 1 --regexp ' 4 +1 +15 pread64$'
 }

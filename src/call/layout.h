@@ -40,6 +40,13 @@ enum field_kind {
 	F_IN6ADDR,	/* an IPv6 address in place (.size 16): inet_pton(AF_INET6, "::1", &name) */
 	F_SOCKADDR_IN,	/* a socket address in place, .size bytes (a sockaddr_storage: 128) */
 	F_HWADDR,	/* bytes in place (.size 8), as many as field .len says: 01:00:5e:00:00:fb */
+	/*
+	 * A timespec in place, tv_sec at the offset and tv_nsec after it, both
+	 * .size wide: {tv_sec=S, tv_nsec=N}, dated when N is valid; a tv_nsec
+	 * in .names (UTIME_NOW) prints as its name alone.
+	 */
+	F_UTIMESPEC,
+	F_TIMEVAL,	/* a timeval in place, the same way: {tv_sec=S, tv_usec=U}, dated */
 };
 
 struct layout;
@@ -140,6 +147,11 @@ struct layout {
 	 * printed, nor counted against -s (poll's revents: the ready fds).
 	 */
 	unsigned char skip_zero;
+	/*
+	 * Its fields print as a list, without their names: utimensat's
+	 * [atime, mtime] (JSON still names them).
+	 */
+	unsigned char tuple;
 };
 
 /* A layout of one unnamed field prints as its bare value: [3, 4], not [{fd=3}, ...]. */

@@ -555,6 +555,25 @@ static void j_field(const struct call *c, const struct agg_arg *v, unsigned i, u
 		sb_addch(&js, '}');
 		break;
 	}
+	case F_UTIMESPEC:	/* {"tv_sec": 1, "tv_nsec": 2}, and "name": "UTIME_NOW" for one */
+	case F_TIMEVAL: {
+		const unsigned char *p = call_elem(c, v, i) + fd->off[c->arch];
+		unsigned size = fd->size[c->arch];
+		uint64_t sec = tracee_word(p, size), frac = tracee_word(p + size, size);
+		const char *name = fd->names ? xlat_name(fd->names, frac) : NULL;
+
+		sb_addch(&js, '{');
+		j_key("tv_sec");
+		j_int(size < 8 ? (int64_t)(int32_t)sec : (int64_t)sec);
+		j_key(fd->kind == F_TIMEVAL ? "tv_usec" : "tv_nsec");
+		j_uint(frac);
+		if (name) {
+			j_key("name");
+			j_str(name);
+		}
+		sb_addch(&js, '}');
+		break;
+	}
 	case F_IFINDEX:	/* {"value": 1, "name": "lo"} */
 		j_named((int64_t)val, ifindex_name((unsigned)val));
 		break;

@@ -542,7 +542,8 @@ static void dev_value(struct strbuf *sb, uint64_t dev)
  * zone, its nanoseconds when not 0, as strace dates a file's times
  * (whatever -X says).
  */
-static void date_comment(struct strbuf *sb, int64_t sec, uint64_t nsec)
+/* The date of @sec, its fraction @frac of @digits digits shown when not 0. */
+static void date_frac(struct strbuf *sb, int64_t sec, uint64_t frac, int digits)
 {
 	time_t t = (time_t)sec;
 	struct tm tm;
@@ -552,9 +553,40 @@ static void date_comment(struct strbuf *sb, int64_t sec, uint64_t nsec)
 	    !strftime(zone, sizeof(zone), "%z", &tm))
 		return;
 	sb_addf(sb, " /* %s", buf);
-	if (nsec)
-		sb_addf(sb, ".%09llu", (unsigned long long)nsec);
+	if (frac)
+		sb_addf(sb, ".%0*llu", digits, (unsigned long long)frac);
 	sb_addf(sb, "%s */", zone);
+}
+
+static void date_comment(struct strbuf *sb, int64_t sec, uint64_t nsec)
+{
+	date_frac(sb, sec, nsec, 9);
+}
+
+/*
+ * A timespec (@usec: a timeval) in place at @p, each half @size bytes:
+ * {tv_sec=S, tv_nsec=N}, dated when N is a valid fraction of a second.
+ * A tv_nsec named by @names (UTIME_NOW) prints as that name, as strace:
+ * -X raw the struct alone, -X verbose the struct and the name.
+ */
+static void timespec_value(struct strbuf *sb, const unsigned char *p, unsigned size, int usec,
+			   const struct xlat_list *names)
+{
+	uint64_t sec = tracee_word(p, size), frac = tracee_word(p + size, size);
+	const char *name = names ? xlat_name(names, frac) : NULL;
+
+	if (name && opt.xlat == XLAT_ABBREV) {
+		sb_addstr(sb, name);
+		return;
+	}
+	if (size < 8)
+		sec = (uint64_t)(int64_t)(int32_t)sec;
+	sb_addf(sb, "{tv_sec=%lld, %s=%llu}", (long long)sec, usec ? "tv_usec" : "tv_nsec",
+		(unsigned long long)frac);
+	if (name && opt.xlat == XLAT_VERBOSE)
+		sb_addf(sb, " /* %s */", name);
+	else if (!name && frac < (usec ? 1000000u : 1000000000u))
+		date_frac(sb, (int64_t)sec, frac, usec ? 6 : 9);
 }
 
 static void text_sockaddr_view(struct strbuf *sb, const struct sa_view *v, uint64_t addr);
@@ -667,6 +699,11 @@ static void text_field(struct strbuf *sb, const struct call *c, const struct agg
 		else
 			quote_addr(sb, val);
 		break;
+	case F_UTIMESPEC:
+	case F_TIMEVAL:
+		timespec_value(sb, call_elem(c, v, i) + fd->off[c->arch], fd->size[c->arch],
+			       fd->kind == F_TIMEVAL, fd->names);
+		break;
 	case F_STXTIME: {	/* struct statx_timestamp: tv_sec, then tv_nsec */
 		uint32_t nsec;
 
@@ -770,6 +807,20 @@ static void text_elem(struct strbuf *sb, const struct call *c, const struct agg_
 
 	if (layout_bare(l)) {
 		text_field(sb, c, v, i, 0, &slot);
+		return;
+	}
+	if (l->tuple) {	/* [atime, mtime]: -s of them without -v, as any array */
+		sb_addch(sb, '[');
+		for (f = 0; f < l->nfields; f++) {
+			if (f)
+				sb_addstr(sb, ", ");
+			if (f == opt.max_strlen && !opt.verbose) {
+				sb_addstr(sb, "...");
+				break;
+			}
+			text_field(sb, c, v, i, f, &slot);
+		}
+		sb_addch(sb, ']');
 		return;
 	}
 	sb_addch(sb, '{');

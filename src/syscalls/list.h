@@ -167,6 +167,32 @@ SYSCALL(mkdir,               83,     39,  NAMES, "",     STATUS, PATH,          
 SYSCALL(mkdirat,            258,    296,  NAMES, "n",    STATUS, PATH,           mkdirat)
 SYSCALL(rmdir,               84,     40,  NAMES, "",     STATUS, PATH,           rmdir)
 
+/*
+ * A file's attributes: who may use it, where a link points, its mode,
+ * owner and times.  i386's chown, lchown and fchown take 16-bit ids (glibc
+ * calls the *32 ones); its utimensat takes 32-bit times.
+ */
+SYSCALL(access,              21,     33,  ATTR,  "",     STATUS, PATH,           access)
+SYSCALL(faccessat,          269,    307,  ATTR,  "",     STATUS, PATH,           faccessat)
+SYSCALL(faccessat2,         439,    439,  ATTR,  "",     STATUS, PATH,           faccessat2)
+SYSCALL(readlink,            89,     85,  ATTR,  "",     STATUS, PATH,           readlink)
+SYSCALL(readlinkat,         267,    305,  ATTR,  "",     STATUS, PATH,           readlinkat)
+SYSCALL(chmod,               90,     15,  ATTR,  "",     STATUS, PATH,           chmod)
+SYSCALL(fchmod,              91,     94,  ATTR,  "n",    STATUS, 0,              fchmod)
+SYSCALL(fchmodat,           268,    306,  ATTR,  "",     STATUS, PATH,           fchmodat)
+SYSCALL(chown,               92,    182,  ATTR,  "",     STATUS, PATH,           chown)
+SYSCALL(lchown,              94,     16,  ATTR,  "",     STATUS, PATH,           chown)
+SYSCALL(fchown,              93,     95,  ATTR,  "n",    STATUS, 0,              fchown)
+SYSCALL(chown32,             -1,    212,  ATTR,  "",     STATUS, PATH,           chown32)
+SYSCALL(lchown32,            -1,    198,  ATTR,  "",     STATUS, PATH,           chown32)
+SYSCALL(fchown32,            -1,    207,  ATTR,  "n",    STATUS, 0,              fchown32)
+SYSCALL(fchownat,           260,    298,  ATTR,  "",     STATUS, PATH,           fchownat)
+SYSCALL(utime,              132,     30,  ATTR,  "",     STATUS, PATH,           utime)
+SYSCALL(utimes,             235,    271,  ATTR,  "",     STATUS, PATH,           utimes)
+SYSCALL(futimesat,          261,    299,  ATTR,  "",     STATUS, PATH,           futimesat)
+SYSCALL(utimensat,          280,    320,  ATTR,  "",     STATUS, PATH,           utimensat)
+SYSCALL(utimensat_time64,    -1,    412,  ATTR,  "",     STATUS, PATH,           utimensat_time64)
+
 SYSCALL(io_uring_setup,      425,    425,  ASYNC, "",     FD,     OPENS,          io_uring_setup)
 SYSCALL(io_uring_enter,      426,    426,  ASYNC, "n",    STATUS, 0,              io_uring_enter)
 SYSCALL(io_uring_register,   427,    427,  ASYNC, "n",    STATUS, 0,              io_uring_register)

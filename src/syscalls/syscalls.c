@@ -12,6 +12,7 @@
 #define NET CLASS_NET
 #define ASYNC CLASS_ASYNC
 #define NAMES CLASS_NAMES
+#define ATTR CLASS_ATTR
 #define BYTES RESULT_BYTES
 #define STATUS RESULT_STATUS
 #define OFFSET RESULT_OFFSET
@@ -96,7 +97,7 @@ unsigned syscall_socketcall(uint64_t call, unsigned *nargs)
 static const char *const class_names[CLASS_COUNT] = {
 	[CLASS_DATA] = "data", [CLASS_DESC] = "desc", [CLASS_POS] = "pos",
 	[CLASS_SYNC] = "sync", [CLASS_MAP] = "map", [CLASS_NET] = "net",
-	[CLASS_ASYNC] = "async", [CLASS_NAMES] = "names",
+	[CLASS_ASYNC] = "async", [CLASS_NAMES] = "names", [CLASS_ATTR] = "attr",
 };
 
 /* Number -> sc_id maps; syscall numbers stay below this bound on x86. */

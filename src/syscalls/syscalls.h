@@ -16,6 +16,7 @@ enum sc_class {
 	CLASS_NET,		/* %net: sockets */
 	CLASS_ASYNC,		/* %async: io_uring, Linux AIO */
 	CLASS_NAMES,		/* %names: a file's names: rename, link, unlink, mkdir */
+	CLASS_ATTR,		/* %attr: a file's attributes: access, readlink, chmod, chown, times */
 	CLASS_COUNT
 };
 

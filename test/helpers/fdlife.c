@@ -3,7 +3,7 @@
  * memfds, position and size, durability and hints, file mappings.
  * usage: fdlife open | dup | fcntl | pipe | seek | sync | map | anon | bad |
  *               newer | commit | commits | anonloop | owner | writes |
- *               stat | statdev | dirents | names | poll
+ *               stat | statdev | dirents | names | poll | attr
  * Run in an empty directory: the files it makes are relative to it.  It
  * closes every inherited fd first, so fd numbers are the same every run.
  * Calls are made with syscall() where libc would pick another syscall
@@ -31,6 +31,13 @@
  * get events and none; a bad op, a bad pointer, a bad epoll fd); select
  * (i386: _newselect, and the old select) and pselect6 (pselect6_time64
  * too on i386): sets asked and answered, none ready, bad counts and sets.
+ * attr: a file's attributes: access and faccessat (with faccessat2's
+ * flags), readlink and readlinkat (a target cut at the buffer's size, one
+ * with odd bytes), chmod and friends, chown and friends (-1, large ids;
+ * on i386 the 16-bit forms and the 32-bit ones), utimensat (UTIME_NOW and
+ * UTIME_OMIT, a date's nanoseconds, invalid times; utimensat_time64 too on
+ * i386), utimes, futimesat, utime; bad pointers, a struct across the end
+ * of a mapping, and flags the kernel refuses.
  */
 #define _GNU_SOURCE
 #include <fcntl.h>
@@ -44,6 +51,7 @@
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
+#include <sys/time.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include <linux/openat2.h>
@@ -700,6 +708,104 @@ static void poll_calls(void)
 	close(e);
 }
 
+/* The times of the attr mode: i386's utimensat takes 32-bit ones, utimensat_time64 64-bit. */
+struct ts64 {
+	int64_t sec, nsec;
+};
+
+static void times_calls(int fd, int d, char *end)
+{
+	const struct timespec ts[2] = { { 1, 2 }, { 0, UTIME_OMIT } };
+	const struct timespec now[2] = { { -1, UTIME_NOW }, { 1700000000, 5 } };
+	const struct timespec bad[2] = { { 1, 1000000000 }, { 2, -5 } };
+	const struct timeval tv[2] = { { 1, 2 }, { 3, 0 } };
+	const struct timeval badtv[2] = { { 1, 0 }, { 3, 1000001 } };
+	const long ub[2] = { 5, 6 };
+
+	syscall(SYS_utimensat, AT_FDCWD, "a", ts, 0L);
+	syscall(SYS_utimensat, d, "a", now, 0L);
+	syscall(SYS_utimensat, fd, NULL, NULL, 0L);
+	syscall(SYS_utimensat, AT_FDCWD, "a", bad, 0x4000L);
+	syscall(SYS_utimensat, AT_FDCWD, "l", 8L, (long)AT_SYMLINK_NOFOLLOW);
+	memcpy(end - sizeof(ts[0]), ts, sizeof(ts[0]));	/* atime readable, mtime not */
+	syscall(SYS_utimensat, AT_FDCWD, "a", end - sizeof(ts[0]), 0L);
+#ifdef SYS_utimensat_time64
+	{
+		const struct ts64 t64[2] = { { 1, 2 }, { 0x100000000LL, UTIME_NOW } };
+
+		syscall(SYS_utimensat_time64, AT_FDCWD, "a", t64, 0L);
+		syscall(SYS_utimensat_time64, fd, NULL, NULL, 0L);
+	}
+#endif
+	syscall(SYS_utimes, "a", tv);
+	syscall(SYS_utimes, "a", NULL);
+	syscall(SYS_utimes, "a", badtv);
+	syscall(SYS_futimesat, d, "a", tv);
+	syscall(SYS_futimesat, AT_FDCWD, "a", 8L);
+	syscall(SYS_utime, "a", ub);
+	syscall(SYS_utime, "a", NULL);
+	syscall(SYS_utime, "missing", ub);
+}
+
+static void owner_calls_attr(int fd, int d)
+{
+	long uid = (long)getuid(), gid = (long)getgid();
+
+	syscall(SYS_chown, "a", -1L, -1L);
+	syscall(SYS_lchown, "l", uid, -1L);
+	syscall(SYS_fchown, fd, -1L, gid);
+	syscall(SYS_fchownat, d, "l", -1L, -1L, (long)AT_SYMLINK_NOFOLLOW);
+	syscall(SYS_fchownat, AT_FDCWD, "a", -1L, -1L, 0x4000L);
+	/* a 16-bit id on i386's chown: 65535 is -1 there, 4000000000 is cut */
+	syscall(SYS_chown, "missing", 65535L, (long)4000000000u);
+	syscall(SYS_chown, 8L, -1L, -1L);
+#ifdef SYS_chown32
+	syscall(SYS_chown32, "missing", 65535L, (long)4000000000u);
+	syscall(SYS_chown32, "a", -1L, -1L);
+	syscall(SYS_lchown32, "l", uid, -1L);
+	syscall(SYS_fchown32, fd, -1L, gid);
+#endif
+}
+
+static void attr_calls(void)
+{
+	long page = sysconf(_SC_PAGESIZE);
+	char *two = mmap(NULL, 2 * page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	char buf[64];
+	int fd, d;
+
+	munmap(two + page, page);
+	fd = open("a", O_RDWR | O_CREAT | O_TRUNC, 0600);
+	d = open(".", O_RDONLY | O_DIRECTORY);
+	symlink("a", "l");
+	symlink("a-longer\n\"target\xff", "l2");
+	syscall(SYS_access, "a", (long)(R_OK | W_OK));
+	syscall(SYS_access, "a", (long)F_OK);
+	syscall(SYS_access, "missing", 0x10L);
+	syscall(SYS_access, 8L, (long)R_OK);
+	syscall(SYS_faccessat, AT_FDCWD, "a", (long)X_OK);
+	syscall(SYS_faccessat, d, "a", (long)R_OK);
+	syscall(SYS_faccessat2, AT_FDCWD, "a", (long)R_OK, (long)(AT_EACCESS | AT_SYMLINK_NOFOLLOW));
+	syscall(SYS_faccessat2, AT_FDCWD, "a", 7L, 0x1234L);
+	syscall(SYS_readlink, "l", buf, (long)sizeof(buf));
+	syscall(SYS_readlink, "l", buf, 0L);
+	syscall(SYS_readlink, "a", buf, (long)sizeof(buf));
+	syscall(SYS_readlink, "l", 8L, (long)sizeof(buf));
+	syscall(SYS_readlinkat, d, "l2", buf, (long)sizeof(buf));
+	syscall(SYS_readlinkat, AT_FDCWD, "l2", buf, 3L);
+	syscall(SYS_readlinkat, AT_FDCWD, "l2", buf, -1L);
+	syscall(SYS_chmod, "a", 0644L);
+	syscall(SYS_chmod, "a", 0107777L);
+	syscall(SYS_fchmod, fd, 04755L);
+	syscall(SYS_fchmodat, d, "a", 0600L);
+	syscall(SYS_fchmodat, AT_FDCWD, "missing", 0L);
+	syscall(SYS_chmod, 8L, 0L);
+	owner_calls_attr(fd, d);
+	times_calls(fd, d, two + page);
+	close(d);
+	close(fd);
+}
+
 /* /dev/null: its inode, owner and times stay put, so -v prints the same every run. */
 static void statdev_calls(void)
 {
@@ -721,7 +827,7 @@ int main(int argc, char **argv)
 		{ "newer", newer_calls }, { "commit", commit_calls }, { "commits", many_commits },
 		{ "anonloop", anonloop_calls }, { "owner", owner_calls }, { "writes", many_writes },
 		{ "stat", stat_calls }, { "statdev", statdev_calls }, { "dirents", dirents_calls },
-		{ "names", names_calls }, { "poll", poll_calls },
+		{ "names", names_calls }, { "poll", poll_calls }, { "attr", attr_calls },
 	};
 	size_t i;
 

@@ -2,7 +2,8 @@
  * Hostile arguments for the decoders that read structs and records the
  * kernel fills (socket options, a file's status, a directory's entries,
  * a signal mask, messages, io_uring's fixed-file tables on a closed fd,
- * pollfd arrays, epoll events and select's fd sets):
+ * pollfd arrays, epoll events and select's fd sets, the times utimensat
+ * and utimes set, a link's target):
  * pointers into a page of random bytes, at its
  * end against an unmapped one, or wild; lengths small or huge.  400 calls
  * from the seed given (usage: fuzz SEED), the same ones every run.
@@ -33,7 +34,7 @@ int main(int argc, char **argv)
 			pg[j] = (unsigned char)rand();
 		if (rand() % 2)
 			*(int *)(pg + 16) = (int)len;	/* a plausible optlen, reclen */
-		switch (rand() % 11) {
+		switch (rand() % 14) {
 		case 0: syscall(SYS_setsockopt, fd, lv[rand() % 9], rand() % 100, p, len); break;
 		case 1: if (q != 8 && q != (long)pg + 4096) *(unsigned *)q = (unsigned)len; syscall(SYS_getsockopt, fd, lv[rand() % 9], rand() % 100, p, q); break;
 		case 2: syscall(SYS_statx, d, "", 0x1000 | (rand() & 0x6000), rand(), p); break;
@@ -46,6 +47,10 @@ int main(int argc, char **argv)
 		case 8: syscall(SYS_ppoll, p, len % 512, (long[2]){ 0, 0 }, q, len % 16); break;	/* never waits */
 		case 9: syscall(SYS_epoll_ctl, -1, rand() % 4, rand() % 64, p); break;
 		case 10: syscall(SYS_pselect6, len % 2048 - 8, p, q, NULL, (long[2]){ 0, 0 }, q); break;
+		/* (times are read before the path is looked up: the file need not exist) */
+		case 11: syscall(SYS_utimensat, d, "none", p, rand() & 0x1100); break;
+		case 12: syscall(SYS_readlinkat, d, rand() % 2 ? p : (long)"none", q, len); break;
+		case 13: syscall(SYS_utimes, "none", p); break;
 		}
 	}
 	return 0;
