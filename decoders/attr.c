@@ -2,8 +2,9 @@
  * A file's attributes: access, faccessat, faccessat2; readlink,
  * readlinkat; chmod, fchmod, fchmodat; chown, lchown, fchown, fchownat
  * (and i386's 32-bit-id chown32, lchown32, fchown32); utime, utimes,
- * futimesat, utimensat (and i386's utimensat_time64), as strace prints
- * them.  Paths are read as the kernel reads them (never cut by -s; -P
+ * futimesat, utimensat (and i386's utimensat_time64); the extended
+ * attributes' setxattr, getxattr, listxattr and removexattr (and their
+ * l* and f* forms), as strace prints them.  Paths are read as the kernel reads them (never cut by -s; -P
  * matches them); -y names the fds and dirfds.
  */
 #include "config.h"
@@ -231,4 +232,135 @@ void decode_utimensat(struct call *c, const struct sc_event *ev)
 void decode_utimensat_time64(struct call *c, const struct sc_event *ev)
 {
 	utimensat_with(c, ev, &utimespec64_layout);
+}
+
+/*
+ * Extended attributes.  A value is at most XATTR_SIZE_MAX bytes: the
+ * kernel refuses a longer one unread, and it prints as its address.  It
+ * prints as bytes cut at -s, a NUL that ends them left out (strace's
+ * form: a value is often a C string).
+ */
+#define XATTR_SIZE_MAX 65536
+
+static void xattr_name(struct call *c, const struct sc_event *ev, unsigned reg)
+{
+	call_add_str(c, "name", ptr_arg(ev, reg), STR_NAME);
+}
+
+/* The file: a path (@by_fd 0) or an fd, from register 0. */
+static void xattr_file(struct call *c, const struct sc_event *ev, int by_fd)
+{
+	if (by_fd)
+		call_add_fd(c, "fd", fd_arg(ev, 0));
+	else
+		path(c, "pathname", ev, 0);
+}
+
+/* setxattr(file, name, value, size, flags) */
+static void set_value(struct call *c, const struct sc_event *ev, int by_fd)
+{
+	uint64_t value = ptr_arg(ev, 2), size = ptr_arg(ev, 3);
+
+	if (ev->exiting)
+		return;
+	xattr_file(c, ev, by_fd);
+	xattr_name(c, ev, 1);
+	if (size > XATTR_SIZE_MAX) {
+		call_add_addr(c, "value", value);
+	} else {
+		call_add_buf(c, "value", value, size);
+		call_buf_omit_nul(&c->arg[c->nargs - 1]);
+	}
+	call_add_uint(c, "size", size);
+	call_add_flags(c, "flags", (uint32_t)ev->args[4], &xlat_xattr_flags);
+}
+
+void decode_setxattr(struct call *c, const struct sc_event *ev)
+{
+	set_value(c, ev, 0);
+}
+
+void decode_fsetxattr(struct call *c, const struct sc_event *ev)
+{
+	set_value(c, ev, 1);
+}
+
+/*
+ * What the kernel wrote into argument @idx (register @reg, its size in
+ * the next): rval bytes after a successful call; with a size of 0 it
+ * only said how many it would write, and wrote nothing.
+ */
+static void filled_bytes(struct call *c, const struct sc_event *ev, unsigned idx, unsigned reg)
+{
+	uint64_t addr = ptr_arg(ev, reg);
+	struct arg *a = &c->arg[idx];
+
+	if (ev->is_error || !ptr_arg(ev, reg + 1))
+		call_fill_addr(a, addr);
+	else
+		call_fill_buf(c, a, addr, (uint64_t)ev->rval);
+}
+
+/* getxattr(file, name, value, size) */
+static void get_value(struct call *c, const struct sc_event *ev, int by_fd)
+{
+	if (!ev->exiting) {
+		xattr_file(c, ev, by_fd);
+		xattr_name(c, ev, 1);
+		call_add_later(c, "value");
+		call_add_uint(c, "size", ptr_arg(ev, 3));
+		return;
+	}
+	filled_bytes(c, ev, 2, 2);
+	call_buf_omit_nul(&c->arg[2]);
+}
+
+void decode_getxattr(struct call *c, const struct sc_event *ev)
+{
+	get_value(c, ev, 0);
+}
+
+void decode_fgetxattr(struct call *c, const struct sc_event *ev)
+{
+	get_value(c, ev, 1);
+}
+
+/* listxattr(file, list, size): the names, each ending in a NUL, all shown. */
+static void list_names(struct call *c, const struct sc_event *ev, int by_fd)
+{
+	if (!ev->exiting) {
+		xattr_file(c, ev, by_fd);
+		call_add_later(c, "list");
+		call_add_uint(c, "size", ptr_arg(ev, 2));
+		return;
+	}
+	filled_bytes(c, ev, 1, 1);
+}
+
+void decode_listxattr(struct call *c, const struct sc_event *ev)
+{
+	list_names(c, ev, 0);
+}
+
+void decode_flistxattr(struct call *c, const struct sc_event *ev)
+{
+	list_names(c, ev, 1);
+}
+
+static void remove_name(struct call *c, const struct sc_event *ev, int by_fd)
+{
+	if (ev->exiting)
+		return;
+	xattr_file(c, ev, by_fd);
+	xattr_name(c, ev, 1);
+}
+
+void decode_removexattr(struct call *c, const struct sc_event *ev)
+{
+	remove_name(c, ev, 0);
+}
+
+void decode_fremovexattr(struct call *c, const struct sc_event *ev)
+{
+	remove_name(c, ev, 1);
 }

@@ -2,7 +2,9 @@
 # A file's attributes (the %attr class): access, faccessat, faccessat2,
 # readlink, readlinkat, chmod, fchmod, fchmodat, chown, lchown, fchown,
 # fchownat (i386: the 16-bit forms and chown32, lchown32, fchown32),
-# utime, utimes, futimesat, utimensat (i386: utimensat_time64 too).
+# utime, utimes, futimesat, utimensat (i386: utimensat_time64 too), and
+# the extended attributes' setxattr, getxattr, listxattr, removexattr
+# and their l* and f* forms.
 # Against strace on x86_64 and i386 helpers, each run in a new, empty
 # directory; pids and addresses masked.
 
@@ -14,13 +16,21 @@ setup() {
 	calls=access,faccessat,faccessat2,readlink,readlinkat,chmod,fchmod,fchmodat
 	calls+=,chown,lchown,fchown,chown32,lchown32,fchown32,fchownat
 	calls+=,utime,utimes,futimesat,utimensat,utimensat_time64
+	xattrs=setxattr,lsetxattr,fsetxattr,getxattr,lgetxattr,fgetxattr
+	xattrs+=,listxattr,llistxattr,flistxattr,removexattr,lremovexattr,fremovexattr
 }
 
-# Runs fdlife attr with iotrace options $1... in a new $cwd: the trace
-# in $out.
-trace_attr() {
+# Runs fdlife in mode $1 with iotrace options $2... in a new $cwd: the
+# trace in $out.
+trace_mode() {
+	local mode=$1
+	shift
 	rm -rf "$cwd" && mkdir "$cwd"
-	(cd "$cwd" && "$IOTRACE" -q "$@" "$HELPERS/fdlife" attr) 2>"$out"
+	(cd "$cwd" && "$IOTRACE" -q "$@" "$HELPERS/fdlife" "$mode") 2>"$out"
+}
+
+trace_attr() {
+	trace_mode attr "$@"
 }
 
 @test "access, readlink, chmod, chown, utimensat and their kin: modes, ids, times, bad pointers (as strace, -y, -X, -s, -v, -x)" {
@@ -97,4 +107,37 @@ trace_attr() {
 	assert_output '[-1,-1]'
 	run jq -r 'select(.name == "readlink" and .args.pathname == "l" and .result == 1) | .args.buf.data' "$out"
 	assert_output 'a'
+}
+
+@test "extended attributes: values with NULs, too long, unreadable; lists; by path, link and fd (as strace, -s, -x, -X, -y, -v)" {
+	require_strace
+	FRESH_DIR=$cwd same_as_strace "$xattrs" "fdlife fdlife32" xattr "" "-s 1" "-s 3" "-x" "-xx" \
+		"-X verbose" "-y" "-v"
+}
+
+@test "an xattr value: a NUL that ends what is shown left out (strace's form), not with -x; a size of 0: the address" {
+	trace_mode xattr -e trace=setxattr,getxattr
+	grep -q 'setxattr("a", "user.x", "value", 5, 0) *= 0' "$out" ||
+		skip "no user extended attributes on $cwd's file system"
+	run grep -F 'setxattr("a", "user.x", "' "$out"
+	assert_line --index 1 'setxattr("a", "user.x", "ab", 3, 0)     = 0'
+	assert_line --index 2 'setxattr("a", "user.x", "ab\0", 4, 0)   = 0'
+	assert_line --index 3 'setxattr("a", "user.x", "", 1, 0)       = 0'
+	assert_line --index 6 'setxattr("a", "user.x", "\0\0\0\0", 5, 0) = 0'
+	run grep -E '^setxattr\("a", "user.big", 0x[0-9a-f]+, 65537, 0\) += -1 E2BIG ' "$out"
+	assert_success
+	trace_mode xattr -e trace=setxattr -x
+	run grep -F 'setxattr("a", "user.x", "\x61\x62\x00", 3, 0)' "$out"
+	assert_success
+	# getxattr with a size of 0 says how big the value is and writes
+	# nothing: its buffer prints as an address (strace prints the bytes
+	# that happen to be there, "zzzzz").
+	trace_mode xattr0 -e trace=getxattr
+	run cat "$out"
+	assert_line --index 0 --regexp '^getxattr\("a", "user.y", 0x[0-9a-f]+, 0\) += 5$'
+	# JSON keeps every byte: "ab\0" and "a\0b"
+	trace_mode xattr --json -e trace=setxattr
+	run jq -r 'select(.args.size == 3 and .args.name == "user.x") | .args.value.data | explode | map(tostring) | join(",")' "$out"
+	assert_line --index 0 '97,98,0'
+	assert_line --index 1 '97,0,98'
 }

@@ -20,6 +20,7 @@ struct buf_arg {
 	uint64_t fault;		/* first unreadable address when got < want */
 	size_t off;		/* data offset in the call's arena */
 	enum buf_state state;
+	unsigned char omit_nul;	/* text: a NUL that ends what is shown is left out (an xattr value) */
 };
 
 #endif

@@ -204,6 +204,12 @@ void call_add_struct_counted(struct call *c, const char *name, const struct layo
 	c->arg[c->nargs - 1].v.agg.outer = count;
 }
 
+void call_buf_omit_nul(struct arg *a)
+{
+	if (a->type == ARG_BUF)
+		a->v.buf.omit_nul = 1;
+}
+
 void call_after_result(struct arg *a)
 {
 	a->after_result = 1;

@@ -425,6 +425,12 @@ void call_fill_before_only(struct arg *a);
  */
 void call_after_result(struct arg *a);
 
+/*
+ * Buffer @a holds a value that may end in a NUL (an xattr's): when the
+ * bytes shown end in one, the text leaves it out, and no "..." follows.
+ */
+void call_buf_omit_nul(struct arg *a);
+
 /* Array @a's elements each cut their payload at their own field .limit (recvmmsg's msg_len). */
 void call_elem_limits(struct arg *a);
 

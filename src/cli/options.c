@@ -54,6 +54,8 @@ static const struct option long_options[] = {
 	{ "env", required_argument, NULL, 'E' },
 	{ "user", required_argument, NULL, 'u' },
 	{ "decode-pids", required_argument, NULL, OPT_DECODE_PIDS },
+	{ "syscall-number", no_argument, NULL, 'n' },
+	{ "instruction-pointer", no_argument, NULL, 'i' },
 	{ "summary-wall-clock", no_argument, NULL, 'w' },
 	{ "attach", required_argument, NULL, 'p' },
 	{ "follow-forks", no_argument, NULL, 'f' },
@@ -119,6 +121,8 @@ static void usage(void)
 	       "  -t, -tt, -ttt   time of day, with microseconds, or since the epoch\n"
 	       "  -r              time since the previous line\n"
 	       "  -T              time spent in each call\n"
+	       "  -n              the syscall's number before each line: [   1]\n"
+	       "  -i              where the call was made: [00007f2a1c2e1ab3]\n"
 	       "  -c              a summary table at exit instead of the trace;\n"
 	       "                  -C: the trace and the table; -S time|calls|name|nothing;\n"
 	       "                  its time is wall-clock, entry to exit (strace's -w)\n"
@@ -887,6 +891,12 @@ static int output_option(int c)
 	case 'Y':
 		opt.decode_pids = 1;
 		break;
+	case 'n':
+		opt.syscall_numbers = 1;
+		break;
+	case 'i':
+		opt.print_ip = 1;
+		break;
 	case 'w':	/* -c's time is always the wall-clock time from entry to exit */
 		wall_clock = 1;
 		break;
@@ -1149,7 +1159,7 @@ void options_parse(int argc, char **argv)
 
 	defaults();
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+:s:a:o:p:e:u:E:X:P:S:AcCfkqrtTvwxyYzZhV", long_options, NULL)) != -1)
+	while ((c = getopt_long(argc, argv, "+:s:a:o:p:e:u:E:X:P:S:AcCfiknqrtTvwxyYzZhV", long_options, NULL)) != -1)
 		if (!output_option(c) && !filter_option(c) && !trace_option(c))
 			bad_option(c, argv);
 	settle(argc, argv);

@@ -122,6 +122,8 @@ struct options {
 	const char *outfile;		/* -o */
 	int append;			/* -A: -o files are appended to */
 	int decode_pids;		/* -Y: pids with their command names, 123<cat> */
+	int syscall_numbers;		/* -n: each line's syscall number, [   1] */
+	int print_ip;			/* -i: where the call was made, [00007f...] */
 	const char *user;		/* -u: the command runs as this user... */
 	uid_t user_uid;			/* ...its uid and primary group */
 	gid_t user_gid;

@@ -138,6 +138,19 @@ static void begin(const struct who *w, const char *type)
 	j_pid(w->tid);
 }
 
+/* -n, -i: the thread's syscall number, and where it made the call or a signal found it. */
+static void j_where(const struct who *w, int ip_known)
+{
+	if (opt.syscall_numbers) {
+		j_key("nr");
+		j_uint(w->last_nr);
+	}
+	if (opt.print_ip && ip_known) {
+		j_key("ip");
+		j_addr(w->last_ip);
+	}
+}
+
 static void end(struct who *w)
 {
 	sb_addstr(&js, "}\n");
@@ -1354,6 +1367,7 @@ static void json_ring(struct who *w, const struct report *r, int completion,
 	const struct call *c = &r->call;
 
 	begin(w, completion ? "cqe" : "sqe");
+	j_where(w, 1);
 	j_name_args(c);
 	if (completion) {
 		j_key("result");
@@ -1398,6 +1412,7 @@ static void json_whole(struct who *w, const struct report *r)
 	const struct call *c = &r->call;
 
 	begin(w, "syscall");
+	j_where(w, 1);
 	j_name_args(c);
 	j_key("result");
 	if (c->vanished) {
@@ -1453,6 +1468,7 @@ static void json_signal(struct who *t, const siginfo_t *si)
 	const char *code = sicode_name(si->si_signo, si->si_code);
 
 	begin(t, "signal");
+	j_where(t, 1);
 	j_key("signal");
 	j_signame(si->si_signo);
 	j_key("code");
@@ -1490,10 +1506,12 @@ static void json_death(struct who *t, int status)
 {
 	if (WIFEXITED(status)) {
 		begin(t, "exited");
+		j_where(t, 0);
 		j_key("status");
 		sb_addi(&js, WEXITSTATUS(status));
 	} else {
 		begin(t, "killed");
+		j_where(t, 0);
 		j_key("signal");
 		j_signame(WTERMSIG(status));
 		j_key("core_dumped");

@@ -21,6 +21,10 @@ struct who {
 	unsigned char line_cut;		/* that line got " <unfinished ...>" */
 	unsigned char args_done;	/* that line has all the call's arguments */
 	char comm[16];			/* -Y: its command name, as the last stop found it */
+	/* -n, -i: its last syscall's number and where it was made (or a signal came) */
+	uint64_t last_nr;
+	uint64_t last_ip;
+	unsigned char ip32;		/* an i386 tracee: 8 digits */
 };
 
 /* Where trace lines go: stderr, the -o file, or one -ff file. */

@@ -51,7 +51,30 @@ static void take_stream(struct who *w)
  */
 static size_t lead_width;
 
-static void leader(struct strbuf *sb, const struct who *w)
+/*
+ * -n and -i, after the time: the thread's syscall number and where it
+ * made the call, or where a signal found it; at its end, where is not
+ * known ("[????????????????]", as strace).
+ */
+static void where(struct strbuf *sb, const struct who *w, int ip_known)
+{
+	unsigned digits = w->ip32 ? 8 : 16;
+
+	if (opt.syscall_numbers)
+		sb_addf(sb, "[%4llu] ", (unsigned long long)w->last_nr);
+	if (!opt.print_ip)
+		return;
+	sb_addch(sb, '[');
+	if (!ip_known)
+		sb_addf(sb, "%.*s", (int)digits, "????????????????");
+	else if (opt.normalize)	/* the address of code: named by first appearance */
+		sb_addf(sb, "ADDR%u", norm_addr(w->last_ip));
+	else
+		sb_addf(sb, "%0*llx", (int)digits, (unsigned long long)w->last_ip);
+	sb_addstr(sb, "] ");
+}
+
+static void leader(struct strbuf *sb, const struct who *w, int ip_known)
 {
 	lead_width = 0;
 	if (opt.normalize == NORM_BLOCKS && !opt.per_process) {
@@ -73,13 +96,19 @@ static void leader(struct strbuf *sb, const struct who *w)
 	}
 	if (opt.timestamps)
 		quote_timestamp(sb);
+	where(sb, w, ip_known);
+}
+
+static void begin_line_where(struct who *w, int ip_known)
+{
+	take_stream(w);
+	sb_reset(&line);
+	leader(&line, w, ip_known);
 }
 
 static void begin_line(struct who *w)
 {
-	take_stream(w);
-	sb_reset(&line);
-	leader(&line, w);
+	begin_line_where(w, 1);
 }
 
 static void emit(struct who *w)
@@ -615,7 +644,7 @@ static void text_stopped(struct who *w, int signo)
 static void text_death(struct who *w, int status)
 {
 	close_open_line(w);
-	begin_line(w);
+	begin_line_where(w, 0);
 	if (WIFEXITED(status)) {
 		sb_addf(&line, "+++ exited with %d +++\n", WEXITSTATUS(status));
 	} else {

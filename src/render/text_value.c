@@ -34,6 +34,14 @@ void text_buf(struct strbuf *sb, const struct call *c, const struct buf_arg *b)
 		quote_hexaddr(sb, b->addr);
 		return;
 	}
+	/* strace's form of an xattr value: "ab" for "ab\0" (with -x, "\x61\x62\x00") */
+	if (b->omit_nul && opt.xmode == XMODE_NONE && b->got && b->got == b->want &&
+	    !call_buf_data(c, b)[b->got - 1]) {
+		sb_addch(sb, '"');
+		quote_bytes(sb, call_buf_data(c, b), b->got - 1);
+		sb_addch(sb, '"');
+		return;
+	}
 	sb_addch(sb, '"');
 	quote_bytes(sb, call_buf_data(c, b), b->got);
 	sb_addch(sb, '"');

@@ -136,13 +136,45 @@ static pid_t next_stop(int *status)
 	return pid;
 }
 
+/*
+ * -n, -i: the syscall a thread is in (or last made) and where it is, from
+ * its registers: at a signal's stop, at an exec and at its end, where no
+ * syscall stop says them.  A thread not in a syscall keeps the number of
+ * the last one iotrace saw.
+ */
+static void where_regs(struct tcb *t, const struct user_regs_struct *regs)
+{
+	if ((int64_t)regs->orig_rax >= 0)
+		t->who.last_nr = regs->orig_rax;
+	t->who.last_ip = regs->rip;
+	t->who.ip32 = regs->cs == USER32_CS;
+}
+
+static void where_now(struct tcb *t)
+{
+	struct user_regs_struct regs;
+
+	if ((opt.syscall_numbers || opt.print_ip) && !ptrace(PTRACE_GETREGS, t->tid, NULL, &regs))
+		where_regs(t, &regs);
+}
+
 /* The arch of a freshly exec'd image: its code segment says it. */
 static void exec_arch(struct tcb *t)
 {
 	struct user_regs_struct regs;
 
-	if (!ptrace(PTRACE_GETREGS, t->tid, NULL, &regs))
-		tcb_set_arch(t, regs.cs == USER32_CS ? ARCH_I386 : ARCH_X86_64);
+	if (ptrace(PTRACE_GETREGS, t->tid, NULL, &regs))
+		return;
+	/*
+	 * -n, -i on "[ Process PID=N runs in 32 bit mode. ]": the exec call
+	 * in the arch that made it (iotrace may not have stopped at it), and
+	 * the new image's entry point.
+	 */
+	t->who.last_ip = regs.rip;
+	t->who.ip32 = regs.cs == USER32_CS;
+	if (t->who.last_nr != (uint64_t)syscall_def(SC_execveat)->nr[t->arch])
+		t->who.last_nr = (uint64_t)syscall_def(SC_execve)->nr[t->arch];
+	tcb_set_arch(t, regs.cs == USER32_CS ? ARCH_I386 : ARCH_X86_64);
 }
 
 /* The seccomp prefilter may have failed in the child: check before trusting it. */
@@ -374,6 +406,7 @@ static void on_signal(struct tcb *t, int sig)
 	if (!(t->flags & TCB_STARTUP) && sig > 0 && sig < SIG_TABLE_SIZE &&
 	    opt.signal[sig] && !ptrace(PTRACE_GETSIGINFO, t->tid, NULL, &si)) {
 		syscall_flush_held(t);
+		where_now(t);
 		render_for()->signal(&t->who, &si);
 		timeline_signal(&t->who, &si);
 	}
@@ -410,6 +443,7 @@ static void on_stop(struct tcb *t, int status)
 		break;
 	case PTRACE_EVENT_EXIT:
 		t->flags |= TCB_EXITING;
+		where_now(t);
 		syscall_vanished(t);
 		syscall_rings_last_look(t);
 		if (opt.normalize)

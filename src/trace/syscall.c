@@ -608,8 +608,12 @@ void syscall_stop(struct tcb *t, const struct __ptrace_syscall_info *info)
 {
 	enum pending p = PENDING_NONE;
 
+	/* -n, -i: where this call was made (its exit stop says the same) */
+	t->who.last_ip = info->instruction_pointer;
+	t->who.ip32 = info->arch == AUDIT_ARCH_I386;
 	switch (info->op) {
 	case PTRACE_SYSCALL_INFO_ENTRY:
+		t->who.last_nr = info->entry.nr;
 		tcb_entered(info->entry.nr);
 		p = on_entry(t, info->arch, info->entry.nr, info->entry.args);
 		break;
@@ -617,6 +621,7 @@ void syscall_stop(struct tcb *t, const struct __ptrace_syscall_info *info)
 		/* Stopped at every entry (a filter of its own): this one is known. */
 		if (t->flags & TCB_IN_SYSCALL)
 			break;
+		t->who.last_nr = info->seccomp.nr;
 		tcb_entered(info->seccomp.nr);
 		p = on_entry(t, info->arch, info->seccomp.nr, info->seccomp.args);
 		break;

@@ -3,7 +3,8 @@
  * memfds, position and size, durability and hints, file mappings.
  * usage: fdlife open | dup | fcntl | pipe | seek | sync | map | anon | bad |
  *               newer | commit | commits | anonloop | owner | writes |
- *               stat | statdev | dirents | names | poll | attr
+ *               stat | statdev | dirents | names | poll | attr | xattr |
+ *               xattr0
  * Run in an empty directory: the files it makes are relative to it.  It
  * closes every inherited fd first, so fd numbers are the same every run.
  * Calls are made with syscall() where libc would pick another syscall
@@ -38,6 +39,11 @@
  * UTIME_OMIT, a date's nanoseconds, invalid times; utimensat_time64 too on
  * i386), utimes, futimesat, utime; bad pointers, a struct across the end
  * of a mapping, and flags the kernel refuses.
+ * xattr: extended attributes set (values with NULs in them and at their
+ * end, one too long), got (into a buffer of room, none, too little),
+ * listed and removed, by path, link and fd; bad pointers and flags.
+ * xattr0: one got with a size of 0 into "zzzzzzzz", which the kernel
+ * leaves as it is (strace prints those bytes, iotrace the address).
  */
 #define _GNU_SOURCE
 #include <fcntl.h>
@@ -55,6 +61,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 #include <linux/openat2.h>
+#include <linux/xattr.h>
 
 #ifndef F_SEAL_FUTURE_WRITE
 #define F_SEAL_FUTURE_WRITE 0x0010
@@ -806,6 +813,56 @@ static void attr_calls(void)
 	close(fd);
 }
 
+static void xattr_calls(void)
+{
+	static const struct { const char *v; long n; } vals[] = {
+		{ "value", 5 }, { "ab\0", 3 }, { "ab\0\0", 4 }, { "\0", 1 }, { "a\0b", 3 },
+		{ "abcd\0", 5 }, { "\0\0\0\0\0", 5 }, { "a\0bcdef", 7 }, { "", 0 },
+		{ "v\0\1\n\xff", 5 },
+	};
+	static char big[65537];
+	char buf[64] = "zzzzzzzz";
+	int fd = open("a", O_RDWR | O_CREAT | O_TRUNC, 0600);
+	unsigned i;
+
+	symlink("a", "l");
+	for (i = 0; i < sizeof(vals) / sizeof(vals[0]); i++)
+		syscall(SYS_setxattr, "a", "user.x", vals[i].v, vals[i].n, 0L);
+	syscall(SYS_setxattr, "a", "user.y", "value", 5L, (long)XATTR_CREATE);
+	syscall(SYS_setxattr, "a", "user.y", "value", 5L, (long)XATTR_CREATE);	/* EEXIST */
+	syscall(SYS_setxattr, "a", "user.y", "value", 5L, 0x10L);
+	syscall(SYS_lsetxattr, "l", "user.z", "zz", 2L, (long)XATTR_REPLACE);
+	syscall(SYS_fsetxattr, fd, "user.w", "w", 1L, 0L);
+	syscall(SYS_setxattr, "a", "user.big", big, (long)sizeof(big), 0L);	/* E2BIG, unread */
+	syscall(SYS_setxattr, "a", 8L, "v", 1L, 0L);
+	syscall(SYS_setxattr, "a", "user.v", 8L, 1L, 0L);
+	syscall(SYS_getxattr, "a", "user.y", buf, (long)sizeof(buf));
+	syscall(SYS_getxattr, "a", "user.y", NULL, 0L);
+	syscall(SYS_getxattr, "a", "user.y", buf, 2L);
+	syscall(SYS_lgetxattr, "l", "user.x", buf, (long)sizeof(buf));
+	syscall(SYS_fgetxattr, fd, "user.nope", buf, (long)sizeof(buf));
+	syscall(SYS_getxattr, "a", "user.w", 8L, 64L);
+	syscall(SYS_listxattr, "a", buf, (long)sizeof(buf));
+	syscall(SYS_listxattr, "a", NULL, 0L);
+	syscall(SYS_listxattr, "a", buf, 0L);
+	syscall(SYS_llistxattr, "l", buf, 3L);
+	syscall(SYS_flistxattr, fd, buf, (long)sizeof(buf));
+	syscall(SYS_removexattr, "a", "user.x");
+	syscall(SYS_lremovexattr, "l", "user.nope");
+	syscall(SYS_fremovexattr, fd, "user.y");
+	syscall(SYS_removexattr, 8L, "user.y");
+	close(fd);
+}
+
+static void xattr0_calls(void)
+{
+	char buf[16] = "zzzzzzzz";
+
+	close(open("a", O_RDWR | O_CREAT | O_TRUNC, 0600));
+	syscall(SYS_setxattr, "a", "user.y", "value", 5L, 0L);
+	syscall(SYS_getxattr, "a", "user.y", buf, 0L);	/* the size, nothing written */
+}
+
 /* /dev/null: its inode, owner and times stay put, so -v prints the same every run. */
 static void statdev_calls(void)
 {
@@ -828,6 +885,7 @@ int main(int argc, char **argv)
 		{ "anonloop", anonloop_calls }, { "owner", owner_calls }, { "writes", many_writes },
 		{ "stat", stat_calls }, { "statdev", statdev_calls }, { "dirents", dirents_calls },
 		{ "names", names_calls }, { "poll", poll_calls }, { "attr", attr_calls },
+		{ "xattr", xattr_calls }, { "xattr0", xattr0_calls },
 	};
 	size_t i;
 
