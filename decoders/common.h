@@ -22,6 +22,12 @@ static inline int64_t offset_hilo(const struct sc_event *ev, unsigned lo)
 #define CREATES (0100 | 020000000)	/* O_CREAT, __O_TMPFILE: open's mode counts */
 #define UMODE(reg) ((uint16_t)(reg))	/* the kernel's umode_t */
 
+/* A pointer or size_t in @reg, as wide as the tracee's arch says. */
+static inline uint64_t ptr_arg(const struct sc_event *ev, unsigned reg)
+{
+	return arch_ulong(ev->arch, ev->args[reg]);
+}
+
 /* The fd in @reg, as the kernel's int. */
 static inline int fd_arg(const struct sc_event *ev, unsigned reg)
 {

@@ -10,11 +10,6 @@
 /* open(2)'s mode is an argument only when the flags create a file. */
 
 /* A register holding a pointer. */
-static uint64_t ptr_arg(const struct sc_event *ev, unsigned reg)
-{
-	return arch_ulong(ev->arch, ev->args[reg]);
-}
-
 static void open_flags_mode(struct call *c, const struct sc_event *ev, unsigned reg)
 {
 	uint32_t flags = (uint32_t)ev->args[reg];

@@ -341,6 +341,28 @@ const struct layout timespec64_layout = {
 };
 
 /*
+ * struct itimerspec (timerfd_settime, timerfd_gettime): two timespecs,
+ * the arch's own or, for i386's *_time64 calls, 64-bit ones.
+ */
+#define ITIMERSPEC_FIELDS(w32, o32)						\
+	{ FIELD("tv_sec"), .kind = F_INT, SIZE(8, w32), AT(0, 0), .len = -1,		\
+	  GROUP("it_interval") },							\
+	{ FIELD("tv_nsec"), .kind = F_INT, SIZE(8, w32), AT(8, o32), .len = -1,		\
+	  .group_end = 1 },								\
+	{ FIELD("tv_sec"), .kind = F_INT, SIZE(8, w32), AT(16, 2 * (o32)), .len = -1,	\
+	  GROUP("it_value") },								\
+	{ FIELD("tv_nsec"), .kind = F_INT, SIZE(8, w32), AT(24, 3 * (o32)), .len = -1,	\
+	  .group_end = 1 }
+static const struct field itimerspec_fields[] = { ITIMERSPEC_FIELDS(4, 4) };
+const struct layout itimerspec_layout = {
+	.name = "itimerspec", .size = { 32, 16 }, .nfields = 4, .fields = itimerspec_fields,
+};
+static const struct field itimerspec64_fields[] = { ITIMERSPEC_FIELDS(8, 8) };
+const struct layout itimerspec64_layout = {
+	.name = "itimerspec64", .size = { 32, 32 }, .nfields = 4, .fields = itimerspec64_fields,
+};
+
+/*
  * The times utimensat sets: two timespecs, the arch's own or, for i386's
  * utimensat_time64, 64-bit ones; utimes' and futimesat's two timevals;
  * utime's utimbuf.

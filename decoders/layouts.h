@@ -36,6 +36,7 @@ extern const struct layout tpacket_stats_layout, txrehash_layout;
  * fstat), i386's struct stat64, struct statx.
  */
 extern const struct layout stat_layout, stat64_layout, statx_layout;
+extern const struct layout itimerspec_layout, itimerspec64_layout;
 extern const struct layout utimespec_layout, utimespec64_layout, utimeval_layout, utimbuf_layout;
 
 /* struct timespec as the arch passes it, and the 64-bit one of i386's *_time64 calls. */

@@ -9,11 +9,6 @@
 #include "decoders/decoders.h"
 #include "decoders/flags.h"
 
-static uint64_t ptr_arg(const struct sc_event *ev, unsigned reg)
-{
-	return arch_ulong(ev->arch, ev->args[reg]);
-}
-
 static void path(struct call *c, const char *name, const struct sc_event *ev, unsigned reg)
 {
 	call_add_str(c, name, ptr_arg(ev, reg), STR_PATH);

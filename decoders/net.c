@@ -16,11 +16,6 @@
 #define SOCK_TYPE_MASK 0xf
 #define SOCK_FLAG_BITS (SOCK_NONBLOCK | SOCK_CLOEXEC)
 
-static uint64_t ptr_arg(const struct sc_event *ev, unsigned reg)
-{
-	return arch_ulong(ev->arch, ev->args[reg]);
-}
-
 /* socket(2)'s type: SOCK_STREAM|SOCK_CLOEXEC, or the whole value when a part has no name. */
 static void add_sock_type(struct call *c, uint32_t type)
 {

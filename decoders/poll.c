@@ -9,11 +9,6 @@
 #include "decoders/layouts.h"
 #include "decoders/xlat_lists.h"
 
-static uint64_t ptr_arg(const struct sc_event *ev, unsigned reg)
-{
-	return arch_ulong(ev->arch, ev->args[reg]);
-}
-
 /* epoll_create(size): the size is a hint the kernel ignores (but for 0). */
 void decode_epoll_create(struct call *c, const struct sc_event *ev)
 {

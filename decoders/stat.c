@@ -11,11 +11,6 @@
 #include "decoders/flags.h"
 #include "decoders/layouts.h"
 
-static uint64_t ptr_arg(const struct sc_event *ev, unsigned reg)
-{
-	return arch_ulong(ev->arch, ev->args[reg]);
-}
-
 /* Argument @idx (register @reg), a struct of @l the kernel fills: at exit. */
 static void fill_status(struct call *c, const struct sc_event *ev, unsigned idx, unsigned reg,
 			const struct layout *l)

@@ -15,7 +15,8 @@ export IOTRACE HELPERS EXPECTED SRCDIR
 
 # Masks what varies between runs and nothing else:
 #  - process and thread ids ("[pid  N]", the "N  " leader of -o, si_pid=,
-#    "pid N", "PID=N", "Process N", process_vm_*'s pid, SCM_CREDENTIALS' {pid=N})
+#    "pid N", "PID=N", "Process N", process_vm_*'s and pidfd_open's pid,
+#    SCM_CREDENTIALS' {pid=N})
 #    become P1, P2, ... in order of first
 #    appearance, so which line belongs to which thread is still checked;
 #    since a pid's width moves the result column, lines that had a pid
@@ -41,7 +42,7 @@ normalize() {
 		# (pids, or the lineage names of --normalize: 1.2, ?1, x3)
 		my $lead = s/^\[pid +([\d.?x]+)\] /sprintf("[pid %5s] ", p($1))/e
 			|| s/^([\d.]+|\?\d+|x\d+) +/sprintf("%-5s ", p($1))/e;
-		s/\b(si_pid=|pid |PID=|Process |process_vm_readv\(|process_vm_writev\()(\d+)/$1 . p($2)/ge;
+		s/\b(si_pid=|pid |PID=|Process |process_vm_readv\(|process_vm_writev\(|pidfd_open\()(\d+)/$1 . p($2)/ge;
 		s/(\{pid=)(\d+)/$1 . p($2)/ge;	# SCM_CREDENTIALS
 		# (the level and type of a control message are values, not addresses)
 		my $masked = $mask && s/(?<!cmsg_level=)(?<!cmsg_type=)0x[0-9a-f]+/ADDR/g;

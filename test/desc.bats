@@ -89,6 +89,26 @@ trace_fresh() {
 	assert_output 7
 }
 
+@test "descriptors of other kinds: eventfd, signalfd, timerfd, inotify, fanotify, pidfd, userfaultfd, memfd_secret (as strace)" {
+	require_strace
+	local calls=eventfd,eventfd2,signalfd,signalfd4,timerfd_create,timerfd_settime,timerfd_gettime
+	calls+=,timerfd_settime64,timerfd_gettime64,inotify_init,inotify_init1,inotify_add_watch
+	calls+=,inotify_rm_watch,fanotify_init,fanotify_mark,pidfd_open,pidfd_getfd,userfaultfd
+	calls+=,memfd_secret,read,write
+	# (fanotify wants CAP_SYS_ADMIN: refused, both tracers print the same)
+	FRESH_DIR=$cwd same_as_strace "$calls" "fdlife fdlife32" fdkinds "" "-X raw" "-X verbose" "-v" "-s 1"
+	# pidfd_getfd's targetfd is the other process's: iotrace prints the
+	# number, strace -y names the caller's fd of that number.
+	FRESH_DIR=$cwd DROP_OWN='s/^(\S+ +pidfd_getfd\(\d+<anon_inode:\[pidfd\]>, )3, /${1}3<anon_inode:[eventfd]>, /' \
+		same_as_strace "$calls" "fdlife fdlife32" fdkinds "-y"
+	# They are %desc: the fds they return named by -y (an eventfd2, two
+	# signalfd4, the second on the first's fd, a timerfd_create, an
+	# inotify_init1, two pidfd_open)
+	trace_fresh fdlife fdkinds -q -e trace=%desc -y
+	run grep -cE '^(eventfd2|signalfd4|timerfd_create|inotify_init1|pidfd_open)\(.*= [0-9]+<anon_inode:' "$out"
+	assert_output 7
+}
+
 @test "getdents64: the entries counted, with -v each one (as strace); --json" {
 	require_strace
 	rm -rf "$cwd" && mkdir -p "$cwd/dents/sub"

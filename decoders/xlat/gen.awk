@@ -5,11 +5,12 @@
 # headers lack are not checked: the tracee's kernel may be newer).
 # With out=h (every list file): the header that declares them all.
 # A list file: "#" comments; directives "@values" (a list of values, not
-# of bits), "@unknown TEXT" (the mark for what has no name), "@header
+# of bits), "@unknown TEXT" (the mark for what has no name; "-" for
+# none: flags with no name print bare, as some of strace's do), "@header
 # <h>" (repeatable), "@field MASK LIST" (bits that hold a value named
 # by another list, printed first), "@split" (the field and the bits
 # print as two values joined by "|", also with -X raw and verbose, as
-# strace prints a socket type), "@bits LIST" (the bit names, or with
+# strace prints a socket type; it needs @field and @bits), "@bits LIST" (the bit names, or with
 # @values and no items of its own the value names, are another list's), "@shift MASK SHIFT NAME" (a number in the MASK bits,
 # printed last as N<<NAME); then one "NAME VALUE" a line, in print order.
 # usage: awk -v out=c -v src=PATH -f gen.awk LIST.xlat
@@ -57,6 +58,12 @@ END {
 		printf "%s: no @unknown\n", src > "/dev/stderr"
 		exit 1
 	}
+	# The renderers print a split list's bits by its @bits list: by
+	# itself, it would print its field again and again.
+	if (split_field && (field_mask == "" || bits_list == "")) {
+		printf "%s: @split needs @field and @bits\n", src > "/dev/stderr"
+		exit 1
+	}
 	printf "/* Generated from %s by gen.awk: do not edit. */\n", src
 	print "#include \"config.h\""
 	print "#include <stddef.h>"
@@ -73,7 +80,11 @@ END {
 		printf "};\n"
 	}
 	printf "const struct xlat_list xlat_%s = {\n", name
-	printf "\t.items = %s,\n\t.n = %d,\n\t.unknown = \"%s\",\n", n ? "items" : "NULL", n, unknown
+	printf "\t.items = %s,\n\t.n = %d,\n", n ? "items" : "NULL", n
+	if (unknown == "-")	# flags with no name print bare, no mark
+		printf "\t.unknown = NULL,\n"
+	else
+		printf "\t.unknown = \"%s\",\n", unknown
 	if (values)
 		printf "\t.values = 1,\n"
 	if (field_mask != "")

@@ -289,6 +289,12 @@ void call_add_dirfd(struct call *c, const char *name, int fd)
 	a->path.pending = fd >= 0 || fd == AT_FDCWD_VAL;
 }
 
+void call_add_dirfd_none(struct call *c, const char *name, int fd, const char *none)
+{
+	call_add_dirfd(c, name, fd);
+	c->arg[c->nargs - 1].none_name = none;
+}
+
 void call_add_mode(struct call *c, const char *name, uint64_t mode)
 {
 	add(c, name, ARG_MODE)->v.u = mode;

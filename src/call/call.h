@@ -210,6 +210,7 @@ struct arg {
 	const struct layout *layout;	/* ARG_SOCKOPT with SOCKOPT_STRUCT: the struct */
 	unsigned char named;	/* printed as "name=value" (a ring entry's fields past its twin's) */
 	unsigned char after_result;	/* text: printed after the result, " (...)" (poll's revents) */
+	const char *none_name;		/* ARG_DIRFD: the name of -1 (fanotify_mark's FAN_NOFD) */
 	struct fd_path path;	/* ARG_FD, ARG_DIRFD */
 	union {
 		int64_t i;
@@ -553,6 +554,8 @@ void call_add_dirfd(struct call *c, const char *name, int fd);
 
 /* Appends a file mode, a signal number, a number in hex. */
 void call_add_mode(struct call *c, const char *name, uint64_t mode);
+/* A dirfd whose -1 has a name of its own: fanotify_mark's FAN_NOFD. */
+void call_add_dirfd_none(struct call *c, const char *name, int fd, const char *none);
 void call_add_sig(struct call *c, const char *name, int sig);
 void call_add_hex(struct call *c, const char *name, uint64_t v);
 

@@ -253,9 +253,11 @@ static void flag_names(struct strbuf *sb, uint64_t val, const struct xlat_list *
 	left = xlat_flags(l, val, emit_name, &o, &shifted);
 	if (!o.n && !shifted) {
 		hex(sb, val);
-		sb_addstr(sb, " /* ");
-		sb_addstr(sb, l->unknown);
-		sb_addstr(sb, " */");
+		if (l->unknown) {	/* (some of strace's lists have no mark) */
+			sb_addstr(sb, " /* ");
+			sb_addstr(sb, l->unknown);
+			sb_addstr(sb, " */");
+		}
 		return;
 	}
 	if (left) {
@@ -1336,7 +1338,8 @@ void text_arg(struct strbuf *sb, const struct call *c, const struct arg *a)
 		fd_value(sb, c, a->v.i, &a->path);
 		break;
 	case ARG_DIRFD:
-		named_number(sb, a->v.i, a->v.i == AT_FDCWD_VAL ? "AT_FDCWD" : NULL);
+		named_number(sb, a->v.i, a->v.i == AT_FDCWD_VAL ? "AT_FDCWD" :
+					 a->v.i == -1 ? a->none_name : NULL);
 		if (opt.show_paths && call_fd_path(c, a))
 			fd_name(sb, c, &a->path);	/* -yy: a device's numbers too */
 		break;

@@ -19,7 +19,7 @@ struct xlat {
 struct xlat_list {
 	const struct xlat *items;
 	unsigned n;
-	const char *unknown;		/* "RWF_???" */
+	const char *unknown;		/* "RWF_???"; NULL: bits with no name print as a bare number */
 	unsigned char values;		/* names of values, not of bits */
 	/* Flags whose @field_mask bits hold a value named by @field, printed first. */
 	uint64_t field_mask;

@@ -4,7 +4,7 @@
  * usage: fdlife open | dup | fcntl | pipe | seek | sync | map | anon | bad |
  *               newer | commit | commits | anonloop | owner | writes |
  *               stat | statdev | dirents | names | poll | attr | xattr |
- *               xattr0
+ *               xattr0 | fdkinds
  * Run in an empty directory: the files it makes are relative to it.  It
  * closes every inherited fd first, so fd numbers are the same every run.
  * Calls are made with syscall() where libc would pick another syscall
@@ -44,6 +44,11 @@
  * listed and removed, by path, link and fd; bad pointers and flags.
  * xattr0: one got with a size of 0 into "zzzzzzzz", which the kernel
  * leaves as it is (strace prints those bytes, iotrace the address).
+ * fdkinds: descriptors of other kinds: eventfd, signalfd, timerfd (its
+ * timer set and read; the *_time64 forms too on i386), inotify (watches
+ * added and removed), fanotify (its calls refused unprivileged), pidfd
+ * (and a copy of one of our fds through it), userfaultfd, memfd_secret;
+ * every flag bit, unknown ones, bad pointers; an eventfd read and written.
  */
 #define _GNU_SOURCE
 #include <fcntl.h>
@@ -62,6 +67,15 @@
 #include <unistd.h>
 #include <linux/openat2.h>
 #include <linux/xattr.h>
+#include <sys/eventfd.h>
+#include <sys/signalfd.h>
+#include <sys/timerfd.h>
+#include <sys/inotify.h>
+#include <sys/fanotify.h>
+#include <time.h>
+#ifndef PIDFD_NONBLOCK
+#define PIDFD_NONBLOCK O_NONBLOCK
+#endif
 
 #ifndef F_SEAL_FUTURE_WRITE
 #define F_SEAL_FUTURE_WRITE 0x0010
@@ -863,6 +877,92 @@ static void xattr0_calls(void)
 	syscall(SYS_getxattr, "a", "user.y", buf, 0L);	/* the size, nothing written */
 }
 
+struct its64 {
+	int64_t interval_sec, interval_nsec, value_sec, value_nsec;
+};
+
+static void timer_calls(void)
+{
+	struct itimerspec its = { { 0, 5 }, { 100, 0 } }, old;
+	int t;
+
+	t = syscall(SYS_timerfd_create, (long)CLOCK_MONOTONIC, (long)(TFD_CLOEXEC | TFD_NONBLOCK));
+	syscall(SYS_timerfd_create, 99L, 0L);
+	syscall(SYS_timerfd_create, (long)CLOCK_BOOTTIME, 0xffffffffL);
+	syscall(SYS_timerfd_settime, t, 0L, &its, &old);
+	syscall(SYS_timerfd_settime, t, (long)TFD_TIMER_ABSTIME, &its, NULL);
+	syscall(SYS_timerfd_settime, t, 0xffffffffL, &its, &old);
+	syscall(SYS_timerfd_settime, t, 0L, 8L, &old);
+	its.it_value.tv_sec = 0;	/* disarmed: gettime reads the same every run */
+	syscall(SYS_timerfd_settime, t, 0L, &its, NULL);
+	syscall(SYS_timerfd_gettime, t, &old);
+	syscall(SYS_timerfd_gettime, t, 8L);
+	syscall(SYS_timerfd_gettime, t, NULL);
+#ifdef SYS_timerfd_settime64
+	{
+		struct its64 n = { 0, 7, 0, 0 }, o;
+
+		syscall(SYS_timerfd_settime64, t, 0L, &n, &o);
+		syscall(SYS_timerfd_gettime64, t, &o);
+	}
+#endif
+	close(t);
+}
+
+static void fdkinds_calls(void)
+{
+	uint64_t set = 1u << (SIGUSR1 - 1), v;
+	int e, s, i, w, f, p;
+
+	e = syscall(SYS_eventfd2, 7L, (long)(EFD_CLOEXEC | EFD_NONBLOCK | EFD_SEMAPHORE));
+	syscall(SYS_eventfd2, 0xffffffffL, 0xffffffffL);
+	close(syscall(SYS_eventfd, 3L));
+	read(e, &v, 8);
+	v = 2;
+	write(e, &v, 8);
+	s = syscall(SYS_signalfd4, -1L, &set, 8L, (long)(SFD_CLOEXEC | SFD_NONBLOCK));
+	syscall(SYS_signalfd4, s, &set, 8L, 0L);
+	close(syscall(SYS_signalfd, -1L, &set, 8L));
+	syscall(SYS_signalfd4, -1L, 8L, 8L, 0L);
+	syscall(SYS_signalfd4, -1L, NULL, 8L, 0xffffffffL);
+	syscall(SYS_signalfd, -1L, &set, 4L);
+	timer_calls();
+	i = syscall(SYS_inotify_init1, (long)(IN_NONBLOCK | IN_CLOEXEC));
+	close(syscall(SYS_inotify_init));
+	syscall(SYS_inotify_init1, 0xffffffffL);
+	w = syscall(SYS_inotify_add_watch, i, ".", (long)(IN_MODIFY | IN_CREATE | IN_ONLYDIR));
+	syscall(SYS_inotify_add_watch, i, ".", 0xffffffffL);
+	syscall(SYS_inotify_add_watch, i, 8L, (long)IN_OPEN);
+	syscall(SYS_inotify_rm_watch, i, (long)w);
+	syscall(SYS_inotify_rm_watch, i, -1L);
+	/* fanotify: refused without CAP_SYS_ADMIN, the same lines either way */
+	f = syscall(SYS_fanotify_init, (long)(FAN_CLASS_NOTIF | FAN_CLOEXEC), (long)O_RDONLY);
+	syscall(SYS_fanotify_init, 0xffffffffL, 0xffffffffL);
+	syscall(SYS_fanotify_init, 0xcL, 0L);
+	syscall(SYS_fanotify_init, 0xe04L, 2L);
+	syscall(SYS_fanotify_mark, f, (long)FAN_MARK_ADD, (long)(FAN_OPEN | FAN_CLOSE_WRITE), (long)AT_FDCWD, ".");
+	syscall(SYS_fanotify_mark, f, (long)(FAN_MARK_ADD | FAN_MARK_MOUNT), (long)FAN_ACCESS, -1L, NULL);
+#ifdef __i386__
+	syscall(SYS_fanotify_mark, 99L, 0xffffffffL, 0xffffffffL, 0xffffffffL, 3L, "x");
+	syscall(SYS_fanotify_mark, 99L, 0x110L, 0L, 0x10L, 3L, "x");
+#else
+	syscall(SYS_fanotify_mark, 99L, 0xffffffffL, 0xffffffffffffffffL, 3L, "x");
+	syscall(SYS_fanotify_mark, 99L, 0x110L, 0x1000000000L, 3L, "x");
+#endif
+	close(f);
+	p = syscall(SYS_pidfd_open, (long)getpid(), 0L);
+	close(syscall(SYS_pidfd_getfd, p, (long)e, 0L));
+	syscall(SYS_pidfd_getfd, p, -1L, 0xffL);
+	close(syscall(SYS_pidfd_open, (long)getpid(), (long)PIDFD_NONBLOCK));
+	syscall(SYS_pidfd_open, 0L, 0xffffffffL);
+	close(p);
+	syscall(SYS_userfaultfd, 0xffffffffL);
+	syscall(SYS_memfd_secret, 0x1L);
+	close(i);
+	close(s);
+	close(e);
+}
+
 /* /dev/null: its inode, owner and times stay put, so -v prints the same every run. */
 static void statdev_calls(void)
 {
@@ -886,6 +986,7 @@ int main(int argc, char **argv)
 		{ "stat", stat_calls }, { "statdev", statdev_calls }, { "dirents", dirents_calls },
 		{ "names", names_calls }, { "poll", poll_calls }, { "attr", attr_calls },
 		{ "xattr", xattr_calls }, { "xattr0", xattr0_calls },
+		{ "fdkinds", fdkinds_calls },
 	};
 	size_t i;
 
