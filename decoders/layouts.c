@@ -341,6 +341,47 @@ const struct layout timespec64_layout = {
 };
 
 /*
+ * struct statfs: the arch's (longs), and i386's statfs64 (packed: 84
+ * bytes, its numbers of blocks and files 64-bit).
+ */
+#define STATFS_FIELD(n, k, s64, s32, o64, o32) \
+	{ FIELD(n), .kind = k, SIZE(s64, s32), AT(o64, o32), .len = -1 }
+static const struct field statfs_fields[] = {
+	{ FIELD("f_type"), .kind = F_ENUM, SIZE(8, 4), AT(0, 0), .len = -1, .names = &xlat_fs_magic },
+	STATFS_FIELD("f_bsize", F_UINT, 8, 4, 8, 4),
+	STATFS_FIELD("f_blocks", F_UINT, 8, 4, 16, 8),
+	STATFS_FIELD("f_bfree", F_UINT, 8, 4, 24, 12),
+	STATFS_FIELD("f_bavail", F_UINT, 8, 4, 32, 16),
+	STATFS_FIELD("f_files", F_UINT, 8, 4, 40, 20),
+	STATFS_FIELD("f_ffree", F_UINT, 8, 4, 48, 24),
+	STATFS_FIELD("f_fsid", F_FSID, 8, 8, 56, 28),
+	STATFS_FIELD("f_namelen", F_UINT, 8, 4, 64, 36),
+	STATFS_FIELD("f_frsize", F_UINT, 8, 4, 72, 40),
+	{ FIELD("f_flags"), .kind = F_FLAGS, SIZE(8, 4), AT(80, 44), .len = -1,
+	  .names = &xlat_statfs_flags },
+};
+const struct layout statfs_layout = {
+	.name = "statfs", .size = { 120, 64 }, .nfields = 11, .fields = statfs_fields,
+};
+static const struct field statfs64_fields[] = {	/* i386's alone (x86_64 has no statfs64) */
+	{ FIELD("f_type"), .kind = F_ENUM, SIZE(4, 4), AT(0, 0), .len = -1, .names = &xlat_fs_magic },
+	STATFS_FIELD("f_bsize", F_UINT, 4, 4, 4, 4),
+	STATFS_FIELD("f_blocks", F_UINT, 8, 8, 8, 8),
+	STATFS_FIELD("f_bfree", F_UINT, 8, 8, 16, 16),
+	STATFS_FIELD("f_bavail", F_UINT, 8, 8, 24, 24),
+	STATFS_FIELD("f_files", F_UINT, 8, 8, 32, 32),
+	STATFS_FIELD("f_ffree", F_UINT, 8, 8, 40, 40),
+	STATFS_FIELD("f_fsid", F_FSID, 8, 8, 48, 48),
+	STATFS_FIELD("f_namelen", F_UINT, 4, 4, 56, 56),
+	STATFS_FIELD("f_frsize", F_UINT, 4, 4, 60, 60),
+	{ FIELD("f_flags"), .kind = F_FLAGS, SIZE(4, 4), AT(64, 64), .len = -1,
+	  .names = &xlat_statfs_flags },
+};
+const struct layout statfs64_layout = {
+	.name = "statfs64", .size = { 84, 84 }, .nfields = 11, .fields = statfs64_fields,
+};
+
+/*
  * struct itimerspec (timerfd_settime, timerfd_gettime): two timespecs,
  * the arch's own or, for i386's *_time64 calls, 64-bit ones.
  */

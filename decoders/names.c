@@ -1,6 +1,6 @@
 /*
  * A file's names: rename, renameat, renameat2, link, linkat, symlink,
- * symlinkat, unlink, unlinkat, mkdir, mkdirat and rmdir, as strace
+ * symlinkat, unlink, unlinkat, mkdir, mkdirat, rmdir, mknod and mknodat, as strace
  * prints them.  Paths are read as the kernel reads them (never cut by
  * -s; -P matches them, each from its own dirfd); -y names the dirfds.
  */
@@ -121,4 +121,33 @@ void decode_mkdirat(struct call *c, const struct sc_event *ev)
 		return;
 	at_path(c, "dirfd", "pathname", ev, 0);
 	call_add_mode(c, "mode", (uint32_t)ev->args[2]);
+}
+
+/*
+ * mknod(pathname, mode, dev): the kernel's umode_t and unsigned int; the
+ * device only for a character or block device, as strace.
+ */
+static void node(struct call *c, const struct sc_event *ev, unsigned reg)
+{
+	uint16_t mode = UMODE(ev->args[reg]);
+
+	call_add_stmode(c, "mode", mode);
+	if ((mode & 0170000) == 0020000 || (mode & 0170000) == 0060000)	/* S_IFCHR, S_IFBLK */
+		call_add_dev(c, "dev", (uint32_t)ev->args[reg + 1]);
+}
+
+void decode_mknod(struct call *c, const struct sc_event *ev)
+{
+	if (ev->exiting)
+		return;
+	path(c, "pathname", ev, 0);
+	node(c, ev, 1);
+}
+
+void decode_mknodat(struct call *c, const struct sc_event *ev)
+{
+	if (ev->exiting)
+		return;
+	at_path(c, "dirfd", "pathname", ev, 0);
+	node(c, ev, 2);
 }

@@ -1,7 +1,8 @@
 /*
  * A file's status: stat, lstat, fstat, newfstatat, statx, and i386's
- * stat64, lstat64, fstat64 and fstatat64; a directory's entries:
- * getdents64.  The kernel fills the struct, so it is a placeholder at
+ * stat64, lstat64, fstat64 and fstatat64; a file system's status:
+ * statfs, fstatfs, and i386's statfs64 and fstatfs64; a directory's
+ * entries: getdents64.  The kernel fills the struct, so it is a placeholder at
  * entry, read at exit (its address when the call failed); how much of it
  * prints (-v) is the layout's (decoders/layouts.c).
  */
@@ -126,4 +127,51 @@ void decode_statx(struct call *c, const struct sc_event *ev)
 	call_add_flags(c, "flags", (uint32_t)ev->args[2], &xlat_statx_flags);
 	call_add_flags(c, "mask", (uint32_t)ev->args[3], &xlat_statx_mask);
 	call_add_later(c, "statxbuf");
+}
+
+/* statfs(path, buf), fstatfs(fd, buf): the arch's struct statfs. */
+void decode_statfs(struct call *c, const struct sc_event *ev)
+{
+	if (ev->exiting) {
+		fill_status(c, ev, 1, 1, &statfs_layout);
+		return;
+	}
+	call_add_str(c, "path", ptr_arg(ev, 0), STR_PATH);
+	call_add_later(c, "buf");
+}
+
+void decode_fstatfs(struct call *c, const struct sc_event *ev)
+{
+	if (ev->exiting) {
+		fill_status(c, ev, 1, 1, &statfs_layout);
+		return;
+	}
+	call_add_fd(c, "fd", fd_arg(ev, 0));
+	call_add_later(c, "buf");
+}
+
+/*
+ * i386's statfs64(path, sz, buf) and fstatfs64(fd, sz, buf): the kernel
+ * fills its 84-byte struct only when sz says that size (else EINVAL).
+ */
+void decode_statfs64(struct call *c, const struct sc_event *ev)
+{
+	if (ev->exiting) {
+		fill_status(c, ev, 2, 2, &statfs64_layout);
+		return;
+	}
+	call_add_str(c, "path", ptr_arg(ev, 0), STR_PATH);
+	call_add_uint(c, "sz", ptr_arg(ev, 1));
+	call_add_later(c, "buf");
+}
+
+void decode_fstatfs64(struct call *c, const struct sc_event *ev)
+{
+	if (ev->exiting) {
+		fill_status(c, ev, 2, 2, &statfs64_layout);
+		return;
+	}
+	call_add_fd(c, "fd", fd_arg(ev, 0));
+	call_add_uint(c, "sz", ptr_arg(ev, 1));
+	call_add_later(c, "buf");
 }

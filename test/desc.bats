@@ -24,6 +24,25 @@ trace_fresh() {
 	sed "s#$cwd#CWD#g" "$out" | MASK_ADDR=1 MASK_INODE=1 REPAD=1 normalize >"$out.n"
 }
 
+# fdlife and fdlife32 in mode $1 select the same calls under each of the
+# -e trace= sets $2... with strace as with iotrace (names only, in order).
+same_calls_as_strace() {
+	local mode=$1 h set tracer
+	shift
+	for h in fdlife fdlife32; do
+		[ -x "$HELPERS/$h" ] || continue
+		for set in "$@"; do
+			for tracer in strace "$IOTRACE"; do
+				rm -rf "$cwd" && mkdir "$cwd"
+				(cd "$cwd" && "$tracer" -qq -e trace="$set" "$HELPERS/$h" "$mode") 2>&1 |
+					grep -oE '^[a-z0-9_]+\(' >"$out.$(basename "$tracer")"
+			done
+			[ -s "$out.strace" ]
+			assert_same "$out.strace" "$out.iotrace"
+		done
+	done
+}
+
 @test "open, openat, openat2, creat: flags, modes, dirfds, odd names; close (as strace, -y, -X raw/verbose)" {
 	require_strace
 	FRESH_DIR=$cwd same_as_strace "$all" "fdlife fdlife32" open "" "-y" "-X raw" "-X verbose" "-s 4"
@@ -107,6 +126,23 @@ trace_fresh() {
 	trace_fresh fdlife fdkinds -q -e trace=%desc -y
 	run grep -cE '^(eventfd2|signalfd4|timerfd_create|inotify_init1|pidfd_open)\(.*= [0-9]+<anon_inode:' "$out"
 	assert_output 7
+}
+
+@test "statfs, fstatfs (i386: statfs64, fstatfs64 too): a file system's status (as strace); %statfs, %fstatfs, %%statfs" {
+	require_strace
+	local calls=statfs,fstatfs,statfs64,fstatfs64
+	# /proc's: the same numbers from run to run
+	FRESH_DIR=$cwd same_as_strace "$calls" "fdlife fdlife32" statfs "" "-X raw" "-X verbose" "-y"
+	same_calls_as_strace statfs %statfs %fstatfs %%statfs
+}
+
+@test "mknod, mknodat: a file's type and mode, a device's numbers, no such type (as strace)" {
+	require_strace
+	# (a device node wants CAP_MKNOD: refused, both tracers print the same)
+	FRESH_DIR=$cwd same_as_strace mknod,mknodat "fdlife fdlife32" nodes "" "-X raw" "-X verbose" "-y"
+	trace_fresh fdlife nodes -q -e trace=%names
+	run grep -c '^mknod' "$out"
+	assert_output 9
 }
 
 @test "getdents64: the entries counted, with -v each one (as strace); --json" {
@@ -211,7 +247,6 @@ trace_fresh() {
 }
 
 @test "strace's classes across ours: %file (a path), %stat, %lstat, %fstat, %%stat (a file's status), %memory (%map)" {
-	local calls h tracer
 	trace_fresh fdlife stat -q -e trace=%file
 	# (and from %attr: glibc's start-up readlink, the mode's chmod and
 	# its utimensat(3, NULL, ...), which may take a path)
@@ -222,18 +257,7 @@ trace_fresh() {
 	# strace's split of the calls that print a struct stat or statx: a
 	# path's (stat), a link's (lstat), the rest (fstat, and the *at calls)
 	require_strace
-	for h in fdlife fdlife32; do
-		[ -x "$HELPERS/$h" ] || continue
-		for calls in %stat %lstat %fstat %%stat; do
-			for tracer in strace "$IOTRACE"; do
-				rm -rf "$cwd" && mkdir "$cwd"
-				(cd "$cwd" && "$tracer" -qq -e trace=$calls "$HELPERS/$h" stat) 2>&1 |
-					grep -oE '^[a-z0-9_]+\(' >"$out.$(basename "$tracer")"
-			done
-			[ -s "$out.strace" ]
-			assert_same "$out.strace" "$out.iotrace"
-		done
-	done
+	same_calls_as_strace stat %stat %lstat %fstat %%stat
 	trace_fresh fdlife stat -q -e trace=%fstat
 	run grep -c '^fstat(3, ' "$out"
 	assert_output 3

@@ -289,6 +289,16 @@ void call_add_dirfd(struct call *c, const char *name, int fd)
 	a->path.pending = fd >= 0 || fd == AT_FDCWD_VAL;
 }
 
+void call_add_stmode(struct call *c, const char *name, uint64_t mode)
+{
+	add(c, name, ARG_STMODE)->v.u = mode;
+}
+
+void call_add_dev(struct call *c, const char *name, uint64_t dev)
+{
+	add(c, name, ARG_DEV)->v.u = dev;
+}
+
 void call_add_dirfd_none(struct call *c, const char *name, int fd, const char *none)
 {
 	call_add_dirfd(c, name, fd);

@@ -68,6 +68,8 @@ enum arg_type {
 	ARG_DIRENTS,	/* a directory's entries (getdents64): the bytes of its records */
 	ARG_SIGSET,	/* a signal set, its size the call's sigsetsize: [USR1 TERM] */
 	ARG_FDSET,	/* select's fd_set: a bitmap of len fds, [3 40] */
+	ARG_STMODE,	/* a file's type and mode (mknod's): S_IFCHR|0600 */
+	ARG_DEV,	/* a device number: makedev(0x1, 0x3) */
 };
 
 /*
@@ -554,6 +556,8 @@ void call_add_dirfd(struct call *c, const char *name, int fd);
 
 /* Appends a file mode, a signal number, a number in hex. */
 void call_add_mode(struct call *c, const char *name, uint64_t mode);
+void call_add_stmode(struct call *c, const char *name, uint64_t mode);
+void call_add_dev(struct call *c, const char *name, uint64_t dev);
 /* A dirfd whose -1 has a name of its own: fanotify_mark's FAN_NOFD. */
 void call_add_dirfd_none(struct call *c, const char *name, int fd, const char *none);
 void call_add_sig(struct call *c, const char *name, int sig);

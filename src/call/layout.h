@@ -47,6 +47,7 @@ enum field_kind {
 	 */
 	F_UTIMESPEC,
 	F_TIMEVAL,	/* a timeval in place, the same way: {tv_sec=S, tv_usec=U}, dated */
+	F_FSID,		/* statfs' f_fsid, two ints in place: {val=[0x9ac54eb9, 0x8166bce0]} */
 };
 
 struct layout;

@@ -108,6 +108,17 @@ static void j_key(const char *k)
 	sb_addch(&js, ':');
 }
 
+/* A device number: {"major", "minor"}. */
+static void j_dev(uint64_t dev)
+{
+	sb_addch(&js, '{');
+	j_key("major");
+	j_uint(major((dev_t)dev));
+	j_key("minor");
+	j_uint(minor((dev_t)dev));
+	sb_addch(&js, '}');
+}
+
 static void j_addr(uint64_t a)
 {
 	if (!a) {
@@ -546,13 +557,18 @@ static void j_field(const struct call *c, const struct agg_arg *v, unsigned i, u
 		j_uint(val);
 		break;
 	case F_DEV:
-		sb_addch(&js, '{');
-		j_key("major");
-		j_uint(major((dev_t)val));
-		j_key("minor");
-		j_uint(minor((dev_t)val));
-		sb_addch(&js, '}');
+		j_dev(val);
 		break;
+	case F_FSID: {	/* {"val": [a, b]} */
+		const unsigned char *p = call_elem(c, v, i) + fd->off[c->arch];
+
+		sb_addstr(&js, "{\"val\":[");
+		j_uint(tracee_word(p, 4));
+		sb_addch(&js, ',');
+		j_uint(tracee_word(p + 4, 4));
+		sb_addstr(&js, "]}");
+		break;
+	}
 	case F_TIME:
 		j_int(fd->size[c->arch] == 8 ? (int64_t)val : (int64_t)(uint32_t)val);
 		break;
@@ -1015,6 +1031,12 @@ static void j_arg(const struct call *c, const struct arg *a)
 		break;
 	case ARG_MODE:
 		j_mode(a->v.u);
+		break;
+	case ARG_STMODE:	/* the number: its bits are the kernel's */
+		j_uint(a->v.u);
+		break;
+	case ARG_DEV:
+		j_dev(a->v.u);
 		break;
 	case ARG_SIG:
 		j_named(a->v.i, a->v.i ? signal_name((int)a->v.i) : NULL);

@@ -223,9 +223,11 @@ static void emit_name(const char *name, uint64_t field_val, void *ctx)
 		return;
 	}
 	hex(o->sb, field_val);	/* a field value without a name */
-	sb_addstr(o->sb, " /* ");
-	sb_addstr(o->sb, o->l->field->unknown);
-	sb_addstr(o->sb, " */");
+	if (o->l->field->unknown) {
+		sb_addstr(o->sb, " /* ");
+		sb_addstr(o->sb, o->l->field->unknown);
+		sb_addstr(o->sb, " */");
+	}
 }
 
 /* The zero value's name in flags list @l (PROT_NONE), or NULL. */
@@ -333,9 +335,11 @@ static void text_enum(struct strbuf *sb, uint64_t val, const struct xlat_list *l
 		return;
 	}
 	hex(sb, val);
-	sb_addstr(sb, " /* ");
-	sb_addstr(sb, name ? name : l->unknown);
-	sb_addstr(sb, " */");
+	if (name || l->unknown) {	/* (some of strace's lists have no mark) */
+		sb_addstr(sb, " /* ");
+		sb_addstr(sb, name ? name : l->unknown);
+		sb_addstr(sb, " */");
+	}
 }
 
 /* A constant with a name of its own (AT_FDCWD, a signal) that -X shows or hides. */
@@ -513,16 +517,15 @@ static void stmode_value(struct strbuf *sb, uint64_t mode)
 	const char *type = xlat_name(&xlat_file_types, mode & 0170000);
 	uint64_t shifted;
 
-	if (opt.xlat == XLAT_RAW || opt.xlat == XLAT_VERBOSE) {
+	/* no such type (mknod's): as strace, the number alone */
+	if (opt.xlat == XLAT_RAW || (!type && (mode & 0170000))) {
 		sb_addf(sb, "%#llo", (unsigned long long)mode);
-		if (opt.xlat == XLAT_RAW)
-			return;
-		sb_addstr(sb, " /* ");
+		return;
 	}
+	if (opt.xlat == XLAT_VERBOSE)
+		sb_addf(sb, "%#llo /* ", (unsigned long long)mode);
 	if (type)
 		sb_addf(sb, "%s|", type);
-	else if (mode & 0170000)
-		sb_addf(sb, "%#llo|", (unsigned long long)(mode & 0170000));
 	xlat_flags(&xlat_mode_bits, mode & 07000, emit_bar, sb, &shifted);
 	sb_addf(sb, "%#03llo", (unsigned long long)(mode & 0777));
 	if (opt.xlat == XLAT_VERBOSE)
@@ -693,6 +696,16 @@ static void text_field(struct strbuf *sb, const struct call *c, const struct agg
 	case F_DEV:
 		dev_value(sb, val);
 		break;
+	case F_FSID: {	/* {val=[0x9ac54eb9, 0x8166bce0]} */
+		const unsigned char *p = call_elem(c, v, i) + fd->off[c->arch];
+
+		sb_addstr(sb, "{val=[");
+		hex(sb, tracee_word(p, 4));
+		sb_addstr(sb, ", ");
+		hex(sb, tracee_word(p + 4, 4));
+		sb_addstr(sb, "]}");
+		break;
+	}
 	case F_TIME:	/* st_atime=1796120581 /" "* 2026-12-01T10:23:01.927484491+0000 *" "/ */
 		sb_addi(sb, fd->size[c->arch] == 8 ? (int64_t)val : (int64_t)(uint32_t)val);
 		date_comment(sb, (int64_t)val, fd->len >= 0 ? call_field(c, v, i, (unsigned)fd->len) : 0);
@@ -1188,7 +1201,7 @@ static void named_int(struct strbuf *sb, int32_t v, const struct xlat_list *l)
 		return;
 	}
 	sb_addi(sb, v);
-	if (opt.xlat != XLAT_RAW)
+	if (opt.xlat != XLAT_RAW && (name || l->unknown))
 		sb_addf(sb, " /* %s */", name ? name : l->unknown);
 }
 
@@ -1351,6 +1364,12 @@ void text_arg(struct strbuf *sb, const struct call *c, const struct arg *a)
 		break;
 	case ARG_MODE:
 		sb_addf(sb, "%#03llo", (unsigned long long)a->v.u);
+		break;
+	case ARG_STMODE:
+		stmode_value(sb, a->v.u);
+		break;
+	case ARG_DEV:
+		dev_value(sb, a->v.u);
 		break;
 	case ARG_SIG:
 		named_number(sb, a->v.i, a->v.i ? signal_name((int)a->v.i) : NULL);

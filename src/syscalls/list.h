@@ -31,6 +31,8 @@
  *           STAT, LSTAT, FSTAT: gives a file's status: a path's, a
  *           link's own, an fd's or a path's from a dirfd (strace's
  *           -e trace=%stat, %lstat, %fstat; %%stat all three);
+ *           STATFS, FSTATFS: gives a file system's status, a path's or
+ *           an fd's (strace's %statfs, %fstatfs; %%statfs both);
  *           REMAP (with UNMAP): argument 2 is a new length, and a file
  *           mapping in the range moves to the result (argument 3 its
  *           flags: MREMAP_DONTUNMAP leaves it where it was too);
@@ -81,6 +83,11 @@ SYSCALL(pipe,                22,     42,  DESC,  "",     STATUS, OPENS,         
 SYSCALL(pipe2,              293,    331,  DESC,  "",     STATUS, OPENS,          pipe2)
 SYSCALL(memfd_create,       319,    356,  DESC,  "",     FD,     OPENS,          memfd_create)
 SYSCALL(getdents64,         217,    220,  DESC,  "n",    STATUS, 0,              getdents64)
+/* A file system's status. */
+SYSCALL(statfs,             137,     99,  DESC,  "",     STATUS, PATH|STATFS,    statfs)
+SYSCALL(fstatfs,            138,    100,  DESC,  "n",    STATUS, FSTATFS,        fstatfs)
+SYSCALL(statfs64,            -1,    268,  DESC,  "",     STATUS, PATH|STATFS,    statfs64)
+SYSCALL(fstatfs64,           -1,    269,  DESC,  "n",    STATUS, FSTATFS,        fstatfs64)
 /* Descriptors of other kinds than files: counters, signals, timers, events, processes. */
 SYSCALL(eventfd,            284,    323,  DESC,  "",     FD,     OPENS,          eventfd)
 SYSCALL(eventfd2,           290,    328,  DESC,  "",     FD,     OPENS,          eventfd2)
@@ -186,6 +193,8 @@ SYSCALL(unlinkat,           263,    301,  NAMES, "n",    STATUS, PATH,          
 SYSCALL(mkdir,               83,     39,  NAMES, "",     STATUS, PATH,           mkdir)
 SYSCALL(mkdirat,            258,    296,  NAMES, "n",    STATUS, PATH,           mkdirat)
 SYSCALL(rmdir,               84,     40,  NAMES, "",     STATUS, PATH,           rmdir)
+SYSCALL(mknod,              133,     14,  NAMES, "",     STATUS, PATH,           mknod)
+SYSCALL(mknodat,            259,    297,  NAMES, "n",    STATUS, PATH,           mknodat)
 
 /*
  * A file's attributes: who may use it, where a link points, its mode,

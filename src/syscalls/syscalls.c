@@ -37,6 +37,8 @@
 #define STAT SF_STAT
 #define LSTAT SF_LSTAT
 #define FSTAT SF_FSTAT
+#define STATFS SF_STATFS
+#define FSTATFS SF_FSTATFS
 #define MMSG SF_MMSG
 
 static const struct syscall_def defs[SC_ALL] = {
@@ -148,6 +150,12 @@ unsigned group_by_name(const char *name)
 		return SF_FSTAT;
 	if (!strcmp(name, "%stat"))	/* strace's %%stat: the three */
 		return SF_STAT | SF_LSTAT | SF_FSTAT;
+	if (!strcmp(name, "statfs"))
+		return SF_STATFS;
+	if (!strcmp(name, "fstatfs"))
+		return SF_FSTATFS;
+	if (!strcmp(name, "%statfs"))	/* strace's %%statfs */
+		return SF_STATFS | SF_FSTATFS;
 	return 0;
 }
 

@@ -51,6 +51,8 @@ enum sc_flag {
 	SF_MMSG = 1 << 18,		/* argument 1: mmsghdrs; the result counts them, msg_len their bytes */
 	SF_LSTAT = 1 << 19,		/* a link's own status: strace's %lstat */
 	SF_FSTAT = 1 << 20,		/* an fd's, or a path's from a dirfd: strace's %fstat */
+	SF_STATFS = 1 << 21,		/* a path's file system's status: strace's %statfs */
+	SF_FSTATFS = 1 << 22,		/* an fd's: strace's %fstatfs */
 };
 
 /* The role of an fd argument, for --summary=files: one letter of the list's fds. */

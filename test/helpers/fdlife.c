@@ -4,7 +4,7 @@
  * usage: fdlife open | dup | fcntl | pipe | seek | sync | map | anon | bad |
  *               newer | commit | commits | anonloop | owner | writes |
  *               stat | statdev | dirents | names | poll | attr | xattr |
- *               xattr0 | fdkinds
+ *               xattr0 | fdkinds | statfs | nodes
  * Run in an empty directory: the files it makes are relative to it.  It
  * closes every inherited fd first, so fd numbers are the same every run.
  * Calls are made with syscall() where libc would pick another syscall
@@ -49,6 +49,10 @@
  * added and removed), fanotify (its calls refused unprivileged), pidfd
  * (and a copy of one of our fds through it), userfaultfd, memfd_secret;
  * every flag bit, unknown ones, bad pointers; an eventfd read and written.
+ * statfs: /proc's file system's status by path and by fd (the same from
+ * run to run), failures; on i386 the old calls and statfs64, fstatfs64.
+ * nodes: mknod and mknodat: a FIFO, a file (no type), devices (refused
+ * unprivileged), an unknown type, a mode past umode_t, a bad pointer.
  */
 #define _GNU_SOURCE
 #include <fcntl.h>
@@ -73,6 +77,7 @@
 #include <sys/inotify.h>
 #include <sys/fanotify.h>
 #include <time.h>
+#include <sys/sysmacros.h>
 #ifndef PIDFD_NONBLOCK
 #define PIDFD_NONBLOCK O_NONBLOCK
 #endif
@@ -963,6 +968,41 @@ static void fdkinds_calls(void)
 	close(e);
 }
 
+static void statfs_calls(void)
+{
+	static char buf[128];	/* room for struct statfs and statfs64 */
+	int fd = open("/proc", O_RDONLY | O_DIRECTORY);
+
+	syscall(SYS_statfs, "/proc", buf);
+	syscall(SYS_fstatfs, fd, buf);
+	syscall(SYS_statfs, "missing", buf);
+	syscall(SYS_statfs, "/proc", 8L);
+	syscall(SYS_fstatfs, 99, buf);
+#ifdef SYS_statfs64
+	syscall(SYS_statfs64, "/proc", 84L, buf);
+	syscall(SYS_fstatfs64, fd, 84L, buf);
+	syscall(SYS_statfs64, "/proc", 88L, buf);	/* EINVAL: not the kernel's size */
+	syscall(SYS_fstatfs64, fd, 84L, 8L);
+#endif
+	close(fd);
+}
+
+static void nodes_calls(void)
+{
+	int d = open(".", O_RDONLY | O_DIRECTORY);
+
+	syscall(SYS_mknod, "fifo", (long)(S_IFIFO | 0644), 0L);
+	syscall(SYS_mknod, "plain", 0600L, 0L);
+	syscall(SYS_mknodat, d, "sock", (long)(S_IFSOCK | 04755), 0L);
+	syscall(SYS_mknod, "null", (long)(S_IFCHR | 0600), (long)makedev(1, 3));
+	syscall(SYS_mknodat, AT_FDCWD, "blk", (long)(S_IFBLK | 0600), 0xffffffffL);
+	syscall(SYS_mknodat, d, "dir", (long)(S_IFDIR | 0700), 5L);
+	syscall(SYS_mknod, "bad", 0170777L, 0L);
+	syscall(SYS_mknod, "big", 0x12345678L, 0L);
+	syscall(SYS_mknod, 8L, (long)S_IFIFO, 0L);
+	close(d);
+}
+
 /* /dev/null: its inode, owner and times stay put, so -v prints the same every run. */
 static void statdev_calls(void)
 {
@@ -986,7 +1026,7 @@ int main(int argc, char **argv)
 		{ "stat", stat_calls }, { "statdev", statdev_calls }, { "dirents", dirents_calls },
 		{ "names", names_calls }, { "poll", poll_calls }, { "attr", attr_calls },
 		{ "xattr", xattr_calls }, { "xattr0", xattr0_calls },
-		{ "fdkinds", fdkinds_calls },
+		{ "fdkinds", fdkinds_calls }, { "statfs", statfs_calls }, { "nodes", nodes_calls },
 	};
 	size_t i;
 
