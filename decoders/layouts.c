@@ -317,9 +317,10 @@ const struct layout uring_probe_layout = {
 };
 
 /* struct timespec: the arch's own (longs), and i386's 64-bit one of the *_time64 calls. */
+/* (the fraction prints unsigned, as strace: an invalid -1 is 18446744073709551615) */
 static const struct field timespec_fields[] = {
 	{ FIELD("tv_sec"), .kind = F_INT, SIZE(8, 4), AT(0, 0), .len = -1 },
-	{ FIELD("tv_nsec"), .kind = F_INT, SIZE(8, 4), AT(8, 4), .len = -1 },
+	{ FIELD("tv_nsec"), .kind = F_UINT, SIZE(8, 4), AT(8, 4), .len = -1 },
 };
 const struct layout timespec_layout = {
 	.name = "timespec", .size = { 16, 8 }, .nfields = 2, .fields = timespec_fields,
@@ -327,14 +328,14 @@ const struct layout timespec_layout = {
 /* struct timeval (select's timeout): the arch's longs. */
 static const struct field timeval_fields[] = {
 	{ FIELD("tv_sec"), .kind = F_INT, SIZE(8, 4), AT(0, 0), .len = -1 },
-	{ FIELD("tv_usec"), .kind = F_INT, SIZE(8, 4), AT(8, 4), .len = -1 },
+	{ FIELD("tv_usec"), .kind = F_UINT, SIZE(8, 4), AT(8, 4), .len = -1 },
 };
 const struct layout timeval_layout = {
 	.name = "timeval", .size = { 16, 8 }, .nfields = 2, .fields = timeval_fields,
 };
 static const struct field timespec64_fields[] = {
 	{ FIELD("tv_sec"), .kind = F_INT, SIZE(8, 8), AT(0, 0), .len = -1 },
-	{ FIELD("tv_nsec"), .kind = F_INT, SIZE(8, 8), AT(8, 8), .len = -1 },
+	{ FIELD("tv_nsec"), .kind = F_UINT, SIZE(8, 8), AT(8, 8), .len = -1 },
 };
 const struct layout timespec64_layout = {
 	.name = "timespec64", .size = { 16, 16 }, .nfields = 2, .fields = timespec64_fields,
@@ -388,11 +389,11 @@ const struct layout statfs64_layout = {
 #define ITIMERSPEC_FIELDS(w32, o32)						\
 	{ FIELD("tv_sec"), .kind = F_INT, SIZE(8, w32), AT(0, 0), .len = -1,		\
 	  GROUP("it_interval") },							\
-	{ FIELD("tv_nsec"), .kind = F_INT, SIZE(8, w32), AT(8, o32), .len = -1,		\
+	{ FIELD("tv_nsec"), .kind = F_UINT, SIZE(8, w32), AT(8, o32), .len = -1,	\
 	  .group_end = 1 },								\
 	{ FIELD("tv_sec"), .kind = F_INT, SIZE(8, w32), AT(16, 2 * (o32)), .len = -1,	\
 	  GROUP("it_value") },								\
-	{ FIELD("tv_nsec"), .kind = F_INT, SIZE(8, w32), AT(24, 3 * (o32)), .len = -1,	\
+	{ FIELD("tv_nsec"), .kind = F_UINT, SIZE(8, w32), AT(24, 3 * (o32)), .len = -1,	\
 	  .group_end = 1 }
 static const struct field itimerspec_fields[] = { ITIMERSPEC_FIELDS(4, 4) };
 const struct layout itimerspec_layout = {
@@ -437,8 +438,8 @@ const struct layout utimeval_layout = {
 	.tuple = 1,
 };
 static const struct field utimbuf_fields[] = {
-	{ FIELD("actime"), .kind = F_TIME, SIZE(8, 4), AT(0, 0), .len = -1 },
-	{ FIELD("modtime"), .kind = F_TIME, SIZE(8, 4), AT(8, 4), .len = -1 },
+	{ FIELD("actime"), .kind = F_TIME, SIZE(8, 4), AT(0, 0), .len = -1, .sign = 1 },
+	{ FIELD("modtime"), .kind = F_TIME, SIZE(8, 4), AT(8, 4), .len = -1, .sign = 1 },
 };
 const struct layout utimbuf_layout = {
 	.name = "utimbuf", .size = { 16, 8 }, .nfields = 2, .fields = utimbuf_fields,

@@ -1,6 +1,7 @@
 /*
  * A file's names: rename, renameat, renameat2, link, linkat, symlink,
- * symlinkat, unlink, unlinkat, mkdir, mkdirat, rmdir, mknod and mknodat, as strace
+ * symlinkat, unlink, unlinkat, mkdir, mkdirat, rmdir, mknod and mknodat;
+ * where relative names start: chdir, fchdir, chroot, getcwd; as strace
  * prints them.  Paths are read as the kernel reads them (never cut by
  * -s; -P matches them, each from its own dirfd); -y names the dirfds.
  */
@@ -150,4 +151,37 @@ void decode_mknodat(struct call *c, const struct sc_event *ev)
 		return;
 	at_path(c, "dirfd", "pathname", ev, 0);
 	node(c, ev, 2);
+}
+
+void decode_chdir(struct call *c, const struct sc_event *ev)
+{
+	if (!ev->exiting)
+		path(c, "path", ev, 0);
+}
+
+void decode_chroot(struct call *c, const struct sc_event *ev)
+{
+	decode_chdir(c, ev);
+}
+
+void decode_fchdir(struct call *c, const struct sc_event *ev)
+{
+	if (!ev->exiting)
+		call_add_fd(c, "fd", fd_arg(ev, 0));
+}
+
+/* getcwd(buf, size): the path the kernel wrote, whole (a path is never cut by -s). */
+void decode_getcwd(struct call *c, const struct sc_event *ev)
+{
+	uint64_t buf = ptr_arg(ev, 0);
+
+	if (!ev->exiting) {
+		call_add_later(c, "buf");
+		call_add_uint(c, "size", ptr_arg(ev, 1));
+		return;
+	}
+	if (ev->is_error)
+		call_fill_addr(&c->arg[0], buf);
+	else
+		call_fill_str(c, &c->arg[0], buf, STR_PATH);
 }

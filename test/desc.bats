@@ -145,6 +145,16 @@ same_calls_as_strace() {
 	assert_output 9
 }
 
+@test "chdir, fchdir, chroot, getcwd: where relative names start (as strace); getcwd's path never cut by -s" {
+	require_strace
+	FRESH_DIR=$cwd same_as_strace chdir,fchdir,chroot,getcwd "fdlife fdlife32" cwd "" "-y" "-s 2" "-X raw"
+	trace_fresh fdlife cwd -q -s 2 -e trace=getcwd,fchdir -y
+	run grep -c "^getcwd(\"$cwd\", 4096) *= $((${#cwd} + 1))\$" "$out"
+	assert_output 2
+	run grep -c "^fchdir(3<$cwd>) *= 0\$" "$out"
+	assert_output 1
+}
+
 @test "getdents64: the entries counted, with -v each one (as strace); --json" {
 	require_strace
 	rm -rf "$cwd" && mkdir -p "$cwd/dents/sub"

@@ -87,6 +87,10 @@ mask_times() {
 	assert_line --index 0 '[1,true]'
 	run jq -c 'select(.type == "exited") | [.nr, has("ip")]' "$out"
 	assert_output '[231,false]'
+	# A line held back (--normalize=merge-reads joins reads) keeps its own.
+	"$IOTRACE" --normalize=merge-reads -n -e trace=read,write -o "$out" "$HELPERS/rw" basic
+	run grep -cvE '^1 +(\[   0\] read|\[   1\] write|\[ 231\] \+\+\+)' "$out"
+	assert_output 0
 	# Code addresses named by first appearance: two runs, the same bytes.
 	"$IOTRACE" --normalize -n -i -e trace=write -o "$out.1" "$HELPERS/rw" basic
 	"$IOTRACE" --normalize -n -i -e trace=write -o "$out.2" "$HELPERS/rw" basic

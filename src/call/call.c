@@ -251,16 +251,28 @@ void call_add_enum(struct call *c, const char *name, uint64_t val,
  * whole; a name up to -s bytes and one more, to know whether it goes on.
  * Neither is charged to the budget for data: a path is bounded as it is.
  */
-void call_add_str(struct call *c, const char *name, uint64_t addr, enum str_kind kind)
+static void set_str(struct call *c, struct arg *a, uint64_t addr, enum str_kind kind)
 {
-	struct arg *a = add(c, name, ARG_STR);
 	struct buf_arg *b = &a->v.buf;
 
+	a->type = ARG_STR;
+	a->filled = 1;
+	memset(b, 0, sizeof(*b));
 	a->str = (unsigned char)kind;
 	b->addr = addr;
 	b->want = addr ? (kind == STR_PATH ? PATH_MAX_BYTES : MIN(c->fetch_cap, (size_t)PATH_MAX_BYTES) + 1) : 0;
 	b->len = b->want;
 	b->state = BUF_PENDING;
+}
+
+void call_add_str(struct call *c, const char *name, uint64_t addr, enum str_kind kind)
+{
+	set_str(c, add(c, name, ARG_STR), addr, kind);
+}
+
+void call_fill_str(struct call *c, struct arg *a, uint64_t addr, enum str_kind kind)
+{
+	set_str(c, a, addr, kind);
 }
 
 long call_str_len(const struct call *c, const struct arg *a, int *cut)

@@ -550,6 +550,8 @@ void call_add_enum(struct call *c, const char *name, uint64_t val,
 
 /* Appends a string at @addr, read as @kind says (a path, or a name cut at -s). */
 void call_add_str(struct call *c, const char *name, uint64_t addr, enum str_kind kind);
+/* Fills placeholder @a with a string the kernel wrote (getcwd's path). */
+void call_fill_str(struct call *c, struct arg *a, uint64_t addr, enum str_kind kind);
 
 /* Appends a directory fd: AT_FDCWD, or an fd (-y: the current directory, or its file). */
 void call_add_dirfd(struct call *c, const char *name, int fd);

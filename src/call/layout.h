@@ -110,6 +110,7 @@ struct field {
 	unsigned char verbose;		/* only with -v, in a layout that is .abbrev */
 	unsigned char omit_neg;		/* left out when field number @omit_neg - 1 is negative (pollfd's events) */
 	unsigned char no_data;		/* F_ARRAY: its elements' pointers print as addresses */
+	unsigned char sign;		/* F_TIME: signed when narrower than 8 bytes (utimbuf's longs) */
 };
 
 /*

@@ -13,6 +13,7 @@ void report_begin(struct report *r)
 	tt->landed = LANDED_UNCHECKED;
 	tt->not_read[0] = '\0';
 	aiowatch_found_clear(&r->aio);
+	r->site.set = 0;
 	r->stack.n = 0;
 	r->stack.note = STACK_NONE;
 	r->duration_ns = 0;

@@ -13,8 +13,16 @@
 #include "policy/stack.h"
 #include "policy/toctou.h"
 
+/* -n, -i: the syscall's number and where it was made, as its entry stop said. */
+struct call_site {
+	uint64_t nr, ip;
+	unsigned char ip32;	/* an i386 tracee: 8 digits */
+	unsigned char set;	/* 0: a ring entry's line, which takes the thread's */
+};
+
 struct report {
 	struct call call;
+	struct call_site site;
 	struct toctou tt;	/* --toctou */
 	struct aio_found aio;	/* --toctou: the AIO writes this call reaped that changed */
 	struct dump dump;	/* -e write=, -e read= */

@@ -97,7 +97,7 @@ static void j_pid(pid_t pid)
 	if (opt.normalize)
 		j_str(quote_pid_str(pid));
 	else
-		sb_addu(&js, (unsigned)pid);
+		sb_addi(&js, pid);
 }
 
 static void j_key(const char *k)
@@ -149,16 +149,19 @@ static void begin(const struct who *w, const char *type)
 	j_pid(w->tid);
 }
 
-/* -n, -i: the thread's syscall number, and where it made the call or a signal found it. */
-static void j_where(const struct who *w, int ip_known)
+/*
+ * -n, -i: a call's syscall number and where it was made (@site, as its
+ * entry said), or the thread's (NULL: a signal, an end, a ring entry).
+ */
+static void j_where(const struct who *w, const struct call_site *site, int ip_known)
 {
 	if (opt.syscall_numbers) {
 		j_key("nr");
-		j_uint(w->last_nr);
+		j_uint(site ? site->nr : w->last_nr);
 	}
 	if (opt.print_ip && ip_known) {
 		j_key("ip");
-		j_addr(w->last_ip);
+		j_addr(site ? site->ip : w->last_ip);
 	}
 }
 
@@ -569,8 +572,9 @@ static void j_field(const struct call *c, const struct agg_arg *v, unsigned i, u
 		sb_addstr(&js, "]}");
 		break;
 	}
-	case F_TIME:
-		j_int(fd->size[c->arch] == 8 ? (int64_t)val : (int64_t)(uint32_t)val);
+	case F_TIME:	/* (4 bytes: i386's st_atime is unsigned, its utimbuf's times signed) */
+		j_int(fd->size[c->arch] == 8 || !fd->sign ? (int64_t)val :
+		      (int64_t)(int32_t)(uint32_t)val);
 		break;
 	case F_STXTIME: {
 		uint32_t nsec;
@@ -1389,7 +1393,7 @@ static void json_ring(struct who *w, const struct report *r, int completion,
 	const struct call *c = &r->call;
 
 	begin(w, completion ? "cqe" : "sqe");
-	j_where(w, 1);
+	j_where(w, NULL, 1);
 	j_name_args(c);
 	if (completion) {
 		j_key("result");
@@ -1434,7 +1438,7 @@ static void json_whole(struct who *w, const struct report *r)
 	const struct call *c = &r->call;
 
 	begin(w, "syscall");
-	j_where(w, 1);
+	j_where(w, r->site.set ? &r->site : NULL, 1);
 	j_name_args(c);
 	j_key("result");
 	if (c->vanished) {
@@ -1490,7 +1494,7 @@ static void json_signal(struct who *t, const siginfo_t *si)
 	const char *code = sicode_name(si->si_signo, si->si_code);
 
 	begin(t, "signal");
-	j_where(t, 1);
+	j_where(t, NULL, 1);
 	j_key("signal");
 	j_signame(si->si_signo);
 	j_key("code");
@@ -1528,12 +1532,12 @@ static void json_death(struct who *t, int status)
 {
 	if (WIFEXITED(status)) {
 		begin(t, "exited");
-		j_where(t, 0);
+		j_where(t, NULL, 0);
 		j_key("status");
 		sb_addi(&js, WEXITSTATUS(status));
 	} else {
 		begin(t, "killed");
-		j_where(t, 0);
+		j_where(t, NULL, 0);
 		j_key("signal");
 		j_signame(WTERMSIG(status));
 		j_key("core_dumped");

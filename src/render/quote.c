@@ -209,7 +209,7 @@ const char *quote_pid_str(pid_t pid)
 	const char *name;
 
 	if (!opt.normalize)
-		snprintf(b, NORM_NAME_SHOWN, "%u", (unsigned)pid);
+		snprintf(b, NORM_NAME_SHOWN, "%d", (int)pid);	/* pidfd_open(-1, 0) */
 	else if ((name = norm_name(pid)))
 		snprintf(b, NORM_NAME_SHOWN, "%s", name);
 	else	/* never traced: numbered apart from the lineages */

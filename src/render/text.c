@@ -52,29 +52,31 @@ static void take_stream(struct who *w)
 static size_t lead_width;
 
 /*
- * -n and -i, after the time: the thread's syscall number and where it
- * made the call, or where a signal found it; at its end, where is not
- * known ("[????????????????]", as strace).
+ * -n and -i, after the time: a call's number and where it was made (as
+ * its entry stop said: a held line prints later), or for other lines the
+ * thread's last call and where a signal found it; at its end, where is
+ * not known ("[????????????????]", as strace).
  */
-static void where(struct strbuf *sb, const struct who *w, int ip_known)
+static void where(struct strbuf *sb, const struct who *w, const struct call_site *wh, int ip_known)
 {
-	unsigned digits = w->ip32 ? 8 : 16;
+	uint64_t nr = wh ? wh->nr : w->last_nr, ip = wh ? wh->ip : w->last_ip;
+	unsigned digits = (wh ? wh->ip32 : w->ip32) ? 8 : 16;
 
 	if (opt.syscall_numbers)
-		sb_addf(sb, "[%4llu] ", (unsigned long long)w->last_nr);
+		sb_addf(sb, "[%4llu] ", (unsigned long long)nr);
 	if (!opt.print_ip)
 		return;
 	sb_addch(sb, '[');
 	if (!ip_known)
 		sb_addf(sb, "%.*s", (int)digits, "????????????????");
 	else if (opt.normalize)	/* the address of code: named by first appearance */
-		sb_addf(sb, "ADDR%u", norm_addr(w->last_ip));
+		sb_addf(sb, "ADDR%u", norm_addr(ip));
 	else
-		sb_addf(sb, "%0*llx", (int)digits, (unsigned long long)w->last_ip);
+		sb_addf(sb, "%0*llx", (int)digits, (unsigned long long)ip);
 	sb_addstr(sb, "] ");
 }
 
-static void leader(struct strbuf *sb, const struct who *w, int ip_known)
+static void leader(struct strbuf *sb, const struct who *w, const struct call_site *wh, int ip_known)
 {
 	lead_width = 0;
 	if (opt.normalize == NORM_BLOCKS && !opt.per_process) {
@@ -96,19 +98,25 @@ static void leader(struct strbuf *sb, const struct who *w, int ip_known)
 	}
 	if (opt.timestamps)
 		quote_timestamp(sb);
-	where(sb, w, ip_known);
+	where(sb, w, wh, ip_known);
 }
 
-static void begin_line_where(struct who *w, int ip_known)
+static void begin_line_where(struct who *w, const struct call_site *wh, int ip_known)
 {
 	take_stream(w);
 	sb_reset(&line);
-	leader(&line, w, ip_known);
+	leader(&line, w, wh, ip_known);
 }
 
 static void begin_line(struct who *w)
 {
-	begin_line_where(w, 1);
+	begin_line_where(w, NULL, 1);
+}
+
+/* A call's line: -n and -i as its entry said (@r NULL: the thread's). */
+static void begin_call_line(struct who *w, const struct report *r)
+{
+	begin_line_where(w, r && r->site.set ? &r->site : NULL, 1);
 }
 
 static void emit(struct who *w)
@@ -123,7 +131,7 @@ static void text_entry(struct who *w, const struct report *r)
 	const struct call *c = &r->call;
 	unsigned n = call_entry_args(c);
 
-	begin_line(w);
+	begin_call_line(w, r);
 	sb_addstr(&line, syscall_def(c->id)->name);
 	sb_addch(&line, '(');
 	text_args(&line, c, 0, n);
@@ -139,13 +147,13 @@ static void text_entry(struct who *w, const struct report *r)
 }
 
 /* Starts the exit part: on the open line, or as "<... NAME resumed>". */
-static size_t resume_line(struct who *w)
+static size_t resume_line(struct who *w, const struct report *r)
 {
 	if (w->out->open_line == w && !w->line_cut) {
 		sb_reset(&line);
 		return w->col;
 	}
-	begin_line(w);
+	begin_call_line(w, r);
 	sb_addstr(&line, "<... ");
 	sb_addstr(&line, syscall_def(w->open_id)->name);
 	sb_addstr(&line, " resumed>");
@@ -441,7 +449,7 @@ static void render_stack(struct who *w, const struct stack *st)
 static void text_exit(struct who *w, const struct report *r)
 {
 	const struct call *c = &r->call;
-	size_t base = resume_line(w);
+	size_t base = resume_line(w, r);
 
 	text_args(&line, c, call_entry_args(c), c->nargs);
 	sb_addch(&line, ')');
@@ -479,7 +487,7 @@ static void close_open_line(struct who *w)
 
 	if (!w->line_open)
 		return;
-	base = resume_line(w);
+	base = resume_line(w, NULL);	/* (the thread's own: the call it died in) */
 	if (!w->args_done)
 		sb_addstr(&line, " <unfinished ...>");
 	sb_addch(&line, ')');
@@ -494,7 +502,7 @@ static void text_vanished(struct who *w, const struct report *r)
 		close_open_line(w);
 		return;
 	}
-	resume_line(w);
+	resume_line(w, r);
 	sb_addstr(&line, " <detached ...>");	/* as strace: no result, nor a parenthesis */
 	end_line(w);
 }
@@ -644,7 +652,7 @@ static void text_stopped(struct who *w, int signo)
 static void text_death(struct who *w, int status)
 {
 	close_open_line(w);
-	begin_line_where(w, 0);
+	begin_line_where(w, NULL, 0);
 	if (WIFEXITED(status)) {
 		sb_addf(&line, "+++ exited with %d +++\n", WEXITSTATUS(status));
 	} else {

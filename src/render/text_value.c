@@ -562,6 +562,8 @@ static void date_frac(struct strbuf *sb, int64_t sec, uint64_t frac, int digits)
 	struct tm tm;
 	char buf[64], zone[16];
 
+	if (!sec && !frac)	/* as strace: no date for the epoch itself */
+		return;
 	if (!localtime_r(&t, &tm) || !strftime(buf, sizeof(buf), "%FT%T", &tm) ||
 	    !strftime(zone, sizeof(zone), "%z", &tm))
 		return;
@@ -706,10 +708,13 @@ static void text_field(struct strbuf *sb, const struct call *c, const struct agg
 		sb_addstr(sb, "]}");
 		break;
 	}
-	case F_TIME:	/* st_atime=1796120581 /" "* 2026-12-01T10:23:01.927484491+0000 *" "/ */
-		sb_addi(sb, fd->size[c->arch] == 8 ? (int64_t)val : (int64_t)(uint32_t)val);
-		date_comment(sb, (int64_t)val, fd->len >= 0 ? call_field(c, v, i, (unsigned)fd->len) : 0);
+	case F_TIME: {	/* st_atime=1796120581 /" "* 2026-12-01T10:23:01.927484491+0000 *" "/ */
+		int64_t t = fd->sign ? field_signed(c, v, i, f) : (int64_t)val;
+
+		sb_addi(sb, t);
+		date_comment(sb, t, fd->len >= 0 ? call_field(c, v, i, (unsigned)fd->len) : 0);
 		break;
+	}
 	case F_URING_OP:
 		uring_op_value(sb, val);
 		break;

@@ -195,6 +195,11 @@ SYSCALL(mkdirat,            258,    296,  NAMES, "n",    STATUS, PATH,          
 SYSCALL(rmdir,               84,     40,  NAMES, "",     STATUS, PATH,           rmdir)
 SYSCALL(mknod,              133,     14,  NAMES, "",     STATUS, PATH,           mknod)
 SYSCALL(mknodat,            259,    297,  NAMES, "n",    STATUS, PATH,           mknodat)
+/* Where relative names start: the working directory, the root. */
+SYSCALL(chdir,               80,     12,  NAMES, "",     STATUS, PATH,           chdir)
+SYSCALL(fchdir,              81,    133,  NAMES, "n",    STATUS, 0,              fchdir)
+SYSCALL(chroot,             161,     61,  NAMES, "",     STATUS, PATH,           chroot)
+SYSCALL(getcwd,              79,    183,  NAMES, "",     STATUS, PATH,           getcwd)
 
 /*
  * A file's attributes: who may use it, where a link points, its mode,

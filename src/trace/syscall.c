@@ -313,6 +313,7 @@ static enum pending on_entry(struct tcb *t, uint32_t audit_arch, uint64_t nr, co
 	make_event(t, (enum arch)a, id, nr, args);
 	call_begin(c, id, (enum arch)a, opt.max_strlen, iov_show());
 	report_begin(r);
+	r->site = (struct call_site){ t->who.last_nr, t->who.last_ip, t->who.ip32, 1 };
 	decoder_of(id)(c, &t->ev);
 	if (c->not_io || (maps_call(c) && !maps_shown(c, tgid_of(t)))) {
 		t->flags &= ~TCB_DECODING;	/* an anonymous mapping: not I/O */

@@ -4,7 +4,7 @@
  * usage: fdlife open | dup | fcntl | pipe | seek | sync | map | anon | bad |
  *               newer | commit | commits | anonloop | owner | writes |
  *               stat | statdev | dirents | names | poll | attr | xattr |
- *               xattr0 | fdkinds | statfs | nodes
+ *               xattr0 | fdkinds | statfs | nodes | cwd
  * Run in an empty directory: the files it makes are relative to it.  It
  * closes every inherited fd first, so fd numbers are the same every run.
  * Calls are made with syscall() where libc would pick another syscall
@@ -53,6 +53,8 @@
  * run to run), failures; on i386 the old calls and statfs64, fstatfs64.
  * nodes: mknod and mknodat: a FIFO, a file (no type), devices (refused
  * unprivileged), an unknown type, a mode past umode_t, a bad pointer.
+ * cwd: getcwd (room, none, too little), chdir to / and fchdir back,
+ * chroot to nowhere, bad pointers.
  */
 #define _GNU_SOURCE
 #include <fcntl.h>
@@ -78,6 +80,7 @@
 #include <sys/fanotify.h>
 #include <time.h>
 #include <sys/sysmacros.h>
+#define PATH_MAX_HELPER 4096
 #ifndef PIDFD_NONBLOCK
 #define PIDFD_NONBLOCK O_NONBLOCK
 #endif
@@ -746,7 +749,7 @@ static void times_calls(int fd, int d, char *end)
 	const struct timespec bad[2] = { { 1, 1000000000 }, { 2, -5 } };
 	const struct timeval tv[2] = { { 1, 2 }, { 3, 0 } };
 	const struct timeval badtv[2] = { { 1, 0 }, { 3, 1000001 } };
-	const long ub[2] = { 5, 6 };
+	const long ub[2] = { -2, 0 };	/* signed on i386 too; 0 has no date */
 
 	syscall(SYS_utimensat, AT_FDCWD, "a", ts, 0L);
 	syscall(SYS_utimensat, d, "a", now, 0L);
@@ -898,6 +901,9 @@ static void timer_calls(void)
 	syscall(SYS_timerfd_settime, t, (long)TFD_TIMER_ABSTIME, &its, NULL);
 	syscall(SYS_timerfd_settime, t, 0xffffffffL, &its, &old);
 	syscall(SYS_timerfd_settime, t, 0L, 8L, &old);
+	its.it_interval.tv_nsec = -1;	/* EINVAL: prints unsigned, as strace */
+	syscall(SYS_timerfd_settime, t, 0L, &its, NULL);
+	its.it_interval.tv_nsec = 5;
 	its.it_value.tv_sec = 0;	/* disarmed: gettime reads the same every run */
 	syscall(SYS_timerfd_settime, t, 0L, &its, NULL);
 	syscall(SYS_timerfd_gettime, t, &old);
@@ -960,6 +966,7 @@ static void fdkinds_calls(void)
 	syscall(SYS_pidfd_getfd, p, -1L, 0xffL);
 	close(syscall(SYS_pidfd_open, (long)getpid(), (long)PIDFD_NONBLOCK));
 	syscall(SYS_pidfd_open, 0L, 0xffffffffL);
+	syscall(SYS_pidfd_open, -1L, 0L);
 	close(p);
 	syscall(SYS_userfaultfd, 0xffffffffL);
 	syscall(SYS_memfd_secret, 0x1L);
@@ -1003,6 +1010,26 @@ static void nodes_calls(void)
 	close(d);
 }
 
+static void cwd_calls(void)
+{
+	char buf[PATH_MAX_HELPER];
+	int d = open(".", O_RDONLY | O_DIRECTORY);
+
+	syscall(SYS_getcwd, buf, (long)sizeof(buf));
+	syscall(SYS_chdir, "/");
+	syscall(SYS_getcwd, buf, 2L);
+	syscall(SYS_getcwd, buf, 1L);
+	syscall(SYS_fchdir, d);
+	syscall(SYS_getcwd, buf, (long)sizeof(buf));
+	syscall(SYS_chdir, "missing");
+	syscall(SYS_fchdir, 99);
+	syscall(SYS_chroot, "/nonexistent");
+	syscall(SYS_chdir, 8L);
+	syscall(SYS_getcwd, 8L, 64L);
+	syscall(SYS_getcwd, NULL, 0L);
+	close(d);
+}
+
 /* /dev/null: its inode, owner and times stay put, so -v prints the same every run. */
 static void statdev_calls(void)
 {
@@ -1027,6 +1054,7 @@ int main(int argc, char **argv)
 		{ "names", names_calls }, { "poll", poll_calls }, { "attr", attr_calls },
 		{ "xattr", xattr_calls }, { "xattr0", xattr0_calls },
 		{ "fdkinds", fdkinds_calls }, { "statfs", statfs_calls }, { "nodes", nodes_calls },
+		{ "cwd", cwd_calls },
 	};
 	size_t i;
 
