@@ -383,6 +383,65 @@ const struct layout statfs64_layout = {
 };
 
 /*
+ * struct mq_attr: longs, then 4 reserved.  strace prints mq_open's
+ * mq_flags as a number, mq_getsetattr's by name.
+ */
+#define MQ_ATTR_COUNTS								\
+	{ FIELD("mq_maxmsg"), .kind = F_INT, SIZE(8, 4), AT(8, 4), .len = -1 },	\
+	{ FIELD("mq_msgsize"), .kind = F_INT, SIZE(8, 4), AT(16, 8), .len = -1 },	\
+	{ FIELD("mq_curmsgs"), .kind = F_INT, SIZE(8, 4), AT(24, 12), .len = -1 }
+static const struct field mq_attr_fields[] = {
+	{ FIELD("mq_flags"), .kind = F_HEX, SIZE(8, 4), AT(0, 0), .len = -1 },
+	MQ_ATTR_COUNTS,
+};
+const struct layout mq_attr_layout = {
+	.name = "mq_attr", .size = { 64, 32 }, .nfields = 4, .fields = mq_attr_fields,
+};
+static const struct field mq_attr_named_fields[] = {
+	{ FIELD("mq_flags"), .kind = F_FLAGS, SIZE(8, 4), AT(0, 0), .len = -1,
+	  .names = &xlat_mq_flags },
+	MQ_ATTR_COUNTS,
+};
+const struct layout mq_attr_named_layout = {
+	.name = "mq_attr", .size = { 64, 32 }, .nfields = 4, .fields = mq_attr_named_fields,
+};
+
+/*
+ * struct sigevent (mq_notify): its value when not 0 (as strace), a
+ * thread's function and attributes or a thread id as sigev_notify says.
+ */
+enum { SEV_INT, SEV_PTR, SEV_SIGNO, SEV_SIGNO_RAW, SEV_NOTIFY };
+#define SEV_WHEN(v) .when = SEV_NOTIFY + 1, .when_values = (v)
+#define SEV_KNOWN (WHEN(0) | WHEN(1) | WHEN(2) | WHEN(4))	/* SIGEV_SIGNAL ... SIGEV_THREAD_ID */
+static const struct field sigevent_fields[] = {
+	[SEV_INT] = { FIELD("sival_int"), .kind = F_INT, SIZE(4, 4), AT(0, 0), .len = -1,
+		      GROUP("sigev_value"), .when = SEV_PTR + 1, .when_bits = 1,
+		      .when_values = ~(uint64_t)0 },
+	[SEV_PTR] = { FIELD("sival_ptr"), .kind = F_ADDR, SIZE(8, 4), AT(0, 0), .len = -1,
+		      .group_end = 1 },
+	/* a signal by name, but for a sigev_notify strace does not know: a number */
+	[SEV_SIGNO] = { FIELD("sigev_signo"), .kind = F_SIG, SIZE(4, 4), AT(8, 4), .len = -1,
+			SEV_WHEN(SEV_KNOWN) },
+	{ FIELD("sigev_signo"), .kind = F_INT, SIZE(4, 4), AT(8, 4), .len = -1,
+	  SEV_WHEN(SEV_KNOWN), .when_not = 1 },
+	[SEV_NOTIFY] = { FIELD("sigev_notify"), .kind = F_ENUM, SIZE(4, 4), AT(12, 8), .len = -1,
+			 .names = &xlat_sigev_notify },
+	{ FIELD("sigev_notify_function"), .kind = F_ADDR, SIZE(8, 4), AT(16, 12), .len = -1,
+	  SEV_WHEN(WHEN(2)) },
+	{ FIELD("sigev_notify_attributes"), .kind = F_ADDR, SIZE(8, 4), AT(24, 16), .len = -1,
+	  SEV_WHEN(WHEN(2)) },
+	{ FIELD("sigev_notify_thread_id"), .kind = F_INT, SIZE(4, 4), AT(16, 12), .len = -1,
+	  SEV_WHEN(WHEN(4)) },
+};
+const struct layout sigevent_layout = {
+	.name = "sigevent", .size = { 64, 64 }, .nfields = 8, .fields = sigevent_fields,
+};
+
+/* A bare unsigned int the kernel writes (mq_timedreceive's priority): [3]. */
+static const struct field uint_field[] = { { .kind = F_UINT, SIZE(4, 4), AT(0, 0), .len = -1 } };
+const struct layout uint_layout = { .name = "unsigned int", .size = { 4, 4 }, .nfields = 1, .fields = uint_field };
+
+/*
  * struct itimerspec (timerfd_settime, timerfd_gettime): two timespecs,
  * the arch's own or, for i386's *_time64 calls, 64-bit ones.
  */

@@ -38,6 +38,7 @@ extern const struct layout tpacket_stats_layout, txrehash_layout;
 extern const struct layout stat_layout, stat64_layout, statx_layout;
 extern const struct layout itimerspec_layout, itimerspec64_layout;
 extern const struct layout statfs_layout, statfs64_layout;
+extern const struct layout mq_attr_layout, mq_attr_named_layout, sigevent_layout, uint_layout;
 extern const struct layout utimespec_layout, utimespec64_layout, utimeval_layout, utimbuf_layout;
 
 /* struct timespec as the arch passes it, and the 64-bit one of i386's *_time64 calls. */

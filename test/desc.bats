@@ -155,6 +155,28 @@ same_calls_as_strace() {
 	assert_output 1
 }
 
+@test "POSIX message queues: mq_open, mq_timedsend, mq_timedreceive (i386: their _time64 forms too), mq_getsetattr, mq_notify, mq_unlink (as strace, dumps)" {
+	require_strace
+	local calls=mq_open,mq_unlink,mq_notify,mq_getsetattr,mq_timedsend,mq_timedreceive
+	calls+=,mq_timedsend_time64,mq_timedreceive_time64
+	trace_fresh fdlife mqueue -q -e trace=mq_open
+	grep -q '^mq_open("iotrace-[0-9a-f]*", O_RDWR|O_CREAT|O_EXCL, 0600, {.*}) *= 3$' "$out" ||
+		skip "no POSIX message queues here: $(head -1 "$out")"
+	FRESH_DIR=$cwd same_as_strace "$calls" "fdlife fdlife32" mqueue "" "-y" "-X raw" "-X verbose" "-s 2" "-v"
+	# A message is data: dumped as a write's or a read's (iotrace also
+	# says what it could not read of a bad pointer, strace nothing).
+	FRESH_DIR=$cwd DROP_OWN='$_ = "" if /^ \| <unreadable from ADDR: 5 bytes not shown>$/' \
+		same_as_strace "$calls" "fdlife fdlife32" mqueue "-e write=all -e read=all"
+	trace_fresh fdlife mqueue -q -e trace=%data
+	run grep -cvE '^(mq_timedsend|mq_timedreceive)\(|^\+\+\+' "$out"
+	assert_output 0
+	# -c: the bytes received, 5 and 4 in 4 calls (2 failed; a send returns
+	# 0, not its bytes)
+	trace_fresh fdlife mqueue -q -c -e trace=mq_timedreceive
+	run grep -E ' mq_timedreceive$' "$out"
+	assert_output --regexp '^ *[0-9.]+ +[0-9.]+ +[0-9]+ +4 +2 +9 mq_timedreceive$'
+}
+
 @test "getdents64: the entries counted, with -v each one (as strace); --json" {
 	require_strace
 	rm -rf "$cwd" && mkdir -p "$cwd/dents/sub"

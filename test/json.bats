@@ -141,7 +141,7 @@ q() {
 	: >"$out.all"
 	for spec in "rw basic" "rw sync" "vec basic" "vec offsets" "vec pvm" "zc sendfile" "zc splice" "zc32 sendfile" \
 		"fdlife open" "fdlife dup" "fdlife fcntl" "fdlife pipe" "fdlife seek" "fdlife sync" \
-		"fdlife map" "fdlife bad" "fdlife stat" "fdlife32 stat" "fdlife dirents" "fdlife names" "fdlife attr" "fdlife32 attr" "fdlife xattr" "fdlife fdkinds" "fdlife32 fdkinds" "fdlife statfs" "fdlife32 statfs" "fdlife nodes" "fdlife cwd" "fdlife32 fcntl" "fdlife32 seek" "fdlife32 sync" "fdlife32 map" "fdlife poll" "fdlife32 poll" \
+		"fdlife map" "fdlife bad" "fdlife stat" "fdlife32 stat" "fdlife dirents" "fdlife names" "fdlife attr" "fdlife32 attr" "fdlife xattr" "fdlife fdkinds" "fdlife32 fdkinds" "fdlife statfs" "fdlife32 statfs" "fdlife nodes" "fdlife cwd" "fdlife mqueue" "fdlife32 mqueue" "fdlife32 fcntl" "fdlife32 seek" "fdlife32 sync" "fdlife32 map" "fdlife poll" "fdlife32 poll" \
 		"sock tcp" "sock unix" "sock names" "sock msg" "sock opts" "sock32 msg" "sock32 sendrecv" "aio basic" "aio32 basic" "uring basic" "uring setup"; do
 		set -- $spec
 		[ -x "$HELPERS/$1" ] || continue
@@ -160,7 +160,7 @@ q() {
 	(cd "$BATS_TEST_TMPDIR/cwd" && "$HELPERS/uring" setup >/dev/null 2>&1) || [ $? != 77 ] || uring=no
 	want=$(decoded_syscalls | { if [ "${uring:-}" = no ]; then grep -v '^io_uring_'; else cat; fi; } |
 		{ if [ -x "$HELPERS/zc32" ]; then cat; else
-			grep -vxE 'sendfile64|fcntl64|_llseek|truncate64|ftruncate64|fadvise64_64|mmap2|recvmmsg_time64|send|recv|io_pgetevents_time64|ppoll_time64|pselect6_time64|_newselect|fstat64|fstatat64|stat64|lstat64|chown32|lchown32|fchown32|utimensat_time64|timerfd_settime64|timerfd_gettime64|statfs64|fstatfs64'; fi; } |
+			grep -vxE 'sendfile64|fcntl64|_llseek|truncate64|ftruncate64|fadvise64_64|mmap2|recvmmsg_time64|send|recv|io_pgetevents_time64|ppoll_time64|pselect6_time64|_newselect|fstat64|fstatat64|stat64|lstat64|chown32|lchown32|fchown32|utimensat_time64|timerfd_settime64|timerfd_gettime64|statfs64|fstatfs64|mq_timedsend_time64|mq_timedreceive_time64'; fi; } |
 		sort | tr '\n' ' ')
 	assert_output "${want% }"
 	# Argument names are the kernel's.

@@ -711,7 +711,27 @@ static inline int call_field_present(const struct call *c, const struct agg_arg 
 	if (fd->when_bits)
 		return (v & fd->when_values) != 0;
 	v >>= fd->when_shift;
-	return v < 64 && ((fd->when_values >> v) & 1);
+	return (v < 64 && ((fd->when_values >> v) & 1)) != fd->when_not;
+}
+
+/*
+ * Whether the embedded struct field @f opens is left out as a whole (its
+ * first field's .when says so): if it is, the slots its fields hold are
+ * added to *@slot and the index of its last field is returned; -1 when
+ * it shows (or @f opens none).
+ */
+static inline int call_group_skipped(const struct call *c, const struct agg_arg *agg, unsigned i,
+				     unsigned f, unsigned *slot)
+{
+	const struct layout *l = agg->layout;
+	unsigned e, k;
+
+	if (!l->fields[f].group || !l->fields[f].when || call_field_present(c, agg, i, f))
+		return -1;
+	e = layout_group_end(l, f);
+	for (k = f; k <= e; k++)
+		*slot += field_follows(l->fields[k].kind);
+	return (int)e;
 }
 
 /* Field @f of element @i as read at entry (call_add_rewritten()): 1 and *@val, or 0 when unknown. */

@@ -48,6 +48,7 @@ enum field_kind {
 	F_UTIMESPEC,
 	F_TIMEVAL,	/* a timeval in place, the same way: {tv_sec=S, tv_usec=U}, dated */
 	F_FSID,		/* statfs' f_fsid, two ints in place: {val=[0x9ac54eb9, 0x8166bce0]} */
+	F_SIG,		/* a signal number, by name: SIGUSR1 (0 as 0) */
 };
 
 struct layout;
@@ -107,6 +108,7 @@ struct field {
 	 */
 	unsigned char when_shift;
 	unsigned char when_bits;
+	unsigned char when_not;		/* with @when: present when the value is NOT one of those */
 	unsigned char verbose;		/* only with -v, in a layout that is .abbrev */
 	unsigned char omit_neg;		/* left out when field number @omit_neg - 1 is negative (pollfd's events) */
 	unsigned char no_data;		/* F_ARRAY: its elements' pointers print as addresses */
@@ -160,6 +162,21 @@ struct layout {
 static inline int layout_bare(const struct layout *l)
 {
 	return l->nfields == 1 && !l->fields[0].name;
+}
+
+/*
+ * The last field of the embedded struct that field @f opens (its
+ * .group_end); @f when it opens none.
+ */
+static inline unsigned layout_group_end(const struct layout *l, unsigned f)
+{
+	unsigned e = f;
+
+	if (!l->fields[f].group)
+		return f;
+	while (e + 1 < l->nfields && !l->fields[e].group_end)
+		e++;
+	return e;
 }
 
 /* Whether field kind @k is a pointer the reader follows. */

@@ -562,6 +562,9 @@ static void j_field(const struct call *c, const struct agg_arg *v, unsigned i, u
 	case F_DEV:
 		j_dev(val);
 		break;
+	case F_SIG:	/* {"value": 10, "name": "SIGUSR1"} */
+		j_named((int32_t)val, val ? signal_name((int)val) : NULL);
+		break;
 	case F_FSID: {	/* {"val": [a, b]} */
 		const unsigned char *p = call_elem(c, v, i) + fd->off[c->arch];
 
@@ -727,7 +730,12 @@ static void j_elem(const struct call *c, const struct agg_arg *v, unsigned i)
 	}
 	for (f = 0; f < l->nfields; f++) {
 		const struct field *fd = &l->fields[f];
+		int skip = call_group_skipped(c, v, i, f, &slot);
 
+		if (skip >= 0) {	/* an embedded struct absent as a whole */
+			f = (unsigned)skip;
+			continue;
+		}
 		if (fd->group) {	/* an embedded struct: "msg_hdr":{...} */
 			j_key(fd->group);
 			sb_addch(&js, '{');

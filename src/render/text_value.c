@@ -698,6 +698,9 @@ static void text_field(struct strbuf *sb, const struct call *c, const struct agg
 	case F_DEV:
 		dev_value(sb, val);
 		break;
+	case F_SIG:
+		named_number(sb, (int32_t)val, val ? signal_name((int)val) : NULL);
+		break;
 	case F_FSID: {	/* {val=[0x9ac54eb9, 0x8166bce0]} */
 		const unsigned char *p = call_elem(c, v, i) + fd->off[c->arch];
 
@@ -854,7 +857,12 @@ static void text_elem(struct strbuf *sb, const struct call *c, const struct agg_
 	sb_addch(sb, '{');
 	for (f = 0; f < l->nfields; f++) {
 		const struct field *fd = &l->fields[f];
+		int skip = call_group_skipped(c, v, i, f, &slot);
 
+		if (skip >= 0) {	/* (sigevent's sigev_value, but for some sigev_notify) */
+			f = (unsigned)skip;
+			continue;
+		}
 		if (fd->group) {	/* an embedded struct opens: "msg_hdr={" */
 			sb_addstr(sb, fd->group_sep + (shown ? 0 : 2));
 			sb_addch(sb, '{');

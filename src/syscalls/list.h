@@ -66,6 +66,11 @@ SYSCALL(splice,             275,    313,  DATA,  "s-d",  BYTES,  COUNT4,        
 SYSCALL(tee,                276,    315,  DATA,  "sd",   BYTES,  COUNT2,         tee)
 SYSCALL(vmsplice,           278,    316,  DATA,  "d",    BYTES,  IOVEC,          vmsplice)
 SYSCALL(copy_file_range,    326,    377,  DATA,  "s-d",  BYTES,  COUNT4,         copy_file_range)
+/* Messages through a POSIX message queue's descriptor (send returns 0, not the bytes). */
+SYSCALL(mq_timedsend,       242,    279,  DATA,  "d",    STATUS, 0,              mq_timedsend)
+SYSCALL(mq_timedreceive,    243,    280,  DATA,  "s",    BYTES,  0,              mq_timedreceive)
+SYSCALL(mq_timedsend_time64, -1,    418,  DATA,  "d",    STATUS, 0,              mq_timedsend_time64)
+SYSCALL(mq_timedreceive_time64, -1, 419,  DATA,  "s",    BYTES,  0,              mq_timedreceive_time64)
 
 SYSCALL(open,                 2,      5,  DESC,  "",     FD,     OPENS|PATH,     open)
 SYSCALL(openat,             257,    295,  DESC,  "",     FD,     OPENS|PATH,     openat)
@@ -108,6 +113,11 @@ SYSCALL(pidfd_open,         434,    434,  DESC,  "",     FD,     OPENS,         
 SYSCALL(pidfd_getfd,        438,    438,  DESC,  "n",    FD,     OPENS,          pidfd_getfd)
 SYSCALL(userfaultfd,        323,    374,  DESC,  "",     FD,     OPENS,          userfaultfd)
 SYSCALL(memfd_secret,       447,    447,  DESC,  "",     FD,     OPENS,          memfd_secret)
+/* POSIX message queues: opened by name (their messages are %data). */
+SYSCALL(mq_open,            240,    277,  DESC,  "",     FD,     OPENS,          mq_open)
+SYSCALL(mq_unlink,          241,    278,  DESC,  "",     STATUS, 0,              mq_unlink)
+SYSCALL(mq_notify,          244,    281,  DESC,  "n",    STATUS, 0,              mq_notify)
+SYSCALL(mq_getsetattr,      245,    282,  DESC,  "n",    STATUS, 0,              mq_getsetattr)
 /* Waiting for fds to be ready. */
 SYSCALL(select,              23,     82,  DESC,  "",     STATUS, 0,              select)
 SYSCALL(_newselect,          -1,    142,  DESC,  "",     STATUS, 0,              newselect)

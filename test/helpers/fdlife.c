@@ -4,7 +4,7 @@
  * usage: fdlife open | dup | fcntl | pipe | seek | sync | map | anon | bad |
  *               newer | commit | commits | anonloop | owner | writes |
  *               stat | statdev | dirents | names | poll | attr | xattr |
- *               xattr0 | fdkinds | statfs | nodes | cwd
+ *               xattr0 | fdkinds | statfs | nodes | cwd | mqueue
  * Run in an empty directory: the files it makes are relative to it.  It
  * closes every inherited fd first, so fd numbers are the same every run.
  * Calls are made with syscall() where libc would pick another syscall
@@ -55,6 +55,10 @@
  * unprivileged), an unknown type, a mode past umode_t, a bad pointer.
  * cwd: getcwd (room, none, too little), chdir to / and fchdir back,
  * chroot to nowhere, bad pointers.
+ * mqueue: a POSIX message queue (named after the directory it runs in,
+ * so that tests running at once do not share one; unlinked at the end): messages sent and received (with and without their priority and
+ * a timeout; i386's *_time64 forms too), one too big, none left, its
+ * attributes, notifications of each kind, bad pointers.
  */
 #define _GNU_SOURCE
 #include <fcntl.h>
@@ -1030,6 +1034,68 @@ static void cwd_calls(void)
 	close(d);
 }
 
+static void mqueue_calls(void)
+{
+	struct { long flags, maxmsg, msgsize, curmsgs, pad[4]; } attr = { 0, 4, 64, 0, { 0 } }, old;
+	const struct timespec ts = { 0, 0 };
+	struct sigevent sev;
+	char name[32], buf[64], dir[4096];
+	uint32_t h = 2166136261u;
+	unsigned prio, i;
+	int q;
+
+	if (!getcwd(dir, sizeof(dir)))
+		return;
+	for (i = 0; dir[i]; i++)	/* FNV-1a */
+		h = (h ^ (unsigned char)dir[i]) * 16777619u;
+	snprintf(name, sizeof(name), "iotrace-%08x", h);
+	syscall(SYS_mq_unlink, name);	/* a run before that died */
+	q = syscall(SYS_mq_open, name, (long)(O_RDWR | O_CREAT | O_EXCL), 0600L, &attr);
+	syscall(SYS_mq_timedsend, q, "hello", 5L, 3L, NULL);
+	syscall(SYS_mq_timedsend, q, "a\0b\n", 4L, 0L, &ts);
+	syscall(SYS_mq_timedreceive, q, buf, 64L, &prio, NULL);
+	syscall(SYS_mq_timedreceive, q, buf, 64L, NULL, &ts);
+	syscall(SYS_mq_timedreceive, q, buf, 64L, &prio, &ts);	/* ETIMEDOUT */
+	syscall(SYS_mq_timedsend, q, "too big", 7L, 0L, NULL);
+	syscall(SYS_mq_timedreceive, q, buf, 8L, &prio, &ts);	/* EMSGSIZE */
+	syscall(SYS_mq_timedsend, q, 8L, 5L, 0L, NULL);
+	syscall(SYS_mq_timedsend, q, "x", 1L, 99999L, NULL);	/* EINVAL */
+#ifdef SYS_mq_timedsend_time64
+	{
+		struct { int64_t sec, nsec; } ts64 = { 0, 0 };
+
+		syscall(SYS_mq_timedsend_time64, q, "t64", 3L, 1L, &ts64);
+		syscall(SYS_mq_timedreceive_time64, q, buf, 64L, &prio, &ts64);
+	}
+#endif
+	syscall(SYS_mq_getsetattr, q, NULL, &old);
+	attr.flags = O_NONBLOCK;
+	syscall(SYS_mq_getsetattr, q, &attr, &old);
+	syscall(SYS_mq_getsetattr, q, NULL, 8L);
+	memset(&sev, 0, sizeof(sev));
+	sev.sigev_notify = SIGEV_NONE;
+	syscall(SYS_mq_notify, q, &sev);
+	syscall(SYS_mq_notify, q, NULL);
+	sev.sigev_notify = SIGEV_SIGNAL;
+	sev.sigev_signo = SIGUSR2;
+	sev.sigev_value.sival_int = 7;
+	syscall(SYS_mq_notify, q, &sev);
+	syscall(SYS_mq_notify, q, NULL);
+	sev.sigev_notify = SIGEV_THREAD;
+	sev.sigev_value.sival_int = 0;
+	syscall(SYS_mq_notify, q, &sev);	/* EFAULT: no function */
+	sev.sigev_notify = 4;	/* SIGEV_THREAD_ID */
+	syscall(SYS_mq_notify, q, &sev);
+	sev.sigev_notify = 99;
+	syscall(SYS_mq_notify, q, &sev);
+	syscall(SYS_mq_notify, q, 8L);
+	syscall(SYS_mq_open, "iotrace-none", (long)O_RDONLY, 0L, NULL);
+	syscall(SYS_mq_open, name, (long)(O_WRONLY | O_CREAT), 0640L, 8L);
+	close(q);
+	syscall(SYS_mq_unlink, name);
+	syscall(SYS_mq_unlink, name);
+}
+
 /* /dev/null: its inode, owner and times stay put, so -v prints the same every run. */
 static void statdev_calls(void)
 {
@@ -1054,7 +1120,7 @@ int main(int argc, char **argv)
 		{ "names", names_calls }, { "poll", poll_calls }, { "attr", attr_calls },
 		{ "xattr", xattr_calls }, { "xattr0", xattr0_calls },
 		{ "fdkinds", fdkinds_calls }, { "statfs", statfs_calls }, { "nodes", nodes_calls },
-		{ "cwd", cwd_calls },
+		{ "cwd", cwd_calls }, { "mqueue", mqueue_calls },
 	};
 	size_t i;
 
