@@ -420,6 +420,11 @@ survived"
 	run sed -E 's/^[0-9]+</N</; s/si_pid=[0-9]+/si_pid=N/; s/\) +=/) =/' "$out"
 	assert_line 'N<lifecycle> write(1, "child\n", 6) = 6'
 	assert_line 'N<lifecycle> write(1, "parent\n", 7) = 7'
+	# a signal's sender, when it is still there at the signal's stop (a
+	# child's SIGCHLD may come after its parent reaped it): here itself
+	"$IOTRACE" -Y -e trace=none -- "$HELPERS/lifecycle" siginfo 2>"$out" >/dev/null
+	run grep -cE '^--- SIGUSR1 \{si_signo=SIGUSR1, si_code=SI_USER, si_pid=[0-9]+<lifecycle>, si_uid=' "$out"
+	assert_output 1
 	# a pid argument: process_vm_readv's
 	"$IOTRACE" -Y --no-follow -e trace=process_vm_readv -- "$HELPERS/vec" pvm 2>"$out" >/dev/null
 	run sed -E 's/\(([0-9]+)</(N</; s/0x[0-9a-f]+/ADDR/g' "$out"

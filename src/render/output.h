@@ -25,6 +25,7 @@ struct who {
 	uint64_t last_nr;
 	uint64_t last_ip;
 	unsigned char ip32;		/* an i386 tracee: 8 digits */
+	char sender_comm[16];		/* -Y: the command of the last signal's sender, or "" */
 };
 
 /* Where trace lines go: stderr, the -o file, or one -ff file. */

@@ -541,9 +541,15 @@ static void sig_field(struct strbuf *sb, int signo)
 	named_field(sb, signo, signal_name(signo), 0);
 }
 
+/* -Y: the sender's command name (of the signal being printed), or "" */
+static const char *sender_comm = "";
+
 static void pid_uid(struct strbuf *sb, const siginfo_t *si)
 {
-	sb_addf(sb, ", si_pid=%s, si_uid=%u", quote_pid_str(si->si_pid), (unsigned)si->si_uid);
+	sb_addf(sb, ", si_pid=%s", quote_pid_str(si->si_pid));
+	if (opt.decode_pids && *sender_comm)
+		sb_addf(sb, "<%s>", sender_comm);
+	sb_addf(sb, ", si_uid=%u", (unsigned)si->si_uid);
 }
 
 static void sigval(struct strbuf *sb, const siginfo_t *si)
@@ -635,7 +641,9 @@ static void text_signal(struct who *w, const siginfo_t *si)
 	sb_addstr(&line, "--- ");
 	sig(&line, si->si_signo);
 	sb_addstr(&line, " {");
+	sender_comm = w->sender_comm;
 	siginfo_fields(&line, si);
+	sender_comm = "";
 	sb_addstr(&line, "} ---\n");
 	emit(w);
 }

@@ -158,6 +158,19 @@ static void where_now(struct tcb *t)
 		where_regs(t, &regs);
 }
 
+/*
+ * -Y: the command of a signal's sender (a child that ended is a zombie
+ * still: its name is there), as strace decorates si_pid.
+ */
+static void sender_comm(struct tcb *t, const siginfo_t *si)
+{
+	t->who.sender_comm[0] = '\0';
+	if (opt.decode_pids && si->si_pid > 0 &&
+	    ((si->si_code <= 0 && si->si_code != SI_TIMER) || si->si_signo == SIGCHLD) &&
+	    umem_comm(si->si_pid, t->who.sender_comm, sizeof(t->who.sender_comm)))
+		t->who.sender_comm[0] = '\0';
+}
+
 /* The arch of a freshly exec'd image: its code segment says it. */
 static void exec_arch(struct tcb *t)
 {
@@ -407,6 +420,7 @@ static void on_signal(struct tcb *t, int sig)
 	    opt.signal[sig] && !ptrace(PTRACE_GETSIGINFO, t->tid, NULL, &si)) {
 		syscall_flush_held(t);
 		where_now(t);
+		sender_comm(t, &si);
 		render_for()->signal(&t->who, &si);
 		timeline_signal(&t->who, &si);
 	}
