@@ -173,16 +173,13 @@ void decode_pidfd_open(struct call *c, const struct sc_event *ev)
 	call_add_flags(c, "flags", (uint32_t)ev->args[1], &xlat_pidfd_flags);
 }
 
-/*
- * pidfd_getfd(pidfd, targetfd, flags): targetfd is the other process's,
- * a plain number (strace's -y names the caller's fd of that number).
- */
+/* pidfd_getfd(pidfd, targetfd, flags): targetfd is an fd of the process pidfd refers to. */
 void decode_pidfd_getfd(struct call *c, const struct sc_event *ev)
 {
 	if (ev->exiting)
 		return;
 	call_add_fd(c, "pidfd", fd_arg(ev, 0));
-	call_add_int(c, "targetfd", fd_arg(ev, 1));
+	call_add_fd_of(c, "targetfd", fd_arg(ev, 1), 0);
 	call_add_hex(c, "flags", (uint32_t)ev->args[2]);
 }
 

@@ -116,10 +116,13 @@ same_calls_as_strace() {
 	calls+=,memfd_secret,read,write
 	# (fanotify wants CAP_SYS_ADMIN: refused, both tracers print the same)
 	FRESH_DIR=$cwd same_as_strace "$calls" "fdlife fdlife32" fdkinds "" "-X raw" "-X verbose" "-v" "-s 1"
-	# pidfd_getfd's targetfd is the other process's: iotrace prints the
-	# number, strace -y names the caller's fd of that number.
-	FRESH_DIR=$cwd DROP_OWN='s/^(\S+ +pidfd_getfd\(\d+<anon_inode:\[pidfd\]>, )3, /${1}3<anon_inode:[eventfd]>, /' \
-		same_as_strace "$calls" "fdlife fdlife32" fdkinds "-y"
+	FRESH_DIR=$cwd same_as_strace "$calls" "fdlife fdlife32" fdkinds "-y"
+	# pidfd_getfd's targetfd is an fd of the process the pidfd refers
+	# to: -y names it there, as strace (the caller has no fd 9)
+	FRESH_DIR=$cwd same_as_strace pidfd_getfd "fdlife fdlife32" pidfd "-y -qq -e signal=none"
+	trace_fresh fdlife pidfd -q -y -e trace=pidfd_getfd
+	run grep -c 'pidfd_getfd(7<anon_inode:\[pidfd\]>, 9</dev/null>, 0) *= 8</dev/null>$' "$out"
+	assert_output 1
 	# They are %desc: the fds they return named by -y (an eventfd2, two
 	# signalfd4, the second on the first's fd, a timerfd_create, an
 	# inotify_init1, two pidfd_open)

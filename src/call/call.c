@@ -84,6 +84,12 @@ void call_add_fd(struct call *c, const char *name, int fd)
 	a->path.pending = fd >= 0;
 }
 
+void call_add_fd_of(struct call *c, const char *name, int fd, unsigned pidfd_idx)
+{
+	call_add_fd(c, name, fd);
+	c->arg[c->nargs - 1].len_arg = (unsigned char)(pidfd_idx + 1);
+}
+
 void call_add_pid(struct call *c, const char *name, pid_t pid)
 {
 	add(c, name, ARG_PID)->v.i = pid;

@@ -207,7 +207,12 @@ struct arg {
 	unsigned char at_exit;	/* value only known at syscall exit */
 	unsigned char filled;
 	unsigned char str;	/* ARG_STR: enum str_kind */
-	unsigned char len_arg;	/* ARG_SOCKADDR, ARG_SOCKOPT: 1 + the socklen argument saying its length, or 0 */
+	/*
+	 * ARG_SOCKADDR, ARG_SOCKOPT: 1 + the socklen argument saying its
+	 * length; ARG_FD: 1 + the pidfd argument whose process the fd is
+	 * in (pidfd_getfd's targetfd); or 0
+	 */
+	unsigned char len_arg;
 	unsigned char sockopt;	/* ARG_SOCKOPT: enum sockopt_form */
 	const struct layout *layout;	/* ARG_SOCKOPT with SOCKOPT_STRUCT: the struct */
 	unsigned char named;	/* printed as "name=value" (a ring entry's fields past its twin's) */
@@ -362,6 +367,8 @@ void call_begin(struct call *c, unsigned id, enum arch arch, size_t fetch_cap,
 void call_add_int(struct call *c, const char *name, int64_t v);
 void call_add_uint(struct call *c, const char *name, uint64_t v);
 void call_add_fd(struct call *c, const char *name, int fd);
+/* An fd of another process, the one pidfd argument @pidfd_idx refers to (-y names it there). */
+void call_add_fd_of(struct call *c, const char *name, int fd, unsigned pidfd_idx);
 void call_add_pid(struct call *c, const char *name, pid_t pid);
 void call_add_addr(struct call *c, const char *name, uint64_t addr);
 

@@ -262,6 +262,8 @@ int umem_fd_info(pid_t tid, int fd, struct fd_info *fi)
 			fi->mnt_id = (int)v;
 		} else if (sscanf(line, "ino: %llu", &v) == 1) {
 			fi->ino = v;
+		} else if (sscanf(line, "Pid: %llu", &v) == 1) {
+			fi->pid = (pid_t)v;
 		}
 	}
 	fclose(f);

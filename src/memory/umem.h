@@ -68,6 +68,7 @@ struct fd_info {
 	unsigned flags;		/* O_* open flags */
 	int mnt_id;		/* the mount it lives on (0: not said) */
 	uint64_t ino;
+	pid_t pid;		/* a pidfd's process (Pid:), 0 for other fds */
 };
 
 /* Reads fd @fd of thread @tid's fdinfo; 0, or -1 when the fd is not open. */

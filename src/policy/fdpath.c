@@ -159,6 +159,22 @@ static void struct_fds(struct call *c, pid_t tid, char *buf, size_t size)
 			note_fields(c, &c->nodes[i].v.agg, tid, buf, size);
 }
 
+/*
+ * The process an fd argument is in: the caller's, or for one of another
+ * process (pidfd_getfd's targetfd) the one its pidfd argument refers to
+ * (fdinfo's Pid:); 0, naming nothing, when that cannot be told.
+ */
+static pid_t fd_owner(const struct call *c, const struct arg *a, pid_t tid)
+{
+	struct fd_info fi;
+
+	if (a->type != ARG_FD || !a->len_arg)
+		return tid;
+	if (umem_fd_info(tid, (int)c->arg[a->len_arg - 1].v.i, &fi) || fi.pid <= 0)
+		return 0;
+	return fi.pid;
+}
+
 void fdpath_resolve(struct call *c, pid_t tid)
 {
 	char buf[4096];
@@ -172,7 +188,7 @@ void fdpath_resolve(struct call *c, pid_t tid)
 		if ((a->type != ARG_FD && a->type != ARG_DIRFD) || !a->filled || !a->path.pending)
 			continue;
 		a->path.pending = 0;
-		n = fd_name(tid, (int)a->v.i, buf, sizeof(buf), &k);
+		n = fd_name(fd_owner(c, a, tid), (int)a->v.i, buf, sizeof(buf), &k);
 		if (n <= 0)
 			continue;
 		call_set_fd_path(c, i, buf, (size_t)n);

@@ -4,7 +4,7 @@
  * usage: fdlife open | dup | fcntl | pipe | seek | sync | map | anon | bad |
  *               newer | commit | commits | anonloop | owner | writes |
  *               stat | statdev | dirents | names | poll | attr | xattr |
- *               xattr0 | fdkinds | statfs | nodes | cwd | mqueue
+ *               xattr0 | fdkinds | statfs | nodes | cwd | mqueue | pidfd
  * Run in an empty directory: the files it makes are relative to it.  It
  * closes every inherited fd first, so fd numbers are the same every run.
  * Calls are made with syscall() where libc would pick another syscall
@@ -55,6 +55,8 @@
  * unprivileged), an unknown type, a mode past umode_t, a bad pointer.
  * cwd: getcwd (room, none, too little), chdir to / and fchdir back,
  * chroot to nowhere, bad pointers.
+ * pidfd: a forked child holds /dev/null at fd 9; its parent, where fd 9
+ * is not open, takes a copy through the child's pidfd (pidfd_getfd).
  * mqueue: a POSIX message queue (named after the directory it runs in,
  * so that tests running at once do not share one; unlinked at the end): messages sent and received (with and without their priority and
  * a timeout; i386's *_time64 forms too), one too big, none left, its
@@ -1096,6 +1098,29 @@ static void mqueue_calls(void)
 	syscall(SYS_mq_unlink, name);
 }
 
+static void pidfd_calls(void)
+{
+	int ready[2], done[2], p;
+	pid_t child;
+	char b;
+
+	if (pipe(ready) || pipe(done))
+		return;
+	child = fork();
+	if (!child) {
+		dup2(open("/dev/null", O_RDONLY), 9);
+		write(ready[1], "r", 1);
+		read(done[0], &b, 1);
+		_exit(0);
+	}
+	read(ready[0], &b, 1);
+	p = syscall(SYS_pidfd_open, (long)child, 0L);
+	close(syscall(SYS_pidfd_getfd, p, 9L, 0L));
+	write(done[1], "d", 1);
+	waitpid(child, NULL, 0);
+	close(p);
+}
+
 /* /dev/null: its inode, owner and times stay put, so -v prints the same every run. */
 static void statdev_calls(void)
 {
@@ -1121,6 +1146,7 @@ int main(int argc, char **argv)
 		{ "xattr", xattr_calls }, { "xattr0", xattr0_calls },
 		{ "fdkinds", fdkinds_calls }, { "statfs", statfs_calls }, { "nodes", nodes_calls },
 		{ "cwd", cwd_calls }, { "mqueue", mqueue_calls },
+		{ "pidfd", pidfd_calls },
 	};
 	size_t i;
 
