@@ -353,3 +353,48 @@ void decode_fcntl(struct call *c, const struct sc_event *ev)
 	fcntl_entry(c, ev, cmd, fc);
 	fcntl_result(c, fc.res);
 }
+
+/* A file_handle's header and the most bytes a handle can have (MAX_HANDLE_SZ). */
+#define HANDLE_READ (8 + 128)
+
+/*
+ * name_to_handle_at(dirfd, pathname, handle, mount_id, flags): the kernel
+ * rewrites handle_bytes ("128 => 8"), and on success fills the handle and
+ * *mount_id; a failed call may still have said the size it wants
+ * (EOVERFLOW): then only handle_bytes prints.
+ */
+void decode_name_to_handle_at(struct call *c, const struct sc_event *ev)
+{
+	uint64_t h = ptr_arg(ev, 2), mnt = ptr_arg(ev, 3);
+
+	if (!ev->exiting) {
+		call_add_dirfd(c, "dirfd", fd_arg(ev, 0));
+		call_add_str(c, "pathname", ptr_arg(ev, 1), STR_PATH);
+		call_add_rewritten(c, "handle", &file_handle_layout, h, 1, 0);
+		call_add_later(c, "mount_id");
+		call_add_flags(c, "flags", (uint32_t)ev->args[4], &xlat_handle_flags);
+		return;
+	}
+	call_fill_struct_sized(c, &c->arg[2], &file_handle_layout, h, HANDLE_READ);
+	if (ev->is_error) {
+		call_fill_inout_only(&c->arg[2]);
+		call_fill_addr(&c->arg[3], mnt);
+		return;
+	}
+	if (mnt)
+		call_fill_whole(c, &c->arg[3], &uint_layout, mnt, 1);
+	else
+		call_fill_addr(&c->arg[3], 0);
+}
+
+/* open_by_handle_at(mount_fd, handle, flags): a file opened from its handle. */
+void decode_open_by_handle_at(struct call *c, const struct sc_event *ev)
+{
+	if (ev->exiting) {
+		call_result_fd(c);
+		return;
+	}
+	call_add_fd(c, "mount_fd", fd_arg(ev, 0));
+	call_add_struct_sized(c, "handle", &file_handle_layout, ptr_arg(ev, 1), HANDLE_READ);
+	call_add_flags(c, "flags", (uint32_t)ev->args[2], &xlat_open_mode);
+}

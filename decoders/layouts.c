@@ -383,6 +383,23 @@ const struct layout statfs64_layout = {
 };
 
 /*
+ * struct file_handle (name_to_handle_at, open_by_handle_at): its size,
+ * which name_to_handle_at rewrites, and the handle's bytes in place (the
+ * decoders read MAX_HANDLE_SZ past the header).
+ */
+enum { FH_BYTES, FH_TYPE, FH_HANDLE };
+static const struct field file_handle_fields[] = {
+	[FH_BYTES] = { FIELD("handle_bytes"), .kind = F_UINT, SIZE(4, 4), AT(0, 0), .len = -1,
+		       .inout = 1 },
+	[FH_TYPE] = { FIELD("handle_type"), .kind = F_INT, SIZE(4, 4), AT(4, 4), .len = -1 },
+	[FH_HANDLE] = { FIELD("f_handle"), .kind = F_HANDLE, SIZE(1, 1), AT(8, 8), .len = FH_BYTES },
+};
+const struct layout file_handle_layout = {
+	.name = "file_handle", .size = { 8, 8 }, .nfields = 3, .fields = file_handle_fields,
+	.inline_tail = 1,
+};
+
+/*
  * struct mq_attr: longs, then 4 reserved.  strace prints mq_open's
  * mq_flags as a number, mq_getsetattr's by name.
  */

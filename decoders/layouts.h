@@ -37,7 +37,7 @@ extern const struct layout tpacket_stats_layout, txrehash_layout;
  */
 extern const struct layout stat_layout, stat64_layout, statx_layout;
 extern const struct layout itimerspec_layout, itimerspec64_layout;
-extern const struct layout statfs_layout, statfs64_layout;
+extern const struct layout statfs_layout, statfs64_layout, file_handle_layout;
 extern const struct layout mq_attr_layout, mq_attr_named_layout, sigevent_layout, uint_layout;
 extern const struct layout utimespec_layout, utimespec64_layout, utimeval_layout, utimbuf_layout;
 

@@ -180,6 +180,20 @@ same_calls_as_strace() {
 	assert_output --regexp '^ *[0-9.]+ +[0-9.]+ +[0-9]+ +4 +2 +9 mq_timedreceive$'
 }
 
+@test "name_to_handle_at, open_by_handle_at: a file's handle, its size rewritten, and the file opened from it (as strace)" {
+	require_strace
+	# (/'s handle is the same from run to run; opening one wants
+	# CAP_DAC_READ_SEARCH: refused, both tracers print the same)
+	FRESH_DIR=$cwd same_as_strace name_to_handle_at,open_by_handle_at "fdlife fdlife32" handles \
+		"" "-X raw" "-X verbose" "-s 1" "-x"
+	# -y names the file open_by_handle_at opened (strace 6.1 does not)
+	FRESH_DIR=$cwd DROP_OWN='s/^(\S+ +open_by_handle_at\(.*\) += 4)<\/>$/$1/' \
+		same_as_strace name_to_handle_at,open_by_handle_at "fdlife fdlife32" handles "-y"
+	trace_fresh fdlife handles -q -e trace=name_to_handle_at
+	run grep -cE '^name_to_handle_at\(AT_FDCWD, "/", \{handle_bytes=0 => [0-9]+\}, 0x[0-9a-f]+, AT_SYMLINK_FOLLOW\) += -1 EOVERFLOW ' "$out"
+	assert_output 1
+}
+
 @test "getdents64: the entries counted, with -v each one (as strace); --json" {
 	require_strace
 	rm -rf "$cwd" && mkdir -p "$cwd/dents/sub"

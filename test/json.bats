@@ -141,7 +141,7 @@ q() {
 	: >"$out.all"
 	for spec in "rw basic" "rw sync" "vec basic" "vec offsets" "vec pvm" "zc sendfile" "zc splice" "zc32 sendfile" \
 		"fdlife open" "fdlife dup" "fdlife fcntl" "fdlife pipe" "fdlife seek" "fdlife sync" \
-		"fdlife map" "fdlife bad" "fdlife stat" "fdlife32 stat" "fdlife dirents" "fdlife names" "fdlife attr" "fdlife32 attr" "fdlife xattr" "fdlife fdkinds" "fdlife32 fdkinds" "fdlife statfs" "fdlife32 statfs" "fdlife nodes" "fdlife cwd" "fdlife mqueue" "fdlife32 mqueue" "fdlife32 fcntl" "fdlife32 seek" "fdlife32 sync" "fdlife32 map" "fdlife poll" "fdlife32 poll" \
+		"fdlife map" "fdlife bad" "fdlife stat" "fdlife32 stat" "fdlife dirents" "fdlife names" "fdlife attr" "fdlife32 attr" "fdlife xattr" "fdlife fdkinds" "fdlife32 fdkinds" "fdlife statfs" "fdlife32 statfs" "fdlife nodes" "fdlife cwd" "fdlife mqueue" "fdlife32 mqueue" "fdlife handles" "fdlife32 fcntl" "fdlife32 seek" "fdlife32 sync" "fdlife32 map" "fdlife poll" "fdlife32 poll" \
 		"sock tcp" "sock unix" "sock names" "sock msg" "sock opts" "sock32 msg" "sock32 sendrecv" "aio basic" "aio32 basic" "uring basic" "uring setup"; do
 		set -- $spec
 		[ -x "$HELPERS/$1" ] || continue

@@ -723,6 +723,11 @@ struct arg *call_add_rewritten(struct call *c, const char *name, const struct la
 	return a;
 }
 
+void call_fill_inout_only(struct arg *a)
+{
+	a->v.agg.inout_only = 1;
+}
+
 void call_fill_before_only(struct arg *a)
 {
 	a->filled = 1;

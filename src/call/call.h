@@ -155,6 +155,7 @@ struct agg_arg {
 	unsigned char elem_limit;	/* each element's payload is cut at its field .limit */
 	unsigned char has_before;	/* also read at entry, into @before (inout fields) */
 	unsigned char before_only;	/* the call failed: print the inout fields as at entry */
+	unsigned char inout_only;	/* the call failed: print the inout fields, "before => after" */
 	unsigned char left_after;	/* print as at entry; as at exit after the result (left ...) */
 	unsigned short ext;	/* extensible struct: the size the caller passed, at most a page */
 	uint64_t outer;		/* what counts its LEN_OUTER arrays */
@@ -426,6 +427,13 @@ struct arg *call_add_rewritten(struct call *c, const char *name, const struct la
  * address when they could not be read.
  */
 void call_fill_before_only(struct arg *a);
+
+/*
+ * The call failed, but may have rewritten placeholder @a's inout fields
+ * (name_to_handle_at's handle_bytes on EOVERFLOW): after call_fill_struct
+ * or its kin, only those print, "before => after" ({handle_bytes=0 => 8}).
+ */
+void call_fill_inout_only(struct arg *a);
 
 /*
  * Placeholder @a (the last argument) prints after the result, as strace
@@ -719,6 +727,24 @@ static inline int call_field_present(const struct call *c, const struct agg_arg 
 		return (v & fd->when_values) != 0;
 	v >>= fd->when_shift;
 	return (v < 64 && ((fd->when_values >> v) & 1)) != fd->when_not;
+}
+
+/*
+ * How many bytes of F_HANDLE field @f of element @i print: as many as its
+ * .len field says, at most 128 (MAX_HANDLE_SZ) and what was read.
+ */
+static inline size_t call_handle_bytes(const struct call *c, const struct agg_arg *agg,
+				       unsigned i, unsigned f)
+{
+	const struct field *fd = &agg->layout->fields[f];
+	uint64_t want = call_field(c, agg, i, (unsigned)fd->len);
+	size_t off = fd->off[c->arch], got = agg->raw.got;
+
+	if (i || got <= off)	/* (a struct alone: only element 0 has a tail) */
+		return 0;
+	if (want > 128)
+		want = 128;
+	return want < got - off ? (size_t)want : got - off;
 }
 
 /*

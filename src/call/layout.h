@@ -49,6 +49,12 @@ enum field_kind {
 	F_TIMEVAL,	/* a timeval in place, the same way: {tv_sec=S, tv_usec=U}, dated */
 	F_FSID,		/* statfs' f_fsid, two ints in place: {val=[0x9ac54eb9, 0x8166bce0]} */
 	F_SIG,		/* a signal number, by name: SIGUSR1 (0 as 0) */
+	/*
+	 * Bytes in place from here to the end of what was read, as many as
+	 * field .len says (at most MAX_HANDLE_SZ): file_handle's f_handle,
+	 * always in \x hex.
+	 */
+	F_HANDLE,
 };
 
 struct layout;

@@ -524,7 +524,16 @@ static void j_field(const struct call *c, const struct agg_arg *v, unsigned i, u
 
 	switch (fd->kind) {
 	case F_UINT:
-		j_uint(val);
+		if (fd->inout && call_field_before(c, v, i, f, &was)) {	/* {"before", "after"} */
+			sb_addch(&js, '{');
+			j_key("before");
+			j_uint(was);
+			j_key("after");
+			j_uint(val);
+			sb_addch(&js, '}');
+		} else {
+			j_uint(val);
+		}
 		break;
 	case F_INT:
 		if (fd->inout && call_field_before(c, v, i, f, &was)) {	/* {"before", "after"} */
@@ -561,6 +570,9 @@ static void j_field(const struct call *c, const struct agg_arg *v, unsigned i, u
 		break;
 	case F_DEV:
 		j_dev(val);
+		break;
+	case F_HANDLE:	/* the bytes, as a string */
+		j_bytes(call_elem(c, v, i) + fd->off[c->arch], call_handle_bytes(c, v, i, f));
 		break;
 	case F_SIG:	/* {"value": 10, "name": "SIGUSR1"} */
 		j_named((int32_t)val, val ? signal_name((int)val) : NULL);
@@ -740,7 +752,8 @@ static void j_elem(const struct call *c, const struct agg_arg *v, unsigned i)
 			j_key(fd->group);
 			sb_addch(&js, '{');
 		}
-		if ((v->before_only && !fd->inout) || !call_field_present(c, v, i, f)) {
+		if (((v->before_only || v->inout_only) && !fd->inout) ||
+		    !call_field_present(c, v, i, f)) {
 			slot += field_follows(fd->kind);
 		} else {
 			j_key(fd->name);

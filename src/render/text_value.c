@@ -627,13 +627,20 @@ static void field_sockaddr(struct strbuf *sb, const struct call *c, const struct
 static void inout_number(struct strbuf *sb, const struct call *c, const struct agg_arg *v,
 			 unsigned i, unsigned f, uint64_t val)
 {
+	int is_signed = v->layout->fields[f].kind == F_INT;
 	uint64_t was;
 
 	if (call_field_before(c, v, i, f, &was) && was != val) {
-		sb_addi(sb, (int64_t)was);
+		if (is_signed)
+			sb_addi(sb, (int64_t)was);
+		else
+			sb_addu(sb, was);
 		sb_addstr(sb, " => ");
 	}
-	sb_addi(sb, (int64_t)val);
+	if (is_signed)
+		sb_addi(sb, (int64_t)val);
+	else
+		sb_addu(sb, val);
 }
 
 static void text_field(struct strbuf *sb, const struct call *c, const struct agg_arg *v,
@@ -646,7 +653,10 @@ static void text_field(struct strbuf *sb, const struct call *c, const struct agg
 
 	switch (fd->kind) {
 	case F_UINT:
-		sb_addu(sb, val);
+		if (fd->inout)	/* name_to_handle_at's handle_bytes */
+			inout_number(sb, c, v, i, f, val);
+		else
+			sb_addu(sb, val);
 		break;
 	case F_INT:
 		if (fd->inout)
@@ -701,6 +711,16 @@ static void text_field(struct strbuf *sb, const struct call *c, const struct agg
 	case F_SIG:
 		named_number(sb, (int32_t)val, val ? signal_name((int)val) : NULL);
 		break;
+	case F_HANDLE: {	/* f_handle="\x1a\xc5..." */
+		size_t k, len = call_handle_bytes(c, v, i, f);
+		const unsigned char *p = call_elem(c, v, i) + fd->off[c->arch];
+
+		sb_addch(sb, '"');
+		for (k = 0; k < len; k++)
+			sb_addf(sb, "\\x%02x", p[k]);
+		sb_addch(sb, '"');
+		break;
+	}
 	case F_FSID: {	/* {val=[0x9ac54eb9, 0x8166bce0]} */
 		const unsigned char *p = call_elem(c, v, i) + fd->off[c->arch];
 
@@ -868,7 +888,7 @@ static void text_elem(struct strbuf *sb, const struct call *c, const struct agg_
 			sb_addch(sb, '{');
 			shown = 0;
 		}
-		if (v->before_only ? !fd->inout : field_omitted(c, v, i, f) ||
+		if (v->before_only || v->inout_only ? !fd->inout : field_omitted(c, v, i, f) ||
 		    !call_field_present(c, v, i, f) || (fd->verbose && !opt.verbose)) {
 			slot += field_follows(fd->kind);
 		} else {

@@ -113,6 +113,9 @@ SYSCALL(pidfd_open,         434,    434,  DESC,  "",     FD,     OPENS,         
 SYSCALL(pidfd_getfd,        438,    438,  DESC,  "n",    FD,     OPENS,          pidfd_getfd)
 SYSCALL(userfaultfd,        323,    374,  DESC,  "",     FD,     OPENS,          userfaultfd)
 SYSCALL(memfd_secret,       447,    447,  DESC,  "",     FD,     OPENS,          memfd_secret)
+/* A file by its handle: the handle of a path, and the file opened from one. */
+SYSCALL(name_to_handle_at,  303,    341,  DESC,  "",     STATUS, PATH,           name_to_handle_at)
+SYSCALL(open_by_handle_at,  304,    342,  DESC,  "n",    FD,     OPENS,          open_by_handle_at)
 /* POSIX message queues: opened by name (their messages are %data). */
 SYSCALL(mq_open,            240,    277,  DESC,  "",     FD,     OPENS,          mq_open)
 SYSCALL(mq_unlink,          241,    278,  DESC,  "",     STATUS, 0,              mq_unlink)

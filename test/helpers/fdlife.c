@@ -4,7 +4,8 @@
  * usage: fdlife open | dup | fcntl | pipe | seek | sync | map | anon | bad |
  *               newer | commit | commits | anonloop | owner | writes |
  *               stat | statdev | dirents | names | poll | attr | xattr |
- *               xattr0 | fdkinds | statfs | nodes | cwd | mqueue | pidfd
+ *               xattr0 | fdkinds | statfs | nodes | cwd | mqueue | pidfd |
+ *               handles
  * Run in an empty directory: the files it makes are relative to it.  It
  * closes every inherited fd first, so fd numbers are the same every run.
  * Calls are made with syscall() where libc would pick another syscall
@@ -57,6 +58,9 @@
  * chroot to nowhere, bad pointers.
  * pidfd: a forked child holds /dev/null at fd 9; its parent, where fd 9
  * is not open, takes a copy through the child's pidfd (pidfd_getfd).
+ * handles: / by its handle (the same from run to run), and opened from it
+ * (refused without CAP_DAC_READ_SEARCH); a handle too small, bad
+ * pointers and flags, a handle the kernel does not know.
  * mqueue: a POSIX message queue (named after the directory it runs in,
  * so that tests running at once do not share one; unlinked at the end): messages sent and received (with and without their priority and
  * a timeout; i386's *_time64 forms too), one too big, none left, its
@@ -1098,6 +1102,23 @@ static void mqueue_calls(void)
 	syscall(SYS_mq_unlink, name);
 }
 
+static void handle_calls(void)
+{
+	struct { uint32_t bytes; int type; unsigned char h[128]; } fh = { 128, 0, { 0 } },
+		small = { 0, 0, { 0 } }, stale = { 8, 255, { 0 } };
+	int mnt, root = open("/", O_RDONLY | O_DIRECTORY);
+
+	syscall(SYS_name_to_handle_at, AT_FDCWD, "/", &fh, &mnt, 0L);
+	syscall(SYS_name_to_handle_at, AT_FDCWD, "/", &small, &mnt, (long)AT_SYMLINK_FOLLOW);
+	syscall(SYS_name_to_handle_at, AT_FDCWD, "/", 8L, &mnt, 0L);
+	syscall(SYS_name_to_handle_at, AT_FDCWD, "/", &fh, &mnt, 0x4000L);
+	syscall(SYS_name_to_handle_at, AT_FDCWD, "missing", &fh, &mnt, 0L);
+	close(syscall(SYS_open_by_handle_at, root, &fh, (long)(O_RDONLY | O_DIRECTORY)));
+	syscall(SYS_open_by_handle_at, root, 8L, (long)O_RDONLY);
+	syscall(SYS_open_by_handle_at, root, &stale, (long)O_RDONLY);
+	close(root);
+}
+
 static void pidfd_calls(void)
 {
 	int ready[2], done[2], p;
@@ -1146,7 +1167,7 @@ int main(int argc, char **argv)
 		{ "xattr", xattr_calls }, { "xattr0", xattr0_calls },
 		{ "fdkinds", fdkinds_calls }, { "statfs", statfs_calls }, { "nodes", nodes_calls },
 		{ "cwd", cwd_calls }, { "mqueue", mqueue_calls },
-		{ "pidfd", pidfd_calls },
+		{ "pidfd", pidfd_calls }, { "handles", handle_calls },
 	};
 	size_t i;
 
