@@ -108,6 +108,15 @@ static void j_key(const char *k)
 	sb_addch(&js, ':');
 }
 
+/* A number, signed or not. */
+static void j_number(uint64_t v, int is_signed)
+{
+	if (is_signed)
+		j_int((int64_t)v);
+	else
+		j_uint(v);
+}
+
 /* A device number: {"major", "minor"}. */
 static void j_dev(uint64_t dev)
 {
@@ -524,27 +533,16 @@ static void j_field(const struct call *c, const struct agg_arg *v, unsigned i, u
 
 	switch (fd->kind) {
 	case F_UINT:
-		if (fd->inout && call_field_before(c, v, i, f, &was)) {	/* {"before", "after"} */
-			sb_addch(&js, '{');
-			j_key("before");
-			j_uint(was);
-			j_key("after");
-			j_uint(val);
-			sb_addch(&js, '}');
-		} else {
-			j_uint(val);
-		}
-		break;
 	case F_INT:
 		if (fd->inout && call_field_before(c, v, i, f, &was)) {	/* {"before", "after"} */
 			sb_addch(&js, '{');
 			j_key("before");
-			j_int((int64_t)was);
+			j_number(was, fd->kind == F_INT);
 			j_key("after");
-			j_int((int64_t)val);
+			j_number(val, fd->kind == F_INT);
 			sb_addch(&js, '}');
 		} else {
-			j_int((int64_t)val);
+			j_number(val, fd->kind == F_INT);
 		}
 		break;
 	case F_ADDR:
