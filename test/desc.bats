@@ -190,6 +190,8 @@ same_calls_as_strace() {
 	FRESH_DIR=$cwd DROP_OWN='s/^(\S+ +open_by_handle_at\(.*\) += 4)<\/>$/$1/' \
 		same_as_strace name_to_handle_at,open_by_handle_at "fdlife fdlife32" handles "-y"
 	trace_fresh fdlife handles -q -e trace=name_to_handle_at
+	grep -q '^name_to_handle_at(AT_FDCWD, "/", {handle_bytes=128 => ' "$out" ||
+		skip "/ has no file handles here: $(head -1 "$out")"
 	run grep -cE '^name_to_handle_at\(AT_FDCWD, "/", \{handle_bytes=0 => [0-9]+\}, 0x[0-9a-f]+, AT_SYMLINK_FOLLOW\) += -1 EOVERFLOW ' "$out"
 	assert_output 1
 }
