@@ -13,7 +13,7 @@ setup() {
 
 # The fuzzed calls' lines: the loader's own newfstatat(3, "", ...) left
 # out ("." is "\x2e" with -xx, the dirfd named with -y).
-FUZZED='(setsockopt|getsockopt|statx|getdents64|io_pgetevents|recvmmsg|io_uring_register|ppoll|epoll_ctl|pselect6|utimensat|readlinkat|utimes)\(|newfstatat\([0-9]+(<[^>]*>)?, "(\.|\\x2e)"'
+FUZZED='(setsockopt|getsockopt|statx|getdents64|io_pgetevents|recvmmsg|io_uring_register|ppoll|epoll_ctl|pselect6|utimensat|readlinkat|utimes|timerfd_settime|mq_notify|mq_getsetattr|name_to_handle_at|setxattr|fanotify_mark)\(|newfstatat\([0-9]+(<[^>]*>)?, "(\.|\\x2e)"'
 
 @test "random arguments to the struct-reading decoders: every call shown, nothing crashes" {
 	local seed opts
@@ -28,7 +28,7 @@ FUZZED='(setsockopt|getsockopt|statx|getdents64|io_pgetevents|recvmmsg|io_uring_
 		done
 		"$IOTRACE" -q --json -o "$out" "$HELPERS/fuzz" $seed
 		run jq -s '[.[] | select(.type == "syscall") |
-			select((.name | test("^(setsockopt|getsockopt|statx|getdents64|io_pgetevents|recvmmsg|io_uring_register|ppoll|epoll_ctl|pselect6|utimensat|readlinkat|utimes)$")) or
+			select((.name | test("^(setsockopt|getsockopt|statx|getdents64|io_pgetevents|recvmmsg|io_uring_register|ppoll|epoll_ctl|pselect6|utimensat|readlinkat|utimes|timerfd_settime|mq_notify|mq_getsetattr|name_to_handle_at|setxattr|fanotify_mark)$")) or
 			       (.name == "newfstatat" and .args.pathname == "."))] | length' "$out"
 		assert_output 400
 	done

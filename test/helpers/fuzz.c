@@ -3,7 +3,8 @@
  * kernel fills (socket options, a file's status, a directory's entries,
  * a signal mask, messages, io_uring's fixed-file tables on a closed fd,
  * pollfd arrays, epoll events and select's fd sets, the times utimensat
- * and utimes set, a link's target):
+ * and utimes set, a link's target, a timer, a sigevent, a queue's
+ * attributes, a file handle, an xattr's name and value, fanotify marks):
  * pointers into a page of random bytes, at its
  * end against an unmapped one, or wild; lengths small or huge.  400 calls
  * from the seed given (usage: fuzz SEED), the same ones every run.
@@ -34,7 +35,7 @@ int main(int argc, char **argv)
 			pg[j] = (unsigned char)rand();
 		if (rand() % 2)
 			*(int *)(pg + 16) = (int)len;	/* a plausible optlen, reclen */
-		switch (rand() % 14) {
+		switch (rand() % 20) {
 		case 0: syscall(SYS_setsockopt, fd, lv[rand() % 9], rand() % 100, p, len); break;
 		case 1: if (q != 8 && q != (long)pg + 4096) *(unsigned *)q = (unsigned)len; syscall(SYS_getsockopt, fd, lv[rand() % 9], rand() % 100, p, q); break;
 		case 2: syscall(SYS_statx, d, "", 0x1000 | (rand() & 0x6000), rand(), p); break;
@@ -51,6 +52,13 @@ int main(int argc, char **argv)
 		case 11: syscall(SYS_utimensat, d, "none", p, rand() & 0x1100); break;
 		case 12: syscall(SYS_readlinkat, d, rand() % 2 ? p : (long)"none", q, len); break;
 		case 13: syscall(SYS_utimes, "none", p); break;
+		/* (a bad fd or a missing file: the kernel refuses, iotrace still reads the structs) */
+		case 14: syscall(SYS_timerfd_settime, -1, 0L, p, q); break;
+		case 15: syscall(SYS_mq_notify, -1, p); break;
+		case 16: syscall(SYS_mq_getsetattr, -1, p, q); break;
+		case 17: syscall(SYS_name_to_handle_at, d, "none", p, q, 0L); break;
+		case 18: syscall(SYS_setxattr, "none", p, q, len, 0L); break;
+		case 19: syscall(SYS_fanotify_mark, -1, (long)rand(), ((long)rand() << 32) | rand(), d, p); break;
 		}
 	}
 	return 0;
