@@ -433,3 +433,26 @@ survived"
 	assert_failure 1
 	assert_output "iotrace: invalid value for --decode-pids: 'pidns' (comm; strace's pidns is not supported)"
 }
+
+@test "-b execve: a process is let go at its exec and runs untraced (as strace); iotrace ends as the command does" {
+	require_strace
+	local tracer
+	for tracer in strace "$IOTRACE"; do
+		"$tracer" -f -b execve -e trace=write -o "$out.$(basename "$tracer")" \
+			sh -c 'echo hi; /bin/echo there' >"$out.stdout"
+		assert_equal "$(cat "$out.stdout")" "$(printf 'hi\nthere')"
+		sed 's/^\([0-9]*\) *strace: /\1 iotrace: /' "$out.$(basename "$tracer")" | normalize >"$out.$(basename "$tracer").n"
+	done
+	assert_same "$out.strace.n" "$out.iotrace.n"
+	# /bin/echo's write is not traced: its process was let go at its exec
+	run grep -c '"there' "$out.iotrace.n"
+	assert_output 0
+	run grep -c '^P[0-9] *write(1, "hi\\n", 3) *= 3$' "$out.iotrace.n"
+	assert_output 1
+	# The command itself let go at its exec: its status is iotrace's.
+	run "$IOTRACE" -q -b execve -e trace=write -o /dev/null sh -c 'exec sh -c "exit 3"'
+	assert_failure 3
+	run "$IOTRACE" -b open true
+	assert_failure 1
+	assert_output "iotrace: invalid value for -b: 'open' (only execve)"
+}

@@ -55,6 +55,7 @@ static const struct option long_options[] = {
 	{ "user", required_argument, NULL, 'u' },
 	{ "decode-pids", required_argument, NULL, OPT_DECODE_PIDS },
 	{ "syscall-number", no_argument, NULL, 'n' },
+	{ "detach-on", required_argument, NULL, 'b' },
 	{ "instruction-pointer", no_argument, NULL, 'i' },
 	{ "summary-wall-clock", no_argument, NULL, 'w' },
 	{ "attach", required_argument, NULL, 'p' },
@@ -171,6 +172,7 @@ static void usage(void)
 	       "  -E NAME=VALUE   set NAME in the command's environment; -E NAME: unset it\n"
 	       "  -u USER         run the command as USER, with its groups (as root)\n"
 	       "  --no-follow     trace only the first process\n"
+	       "  -b execve       let a process go when it execs (its children too)\n"
 	       "  --no-seccomp    stop at every syscall instead of only the traced ones\n"
 	       "  --spin=USEC     wait awake up to USEC for a busy tracee's next stop\n"
 	       "                  (default 200; 0: always sleep)\n"
@@ -894,6 +896,11 @@ static int output_option(int c)
 	case 'n':
 		opt.syscall_numbers = 1;
 		break;
+	case 'b':	/* as strace: execve is the one call it knows */
+		if (strcmp(optarg, "execve"))
+			die("invalid value for -b: '%s' (only execve)", typed(optarg));
+		opt.detach_on_exec = 1;
+		break;
 	case 'i':
 		opt.print_ip = 1;
 		break;
@@ -1130,8 +1137,11 @@ static void settle(int argc, char **argv)
 		die("-ff and -o '%s' do not go together: -ff writes files", opt.outfile);
 	if (opt.per_process && !opt.follow)
 		die("-ff and --no-follow do not go together");
-	/* Untraced children would inherit the filter and see ENOSYS. */
-	if (!opt.follow)
+	/*
+	 * Untraced children would inherit the filter and see ENOSYS; so
+	 * would a process let go at its exec (-b execve).
+	 */
+	if (!opt.follow || opt.detach_on_exec)
 		opt.seccomp = 0;
 	if (optind < argc)
 		opt.argv = argv + optind;
@@ -1159,7 +1169,7 @@ void options_parse(int argc, char **argv)
 
 	defaults();
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+:s:a:o:p:e:u:E:X:P:S:AcCfiknqrtTvwxyYzZhV", long_options, NULL)) != -1)
+	while ((c = getopt_long(argc, argv, "+:s:a:o:p:e:u:E:X:P:S:b:AcCfiknqrtTvwxyYzZhV", long_options, NULL)) != -1)
 		if (!output_option(c) && !filter_option(c) && !trace_option(c))
 			bad_option(c, argv);
 	settle(argc, argv);

@@ -124,6 +124,7 @@ struct options {
 	int decode_pids;		/* -Y: pids with their command names, 123<cat> */
 	int syscall_numbers;		/* -n: each line's syscall number, [   1] */
 	int print_ip;			/* -i: where the call was made, [00007f...] */
+	int detach_on_exec;		/* -b execve: let a process go when it execs */
 	const char *user;		/* -u: the command runs as this user... */
 	uid_t user_uid;			/* ...its uid and primary group */
 	gid_t user_gid;

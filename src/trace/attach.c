@@ -300,6 +300,20 @@ static void detach_one(struct tcb *t, void *data)
 	tcb_forget(t);
 }
 
+void tracer_detach_exec(struct tcb *t)
+{
+	pid_t tid = t->tid;
+
+	syscall_detached(t);
+	if (!inject_detach_held(t)) {
+		inject_detach_stopped(t);
+		ptrace(PTRACE_DETACH, tid, NULL, NULL);	/* in a syscall stop: no signal to hand back */
+	}
+	if (!(opt.quiet & QUIET_ATTACH))
+		error("Process %d detached", (int)tid);
+	tcb_forget(t);
+}
+
 void tracer_detach_all(void)
 {
 	uint64_t deadline = now_ns() + DETACH_WAIT_NS;

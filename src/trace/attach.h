@@ -5,6 +5,8 @@
 
 #include <sys/types.h>
 
+struct tcb;
+
 /* The command iotrace started, 0 if none. */
 extern pid_t tracer_child;
 
@@ -22,5 +24,11 @@ unsigned tracer_attach_all(void);
 
 /* Lets every tracee go and drains stops still queued; prints per thread. */
 void tracer_detach_all(void);
+
+/*
+ * -b execve: lets thread @t go, stopped at its exec's entry; @t is
+ * forgotten (the caller must not touch it again).
+ */
+void tracer_detach_exec(struct tcb *t);
 
 #endif

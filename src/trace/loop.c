@@ -35,6 +35,7 @@
 #include "util/util.h"
 
 static int child_status;		/* wait status of tracer_child */
+static int child_let_go;		/* -b execve let tracer_child go: 1, 2 once reaped */
 static int interrupts;			/* terminating signals handled so far */
 
 #define USER32_CS 0x23
@@ -50,6 +51,32 @@ static int get_syscall_info(struct tcb *t, struct __ptrace_syscall_info *info)
 	return -1;
 }
 
+/* -b execve: whether @info is the entry of an exec, which lets the process go. */
+static int detaches_here(const struct tcb *t, const struct __ptrace_syscall_info *info)
+{
+	int a;
+	unsigned id;
+
+	if (!opt.detach_on_exec || info->op != PTRACE_SYSCALL_INFO_ENTRY || (t->flags & TCB_STARTUP))
+		return 0;
+	a = arch_from_audit(info->arch);
+	id = a < 0 ? SC_NONE : syscall_lookup((enum arch)a, info->entry.nr);
+	return id == SC_execve || id == SC_execveat;
+}
+
+/* A syscall stop: handled, or (-b execve) the thread let go at its exec. */
+static void stopped_in_syscall(struct tcb *t, const struct __ptrace_syscall_info *info)
+{
+	if (detaches_here(t, info)) {
+		if (t->tid == tracer_child)
+			child_let_go = 1;	/* its status is still iotrace's to give */
+		tracer_detach_exec(t);
+		tcb_hold(0, 0);	/* (no stop of ours is pending any more) */
+	} else {
+		syscall_stop(t, info);
+	}
+}
+
 static void on_syscall(struct tcb *t)
 {
 	struct __ptrace_syscall_info info;
@@ -57,7 +84,7 @@ static void on_syscall(struct tcb *t)
 	if (opt.decode_pids)
 		umem_comm(t->tid, t->who.comm, sizeof(t->who.comm));
 	if (!get_syscall_info(t, &info))	/* else killed meanwhile */
-		syscall_stop(t, &info);
+		stopped_in_syscall(t, &info);
 }
 
 /*
@@ -97,7 +124,7 @@ static int take_asked_stop(void)
 		return 0;
 	count_stop(t->tid);
 	tcb_hold(t->tid, (SIGTRAP | 0x80) << 8 | 0x7f);	/* as wait4 would have said it */
-	syscall_stop(t, &info);
+	stopped_in_syscall(t, &info);
 	return 1;
 }
 
@@ -616,6 +643,11 @@ int tracer_loop(void)
 			die_errno("waitpid");
 		}
 		t = tcb_find(pid);
+		if (!t && pid == tracer_child && child_let_go && (WIFEXITED(status) || WIFSIGNALED(status))) {
+			child_status = status;	/* the command, let go at its exec, ended */
+			child_let_go = 2;
+			continue;
+		}
 		if (WIFEXITED(status) || WIFSIGNALED(status)) {
 			if (t && (t->flags & TCB_UNNAMED))
 				drop_unnamed(t);
@@ -652,6 +684,12 @@ int tracer_loop(void)
 	if (opt.files_summary)
 		files_print(out_summary());
 	out_flush_all();
+	if (child_let_go == 1) {	/* -b execve: iotrace ends as the command does */
+		while ((pid = waitpid(tracer_child, &status, 0)) < 0 && errno == EINTR)
+			;
+		if (pid == tracer_child)
+			child_status = status;
+	}
 	return child_status;
 }
 
