@@ -3,6 +3,7 @@
  * dup, dup2, dup3, fcntl and fcntl64, flock, pipe, pipe2, memfd_create.
  */
 #include "config.h"
+#include <errno.h>
 #include "decoders/common.h"
 #include "decoders/decoders.h"
 #include "decoders/flags.h"
@@ -360,8 +361,8 @@ void decode_fcntl(struct call *c, const struct sc_event *ev)
 /*
  * name_to_handle_at(dirfd, pathname, handle, mount_id, flags): the kernel
  * rewrites handle_bytes ("128 => 8"), and on success fills the handle and
- * *mount_id; a failed call may still have said the size it wants
- * (EOVERFLOW): then only handle_bytes prints.
+ * *mount_id; a failed call prints only handle_bytes: as the caller
+ * gave it, or with EOVERFLOW as the kernel rewrote it (the size it wants).
  */
 void decode_name_to_handle_at(struct call *c, const struct sc_event *ev)
 {
@@ -375,12 +376,17 @@ void decode_name_to_handle_at(struct call *c, const struct sc_event *ev)
 		call_add_flags(c, "flags", (uint32_t)ev->args[4], &xlat_handle_flags);
 		return;
 	}
-	call_fill_struct_sized(c, &c->arg[2], &file_handle_layout, h, HANDLE_READ);
 	if (ev->is_error) {
-		call_fill_inout_only(&c->arg[2]);
 		call_fill_addr(&c->arg[3], mnt);
+		if (ev->rval != -EOVERFLOW) {	/* only this error says the size it wants */
+			call_fill_before_only(&c->arg[2]);
+			return;
+		}
+		call_fill_struct_sized(c, &c->arg[2], &file_handle_layout, h, HANDLE_READ);
+		call_fill_inout_only(&c->arg[2]);
 		return;
 	}
+	call_fill_struct_sized(c, &c->arg[2], &file_handle_layout, h, HANDLE_READ);
 	if (mnt)
 		call_fill_whole(c, &c->arg[3], &uint_layout, mnt, 1);
 	else

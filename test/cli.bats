@@ -262,3 +262,18 @@ bats_require_minimum_version 1.5.0
 	assert_failure 1
 	assert_output "iotrace: -w needs -c or -C: it says how their time is measured"
 }
+
+@test "-I 3 and -I 4: iotrace blocks the fatal signals (4: SIGTSTP too), the command none; -I 1, 2: nothing blocked" {
+	local mode
+	# The shell's parent is iotrace: its mask, then the shell's own.
+	for mode in "1 0000000000000000" "waiting 0000000000000000" "3 0000000000005007" "never_tstp 0000000000085007"; do
+		set -- $mode
+		run "$IOTRACE" -q -I "$1" -e trace=none -o /dev/null sh -c 'grep SigBlk /proc/$PPID/status; grep SigBlk /proc/$$/status'
+		assert_success
+		assert_line --index 0 "$(printf 'SigBlk:\t%s' "$2")"
+		assert_line --index 1 "$(printf 'SigBlk:\t%s' 0000000000000000)"
+	done
+	run "$IOTRACE" -I 5 true
+	assert_failure 1
+	assert_output "iotrace: invalid value for -I: '5' (1..4, anywhere, waiting, never or never_tstp)"
+}

@@ -449,9 +449,26 @@ survived"
 	assert_output 0
 	run grep -c '^P[0-9] *write(1, "hi\\n", 3) *= 3$' "$out.iotrace.n"
 	assert_output 1
-	# The command itself let go at its exec: its status is iotrace's.
+	# An exec that fails lets nothing go: the shell is traced to its end.
+	for tracer in strace "$IOTRACE"; do
+		"$tracer" -f -b execve -e trace=write -o "$out.$(basename "$tracer")" \
+			sh -c 'exec /nonexistent/x' 2>/dev/null || true
+		sed 's/^\([0-9]*\) *strace: /\1 iotrace: /' "$out.$(basename "$tracer")" | normalize >"$out.$(basename "$tracer").n"
+	done
+	assert_same "$out.strace.n" "$out.iotrace.n"
+	grep -q '^P1 *+++ exited with 127 +++$' "$out.iotrace.n"
+	# The command itself let go at its exec: its status is iotrace's...
 	run "$IOTRACE" -q -b execve -e trace=write -o /dev/null sh -c 'exec sh -c "exit 3"'
 	assert_failure 3
+	# ...unless iotrace is told to stop first: it does, the command runs on.
+	"$IOTRACE" -q -b execve -e trace=none -o /dev/null sh -c 'exec sleep 30' &
+	local io=$! cmd
+	wait_for "cmd=\$(pgrep -P $io -x sleep) && [ \"\$(awk '/^TracerPid:/ { print \$2 }' /proc/\$cmd/status)\" = 0 ]"
+	kill -TERM "$io"
+	wait_status "$io"
+	assert_equal "$status" 143
+	kill -0 "$cmd"
+	kill "$cmd"
 	run "$IOTRACE" -b open true
 	assert_failure 1
 	assert_output "iotrace: invalid value for -b: 'open' (only execve)"

@@ -730,21 +730,23 @@ static inline int call_field_present(const struct call *c, const struct agg_arg 
 }
 
 /*
- * How many bytes of F_HANDLE field @f of element @i print: as many as its
- * .len field says, at most 128 (MAX_HANDLE_SZ) and what was read.
+ * The bytes F_HANDLE field @f of element @i prints: as many as its .len
+ * field says, up to 128 (MAX_HANDLE_SZ), *@more set when it says more;
+ * -1 when not all of those were read (strace's "???").
  */
-static inline size_t call_handle_bytes(const struct call *c, const struct agg_arg *agg,
-				       unsigned i, unsigned f)
+static inline long call_handle_bytes(const struct call *c, const struct agg_arg *agg,
+				     unsigned i, unsigned f, int *more)
 {
 	const struct field *fd = &agg->layout->fields[f];
 	uint64_t want = call_field(c, agg, i, (unsigned)fd->len);
 	size_t off = fd->off[c->arch], got = agg->raw.got;
 
-	if (i || got <= off)	/* (a struct alone: only element 0 has a tail) */
-		return 0;
+	*more = want > 128;
 	if (want > 128)
 		want = 128;
-	return want < got - off ? (size_t)want : got - off;
+	if (i || got < off || got - off < want)	/* (a struct alone: only element 0 has a tail) */
+		return -1;
+	return (long)want;
 }
 
 /*

@@ -56,6 +56,7 @@ static const struct option long_options[] = {
 	{ "decode-pids", required_argument, NULL, OPT_DECODE_PIDS },
 	{ "syscall-number", no_argument, NULL, 'n' },
 	{ "detach-on", required_argument, NULL, 'b' },
+	{ "interruptible", required_argument, NULL, 'I' },
 	{ "instruction-pointer", no_argument, NULL, 'i' },
 	{ "summary-wall-clock", no_argument, NULL, 'w' },
 	{ "attach", required_argument, NULL, 'p' },
@@ -173,6 +174,7 @@ static void usage(void)
 	       "  -u USER         run the command as USER, with its groups (as root)\n"
 	       "  --no-follow     trace only the first process\n"
 	       "  -b execve       let a process go when it execs (its children too)\n"
+	       "  -I 3, -I 4      iotrace ignores HUP, INT, QUIT, PIPE and TERM (4: TSTP too)\n"
 	       "  --no-seccomp    stop at every syscall instead of only the traced ones\n"
 	       "  --spin=USEC     wait awake up to USEC for a busy tracee's next stop\n"
 	       "                  (default 200; 0: always sleep)\n"
@@ -896,6 +898,19 @@ static int output_option(int c)
 	case 'n':
 		opt.syscall_numbers = 1;
 		break;
+	case 'I': {	/* strace's numbers or names */
+		static const char *const modes[] = { "anywhere", "waiting", "never", "never_tstp", NULL };
+		unsigned long n;
+		char *end;
+
+		n = strtoul(optarg, &end, 10);
+		if (*optarg && !*end && n >= 1 && n <= 4)
+			opt.interruptible = (int)n;
+		else
+			opt.interruptible = choice("-I", optarg, modes,
+						   "1..4, anywhere, waiting, never or never_tstp") + 1;
+		break;
+	}
 	case 'b':	/* as strace: execve is the one call it knows */
 		if (strcmp(optarg, "execve"))
 			die("invalid value for -b: '%s' (only execve)", typed(optarg));
@@ -1169,7 +1184,7 @@ void options_parse(int argc, char **argv)
 
 	defaults();
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+:s:a:o:p:e:u:E:X:P:S:b:AcCfiknqrtTvwxyYzZhV", long_options, NULL)) != -1)
+	while ((c = getopt_long(argc, argv, "+:s:a:o:p:e:u:E:X:P:S:b:I:AcCfiknqrtTvwxyYzZhV", long_options, NULL)) != -1)
 		if (!output_option(c) && !filter_option(c) && !trace_option(c))
 			bad_option(c, argv);
 	settle(argc, argv);

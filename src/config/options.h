@@ -125,6 +125,7 @@ struct options {
 	int syscall_numbers;		/* -n: each line's syscall number, [   1] */
 	int print_ip;			/* -i: where the call was made, [00007f...] */
 	int detach_on_exec;		/* -b execve: let a process go when it execs */
+	int interruptible;		/* -I: 1..4 as strace's; 3, 4: fatal signals blocked (4: SIGTSTP too) */
 	const char *user;		/* -u: the command runs as this user... */
 	uid_t user_uid;			/* ...its uid and primary group */
 	gid_t user_gid;

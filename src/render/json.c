@@ -569,9 +569,16 @@ static void j_field(const struct call *c, const struct agg_arg *v, unsigned i, u
 	case F_DEV:
 		j_dev(val);
 		break;
-	case F_HANDLE:	/* the bytes, as a string */
-		j_bytes(call_elem(c, v, i) + fd->off[c->arch], call_handle_bytes(c, v, i, f));
+	case F_HANDLE: {	/* the bytes, as a string; null when not all could be read */
+		int more;
+		long got = call_handle_bytes(c, v, i, f, &more);
+
+		if (got < 0)
+			sb_addstr(&js, "null");
+		else
+			j_bytes(call_elem(c, v, i) + fd->off[c->arch], (size_t)got);
 		break;
+	}
 	case F_SIG:	/* {"value": 10, "name": "SIGUSR1"} */
 		j_named((int32_t)val, val ? signal_name((int)val) : NULL);
 		break;

@@ -711,14 +711,21 @@ static void text_field(struct strbuf *sb, const struct call *c, const struct agg
 	case F_SIG:
 		named_number(sb, (int32_t)val, val ? signal_name((int)val) : NULL);
 		break;
-	case F_HANDLE: {	/* f_handle="\x1a\xc5..." */
-		size_t k, len = call_handle_bytes(c, v, i, f);
+	case F_HANDLE: {	/* f_handle="\x1a\xc5...", "???" when not all could be read */
+		int more;
+		long k, len = call_handle_bytes(c, v, i, f, &more);
 		const unsigned char *p = call_elem(c, v, i) + fd->off[c->arch];
 
+		if (len < 0) {
+			sb_addstr(sb, "???");
+			break;
+		}
 		sb_addch(sb, '"');
 		for (k = 0; k < len; k++)
 			sb_addf(sb, "\\x%02x", p[k]);
 		sb_addch(sb, '"');
+		if (more)
+			sb_addstr(sb, "...");
 		break;
 	}
 	case F_FSID: {	/* {val=[0x9ac54eb9, 0x8166bce0]} */

@@ -307,7 +307,7 @@ void tracer_detach_exec(struct tcb *t)
 	syscall_detached(t);
 	if (!inject_detach_held(t)) {
 		inject_detach_stopped(t);
-		ptrace(PTRACE_DETACH, tid, NULL, NULL);	/* in a syscall stop: no signal to hand back */
+		ptrace(PTRACE_DETACH, tid, NULL, NULL);	/* at its exec's event: no signal to hand back */
 	}
 	if (!(opt.quiet & QUIET_ATTACH))
 		error("Process %d detached", (int)tid);

@@ -26,7 +26,7 @@ unsigned tracer_attach_all(void);
 void tracer_detach_all(void);
 
 /*
- * -b execve: lets thread @t go, stopped at its exec's entry; @t is
+ * -b execve: lets thread @t go, stopped at its exec's event; @t is
  * forgotten (the caller must not touch it again).
  */
 void tracer_detach_exec(struct tcb *t);

@@ -51,32 +51,6 @@ static int get_syscall_info(struct tcb *t, struct __ptrace_syscall_info *info)
 	return -1;
 }
 
-/* -b execve: whether @info is the entry of an exec, which lets the process go. */
-static int detaches_here(const struct tcb *t, const struct __ptrace_syscall_info *info)
-{
-	int a;
-	unsigned id;
-
-	if (!opt.detach_on_exec || info->op != PTRACE_SYSCALL_INFO_ENTRY || (t->flags & TCB_STARTUP))
-		return 0;
-	a = arch_from_audit(info->arch);
-	id = a < 0 ? SC_NONE : syscall_lookup((enum arch)a, info->entry.nr);
-	return id == SC_execve || id == SC_execveat;
-}
-
-/* A syscall stop: handled, or (-b execve) the thread let go at its exec. */
-static void stopped_in_syscall(struct tcb *t, const struct __ptrace_syscall_info *info)
-{
-	if (detaches_here(t, info)) {
-		if (t->tid == tracer_child)
-			child_let_go = 1;	/* its status is still iotrace's to give */
-		tracer_detach_exec(t);
-		tcb_hold(0, 0);	/* (no stop of ours is pending any more) */
-	} else {
-		syscall_stop(t, info);
-	}
-}
-
 static void on_syscall(struct tcb *t)
 {
 	struct __ptrace_syscall_info info;
@@ -84,7 +58,7 @@ static void on_syscall(struct tcb *t)
 	if (opt.decode_pids)
 		umem_comm(t->tid, t->who.comm, sizeof(t->who.comm));
 	if (!get_syscall_info(t, &info))	/* else killed meanwhile */
-		stopped_in_syscall(t, &info);
+		syscall_stop(t, &info);
 }
 
 /*
@@ -124,7 +98,7 @@ static int take_asked_stop(void)
 		return 0;
 	count_stop(t->tid);
 	tcb_hold(t->tid, (SIGTRAP | 0x80) << 8 | 0x7f);	/* as wait4 would have said it */
-	stopped_in_syscall(t, &info);
+	syscall_stop(t, &info);
 	return 1;
 }
 
@@ -454,6 +428,18 @@ static void on_signal(struct tcb *t, int sig)
 	tcb_resume(t, sig);
 }
 
+/*
+ * -b execve: @t's exec succeeded (a failed one is traced on, as strace):
+ * it is let go, and the program it runs is not traced.
+ */
+static void let_go(struct tcb *t)
+{
+	if (t->tid == tracer_child)
+		child_let_go = 1;	/* its status is still iotrace's to give */
+	tracer_detach_exec(t);
+	tcb_hold(0, 0);	/* (no stop of ours is pending any more) */
+}
+
 static void on_stop(struct tcb *t, int status)
 {
 	int sig = WSTOPSIG(status);
@@ -471,10 +457,17 @@ static void on_stop(struct tcb *t, int status)
 	case PTRACE_EVENT_SECCOMP:
 		on_syscall(t);
 		return;
-	case PTRACE_EVENT_EXEC:
+	case PTRACE_EVENT_EXEC: {
+		int first = (t->flags & TCB_STARTUP) != 0;	/* the command's own exec */
+
 		spin_churn();
 		t = on_exec(t);
+		if (opt.detach_on_exec && !first) {
+			let_go(t);
+			return;
+		}
 		break;
+	}
 	case PTRACE_EVENT_FORK:
 	case PTRACE_EVENT_VFORK:
 	case PTRACE_EVENT_CLONE:
@@ -620,6 +613,31 @@ static int handle_interrupt(int sig, int from_terminal)
 	return 1;
 }
 
+/*
+ * -b execve let the command go: iotrace ends as it does, or, told to stop
+ * (a terminating signal), at once as if killed by that signal, the
+ * command running on (as strace, which never waits).
+ */
+static void wait_let_go(void)
+{
+	int status, from_terminal, sig;
+	pid_t pid;
+
+	for (;;) {
+		pid = waitpid(tracer_child, &status, 0);
+		if (pid == tracer_child) {
+			child_status = status;
+			return;
+		}
+		if (pid < 0 && errno != EINTR)
+			return;
+		if ((sig = signals_take_terminating(&from_terminal))) {
+			child_status = sig;
+			return;
+		}
+	}
+}
+
 int tracer_loop(void)
 {
 	int status;
@@ -684,12 +702,8 @@ int tracer_loop(void)
 	if (opt.files_summary)
 		files_print(out_summary());
 	out_flush_all();
-	if (child_let_go == 1) {	/* -b execve: iotrace ends as the command does */
-		while ((pid = waitpid(tracer_child, &status, 0)) < 0 && errno == EINTR)
-			;
-		if (pid == tracer_child)
-			child_status = status;
-	}
+	if (child_let_go == 1)
+		wait_let_go();
 	return child_status;
 }
 

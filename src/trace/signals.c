@@ -50,6 +50,28 @@ void signals_restore(void)
 		signal(changed_signals[i], found[i].sa_handler == SIG_IGN ? SIG_IGN : SIG_DFL);
 }
 
+/*
+ * -I 3 and -I 4, as strace: iotrace never stops for the fatal signals
+ * (nor, with 4, for ^Z); the command starts with an empty mask all the
+ * same (attach.c).  -I 1 and 2 are what iotrace does anyway: a signal
+ * is acted on between stops.
+ */
+static void block_fatal(void)
+{
+	static const int fatal[] = { SIGHUP, SIGINT, SIGQUIT, SIGPIPE, SIGTERM };
+	sigset_t set;
+	size_t i;
+
+	if (opt.interruptible < 3)
+		return;
+	sigemptyset(&set);
+	for (i = 0; i < ARRAY_SIZE(fatal); i++)
+		sigaddset(&set, fatal[i]);
+	if (opt.interruptible == 4)
+		sigaddset(&set, SIGTSTP);
+	sigprocmask(SIG_BLOCK, &set, NULL);
+}
+
 void signals_setup(void)
 {
 	struct itimerval every = { { 0, FLUSH_INTERVAL_USEC }, { 0, FLUSH_INTERVAL_USEC } };
@@ -71,6 +93,7 @@ void signals_setup(void)
 	sigaction(SIGALRM, &sa, NULL);
 	setitimer(ITIMER_REAL, &every, NULL);
 	spin_setup(opt.spin_usec, opt.spin_always);
+	block_fatal();
 	/* A closed output pipe loses the trace, not the traced program. */
 	signal(SIGPIPE, SIG_IGN);
 	/* Ignored, SIGCHLD would have the kernel reap the command unseen. */
